@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The environment, parsed and checked once at start-up. Nothing else in the server reads
+ * process.env: everything it needs arrives through this object.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Data directory of the embedded database (PGlite), used when DATABASE_URL is not set. */
+  DATA_DIR: z.string().default('data'),
+  /** postgres://… — when set, a real PostgreSQL ≥ 15 is used instead of PGlite. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Load the demo county into an empty database at start-up. */
+  DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** The county or district this installation serves (GB/T 2260 code); demo: 余杭区. */
+  COUNTY_CODE: z.string().regex(/^\d{6}$/).default('330110'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Session lifetime in hours. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Set behind HTTPS so that cookies carry the Secure flag. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Login attempts allowed per IP address per minute. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Directory of the built web UI; served at / when it exists. */
+  WEB_DIST: z.string().optional(),
+  /** Run background jobs in this process (turn off on API-only replicas). */
+  JOBS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export type Config = z.infer<typeof EnvSchema> & { dataDir: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

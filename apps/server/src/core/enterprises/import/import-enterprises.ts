@@ -1,0 +1,124 @@
+import type { EnterpriseInput } from '@zhizhi/contracts';
+import type { ImportRowError } from '../../../db/schema';
+import { AppError } from '../../../http/app-error';
+import { readTable, UnreadableFileError } from '../../excel/read-table';
+import { saveBatch } from '../../imports/import-batch';
+import { loadUserActor } from '../../identity/sessions';
+import { divisionPrefix, enterpriseVisibleTo } from '../../identity/scope';
+import { changedFields } from '../../audit/audit';
+import type { Ctx } from '../../context';
+import type { JobHandler } from '../../jobs/job-runner';
+import { toInput, toRow } from '../enterprise.service';
+import { COLUMNS, REQUIRED_COLUMNS, parseEnterpriseRow, type Lookups } from './parse-enterprise-row';
+
+const CHUNK = 500;
+
+/** Step 1: read and validate every row; write nothing but the batch. */
+export async function validateEnterpriseImport(ctx: Ctx, fileName: string, buffer: Buffer) {
+  let table;
+  try {
+    table = await readTable(buffer, fileName);
+  } catch (err) {
+    if (err instanceof UnreadableFileError) throw new AppError('IMPORT_FILE_UNREADABLE');
+    throw err;
+  }
+  const errors: ImportRowError[] = [];
+  const missing = REQUIRED_COLUMNS.filter((c) => !table.headers.includes(c));
+  for (const column of missing) errors.push({ line: 1, column, message: '缺少此列（请使用导入模板）' });
+  const rows: EnterpriseInput[] = [];
+  if (missing.length === 0) {
+    const lookups = await loadLookups(ctx);
+    const seen = new Map<string, number>();
+    for (const { line, values } of table.rows) {
+      const parsed = parseEnterpriseRow(values, lookups);
+      if (!parsed.input) {
+        for (const e of parsed.errors) errors.push({ line, ...e });
+        continue;
+      }
+      const first = seen.get(parsed.input.creditCode);
+      if (first !== undefined) {
+        errors.push({ line, column: COLUMNS.creditCode, message: `与第 ${first} 行重复` });
+        continue;
+      }
+      seen.set(parsed.input.creditCode, line);
+      rows.push(parsed.input);
+    }
+  }
+  return saveBatch(ctx, { kind: 'enterprises', fileName, totalRows: table.rows.length, rows, errors });
+}
+
+async function loadLookups(ctx: Ctx): Promise<Lookups> {
+  let streetsQ = ctx.db.selectFrom('divisions').select(['code', 'name']).where('level', '=', 4);
+  if (ctx.actor.scope.divisionCode) streetsQ = streetsQ.where('code', 'like', `${divisionPrefix(ctx.actor.scope.divisionCode)}%`);
+  const [industries, streets, parks] = await Promise.all([
+    ctx.db.selectFrom('industries').select('code').where('level', '=', 4).execute(),
+    streetsQ.execute(),
+    ctx.db.selectFrom('parks').select(['id', 'name']).execute(),
+  ]);
+  return {
+    industryCodes: new Set(industries.map((r) => r.code)),
+    streets: new Map(streets.map((s) => [s.code, s.name])),
+    parks: new Map(parks.map((p) => [p.name, p.id])),
+  };
+}
+
+/**
+ * Step 2, a background job: upsert by credit code, in chunks of 500 rows per transaction, each
+ * change with its audit entry. Importing the same file twice changes nothing the second time.
+ */
+export const importEnterprisesJob: JobHandler = async (job, jctx) => {
+  const batchId = String(job.payload.batchId);
+  const batch = await jctx.db.selectFrom('import_batches').select(['rows', 'created_by']).where('id', '=', batchId).executeTakeFirstOrThrow();
+  const actor = await loadUserActor(jctx.db, batch.created_by);
+  if (!actor || !actor.permissions.has('enterprise.import')) throw new Error('importer no longer allowed to import');
+  const rows = batch.rows as EnterpriseInput[];
+  const summary = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  try {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await jctx.db.transaction().execute(async (tx) => {
+        const now = jctx.now();
+        const existing = await tx.selectFrom('enterprises').selectAll().where('credit_code', 'in', chunk.map((r) => r.creditCode)).execute();
+        const byCode = new Map(existing.map((e) => [e.credit_code, e]));
+        const audit: { action: string; entity_id: string; enterprise_id: string; before: string | null; after: string }[] = [];
+        const inserts = chunk.filter((r) => !byCode.has(r.creditCode));
+        if (inserts.length) {
+          const ids = await tx.insertInto('enterprises').values(inserts.map(toRow)).returning(['id', 'credit_code']).execute();
+          const byInsertedCode = new Map(inserts.map((r) => [r.creditCode, r]));
+          for (const { id, credit_code } of ids) {
+            audit.push({ action: 'enterprise.import', entity_id: id, enterprise_id: id, before: null, after: JSON.stringify(byInsertedCode.get(credit_code)) });
+          }
+          summary.created += ids.length;
+        }
+        for (const input of chunk) {
+          const current = byCode.get(input.creditCode);
+          if (!current) continue;
+          if (!enterpriseVisibleTo(actor, current)) {
+            summary.skipped++;
+            continue;
+          }
+          const diff = changedFields(toInput(current), input);
+          if (!diff) {
+            summary.unchanged++;
+            continue;
+          }
+          await tx.updateTable('enterprises').set({ ...toRow(input), updated_at: now, version: current.version + 1 }).where('id', '=', current.id).execute();
+          audit.push({ action: 'enterprise.import', entity_id: current.id, enterprise_id: current.id, before: JSON.stringify(diff.before), after: JSON.stringify(diff.after) });
+          summary.updated++;
+        }
+        if (audit.length) {
+          await tx
+            .insertInto('audit_log')
+            .values(audit.map((a) => ({ ...a, actor_id: actor.userId, actor_name: actor.displayName, entity_type: 'enterprise', request_id: `job-${job.id}`, ip: null })))
+            .execute();
+        }
+      });
+      await jctx.progress(Math.min(i + CHUNK, rows.length), rows.length, '正在导入');
+    }
+    await jctx.db.updateTable('import_batches').set({ status: 'imported', summary: JSON.stringify(summary), rows: '[]' }).where('id', '=', batchId).execute();
+  } catch (err) {
+    await jctx.db.updateTable('import_batches').set({ status: 'failed', summary: JSON.stringify(summary) }).where('id', '=', batchId).execute();
+    throw err;
+  }
+  return summary;
+};

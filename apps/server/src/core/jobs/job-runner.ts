@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { DB } from '../../db/schema';
+import { claimJob, completeJob, failJob, reportProgress, type Job } from './job-queue';
+
+export interface JobContext {
+  db: Kysely<DB>;
+  now: () => Date;
+  progress: (done: number, total: number, message?: string) => Promise<void>;
+  log: FastifyBaseLogger;
+}
+
+export type JobHandler = (job: Job, ctx: JobContext) => Promise<unknown>;
+
+/**
+ * Polls the job table and runs the jobs whose kind it has a handler for, one at a time per
+ * process. `stop()` lets the running job finish (graceful shutdown).
+ */
+export class JobRunner {
+  readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  private readonly handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly log: FastifyBaseLogger,
+    private readonly now: () => Date = () => new Date(),
+    private readonly pollMs = 500,
+  ) {}
+
+  register(kind: string, handler: JobHandler): void {
+    if (this.handlers.has(kind)) throw new Error(`Job kind ${kind} registered twice`);
+    this.handlers.set(kind, handler);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Runs due jobs until none is left; returns how many ran. Tests call it directly. */
+  async drain(): Promise<number> {
+    let n = 0;
+    while (await this.runOne()) n++;
+    return n;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .then(() => undefined)
+        .catch((err) => this.log.error({ err }, 'job runner failed'))
+        .finally(() => {
+          this.running = null;
+          this.schedule(this.pollMs);
+        });
+    }, ms);
+  }
+
+  /** Wakes the runner now (after a job was queued), instead of at the next poll. */
+  poke(): void {
+    if (this.stopped || this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
+  private async runOne(): Promise<boolean> {
+    const job = await claimJob(this.db, this.workerId, [...this.handlers.keys()], this.now());
+    if (!job) return false;
+    const handler = this.handlers.get(job.kind)!;
+    const log = this.log.child({ jobId: job.id, kind: job.kind });
+    try {
+      const result = await handler(job, {
+        db: this.db,
+        now: this.now,
+        log,
+        progress: (done, total, message) => reportProgress(this.db, job.id, { done, total, message }),
+      });
+      await completeJob(this.db, job.id, result, this.now());
+    } catch (err) {
+      log.error({ err }, 'job failed');
+      await failJob(this.db, job, (err as Error).message, this.now());
+    }
+    return true;
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ctxOf, type Routes } from '../../http/deps';
+import { createUser, getUser, listUsers, NewUserInput, resetPassword, setUserLocked, updateUser, UserInput, UserListQuery } from './user.service';
+
+const UserView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string(),
+  status: z.enum(['active', 'locked']),
+  roles: z.array(z.string()),
+  enterpriseId: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+  divisionName: z.string().nullable(),
+  lastLoginAt: z.date().nullable(),
+});
+const IdParams = z.object({ id: z.uuid() });
+const TAG = ['admin'];
+
+export const userRoutes: Routes = (app, deps) => {
+  app.get('/users', {
+    config: { access: 'user.manage' },
+    schema: { tags: TAG, summary: '用户列表', querystring: UserListQuery, response: { 200: z.object({ items: z.array(UserView), total: z.number(), totalCapped: z.boolean() }) } },
+  }, (req) => listUsers(ctxOf(req, deps), req.query));
+
+  app.get('/users/:id', {
+    config: { access: 'user.manage' },
+    schema: { tags: TAG, summary: '用户', params: IdParams, response: { 200: UserView } },
+  }, (req) => getUser(ctxOf(req, deps), req.params.id));
+
+  app.post('/users', {
+    config: { access: 'user.manage' },
+    schema: { tags: TAG, summary: '新增用户', body: NewUserInput, response: { 201: UserView } },
+  }, async (req, reply) => reply.status(201).send(await createUser(ctxOf(req, deps), req.body)));
+
+  app.put('/users/:id', {
+    config: { access: 'user.manage' },
+    schema: { tags: TAG, summary: '编辑用户（角色与数据范围）', params: IdParams, body: UserInput, response: { 200: UserView } },
+  }, (req) => updateUser(ctxOf(req, deps), req.params.id, req.body));
+
+  app.post('/users/:id/lock', {
+    config: { access: 'user.manage' },
+    schema: { tags: TAG, summary: '锁定账号', params: IdParams, response: { 200: UserView } },
+  }, (req) => setUserLocked(ctxOf(req, deps), req.params.id, true));
+
+  app.post('/users/:id/unlock', {
+    config: { access: 'user.manage' },
+    schema: { tags: TAG, summary: '解锁账号', params: IdParams, response: { 200: UserView } },
+  }, (req) => setUserLocked(ctxOf(req, deps), req.params.id, false));
+
+  app.post('/users/:id/reset-password', {
+    config: { access: 'user.manage' },
+    schema: { tags: TAG, summary: '重置密码', params: IdParams, body: z.object({ password: z.string().max(200) }) },
+  }, async (req, reply) => {
+    await resetPassword(ctxOf(req, deps), req.params.id, req.body.password);
+    return reply.status(204).send();
+  });
+};

@@ -1,0 +1,39 @@
+// Worker thread that owns the embedded PGlite database. PGlite runs each query synchronously on
+// the thread that calls it; hosting it here keeps the HTTP thread free while a query runs.
+// Plain JavaScript on purpose: a worker is started by Node itself, whatever runs the parent
+// (tsx, vitest, a compiled build), so it must not need a TypeScript loader.
+// Protocol: { id, sql, params, multi } in; { id, rows, affectedRows } or { id, error } out.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+// Keep in step with type-parsers.ts (the same parsers are given to `pg`).
+const parsers = {
+  20: (v) => Number(v), // int8
+  1700: (v) => Number(v), // numeric
+  1082: (v) => v, // date stays 'YYYY-MM-DD'
+};
+
+const db = await PGlite.create(workerData.dataDir ?? undefined, { parsers });
+parentPort.postMessage({ ready: true });
+
+parentPort.on('message', async (msg) => {
+  if (msg.close) {
+    await db.close();
+    parentPort.postMessage({ closed: true });
+    return;
+  }
+  try {
+    if (msg.multi) {
+      await db.exec(msg.sql);
+      parentPort.postMessage({ id: msg.id, rows: [], affectedRows: 0 });
+    } else {
+      const result = await db.query(msg.sql, msg.params);
+      parentPort.postMessage({ id: msg.id, rows: result.rows, affectedRows: result.affectedRows ?? 0 });
+    }
+  } catch (err) {
+    parentPort.postMessage({
+      id: msg.id,
+      error: { message: err.message, code: err.code, detail: err.detail, constraint: err.constraint },
+    });
+  }
+});

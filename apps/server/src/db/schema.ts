@@ -1,0 +1,218 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Kysely types of the tables in migrations/. Keep in step with the SQL. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type SizeClass = 'large' | 'medium' | 'small' | 'micro';
+export type EnterpriseStatus = 'active' | 'suspended' | 'closed';
+export type ParkKind = 'industrial_park' | 'characteristic_town' | 'incubator' | 'science_park';
+export type DepartmentKind = 'department' | 'section';
+export type UserStatus = 'active' | 'locked';
+export type Locale = 'zh-CN' | 'en-US';
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type ImportStatus = 'validated' | 'importing' | 'imported' | 'failed' | 'discarded';
+
+export interface DivisionTable {
+  code: string;
+  name: string;
+  level: number;
+  parent_code: string | null;
+}
+
+export interface IndustryTable {
+  code: string;
+  name: string;
+  level: number;
+  parent_code: string | null;
+}
+
+export interface DepartmentTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  name: string;
+  kind: DepartmentKind;
+  division_code: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RoleTable {
+  code: string;
+  name: string;
+  description: Generated<string>;
+  permissions: string[];
+  is_system: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ParkTable {
+  id: Generated<string>;
+  name: string;
+  kind: ParkKind;
+  division_code: string;
+  address: Generated<string>;
+  area_mu: number | null;
+  description: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface EnterpriseTable {
+  id: Generated<string>;
+  credit_code: string;
+  name: string;
+  legal_representative: Generated<string>;
+  established_on: string | null;
+  registered_capital_fen: number | null;
+  industry_code: string;
+  division_code: string;
+  park_id: string | null;
+  address: Generated<string>;
+  employees: number | null;
+  revenue_fen: number | null;
+  assets_fen: number | null;
+  size_class: SizeClass | null;
+  above_scale: Generated<boolean>;
+  high_tech: Generated<boolean>;
+  listed: Generated<boolean>;
+  tags: Generated<string[]>;
+  status: Generated<EnterpriseStatus>;
+  business_scope: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface EnterpriseContactTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  name: string;
+  title: Generated<string>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  is_primary: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  phone: Generated<string>;
+  status: Generated<UserStatus>;
+  enterprise_id: string | null;
+  department_id: string | null;
+  division_code: string | null;
+  locale: Generated<Locale>;
+  failed_logins: Generated<number>;
+  last_login_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role_code: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  ip: Generated<string>;
+  user_agent: Generated<string>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  enterprise_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<JobStatus>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Date | null;
+  progress: Json<{ done: number; total: number; message?: string }> | null;
+  result: Json<unknown> | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  read_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface ImportBatchTable {
+  id: Generated<string>;
+  kind: string;
+  file_name: string;
+  status: Generated<ImportStatus>;
+  total_rows: number;
+  valid_rows: number;
+  errors: Json<ImportRowError[]>;
+  rows: Json<unknown[]>;
+  job_id: number | null;
+  summary: Json<Record<string, number>> | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ImportRowError {
+  line: number;
+  column: string;
+  message: string;
+}
+
+export interface DB {
+  divisions: DivisionTable;
+  industries: IndustryTable;
+  departments: DepartmentTable;
+  roles: RoleTable;
+  parks: ParkTable;
+  enterprises: EnterpriseTable;
+  enterprise_contacts: EnterpriseContactTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  jobs: JobTable;
+  notifications: NotificationTable;
+  import_batches: ImportBatchTable;
+}
+
+export type Enterprise = Selectable<EnterpriseTable>;
+export type NewEnterprise = Insertable<EnterpriseTable>;
+export type EnterpriseUpdate = Updateable<EnterpriseTable>;
+export type User = Selectable<UserTable>;
+export type Park = Selectable<ParkTable>;

@@ -1,0 +1,44 @@
+/**
+ * Every failure the API reports has a stable code, one HTTP status and a message in each
+ * locale. The server maps AppError codes to statuses here; the web shows the message.
+ */
+export const ERROR_CATALOG = {
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: { status: 403, zh: '账号已被锁定，请联系管理员', en: 'This account is locked; ask an administrator' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  CSRF_TOKEN_INVALID: { status: 403, zh: '页面已过期，请刷新后重试', en: 'The page is out of date; reload and try again' },
+  NOT_FOUND: { status: 404, zh: '请求的内容不存在', en: 'Not found' },
+  VALIDATION_FAILED: { status: 400, zh: '提交的数据有误，请检查标注的字段', en: 'Some fields are not valid' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many attempts; try again later' },
+  CONFLICT: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'Someone else changed this; reload and try again' },
+  ENTERPRISE_NOT_FOUND: { status: 404, zh: '企业不存在', en: 'Enterprise not found' },
+  CREDIT_CODE_TAKEN: { status: 409, zh: '该统一社会信用代码已登记', en: 'An enterprise with this credit code already exists' },
+  PARK_NOT_FOUND: { status: 404, zh: '园区不存在', en: 'Park not found' },
+  PARK_NAME_TAKEN: { status: 409, zh: '园区名称已存在', en: 'A park with this name already exists' },
+  USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'User not found' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'This username is taken' },
+  CANNOT_LOCK_SELF: { status: 409, zh: '不能锁定自己的账号', en: 'You cannot lock your own account' },
+  ROLE_NOT_FOUND: { status: 404, zh: '角色不存在', en: 'Role not found' },
+  ROLE_CODE_TAKEN: { status: 409, zh: '角色代码已存在', en: 'A role with this code already exists' },
+  ROLE_IN_USE: { status: 409, zh: '该角色仍有用户，不能删除', en: 'Users still hold this role' },
+  SYSTEM_ROLE_READONLY: { status: 409, zh: '系统内置角色不能删除', en: 'Built-in roles cannot be deleted' },
+  DEPARTMENT_NOT_FOUND: { status: 404, zh: '部门不存在', en: 'Department not found' },
+  DEPARTMENT_NAME_TAKEN: { status: 409, zh: '同级下已有同名部门', en: 'A department with this name already exists here' },
+  DEPARTMENT_IN_USE: { status: 409, zh: '部门下仍有科室或人员，不能删除', en: 'The department still has sections or users' },
+  IMPORT_NOT_FOUND: { status: 404, zh: '导入批次不存在', en: 'Import not found' },
+  IMPORT_FILE_UNREADABLE: { status: 400, zh: '无法读取文件，请上传 Excel（.xlsx）或 CSV 文件', en: 'The file could not be read; upload an .xlsx or .csv file' },
+  IMPORT_HAS_ERRORS: { status: 409, zh: '文件中有错误行，请修正后重新上传，或选择仅导入有效行', en: 'The file has rows with errors; fix them or import only the valid rows' },
+  IMPORT_ALREADY_DONE: { status: 409, zh: '该批次已导入或已放弃', en: 'This import has already been used' },
+  JOB_NOT_FOUND: { status: 404, zh: '任务不存在', en: 'Job not found' },
+  FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  INTERNAL: { status: 500, zh: '系统出现错误，请稍后再试', en: 'Something went wrong; please try again later' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** Body of every error response. `fields` maps a field path to a message (validation). */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string>; requestId?: string };
+}
