@@ -37,6 +37,11 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** Benchmarks only (bench/): serve the event-loop delay at GET /internal/event-loop. Off by default. */
+  BENCH_EVENT_LOOP: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string };

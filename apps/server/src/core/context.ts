@@ -9,6 +9,8 @@ export interface Ctx {
   requestId: string;
   ip: string;
   now: Date;
+  /** The county this installation serves: no enterprise is registered outside it. */
+  countyCode: string;
 }
 
 export type Tx = Transaction<DB> | Kysely<DB>;

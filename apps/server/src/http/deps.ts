@@ -28,5 +28,5 @@ export type Routes = (app: ZodApp, deps: AppDeps) => void;
 
 /** The use-case context of a request that is not public. */
 export function ctxOf(req: FastifyRequest, deps: AppDeps): Ctx {
-  return { db: deps.db, actor: actorOf(req), requestId: req.id, ip: req.ip, now: deps.now() };
+  return { db: deps.db, actor: actorOf(req), requestId: req.id, ip: req.ip, now: deps.now(), countyCode: deps.config.COUNTY_CODE };
 }

@@ -87,7 +87,7 @@ async function validateReferences(ctx: Ctx, input: EnterpriseInput, tx: Tx): Pro
   ]);
   if (!industry || industry.level !== 4) fields.industryCode = '行业代码不是 GB/T 4754-2017 的小类代码';
   if (!division) fields.divisionCode = '行政区划代码不存在';
-  else if (ctx.actor.scope.divisionCode && !divisionCovers(ctx.actor.scope.divisionCode, input.divisionCode)) {
+  else if (!divisionCovers(ctx.actor.scope.divisionCode ?? ctx.countyCode, input.divisionCode)) {
     fields.divisionCode = '只能登记本辖区的企业';
   }
   if (input.parkId && !park) fields.parkId = '园区不存在';

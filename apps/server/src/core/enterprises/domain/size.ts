@@ -1,4 +1,4 @@
-import type { SizeClass } from '../../../db/schema';
+import type { SizeClass } from '../../reference/domain/size-class';
 import { classifySize } from '../../reference/domain/size-class';
 
 const FEN_PER_WAN = 1_000_000; // 1 万元 = 10,000 元 = 1,000,000 分

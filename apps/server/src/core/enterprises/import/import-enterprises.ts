@@ -48,8 +48,9 @@ export async function validateEnterpriseImport(ctx: Ctx, fileName: string, buffe
 }
 
 async function loadLookups(ctx: Ctx): Promise<Lookups> {
-  let streetsQ = ctx.db.selectFrom('divisions').select(['code', 'name']).where('level', '=', 4);
-  if (ctx.actor.scope.divisionCode) streetsQ = streetsQ.where('code', 'like', `${divisionPrefix(ctx.actor.scope.divisionCode)}%`);
+  const area = ctx.actor.scope.divisionCode ?? ctx.countyCode;
+  const streetsQ = ctx.db.selectFrom('divisions').select(['code', 'name']).where('level', '=', 4)
+    .where('code', 'like', `${divisionPrefix(area)}%`);
   const [industries, streets, parks] = await Promise.all([
     ctx.db.selectFrom('industries').select('code').where('level', '=', 4).execute(),
     streetsQ.execute(),

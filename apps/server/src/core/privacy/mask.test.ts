@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { maskEmail, maskIdNumber, maskPhone } from './mask';
+
+describe('masks for personal data', () => {
+  it.each([
+    ['13812345678', '138****5678'],
+    ['0571-88881234', '057****1234'],
+    ['12345', '*****'],
+    ['', ''],
+  ])('phone %s → %s', (v, m) => expect(maskPhone(v)).toBe(m));
+
+  it('keeps only the first letter and the domain of an e-mail', () => {
+    expect(maskEmail('zhang.san@example.com')).toBe('z***@example.com');
+    expect(maskEmail('')).toBe('');
+  });
+
+  it('keeps the region and the last four of an ID number', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
+  });
+});
