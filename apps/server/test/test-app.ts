@@ -16,10 +16,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { now?: () => Date } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  now?: () => Date;
+  /** Environment overrides merged into loadConfig's input, e.g. { LOGIN_RATE_LIMIT: '3', LOG_LEVEL: 'info' }. */
+  config?: Record<string, string>;
+  /** Where the app's log lines go (with config.LOG_LEVEL above 'silent'), so a test can read them. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO: 'false', LOGIN_RATE_LIMIT: '1000', ...opts.config });
   const { database, drop } = await openCopy(inject('dbTemplate'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO: 'false', LOGIN_RATE_LIMIT: '1000' });
-  const { app, deps } = await buildApp({ config, database, now: opts.now, outbound: new LogOnlyAdapter(silentLog) });
+  const { app, deps } = await buildApp({
+    config, database, now: opts.now, logStream: opts.logStream, outbound: new LogOnlyAdapter(silentLog),
+  });
   await app.ready();
   return {
     app,
