@@ -70,7 +70,8 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: config.NODE_ENV === 'production',
+    // A hop count trusts that many proxies nearest to us (what proxy-addr does with a number).
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -138,6 +139,10 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   await serveWeb(app, config);
   return { app, deps };
+}
+
+function trustHops(n: number) {
+  return (_address: string, hop: number) => hop < n;
 }
 
 /** The built web UI, with client-side routes answered by index.html. */

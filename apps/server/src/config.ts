@@ -32,6 +32,16 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /** Directory of the built web UI; served at / when it exists. */
   WEB_DIST: z.string().optional(),
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), for rate limits and
+   * the audit log: 'false' (default: none), a hop count ('1' behind one load balancer), or a
+   * comma-separated list of proxy addresses. Never 'true' on a server the internet can reach.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string[] =>
+      v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v.split(',').map((s) => s.trim())),
   /** Run background jobs in this process (turn off on API-only replicas). */
   JOBS: z
     .enum(['true', 'false', '1', '0'])

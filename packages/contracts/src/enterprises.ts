@@ -88,6 +88,12 @@ export const ContactInput = z.object({
   isPrimary: z.boolean().default(false),
 });
 
+/** Editing a contact: a phone or e-mail left out keeps the stored value (forms show it masked). */
+export const ContactUpdateInput = ContactInput.extend({
+  phone: ContactInput.shape.phone.unwrap().optional(),
+  email: ContactInput.shape.email.unwrap().optional(),
+});
+
 export const EnterpriseFile = EnterpriseSummary.extend({
   legalRepresentative: z.string(),
   establishedOn: z.string().nullable(),

@@ -18,6 +18,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       }
       return send(req, reply, 'VALIDATION_FAILED', fields);
     }
+    if (INPUT_ENCODING_ERRORS.has(String((err as { code?: unknown }).code))) {
+      // e.g. a NUL character in a text field: PostgreSQL refuses it; it is the client's input.
+      return send(req, reply, 'VALIDATION_FAILED', { _: '输入中含有不允许的字符' });
+    }
     if (err.statusCode === 429) return send(req, reply, 'RATE_LIMITED');
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) return send(req, reply, 'FILE_TOO_LARGE');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
@@ -29,6 +33,9 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((req, reply) => send(req, reply, 'NOT_FOUND'));
 }
+
+/** SQLSTATEs for text the database cannot store (22021 invalid byte sequence, 22P05 untranslatable). */
+const INPUT_ENCODING_ERRORS = new Set(['22021', '22P05']);
 
 export function localeOf(req: FastifyRequest): 'zh-CN' | 'en-US' {
   const header = req.headers['x-locale'] ?? req.headers['accept-language'];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { COUNT_CAP } from '../enterprises/enterprise.repo';
+import { startingWith } from '../../db/like';
 
 export const AuditQuery = z.object({
   actor: z.string().trim().max(64).optional(),
@@ -28,7 +29,7 @@ function bound(v: string, end: boolean): Date {
 function filtered(db: Kysely<DB>, q: AuditQuery) {
   let qb = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_id');
   if (q.actor) qb = qb.where((eb) => eb.or([eb('u.username', '=', q.actor!.toLowerCase()), eb('a.actor_name', '=', q.actor!)]));
-  if (q.action) qb = qb.where('a.action', 'like', `${q.action}%`);
+  if (q.action) qb = qb.where('a.action', 'like', startingWith(q.action));
   if (q.entityType) qb = qb.where('a.entity_type', '=', q.entityType);
   if (q.entityId) qb = qb.where('a.entity_id', '=', q.entityId);
   if (q.enterpriseId) qb = qb.where('a.enterprise_id', '=', q.enterpriseId);

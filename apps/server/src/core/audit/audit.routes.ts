@@ -3,6 +3,7 @@ import { ctxOf, type Routes } from '../../http/deps';
 import { recordAudit } from './audit';
 import { AuditQuery, auditPage, auditRowsForExport } from './audit.repo';
 import { attachment, writeXlsx, XLSX_MIME } from '../excel/write-xlsx';
+import { localDateOf } from '../reference/domain/workday';
 
 const AuditView = z.object({
   id: z.number(), at: z.date(), actorName: z.string(), action: z.string(), entityType: z.string(),
@@ -34,7 +35,7 @@ export const auditRoutes: Routes = (app, deps) => {
       { header: '修改后', width: 50, value: (r) => (r.after === null ? '' : JSON.stringify(r.after)) },
       { header: 'IP', width: 16, value: (r) => r.ip },
     ], rows);
-    return reply.type(XLSX_MIME).header('content-disposition', attachment(`审计日志-${ctx.now.toISOString().slice(0, 10)}.xlsx`)).send(buffer);
+    return reply.type(XLSX_MIME).header('content-disposition', attachment(`审计日志-${localDateOf(ctx.now)}.xlsx`)).send(buffer);
   });
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../http/app-error';
 import { recordAudit, changedFields } from '../audit/audit';
 import type { Ctx } from '../context';
+import { divisionCovers } from '../identity/scope';
 
 /** Departments (部门) of the county and their sections (科室): a tree two levels deep. */
 export const DepartmentInput = z.object({
@@ -37,7 +38,14 @@ async function assertNameFree(ctx: Ctx, name: string, parentId: string | null, s
   if (await q.executeTakeFirst()) throw new AppError('DEPARTMENT_NAME_TAKEN', { name: '同级下已有同名部门' });
 }
 
+async function assertDivision(ctx: Ctx, code: string | null) {
+  if (!code) return;
+  const d = await ctx.db.selectFrom('divisions').select('code').where('code', '=', code).executeTakeFirst();
+  if (!d || !divisionCovers(ctx.countyCode, code)) throw new AppError('VALIDATION_FAILED', { divisionCode: '不是本县（区）的行政区划' });
+}
+
 export async function createDepartment(ctx: Ctx, input: z.infer<typeof DepartmentInput>) {
+  await assertDivision(ctx, input.divisionCode);
   if (input.parentId) {
     const parent = await ctx.db.selectFrom('departments').select(['kind']).where('id', '=', input.parentId).executeTakeFirst();
     if (!parent) throw new AppError('DEPARTMENT_NOT_FOUND');
@@ -57,6 +65,7 @@ export async function createDepartment(ctx: Ctx, input: z.infer<typeof Departmen
 export async function updateDepartment(ctx: Ctx, id: string, input: z.infer<typeof DepartmentUpdate>) {
   const cur = await ctx.db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!cur) throw new AppError('DEPARTMENT_NOT_FOUND');
+  await assertDivision(ctx, input.divisionCode);
   await assertNameFree(ctx, input.name, cur.parent_id, id);
   await ctx.db.transaction().execute(async (tx) => {
     const diff = changedFields({ name: cur.name, divisionCode: cur.division_code }, input);

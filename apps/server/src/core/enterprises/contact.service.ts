@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Contact, ContactInput } from '@zhizhi/contracts';
+import type { Contact, ContactInput, ContactUpdateInput } from '@zhizhi/contracts';
 import { AppError } from '../../http/app-error';
 import { recordAudit } from '../audit/audit';
 import { maskEmail, maskPhone } from '../privacy/mask';
@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import { editableFieldsFor, loadVisibleEnterprise } from './enterprise.service';
 
 type ContactData = z.infer<typeof ContactInput>;
+type ContactUpdate = z.infer<typeof ContactUpdateInput>;
 
 function assertCanEdit(ctx: Ctx): void {
   if (editableFieldsFor(ctx).length === 0) throw new AppError('FORBIDDEN');
@@ -50,10 +51,11 @@ async function loadContact(ctx: Ctx, enterpriseId: string, contactId: string, tx
   return c;
 }
 
-export async function updateContact(ctx: Ctx, enterpriseId: string, contactId: string, input: ContactData): Promise<Contact> {
+export async function updateContact(ctx: Ctx, enterpriseId: string, contactId: string, update: ContactUpdate): Promise<Contact> {
   assertCanEdit(ctx);
   return ctx.db.transaction().execute(async (tx) => {
     const before = await loadContact(ctx, enterpriseId, contactId, tx);
+    const input: ContactData = { ...update, phone: update.phone ?? before.phone, email: update.email ?? before.email };
     if (input.isPrimary) await tx.updateTable('enterprise_contacts').set({ is_primary: false }).where('enterprise_id', '=', enterpriseId).execute();
     const row = await tx.updateTable('enterprise_contacts').set(toRow(input)).where('id', '=', contactId).returningAll().executeTakeFirstOrThrow();
     await recordAudit(tx, ctx, {

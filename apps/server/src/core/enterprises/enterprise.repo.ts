@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 import type { Actor } from '../identity/actor';
 import { divisionPrefix, enterpriseInScope } from '../identity/scope';
 import type { Tx } from '../context';
+import { containing, startingWith } from '../../db/like';
 
 /** Lists count exactly up to this many rows; beyond it the UI says "10,000+". */
 export const COUNT_CAP = 10_000;
@@ -16,8 +17,8 @@ export function filteredEnterprises(db: Tx, actor: Actor, f: EnterpriseFilters) 
   if (f.q) {
     const q = f.q.toUpperCase();
     qb = /^[0-9A-Z]{6,18}$/.test(q)
-      ? qb.where((eb) => eb.or([eb('e.credit_code', 'like', `${q}%`), eb('e.name', 'ilike', `%${escapeLike(f.q!)}%`)]))
-      : qb.where('e.name', 'ilike', `%${escapeLike(f.q)}%`);
+      ? qb.where((eb) => eb.or([eb('e.credit_code', 'like', startingWith(q)), eb('e.name', 'ilike', containing(f.q!))]))
+      : qb.where('e.name', 'ilike', containing(f.q));
   }
   if (f.industry) {
     qb = /^[A-T]$/.test(f.industry)
@@ -43,10 +44,6 @@ function sectionSubquery(db: Tx, section: string) {
     .innerJoin('industries as i2', 'i2.code', 'i3.parent_code')
     .where('i2.parent_code', '=', section)
     .select('i4.code');
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const SORT_COLUMNS = {

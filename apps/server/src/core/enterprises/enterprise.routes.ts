@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ContactInput, Contact, EnterpriseFile, EnterpriseInput, EnterpriseListQuery, EnterprisePage,
+  ContactInput, ContactUpdateInput, Contact, EnterpriseFile, EnterpriseInput, EnterpriseListQuery, EnterprisePage,
   EnterpriseUpdateInput, HistoryEntry,
 } from '@zhizhi/contracts';
 import { ctxOf, type Routes } from '../../http/deps';
@@ -60,7 +60,7 @@ export const enterpriseRoutes: Routes = (app, deps) => {
 
   app.put('/enterprises/:id/contacts/:contactId', {
     config: { access: 'enterprise.update' },
-    schema: { tags: TAG, summary: '编辑联系人', params: ContactParams, body: ContactInput, response: { 200: Contact } },
+    schema: { tags: TAG, summary: '编辑联系人（未提交的电话、邮箱保持不变）', params: ContactParams, body: ContactUpdateInput, response: { 200: Contact } },
   }, (req) => updateContact(ctxOf(req, deps), req.params.id, req.params.contactId, req.body));
 
   app.delete('/enterprises/:id/contacts/:contactId', {

@@ -6,6 +6,7 @@ import { writeXlsx, type SheetColumn } from '../excel/write-xlsx';
 import type { Ctx } from '../context';
 import { filteredEnterprises, withSummaryColumns } from './enterprise.repo';
 import { COLUMNS, STATUS_LABELS } from './import/parse-enterprise-row';
+import { localDateOf } from '../reference/domain/workday';
 
 /** Enough for a county; a larger export would be a background job. */
 export const EXPORT_LIMIT = 100_000;
@@ -57,8 +58,7 @@ export async function exportEnterprises(ctx: Ctx, query: EnterpriseListQuery) {
   const { page: _p, pageSize: _s, ...filters } = query;
   await recordAudit(ctx.db, ctx, { action: 'enterprise.export', entityType: 'enterprise', after: { filters, rows: rows.length } });
   const buffer = await writeXlsx('企业', EXPORT_COLUMNS, rows);
-  const date = ctx.now.toISOString().slice(0, 10);
-  return { buffer, fileName: `企业名录-${date}.xlsx` };
+  return { buffer, fileName: `企业名录-${localDateOf(ctx.now)}.xlsx` };
 }
 
 /** The empty template for imports: the same columns, with one example row. */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ParkInput } from '@zhizhi/contracts';
 import { AppError, invalid } from '../../http/app-error';
 import { recordAudit, changedFields } from '../audit/audit';
-import { enterpriseInScope } from '../identity/scope';
+import { divisionCovers, enterpriseInScope } from '../identity/scope';
 import type { Ctx } from '../context';
 
 /**
@@ -55,12 +55,11 @@ export async function getParkFile(ctx: Ctx, id: string) {
       ])
       .executeTakeFirstOrThrow(),
     inPark.select(['e.size_class', sql<number>`count(*)`.as('n')]).groupBy('e.size_class').execute(),
-    // By 门类 (section): the level a leader reads a park's mix at.
+    // By 大类 (two-digit division): fine enough to tell a park's software from its pharma.
     inPark
       .innerJoin('industries as i4', 'i4.code', 'e.industry_code')
       .innerJoin('industries as i3', 'i3.code', 'i4.parent_code')
       .innerJoin('industries as i2', 'i2.code', 'i3.parent_code')
-      .innerJoin('industries as i1', 'i1.code', 'i2.parent_code')
       .select(['i2.code', 'i2.name', sql<number>`count(*)`.as('count')])
       .groupBy(['i2.code', 'i2.name'])
       .orderBy(sql`count(*)`, 'desc')
@@ -85,7 +84,7 @@ export async function getParkFile(ctx: Ctx, id: string) {
 
 async function checkInput(ctx: Ctx, input: ParkInput, selfId?: string) {
   const division = await ctx.db.selectFrom('divisions').select('code').where('code', '=', input.divisionCode).executeTakeFirst();
-  if (!division) throw invalid({ divisionCode: '行政区划代码不存在' });
+  if (!division || !divisionCovers(ctx.countyCode, input.divisionCode)) throw invalid({ divisionCode: '不是本县（区）的行政区划' });
   let q = ctx.db.selectFrom('parks').select('id').where('name', '=', input.name);
   if (selfId) q = q.where('id', '<>', selfId);
   if (await q.executeTakeFirst()) throw new AppError('PARK_NAME_TAKEN', { name: '园区名称已存在' });

@@ -3,6 +3,7 @@ import { AppError } from '../../http/app-error';
 import type { Routes } from '../../http/deps';
 import { divisionPrefix } from '../identity/scope';
 import { calendarCoverage, isCalendarCovered, isWorkday } from './domain/workday';
+import { containing, startingWith } from '../../db/like';
 
 const CodeRow = z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() });
 const TAG = ['reference'];
@@ -38,7 +39,7 @@ export const referenceRoutes: Routes = (app, deps) => {
     let qb = deps.db.selectFrom('industries').select(['code', 'name', 'level', 'parent_code']);
     if (req.query.q) {
       const q = req.query.q;
-      qb = qb.where((eb) => eb.or([eb('code', 'like', `${q}%`), eb('name', 'like', `%${q}%`)])).limit(50);
+      qb = qb.where((eb) => eb.or([eb('code', 'like', startingWith(q)), eb('name', 'like', containing(q))])).limit(50);
     } else {
       qb = req.query.parent ? qb.where('parent_code', '=', req.query.parent) : qb.where('level', '=', 1);
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ctxOf, type Routes } from '../../http/deps';
-import { createUser, getUser, listUsers, NewUserInput, resetPassword, setUserLocked, updateUser, UserInput, UserListQuery } from './user.service';
+import { createUser, getUser, listUsers, NewUserInput, resetPassword, setUserLocked, updateUser, UserListQuery, UserUpdateInput } from './user.service';
 
 const UserView = z.object({
   id: z.string(),
@@ -38,7 +38,7 @@ export const userRoutes: Routes = (app, deps) => {
 
   app.put('/users/:id', {
     config: { access: 'user.manage' },
-    schema: { tags: TAG, summary: '编辑用户（角色与数据范围）', params: IdParams, body: UserInput, response: { 200: UserView } },
+    schema: { tags: TAG, summary: '编辑用户（角色与数据范围）', params: IdParams, body: UserUpdateInput, response: { 200: UserView } },
   }, (req) => updateUser(ctxOf(req, deps), req.params.id, req.body));
 
   app.post('/users/:id/lock', {

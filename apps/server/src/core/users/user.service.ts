@@ -7,6 +7,7 @@ import { deleteUserSessions } from '../identity/sessions';
 import { maskPhone } from '../privacy/mask';
 import { COUNT_CAP } from '../enterprises/enterprise.repo';
 import type { Ctx, Tx } from '../context';
+import { containing } from '../../db/like';
 
 export const UserScopeInput = z.object({
   enterpriseId: z.uuid().nullable().default(null),
@@ -24,6 +25,8 @@ export const NewUserInput = UserInput.extend({
   password: z.string().max(200),
 });
 type UserData = z.infer<typeof UserInput>;
+/** Editing a user: a phone left out keeps the stored one (the form only shows it masked). */
+export const UserUpdateInput = UserInput.extend({ phone: UserInput.shape.phone.unwrap().optional() });
 
 export const UserListQuery = z.object({
   q: z.string().trim().max(64).optional(),
@@ -67,7 +70,7 @@ const toView = (u: UserRow) => ({
 
 export async function listUsers(ctx: Ctx, q: z.infer<typeof UserListQuery>) {
   let base = userSelect(ctx);
-  if (q.q) base = base.where((eb) => eb.or([eb('u.username', 'ilike', `%${q.q}%`), eb('u.display_name', 'ilike', `%${q.q}%`)]));
+  if (q.q) base = base.where((eb) => eb.or([eb('u.username', 'ilike', containing(q.q!)), eb('u.display_name', 'ilike', containing(q.q!))]));
   if (q.status) base = base.where('u.status', '=', q.status);
   if (q.role) base = base.where(sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role_code = ${q.role})`);
   const [rows, count] = await Promise.all([
@@ -129,10 +132,11 @@ export async function createUser(ctx: Ctx, input: z.infer<typeof NewUserInput>) 
   return getUser(ctx, id);
 }
 
-export async function updateUser(ctx: Ctx, id: string, input: UserData) {
+export async function updateUser(ctx: Ctx, id: string, update: z.infer<typeof UserUpdateInput>) {
   await ctx.db.transaction().execute(async (tx) => {
     const cur = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!cur) throw new AppError('USER_NOT_FOUND');
+    const input: UserData = { ...update, phone: update.phone ?? cur.phone };
     await checkReferences(tx, input);
     const roles = (await tx.selectFrom('user_roles').select('role_code').where('user_id', '=', id).execute()).map((r) => r.role_code);
     const before: UserData = {

@@ -28,7 +28,7 @@ CREATE TABLE departments (
   division_code text REFERENCES divisions (code),
   created_at    timestamptz NOT NULL DEFAULT now(),
   updated_at    timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (parent_id, name),
+  UNIQUE NULLS NOT DISTINCT (parent_id, name),
   CHECK ((kind = 'section') = (parent_id IS NOT NULL))
 );
 

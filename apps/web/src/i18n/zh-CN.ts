@@ -1,0 +1,131 @@
+/** Shared words of the whole platform (namespace `common`). Module pages keep theirs in the module. */
+const zhCN = {
+  app: {
+    name: '智治',
+    fullName: '县域企业服务与监管平台',
+    footer: '智治 · 开源县域治理平台',
+  },
+  action: {
+    search: '查询',
+    reset: '重置',
+    create: '新增',
+    edit: '编辑',
+    save: '保存',
+    cancel: '取消',
+    delete: '删除',
+    confirm: '确认',
+    close: '关闭',
+    back: '返回',
+    reload: '重新加载',
+    retry: '重试',
+    view: '查看',
+    reveal: '查看',
+    export: '导出 Excel',
+    download: '下载',
+    more: '更多',
+    expandFilters: '更多筛选',
+    collapseFilters: '收起筛选',
+    ok: '确定',
+  },
+  state: {
+    loading: '加载中…',
+    empty: '暂无数据',
+    noMatch: '没有符合条件的记录',
+    saved: '已保存',
+    deleted: '已删除',
+    created: '已创建',
+    exporting: '正在生成文件…',
+    exported: '已开始下载',
+    revealed: '已显示完整信息（已留痕）',
+  },
+  confirm: {
+    delete: '确定删除？',
+    deleteNamed: '确定删除“{{name}}”？此操作不可撤销。',
+    unsaved: '有未保存的修改，确定离开？',
+  },
+  table: {
+    total: '共 {{total}} 条',
+    totalCapped: '超过 {{total}} 条',
+    range: '第 {{from}}–{{to}} 条',
+    actions: '操作',
+  },
+  yesNo: { yes: '是', no: '否', all: '全部' },
+  layout: {
+    logout: '退出登录',
+    changePassword: '修改密码',
+    language: '语言',
+    notifications: '消息通知',
+    noNotifications: '暂无新消息',
+    markRead: '标为已读',
+    collapse: '收起菜单',
+    expand: '展开菜单',
+  },
+  password: {
+    title: '修改密码',
+    current: '当前密码',
+    next: '新密码',
+    repeat: '确认新密码',
+    mismatch: '两次输入的新密码不一致',
+    rule: '至少 8 位，包含字母和数字',
+    done: '密码已修改',
+  },
+  result: {
+    forbiddenTitle: '无权访问',
+    forbidden: '您没有访问此页面的权限。如需开通，请联系平台管理员。',
+    notFoundTitle: '页面不存在',
+    notFound: '您访问的页面或数据不存在，或不在您的管辖范围内。',
+    errorTitle: '加载失败',
+    home: '返回首页',
+    welcome: '欢迎使用智治平台',
+    welcomeHint: '您的账号暂未分配可访问的功能，请联系平台管理员。',
+  },
+  error: {
+    requestId: '请求编号：{{id}}',
+    fieldsInvalid: '请检查标注的字段',
+  },
+  masked: {
+    reveal: '查看',
+    revealTip: '查看完整信息，此操作将记录审计日志',
+    hidden: '已脱敏',
+  },
+  locale: {
+    'zh-CN': '简体中文',
+    'en-US': 'English',
+  },
+  unit: {
+    wan: '万元',
+    yi: '亿元',
+    person: '人',
+    mu: '亩',
+    count: '家',
+  },
+  enum: {
+    sizeClass: { large: '大型', medium: '中型', small: '小型', micro: '微型', unknown: '未划型' },
+    enterpriseStatus: { active: '在营', suspended: '停业', closed: '注销' },
+    flag: { aboveScale: '规上', highTech: '高新', listed: '上市' },
+    parkKind: {
+      industrial_park: '工业园区',
+      characteristic_town: '特色小镇',
+      incubator: '孵化器',
+      science_park: '科技园',
+    },
+    userStatus: { active: '正常', locked: '已锁定' },
+    jobStatus: { queued: '排队中', running: '进行中', succeeded: '已完成', failed: '失败', cancelled: '已取消' },
+  },
+  select: {
+    industry: '行业',
+    industrySearch: '输入行业名称或代码搜索',
+    street: '街道/乡镇',
+    park: '园区',
+    enterprise: '输入企业名称或信用代码搜索',
+    department: '部门/科室',
+    noPark: '不在园区',
+  },
+};
+
+export default zhCN;
+
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+/** Another locale must have every key the Chinese one has (checked by the compiler). */
+export type Messages<T> = DeepStrings<T>;
+export type CommonMessages = Messages<typeof zhCN>;

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+import type { Me } from '../api/types';
+import type { Locale } from '../i18n';
+
+/** A side-menu entry. Labels are i18n keys ("core:menu.enterprises"). */
+export interface MenuEntry {
+  key: string;
+  label: string;
+  icon?: ReactNode;
+  /** Target path, or a function of the user (e.g. "my enterprise"). Groups have none. */
+  path?: string | ((me: Me) => string);
+  /** Shown only to users holding this permission. */
+  permission?: string;
+  /** Extra condition beyond the permission (e.g. only for users bound to an enterprise). */
+  visible?: (me: Me) => boolean;
+  /** Position among siblings, ascending; modules leave gaps (10, 20…) so others can slot in. */
+  order?: number;
+  children?: MenuEntry[];
+}
+
+/** A tab a module adds to the enterprise file (一企一档). */
+export interface EnterpriseFileTab {
+  key: string;
+  /** i18n key */
+  label: string;
+  permission?: string;
+  order?: number;
+  render: (enterpriseId: string) => ReactNode;
+}
+
+/** Route metadata read by the shell: a route with `permission` shows the 403 page to others. */
+export interface RouteHandle {
+  permission?: string;
+}
+
+export interface ModuleManifest {
+  /** Also the i18n namespace of the module's own words. */
+  id: string;
+  order?: number;
+  messages?: Partial<Record<Locale, object>>;
+  /** Pages inside the signed-in shell. Use `handle: { permission }` to gate a page. */
+  routes: RouteObject[];
+  /** Pages outside the shell (the login page). */
+  publicRoutes?: RouteObject[];
+  menu: MenuEntry[];
+  enterpriseFileTabs?: EnterpriseFileTab[];
+  /** Where this module would send a user right after sign-in, if it has an opinion. */
+  home?: (me: Me) => string | null;
+}
