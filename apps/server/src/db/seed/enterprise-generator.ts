@@ -77,8 +77,10 @@ export function generateEnterprise(rng: Random, place: GeneratorPlace, usedNames
   usedNames.add(name);
   const park = rng.chance(0.55) ? rng.pick(place.parks) : null;
   const divisionCode = park?.divisionCode ?? rng.pick(place.streets);
-  const employees = rng.int(p.employees[0], p.employees[1]);
-  const revenueWan = Math.round(employees * rng.int(p.revenuePerHeadWan[0], p.revenuePerHeadWan[1]) * 100) / 100;
+  // Most firms are small: skew head counts towards the low end (a county has few large ones).
+  const employees = Math.round(p.employees[0] + (p.employees[1] - p.employees[0]) * rng.next() ** 4);
+  const perHead = p.revenuePerHeadWan[0] + (p.revenuePerHeadWan[1] - p.revenuePerHeadWan[0]) * rng.next() ** 2;
+  const revenueWan = Math.round(employees * perHead * 100) / 100;
   const industrial = /^(2|3|4)/.test(p.code);
   const year = rng.int(2003, 2024);
   const tags = p.tags.filter(() => rng.chance(0.8));
@@ -96,7 +98,8 @@ export function generateEnterprise(rng: Random, place: GeneratorPlace, usedNames
     employees,
     revenueFen: Math.round(revenueWan * 1_000_000),
     assetsFen: Math.round(revenueWan * rng.int(6, 20) * 100_000),
-    aboveScale: industrial ? revenueWan >= 2000 : revenueWan >= 1000 && rng.chance(0.8),
+    // 规上: industry and most services at 2,000 万元 of revenue (NBS; see shared/domain/economy.md §3.5).
+    aboveScale: revenueWan >= 2000 && (industrial || rng.chance(0.9)),
     highTech: rng.chance(p.highTechChance),
     listed: employees > 500 && rng.chance(0.15),
     tags: [...new Set(tags)],

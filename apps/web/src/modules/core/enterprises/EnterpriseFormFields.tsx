@@ -113,7 +113,7 @@ export function EnterpriseFormFields({ editable, labels = {}, canReadParks }: En
       <Row gutter={16}>
         <Col xs={24} md={6}>
           <Form.Item name="employees" label={t('enterprise.field.employees')}>
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} disabled={off('employees')} suffix={t('common:unit.person')} />
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} disabled={off('employees')} data-testid="field-employees" suffix={t('common:unit.person')} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>

@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/**
+ * Starts the platform as a user would (the server entry, the built web UI, a fresh embedded
+ * database with the demo county) on a spare port, and stops it afterwards.
+ */
+export default async function setup(project: TestProject) {
+  const root = path.resolve(import.meta.dirname, '..');
+  if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) {
+    throw new Error('Build the web UI first: npm run build -w apps/web');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zz-e2e-'));
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO: 'true' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not become ready');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  project.provide('baseUrl', baseUrl);
+  return async () => {
+    // Graceful shutdown is part of the contract: SIGTERM ends the process cleanly, lock released.
+    const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
+    server.kill('SIGTERM');
+    const code = await exited;
+    const lockLeft = fs.existsSync(path.join(dataDir, '.zhizhi.lock'));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (code !== 0 || lockLeft) throw new Error(`server did not shut down cleanly (exit ${code}, lock left: ${lockLeft})`);
+  };
+}
