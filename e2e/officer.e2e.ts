@@ -34,8 +34,8 @@ describe('officer journey', () => {
     expect(await page.getByTestId('enterprise-credit-code').innerText()).toMatch(/91330110[0-9A-Z]{10}/);
     await screenshot(page, '02-enterprise-file');
     await page.getByTestId('tab-contacts').click();
-    const body = await page.locator('body').innerText();
-    expect(body).toMatch(/1\d{2}\*{4}\d{4}/); // phones masked until revealed
+    // Phones are masked until revealed.
+    await expect.poll(() => page.locator('body').innerText()).toMatch(/1\d{2}\*{4}\d{4}/);
     await screenshot(page, '03-enterprise-contacts');
   });
 

@@ -53,6 +53,7 @@ const SORT_COLUMNS = {
   revenue: 'e.revenue_fen',
   establishedOn: 'e.established_on',
 } as const;
+const NOT_NULL_SORTS = new Set<EnterpriseListQuery['sort']>(['name', 'updatedAt']);
 
 export function withSummaryColumns<O>(qb: SelectQueryBuilder<DB & { e: DB['enterprises'] }, 'e', O>) {
   return qb
@@ -84,11 +85,14 @@ export function withSummaryColumns<O>(qb: SelectQueryBuilder<DB & { e: DB['enter
 export async function listEnterprises(db: Tx, actor: Actor, query: EnterpriseListQuery) {
   const base = filteredEnterprises(db, actor, query);
   const sortCol = SORT_COLUMNS[query.sort];
-  const nulls = query.order === 'desc' ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
+  // NOT NULL columns sort plainly so the (column, id) indexes serve the page; nullable figures
+  // put the unknowns last either way.
+  const direction = query.order === 'desc' ? sql`DESC` : sql`ASC`;
+  const nulls = NOT_NULL_SORTS.has(query.sort) ? sql`` : sql`NULLS LAST`;
   const [rows, count] = await Promise.all([
     withSummaryColumns(base)
-      .orderBy(sql`${sql.ref(sortCol)} ${nulls}`)
-      .orderBy('e.id')
+      .orderBy(sql`${sql.ref(sortCol)} ${direction} ${nulls}`)
+      .orderBy(sql`e.id ${direction}`)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),

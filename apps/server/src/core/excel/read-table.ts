@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 
 export interface TableRow {
@@ -44,7 +44,8 @@ function readCsv(buffer: Buffer): Table {
 }
 
 async function readXlsx(buffer: Buffer): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = (await import('exceljs')).default; // loaded on first use, as in write-xlsx.ts
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (err) {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: it costs about half a second at start-up (bench/RESULTS.md).
+const loadExcel = async () => (await import('exceljs')).default;
 
 export interface SheetColumn<T> {
   header: string;
@@ -8,6 +9,7 @@ export interface SheetColumn<T> {
 
 /** One sheet with a bold, frozen header row: what officers expect of an export. */
 export async function writeXlsx<T>(sheetName: string, columns: SheetColumn<T>[], rows: Iterable<T>): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = '智治';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
