@@ -66,6 +66,12 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       sharedParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
   };
   const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  // An idle connection can be cut by the server (restart, failover, pg_terminate_backend). pg
+  // reports it on the pool; without a listener that would crash the process. The pool drops the
+  // client and opens a new one on the next query.
+  pool.on('error', (err) => {
+    if ((err as { code?: string }).code !== '57P01') console.error('PostgreSQL idle connection error:', err.message);
+  });
   // Fail at start-up, with the driver's message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();

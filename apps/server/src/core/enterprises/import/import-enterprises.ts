@@ -1,7 +1,8 @@
 import type { EnterpriseInput } from '@zhizhi/contracts';
 import type { ImportRowError } from '../../../db/schema';
 import { AppError } from '../../../http/app-error';
-import { readTable, UnreadableFileError } from '../../excel/read-table';
+import { UnreadableFileError } from '../../excel/read-table';
+import { readTableOffThread } from '../../excel/read-table-off-thread';
 import { saveBatch } from '../../imports/import-batch';
 import { loadUserActor } from '../../identity/sessions';
 import { divisionPrefix, enterpriseVisibleTo } from '../../identity/scope';
@@ -17,7 +18,7 @@ const CHUNK = 500;
 export async function validateEnterpriseImport(ctx: Ctx, fileName: string, buffer: Buffer) {
   let table;
   try {
-    table = await readTable(buffer, fileName);
+    table = await readTableOffThread(buffer, fileName);
   } catch (err) {
     if (err instanceof UnreadableFileError) throw new AppError('IMPORT_FILE_UNREADABLE');
     throw err;
@@ -29,7 +30,8 @@ export async function validateEnterpriseImport(ctx: Ctx, fileName: string, buffe
   if (missing.length === 0) {
     const lookups = await loadLookups(ctx);
     const seen = new Map<string, number>();
-    for (const { line, values } of table.rows) {
+    for (const [i, { line, values }] of table.rows.entries()) {
+      if (i % 2000 === 1999) await new Promise((r) => setImmediate(r)); // let other requests in
       const parsed = parseEnterpriseRow(values, lookups);
       if (!parsed.input) {
         for (const e of parsed.errors) errors.push({ line, ...e });
