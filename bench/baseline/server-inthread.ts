@@ -3,11 +3,10 @@
  * runs on the HTTP thread (openPgliteInThread) instead of in the worker. Same config, same
  * prepareDatabase, same buildApp, same opt-in event-loop route. Not for production use.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../apps/server/src/config';
 import { buildApp } from '../../apps/server/src/app';
 import { prepareDatabase } from '../../apps/server/src/bootstrap';
+import { serveEventLoopDelay } from '../../apps/server/src/http/event-loop.routes';
 import { openPgliteInThread } from './pglite-inthread';
 
 const config = loadConfig();
@@ -32,25 +31,3 @@ const shutdown = async () => {
 };
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGINT', () => void shutdown());
-
-/** Same as serveEventLoopDelay in apps/server/src/main.ts (which cannot be imported: it starts a server). */
-function serveEventLoopDelay(fastify: FastifyInstance): void {
-  const resolutionMs = 10;
-  const histogram = monitorEventLoopDelay({ resolution: resolutionMs });
-  histogram.enable();
-  fastify.get('/internal/event-loop', { schema: { hide: true } }, async (req) => {
-    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-    const body = {
-      resolutionMs,
-      count: histogram.count,
-      min: ms(histogram.min),
-      mean: ms(histogram.mean),
-      p50: ms(histogram.percentile(50)),
-      p90: ms(histogram.percentile(90)),
-      p99: ms(histogram.percentile(99)),
-      max: ms(histogram.max),
-    };
-    if ((req.query as { reset?: string }).reset === '1') histogram.reset();
-    return body;
-  });
-}
