@@ -44,6 +44,7 @@ describe('officer journey', () => {
     await page.goto(`${baseUrl()}/enterprises/import`);
     await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('import-summary').waitFor();
+    await expect.poll(() => page.getByTestId('import-error-table').innerText()).toContain('校验位');
     const errors = await page.getByTestId('import-error-table').innerText();
     expect(errors).toContain('校验位');
     expect(errors).toMatch(/\b3\b/); // the bad row is line 3
