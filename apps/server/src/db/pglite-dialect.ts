@@ -1,14 +1,19 @@
 import { PostgresDialect } from 'kysely';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
-import type { PgliteClient } from './pglite-client';
+import type { QueryResult } from './pglite-client';
 
 /**
  * Kysely's own PostgresDialect over the PGlite worker. PGlite is a single session, so the "pool"
  * hands out one client at a time: a transaction keeps it until it commits, and nothing from
  * another request can slip into the middle of it.
  */
-export function createPgliteDialect(client: PgliteClient): PostgresDialect {
+export function createPgliteDialect(client: SingleSession): PostgresDialect {
   return new PostgresDialect({ pool: new SingleSessionPool(client) });
+}
+
+/** What the dialect needs of PGlite: the worker client, or (bench baseline) PGlite itself. */
+export interface SingleSession {
+  query(sql: string, params: readonly unknown[]): Promise<QueryResult>;
 }
 
 class SingleSessionPool implements PostgresPool {
@@ -17,7 +22,7 @@ class SingleSessionPool implements PostgresPool {
   private readonly waiting: Array<() => void> = [];
   private readonly session: PostgresPoolClient & { processID: number };
 
-  constructor(client: PgliteClient) {
+  constructor(client: SingleSession) {
     this.session = {
       processID: 1, // tells Kysely not to ask for pg_backend_pid()
       query: async (sql: string, params: readonly unknown[]) => {
