@@ -61,7 +61,7 @@ export async function explainCases(target: { databaseUrl: string } | { dataDir: 
         const id = page.items[0]!.id;
         await getEnterpriseFile({ db, actor, requestId: 'explain', ip: '127.0.0.1', now: new Date(), countyCode: DEMO_COUNTY }, id);
       }
-      out.push('', `==== ${c.name} ====`, c.fileOfFirstListed ? 'GET /api/enterprises/:id' : `GET /api/enterprises?${new URLSearchParams(c.query).toString()}  → total ${page.total}${page.totalCapped ? '+' : ''}`);
+      out.push('', `==== ${c.name} ====`, c.fileOfFirstListed ? 'GET /api/enterprises/:id' : `GET /api/enterprises?${new URLSearchParams(c.query).toString()}  → total ${page.total}${page.totalEstimated ? '+' : ''}`);
       for (const q of [...captured]) {
         out.push('', `-- ${q.sql}`, `-- parameters: ${JSON.stringify(q.parameters)}`);
         const plan = await db.executeQuery<Record<string, string>>(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, [...q.parameters]));

@@ -11,7 +11,7 @@ export const PageQuery = z.object({
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), totalCapped: z.boolean() });
+  return z.object({ items: z.array(item), total: z.number().int(), totalEstimated: z.boolean() });
 }
 
 /** Query-string booleans: 'true' / 'false'. */

@@ -8,7 +8,7 @@ export interface ListPage<T> {
   items: T[];
   total: number;
   /** true: `total` is a floor ("10,000 or more"). */
-  totalCapped: boolean;
+  totalEstimated: boolean;
 }
 
 export interface Me {

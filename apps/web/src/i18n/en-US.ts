@@ -46,7 +46,7 @@ const enUS: CommonMessages = {
   },
   table: {
     total: '{{total}} in total',
-    totalCapped: 'More than {{total}}',
+    totalEstimated: 'About {{total}}',
     range: '{{from}}–{{to}}',
     actions: 'Actions',
   },

@@ -45,7 +45,7 @@ const zhCN = {
   },
   table: {
     total: '共 {{total}} 条',
-    totalCapped: '超过 {{total}} 条',
+    totalEstimated: '约 {{total}} 条',
     range: '第 {{from}}–{{to}} 条',
     actions: '操作',
   },

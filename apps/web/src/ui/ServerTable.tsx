@@ -15,7 +15,7 @@ export type ServerColumn<T> = TableColumnType<T> & { sortKey?: string };
 export interface ServerTableProps<T> extends Omit<TableProps<T>, 'columns' | 'dataSource' | 'pagination' | 'onChange' | 'loading'> {
   /** The react-query key prefix (invalidate it after writes). */
   queryKey: readonly unknown[];
-  /** GET endpoint answering `{ items, total, totalCapped }`. */
+  /** GET endpoint answering `{ items, total, totalEstimated }`. */
   path: string;
   tableQuery: TableQuery;
   columns: ServerColumn<T>[];
@@ -68,7 +68,7 @@ export function ServerTable<T extends object>({
   if (statusPageOnError && q.error && !q.data) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
 
   const total = q.data?.total ?? 0;
-  const capped = q.data?.totalCapped ?? false;
+  const estimated = q.data?.totalEstimated ?? false;
 
   return (
     <>
@@ -98,7 +98,7 @@ export function ServerTable<T extends object>({
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
           showTotal: (n, [from, to]) =>
-            `${t('table.range', { from, to })} · ${capped ? t('table.totalCapped', { total: n.toLocaleString() }) : t('table.total', { total: n.toLocaleString() })}`,
+            `${t('table.range', { from, to })} · ${estimated ? t('table.totalEstimated', { total: n.toLocaleString() }) : t('table.total', { total: n.toLocaleString() })}`,
           size: 'small',
         }}
         onChange={(pagination, _filters, sorter, extra) => {

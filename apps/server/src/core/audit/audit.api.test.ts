@@ -19,7 +19,7 @@ let zsyId: string;
 let parkId: string;
 
 type Entry = { id: number; at: string; actorName: string; action: string; entityType: string; entityId: string | null; enterpriseId: string | null; before: unknown; after: unknown; ip: string | null };
-type Page = { items: Entry[]; total: number; totalCapped: boolean };
+type Page = { items: Entry[]; total: number; totalEstimated: boolean };
 
 const page = async (query: string, c: Client = auditor): Promise<Page> => {
   const res = await c.get(`/api/audit?${query}`);
@@ -73,7 +73,7 @@ describe('reading the audit log', () => {
     const body = await page('');
     expect(body.total).toBe(await count());
     expect(body.total).toBeGreaterThan(20);
-    expect(body.totalCapped).toBe(false);
+    expect(body.totalEstimated).toBe(false);
     expect(body.items).toHaveLength(20);
     const ids = body.items.map((e) => e.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));

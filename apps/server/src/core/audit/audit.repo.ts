@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { COUNT_CAP } from '../enterprises/enterprise.repo';
+import { countRows } from '../../db/count-rows';
 import { startingWith } from '../../db/like';
 
 export const AuditQuery = z.object({
@@ -44,16 +44,14 @@ export async function auditPage(db: Kysely<DB>, q: AuditQuery) {
   const base = filtered(db, q);
   const [rows, count] = await Promise.all([
     base.select(COLUMNS).orderBy('a.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    db.selectFrom(base.select('a.id').limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countRows(db, base),
   ]);
-  const n = Number(count.n);
   return {
     items: rows.map((r) => ({
       id: r.id, at: r.at, actorName: r.actor_name, action: r.action, entityType: r.entity_type, entityId: r.entity_id,
       enterpriseId: r.enterprise_id, before: r.before, after: r.after, ip: r.ip,
     })),
-    total: Math.min(n, COUNT_CAP),
-    totalCapped: n > COUNT_CAP,
+    ...count,
   };
 }
 

@@ -15,7 +15,7 @@ const TAG = ['admin'];
 export const auditRoutes: Routes = (app, deps) => {
   app.get('/audit', {
     config: { access: 'audit.read' },
-    schema: { tags: TAG, summary: '审计日志', querystring: AuditQuery, response: { 200: z.object({ items: z.array(AuditView), total: z.number(), totalCapped: z.boolean() }) } },
+    schema: { tags: TAG, summary: '审计日志', querystring: AuditQuery, response: { 200: z.object({ items: z.array(AuditView), total: z.number(), totalEstimated: z.boolean() }) } },
   }, (req) => auditPage(deps.db, req.query));
 
   app.get('/audit/export.xlsx', {

@@ -35,7 +35,7 @@ describe('enterprise list', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(DEMO_ENTERPRISE_COUNT);
-    expect(body.totalCapped).toBe(false);
+    expect(body.totalEstimated).toBe(false);
     expect(body.items).toHaveLength(50);
     const names = body.items.map((i: { name: string }) => i.name);
     expect([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(names);
@@ -55,6 +55,22 @@ describe('enterprise list', () => {
     const body = (await officer.get(`/api/enterprises?pageSize=100&${encodeURI(query)}`)).json();
     expect(body.total).toBeGreaterThan(0);
     expect(body.items.every(holds)).toBe(true);
+  });
+
+  it('finds exactly the enterprises whose name contains the term, with or without the bigram index', async () => {
+    const everyPage = async (query: string) => {
+      const items: { id: string; name: string }[] = [];
+      for (let page = 1; ; page++) {
+        const body = (await officer.get(`/api/enterprises?pageSize=100&page=${page}${query}`)).json();
+        items.push(...body.items);
+        if (items.length >= body.total) return items;
+      }
+    };
+    const all = await everyPage('');
+    for (const term of ['科技', '州', '检测技术', '（杭州）', '良渚正信检测', '不存在的名字', '%', '_']) {
+      const found = (await everyPage(`&q=${encodeURIComponent(term)}`)).map((e) => e.id).sort();
+      expect(found, term).toEqual(all.filter((e) => e.name.includes(term)).map((e) => e.id).sort());
+    }
   });
 
   it('finds an enterprise by the start of its credit code', async () => {

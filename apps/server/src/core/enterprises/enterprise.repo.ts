@@ -1,13 +1,12 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { EnterpriseListQuery, EnterpriseSummary } from '@zhizhi/contracts';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../identity/actor';
 import { divisionPrefix, enterpriseInScope } from '../identity/scope';
 import type { Tx } from '../context';
 import { containing, startingWith } from '../../db/like';
-
-/** Lists count exactly up to this many rows; beyond it the UI says "10,000+". */
-export const COUNT_CAP = 10_000;
+import { countRows } from '../../db/count-rows';
+import { industrySectionRanges } from '../reference/industries';
 
 type EnterpriseFilters = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
@@ -17,12 +16,12 @@ export function filteredEnterprises(db: Tx, actor: Actor, f: EnterpriseFilters) 
   if (f.q) {
     const q = f.q.toUpperCase();
     qb = /^[0-9A-Z]{6,18}$/.test(q)
-      ? qb.where((eb) => eb.or([eb('e.credit_code', 'like', startingWith(q)), eb('e.name', 'ilike', containing(f.q!))]))
-      : qb.where('e.name', 'ilike', containing(f.q));
+      ? qb.where((eb) => eb.or([eb('e.credit_code', 'like', startingWith(q)), nameContains(f.q!)]))
+      : qb.where(nameContains(f.q));
   }
   if (f.industry) {
     qb = /^[A-T]$/.test(f.industry)
-      ? qb.where('e.industry_code', 'in', sectionSubquery(db, f.industry))
+      ? qb.where((eb) => eb.or(industrySectionRanges(f.industry!).map(([from, to]) => eb.and([eb('e.industry_code', '>=', from), eb('e.industry_code', '<', to)]))))
       : qb.where('e.industry_code', 'like', `${f.industry}%`);
   }
   if (f.division) qb = qb.where('e.division_code', 'like', `${divisionPrefix(f.division)}%`);
@@ -36,14 +35,14 @@ export function filteredEnterprises(db: Tx, actor: Actor, f: EnterpriseFilters) 
   return qb;
 }
 
-/** 小类 codes under a 门类 letter (the 门类 is not a prefix of the numeric codes). */
-function sectionSubquery(db: Tx, section: string) {
-  return db
-    .selectFrom('industries as i4')
-    .innerJoin('industries as i3', 'i3.code', 'i4.parent_code')
-    .innerJoin('industries as i2', 'i2.code', 'i3.parent_code')
-    .where('i2.parent_code', '=', section)
-    .select('i4.code');
+/**
+ * The name contains `term`, case-insensitively. A term of two characters or more is first looked
+ * up by its character pairs in the enterprises_name_bigrams index (migration 0003), then checked
+ * in order by ILIKE; a one-character term can only be scanned for.
+ */
+function nameContains(term: string): RawBuilder<boolean> {
+  const like = sql<boolean>`e.name ILIKE ${containing(term)}`;
+  return [...term].length < 2 ? like : sql<boolean>`(text_bigrams(e.name) @> text_bigrams(${term}) AND ${like})`;
 }
 
 const SORT_COLUMNS = {
@@ -96,19 +95,9 @@ export async function listEnterprises(db: Tx, actor: Actor, query: EnterpriseLis
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    countCapped(db, base),
+    countRows(db, base),
   ]);
   return { items: rows.map(toSummary), ...count };
-}
-
-/** Exact count up to COUNT_CAP: the count stops scanning once it knows the answer is "more". */
-export async function countCapped(db: Tx, qb: ReturnType<typeof filteredEnterprises>) {
-  const row = await db
-    .selectFrom(qb.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('capped'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  const n = Number(row?.n ?? 0);
-  return { total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof withSummaryColumns>['execute']>>[number];

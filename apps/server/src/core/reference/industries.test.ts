@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIndustries } from './industries';
+import { industrySectionRanges, readIndustries } from './industries';
 
 describe('readIndustries (GB/T 4754-2017)', () => {
   const rows = readIndustries();
@@ -74,5 +74,18 @@ describe('readIndustries (GB/T 4754-2017)', () => {
 
   it('uses full-width brackets and no stray spaces in names', () => {
     for (const r of rows) expect(r.name, r.code).toMatch(/^[^\s()]+$/);
+  });
+
+  it('gives each 门类 as ranges of its 大类 codes', () => {
+    expect(industrySectionRanges('A')).toEqual([['01', '06']]);
+    expect(industrySectionRanges('C')).toEqual([['13', '44']]);
+    expect(industrySectionRanges('T')).toEqual([['97', '98']]);
+    // every 小类 falls in the ranges of its own 门类 and no other
+    for (const r of rows.filter((x) => x.level === 4)) {
+      const section = byCode.get(r.code.slice(0, 2))!.parentCode;
+      const inside = (s: string) => industrySectionRanges(s).some(([from, to]) => r.code >= from && r.code < to);
+      expect(inside(section)).toBe(true);
+      expect([...'ABCDEFGHIJKLMNOPQRST'].filter((s) => s !== section && inside(s))).toEqual([]);
+    }
   });
 });

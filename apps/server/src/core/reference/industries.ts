@@ -19,3 +19,29 @@ export function readIndustries(): IndustryRow[] {
   });
   return cache;
 }
+
+const sectionRanges = new Map<string, [string, string][]>();
+
+/**
+ * The 小类 codes of a 门类 as ranges of code strings [from, to): the 门类 letter is not a prefix
+ * of the numeric codes, but each 门类 is a run of consecutive 大类 (C = 13–43), so a filter on it
+ * is a range on industry_code that an index serves, instead of a join over three levels.
+ */
+export function industrySectionRanges(section: string): [string, string][] {
+  let ranges = sectionRanges.get(section);
+  if (!ranges) {
+    const divisions = readIndustries()
+      .filter((r) => r.level === 2 && r.parentCode === section)
+      .map((r) => Number(r.code))
+      .sort((a, b) => a - b);
+    ranges = [];
+    for (const d of divisions) {
+      const last = ranges.at(-1);
+      const next = String(d + 1).padStart(2, '0');
+      if (last && Number(last[1]) === d) last[1] = next;
+      else ranges.push([String(d).padStart(2, '0'), next]);
+    }
+    sectionRanges.set(section, ranges);
+  }
+  return ranges;
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { srcPath } from '../../src-path';
 import { parse } from 'csv-parse/sync';
 
 /** A row of one of the code tables shipped in ./data (industries, divisions). */
@@ -16,7 +16,7 @@ export interface CodeRow {
  * Rows are checked here so that a hand edit that breaks the file fails at start-up, not later.
  */
 export function readCodeTable(file: string): CodeRow[] {
-  const path = fileURLToPath(new URL(`./data/${file}`, import.meta.url));
+  const path = srcPath('core/reference/data', file);
   const records = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   return records.map((r, i) => {
     const level = Number(r.level);

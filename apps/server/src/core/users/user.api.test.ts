@@ -221,7 +221,7 @@ describe('listing users', () => {
   const list = async (query: string) => {
     const res = await admin.get(`/api/users?${query}`);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { items: Item[]; total: number; totalCapped: boolean };
+    return res.json() as { items: Item[]; total: number; totalEstimated: boolean };
   };
 
   it('shows every phone number masked, never in full', async () => {
@@ -261,7 +261,7 @@ describe('listing users', () => {
     for (let page = 1; page <= Math.ceil(all.length / 3); page++) {
       const body = await list(`pageSize=3&page=${page}`);
       expect(body.total).toBe(all.length);
-      expect(body.totalCapped).toBe(false);
+      expect(body.totalEstimated).toBe(false);
       expect(body.items.length).toBeLessThanOrEqual(3);
       seen.push(...body.items.map((u) => u.username));
     }

@@ -23,7 +23,7 @@ const TAG = ['admin'];
 export const userRoutes: Routes = (app, deps) => {
   app.get('/users', {
     config: { access: 'user.manage' },
-    schema: { tags: TAG, summary: '用户列表', querystring: UserListQuery, response: { 200: z.object({ items: z.array(UserView), total: z.number(), totalCapped: z.boolean() }) } },
+    schema: { tags: TAG, summary: '用户列表', querystring: UserListQuery, response: { 200: z.object({ items: z.array(UserView), total: z.number(), totalEstimated: z.boolean() }) } },
   }, (req) => listUsers(ctxOf(req, deps), req.query));
 
   app.get('/users/:id', {

@@ -5,7 +5,7 @@ import { recordAudit, changedFields } from '../audit/audit';
 import { hashPassword, passwordProblem } from '../identity/password';
 import { deleteUserSessions } from '../identity/sessions';
 import { maskPhone } from '../privacy/mask';
-import { COUNT_CAP } from '../enterprises/enterprise.repo';
+import { countRows } from '../../db/count-rows';
 import type { Ctx, Tx } from '../context';
 import { containing } from '../../db/like';
 
@@ -75,10 +75,9 @@ export async function listUsers(ctx: Ctx, q: z.infer<typeof UserListQuery>) {
   if (q.role) base = base.where(sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role_code = ${q.role})`);
   const [rows, count] = await Promise.all([
     base.orderBy('u.username').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    ctx.db.selectFrom(base.clearSelect().select('u.id').limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countRows(ctx.db, base),
   ]);
-  const n = Number(count.n);
-  return { items: rows.map(toView), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  return { items: rows.map(toView), ...count };
 }
 
 export async function getUser(ctx: Ctx, id: string) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { EnterpriseInput } from '@zhizhi/contracts';
 import type { ImportRowError } from '../../../db/schema';
 import { AppError } from '../../../http/app-error';
@@ -119,6 +120,9 @@ export const importEnterprisesJob: JobHandler = async (job, jctx) => {
       await jctx.progress(Math.min(i + CHUNK, rows.length), rows.length, '正在导入');
     }
     await jctx.db.updateTable('import_batches').set({ status: 'imported', summary: JSON.stringify(summary), rows: '[]' }).where('id', '=', batchId).execute();
+    // Fresh statistics for the plans and the estimated totals of long lists (db/count-rows.ts):
+    // the embedded database has no autovacuum to notice thousands of new rows.
+    if (summary.created > 0) await sql`ANALYZE enterprises`.execute(jctx.db);
   } catch (err) {
     await jctx.db.updateTable('import_batches').set({ status: 'failed', summary: JSON.stringify(summary) }).where('id', '=', batchId).execute();
     throw err;
