@@ -7,18 +7,17 @@
  *   npx tsx      — `npx tsx apps/server/src/main.ts` on the 50,000-enterprise directory (what people run)
  *   node tsx     — `node --import tsx apps/server/src/main.ts`, same directory (the alternative: no npx)
  *   npx demo     — `npx tsx …` on a directory holding only the demo county (does data size matter?)
- *   bundle       — `node main.mjs`: main.ts bundled by esbuild (npm packages left external), same
- *                  directory: what start-up costs without transpiling TypeScript at start
+ *   bundle       — `node apps/server/dist/main.mjs`, the bundle `npm start` runs (scripts/build-server.mjs,
+ *                  npm packages left external), same directory
  *   first start  — `npx tsx …` on a new, empty directory (migrations + reference data + demo seed)
  * then a breakdown of a start step by step (bench/lib/startup-breakdown.ts, a fresh process each time).
- * The bundle is built under /tmp/zz-bench/build for the comparison only; nothing in the repo changes.
+ * The bundle is built first with the project's own build (node scripts/build-server.mjs).
  */
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { printMachine } from './lib/machine';
 import { parseArgs, r1, summarize } from './lib/stats';
-import { build } from 'esbuild';
 import { REPO, WORK, startServer, type ServerOptions } from './lib/server';
 import { ensurePgliteDataset } from './lib/dataset';
 
@@ -31,7 +30,8 @@ const command = `npx tsx bench/startup.ts ${process.argv.slice(2).join(' ')}`.tr
 const bigDir = await ensurePgliteDataset(ENTERPRISES);
 const demoDir = path.join(WORK, 'pglite-demo');
 const freshDir = (i: number) => path.join(WORK, `startup-fresh-${i}`);
-const bundle = await buildBundle();
+execFileSync(process.execPath, [path.join(REPO, 'scripts/build-server.mjs')], { cwd: REPO, stdio: 'inherit' });
+const bundle = path.join(REPO, 'apps/server/dist/main.mjs');
 
 const variants: { name: string; opts: (rep: number) => ServerOptions; before?: (rep: number) => void; after?: (rep: number) => void }[] = [
   { name: 'npx tsx, 50k', opts: () => ({ label: 'startup-npx', launcher: 'npx', env: { DATA_DIR: bigDir, LOG_LEVEL: 'info' } }) },
@@ -91,38 +91,6 @@ const file = path.join(outDir, `startup-${new Date().toISOString().replace(/[:.]
 fs.writeFileSync(file, JSON.stringify({ machine, command, results: Object.fromEntries(results), breakdown }, null, 2));
 console.log(`\nraw results: ${file}`);
 process.exit(0);
-
-/**
- * main.ts bundled by esbuild into /tmp/zz-bench/build/main.mjs (npm packages external), with the
- * files the server finds next to its modules (PGlite worker, migrations, reference data) copied
- * beside it, and node_modules linked. Only to measure what TypeScript-at-start-up costs.
- */
-async function buildBundle(): Promise<string> {
-  const out = path.join(WORK, 'build');
-  fs.rmSync(out, { recursive: true, force: true });
-  fs.mkdirSync(out, { recursive: true });
-  const src = path.join(REPO, 'apps/server/src');
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'apps/server/package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  // npm packages stay external (loaded from node_modules as usual); chinese-days is bundled, because
-  // it is imported as JSON (an external JSON import would need the import attribute esbuild drops).
-  const external = Object.keys(pkg.dependencies).filter((d) => d !== 'chinese-days');
-  await build({
-    entryPoints: [path.join(src, 'main.ts')],
-    outfile: path.join(out, 'main.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external,
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  fs.copyFileSync(path.join(src, 'db/pglite-worker.mjs'), path.join(out, 'pglite-worker.mjs'));
-  fs.cpSync(path.join(src, 'db/migrations'), path.join(out, 'migrations'), { recursive: true });
-  fs.cpSync(path.join(src, 'core/reference/data'), path.join(out, 'data'), { recursive: true });
-  fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(out, 'node_modules'));
-  return path.join(out, 'main.mjs');
-}
 
 /** The `ms` main.ts logs with "ready" (from the start of main() to listening). */
 function readyLogMs(logFile: string): number | null {

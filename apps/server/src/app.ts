@@ -34,6 +34,7 @@ import { auditRoutes } from './core/audit/audit.routes';
 import { referenceRoutes } from './core/reference/reference.routes';
 import { notificationRoutes } from './core/notifications/notification.routes';
 import { MODULES } from './modules';
+import { srcPath } from './src-path';
 
 const CORE_ROUTES: Routes[] = [
   authRoutes, enterpriseRoutes, enterpriseImportRoutes, importRoutes, jobRoutes, parkRoutes,
@@ -147,7 +148,7 @@ function trustHops(n: number) {
 
 /** The built web UI, with client-side routes answered by index.html. */
 async function serveWeb(app: FastifyInstance, config: Config): Promise<void> {
-  const dist = path.resolve(config.WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist'));
+  const dist = path.resolve(config.WEB_DIST ?? srcPath('../../web/dist'));
   if (!fs.existsSync(path.join(dist, 'index.html'))) return;
   await app.register(fastifyStatic, { root: dist, wildcard: false, index: 'index.html' });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './database';
+import { srcPath } from '../src-path';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = srcPath('db/migrations');
 const UNIQUE_VIOLATION = '23505';
 
 /** Forward-only numbered SQL files: NNNN_name.sql. Never edit one that has landed. */

@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { srcPath } from '../src-path';
 
 export interface QueryResult {
   rows: Record<string, unknown>[];
@@ -47,7 +49,7 @@ export class PgliteClient {
 
   /** Starts the worker and waits until the database is open. `dataDir` null = in memory. */
   static async start(dataDir: string | null): Promise<PgliteClient> {
-    const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
+    const worker = new Worker(pathToFileURL(srcPath('db/pglite-worker.mjs')), { workerData: { dataDir } });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (m: { ready?: boolean }) => {
         if (m.ready) {

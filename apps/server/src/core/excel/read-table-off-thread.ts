@@ -1,8 +1,10 @@
 import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import { UnreadableFileError, type Table } from './read-table';
+import { srcPath } from '../../src-path';
 
-const BOOT = new URL('../../ts-worker-boot.mjs', import.meta.url);
-const MODULE = new URL('./read-table.worker.ts', import.meta.url).href;
+const BOOT = pathToFileURL(srcPath('ts-worker-boot.mjs'));
+const MODULE = pathToFileURL(srcPath('core/excel/read-table.worker.ts')).href;
 
 /**
  * readTable in a worker thread. Parsing a 50,000-row workbook takes seconds of pure CPU; on the
