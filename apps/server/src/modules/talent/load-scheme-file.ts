@@ -1,0 +1,25 @@
+// Reads a points scheme (YAML or JSON) from disk and compiles it. Outside domain/ because it does IO.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { compileScheme, type CompiledScheme } from './domain';
+
+/** The folder of the shipped schemes (tiantai-personal.yaml …). */
+export const SCHEMES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schemes');
+
+/** The parsed document (not validated). YAML anchors/aliases are resolved; dates stay strings. */
+export function readSchemeDocument(file: string): unknown {
+  const text = fs.readFileSync(file, 'utf8');
+  return file.endsWith('.json') ? JSON.parse(text) : parse(text, { prettyErrors: true });
+}
+
+/** Read and compile; throws SchemeValidationError listing every problem with its path. */
+export function loadSchemeFile(file: string): CompiledScheme {
+  return compileScheme(readSchemeDocument(file));
+}
+
+/** A shipped scheme by name, e.g. loadShippedScheme('tiantai-personal'). */
+export function loadShippedScheme(name: string): CompiledScheme {
+  return loadSchemeFile(path.join(SCHEMES_DIR, `${name}.yaml`));
+}
