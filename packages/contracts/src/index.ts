@@ -2,3 +2,4 @@ export * from './errors';
 export * from './permissions';
 export * from './common';
 export * from './enterprises';
+export * from './talent';

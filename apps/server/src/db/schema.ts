@@ -14,6 +14,9 @@ export type UserStatus = 'active' | 'locked';
 export type Locale = 'zh-CN' | 'en-US';
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type ImportStatus = 'validated' | 'importing' | 'imported' | 'failed' | 'discarded';
+export type TalentGender = 'male' | 'female';
+export type TalentRowStatus = 'active' | 'inactive';
+export type TalentConflictStatus = 'open' | 'resolved_to_holder' | 'resolved_to_claimant' | 'dismissed';
 
 export interface DivisionTable {
   code: string;
@@ -194,6 +197,47 @@ export interface ImportRowError {
   message: string;
 }
 
+export interface TalentTable {
+  id: Generated<string>;
+  id_number: string;
+  name: string;
+  gender: TalentGender;
+  birth_date: string;
+  phone: Generated<string>;
+  user_id: string | null;
+  enterprise_id: string | null;
+  status: Generated<TalentRowStatus>;
+  facts: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface TalentEmploymentTable {
+  id: Generated<string>;
+  talent_id: string;
+  enterprise_id: string;
+  started_on: string;
+  ended_on: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TalentConflictTable {
+  id: Generated<string>;
+  talent_id: string;
+  id_number: string;
+  name: string;
+  holder_enterprise_id: string | null;
+  claimant_enterprise_id: string;
+  submitted: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<TalentConflictStatus>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+}
+
 export interface DB {
   divisions: DivisionTable;
   industries: IndustryTable;
@@ -209,6 +253,9 @@ export interface DB {
   jobs: JobTable;
   notifications: NotificationTable;
   import_batches: ImportBatchTable;
+  talents: TalentTable;
+  talent_employments: TalentEmploymentTable;
+  talent_conflicts: TalentConflictTable;
 }
 
 export type Enterprise = Selectable<EnterpriseTable>;
@@ -216,3 +263,4 @@ export type NewEnterprise = Insertable<EnterpriseTable>;
 export type EnterpriseUpdate = Updateable<EnterpriseTable>;
 export type User = Selectable<UserTable>;
 export type Park = Selectable<ParkTable>;
+export type Talent = Selectable<TalentTable>;

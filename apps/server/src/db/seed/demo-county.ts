@@ -4,6 +4,7 @@ import { toRow } from '../../core/enterprises/enterprise.service';
 import { hashPassword } from '../../core/identity/password';
 import { creditCodeIn, generateEnterprise, mobilePhone, personName } from './enterprise-generator';
 import { seededRandom } from './random';
+import { MODULES } from '../../modules';
 
 /**
  * The demo county: 余杭区 (330110) of Hangzhou, home of the seed article's 良渚街道 亲企办 and
@@ -112,6 +113,8 @@ export async function seedDemoCounty(db: Kysely<DB>): Promise<{ enterprises: num
       }).returning('id').executeTakeFirstOrThrow();
       await tx.insertInto('user_roles').values(u.roles.map((r) => ({ user_id: id, role_code: r }))).execute();
     }
+    // Each module adds its demo data (e.g. the talent registry), in the same transaction.
+    for (const m of MODULES) if (m.seed) await m.seed(tx, { passwordHash });
     await tx.insertInto('audit_log').values({
       actor_name: '系统', action: 'demo.seed', entity_type: 'system', after: JSON.stringify({ enterprises: inserted.length, users: users.length }),
     }).execute();

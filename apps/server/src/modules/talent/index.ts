@@ -1,0 +1,18 @@
+import { TALENT_PERMISSIONS, TALENT_ROLES } from './access';
+import { talentRoutes } from './registry/talent.routes';
+import { talentImportRoutes } from './registry/import/import.routes';
+import { importTalentsJob, TALENT_IMPORT_KIND } from './registry/import/import-talents';
+import { seedDemoTalents } from './seed/demo-talents';
+
+/**
+ * 企业人才积分制 — talent points. Part 1: the registry of talents (registry/). A ModuleDefinition
+ * (checked where MODULES lists it; not imported here, so that the two files form no cycle).
+ */
+export const talentModule = {
+  name: 'talent',
+  routes: [talentRoutes, talentImportRoutes],
+  permissions: TALENT_PERMISSIONS,
+  roles: TALENT_ROLES,
+  jobs: { [`import.${TALENT_IMPORT_KIND}`]: importTalentsJob },
+  seed: seedDemoTalents,
+};
