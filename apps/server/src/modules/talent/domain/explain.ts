@@ -196,7 +196,7 @@ export function explainItem(item: ItemResult, locale: Locale = 'zh-CN'): string 
       else {
         body = item.trace ? explainTrace(item.trace, w) : w.pts(item.points);
         for (const c of item.capsApplied) if (c.level === 'item') body += w.capped(c);
-        if (item.kind === 'deduction') body += `${w.semi}${w.deduct(-item.points)}`;
+        if (item.kind === 'deduction' && item.points !== 0) body += `${w.semi}${w.deduct(-item.points)}`;
       }
       break;
   }

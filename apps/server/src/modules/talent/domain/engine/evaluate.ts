@@ -60,7 +60,7 @@ export function evaluateScheme(scheme: CompiledScheme, facts: Readonly<Record<st
             p = item.cap;
           }
           if ('cap' in t && t.cap) capsApplied.unshift(t.cap);
-          points = item.kind === 'deduction' ? -p : p;
+          points = item.kind === 'deduction' ? 0 - p : p; // 0 - 0 is +0, -0 would not be
         }
       } else if (item.condition) {
         condition = item.condition.text;

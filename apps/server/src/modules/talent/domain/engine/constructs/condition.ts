@@ -127,7 +127,8 @@ export function compileCondition(c: ConditionDoc, env: ConditionEnv): { test: Co
 function describe(label: Label, op: Op, operand: unknown, valueLabels: ReadonlyMap<string, Label> | undefined): Label {
   if (op === 'present')
     return operand ? { zh: `已提供${label.zh}`, en: `${label.en} is given` } : { zh: `未提供${label.zh}`, en: `${label.en} is not given` };
-  const show = (lang: 'zh' | 'en') => (v: unknown) => (typeof v === 'string' && valueLabels?.get(v)?.[lang]) || String(v);
+  const show = (lang: 'zh' | 'en') => (v: unknown) =>
+    typeof v === 'boolean' ? (v ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' })[lang] : (typeof v === 'string' && valueLabels?.get(v)?.[lang]) || String(v);
   const value = (lang: 'zh' | 'en') =>
     Array.isArray(operand) ? operand.map(show(lang)).join(lang === 'zh' ? '、' : ', ') : show(lang)(operand);
   return { zh: `${label.zh} ${SYMBOL[op].zh} ${value('zh')}`, en: `${label.en} ${SYMBOL[op].en} ${value('en')}` };
