@@ -32,6 +32,8 @@ import { roleRoutes } from './core/roles/role.routes';
 import { departmentRoutes } from './core/departments/department.routes';
 import { auditRoutes } from './core/audit/audit.routes';
 import { referenceRoutes } from './core/reference/reference.routes';
+import { CalendarHolder, calendarCoverageWarnings } from './core/reference/workday-calendar';
+import { localYearOf } from './core/reference/domain/workday';
 import { notificationRoutes } from './core/notifications/notification.routes';
 import { MODULES } from './modules';
 import { srcPath } from './src-path';
@@ -83,6 +85,11 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
 
   const now = opts.now ?? (() => new Date());
   const jobs = new JobRunner(opts.database.db, app.log, now);
+  // The working-day calendar: loaded now, reloaded on a change (see workday-calendar.ts).
+  const calendar = await CalendarHolder.load(opts.database.db);
+  for (const w of calendarCoverageWarnings(calendar.get(), localYearOf(now()))) app.log.warn({ calendarYear: w.year }, w.message);
+  const stopCalendarPolling = calendar.startPolling(app.log);
+  app.addHook('onClose', async () => stopCalendarPolling());
   const deps: AppDeps = {
     config,
     database: opts.database,
@@ -90,6 +97,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     jobs,
     notifier: new Notifier(opts.outbound ?? new LogOnlyAdapter(app.log)),
     now,
+    calendar,
     routes: [],
   };
 

@@ -42,6 +42,9 @@ export const ERROR_CATALOG = {
   TALENT_CONFLICT_CLOSED: { status: 409, zh: '该登记冲突已处理', en: 'This registration conflict has already been resolved' },
   JOB_NOT_FOUND: { status: 404, zh: '任务不存在', en: 'Job not found' },
   FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  CALENDAR_YEAR_OUT_OF_RANGE: { status: 400, zh: '只能录入去年、今年和之后两年的节假日安排', en: 'Only last year, this year and the next two years can be entered' },
+  CALENDAR_DAYS_INVALID: { status: 400, zh: '节假日安排有误，请检查标注的日期', en: 'Some days of the arrangement are not valid; see the marked dates' },
+  CALENDAR_YEAR_NOT_ENTERED: { status: 404, zh: '该年份没有录入的节假日安排', en: 'No arrangement has been entered for this year' },
   INTERNAL: { status: 500, zh: '系统出现错误，请稍后再试', en: 'Something went wrong; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -3,3 +3,4 @@ export * from './permissions';
 export * from './common';
 export * from './enterprises';
 export * from './talent';
+export * from './calendar';

@@ -16,6 +16,7 @@ export const CORE_PERMISSIONS = {
   'department.manage': { zh: '管理部门科室', en: 'Manage departments and sections' },
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log' },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
+  'reference.manage': { zh: '维护基础数据（工作日历）', en: 'Maintain reference data (working-day calendar)' },
 } as const;
 
 export type CorePermission = keyof typeof CORE_PERMISSIONS;

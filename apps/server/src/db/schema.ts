@@ -238,6 +238,32 @@ export interface TalentConflictTable {
   resolved_at: Date | null;
 }
 
+// Working-day calendar (0004_calendar.sql): years entered from the State Council notice.
+export type CalendarDayKind = 'holiday' | 'makeup_workday';
+
+export interface CalendarYearTable {
+  year: number;
+  notice_number: string;
+  notice_title: Generated<string>;
+  notice_url: Generated<string>;
+  entered_by: string | null;
+  entered_by_name: string;
+  entered_at: Timestamp;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  year: number;
+  kind: CalendarDayKind;
+  name: Generated<string>;
+}
+
+export interface CalendarVersionTable {
+  id: Generated<boolean>;
+  version: number;
+  changed_at: Timestamp;
+}
+
 export interface DB {
   divisions: DivisionTable;
   industries: IndustryTable;
@@ -256,6 +282,9 @@ export interface DB {
   talents: TalentTable;
   talent_employments: TalentEmploymentTable;
   talent_conflicts: TalentConflictTable;
+  calendar_years: CalendarYearTable;
+  calendar_days: CalendarDayTable;
+  calendar_version: CalendarVersionTable;
 }
 
 export type Enterprise = Selectable<EnterpriseTable>;

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema';
 import type { JobRunner } from '../core/jobs/job-runner';
 import type { Ctx } from '../core/context';
 import type { Notifier } from '../core/notifications/notifier';
+import type { CalendarHolder } from '../core/reference/workday-calendar';
 import { actorOf, type DeclaredRoute } from './access';
 
 /** What route plugins are given: built once in app.ts, never imported as globals. */
@@ -17,6 +18,8 @@ export interface AppDeps {
   jobs: JobRunner;
   notifier: Notifier;
   now: () => Date;
+  /** The working-day calendar (package data + years entered by an administrator): `calendar.get()`. */
+  calendar: CalendarHolder;
   /** Every /api route with the access it declares (filled while the app is built). */
   routes: DeclaredRoute[];
 }

@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { AppError } from '../../http/app-error';
 import type { Routes } from '../../http/deps';
 import { divisionPrefix } from '../identity/scope';
-import { calendarCoverage, isCalendarCovered, isWorkday } from './domain/workday';
+import { CalendarNotCoveredError } from './domain/workday';
+import { calendarRoutes } from './calendar.routes';
 import { containing, startingWith } from '../../db/like';
 
 const CodeRow = z.object({ code: z.string(), name: z.string(), level: z.number(), parentCode: z.string().nullable() });
 const TAG = ['reference'];
 const MAX_CALENDAR_DAYS = 400;
 
-/** Reference data: readable by everyone signed in; changed only by migrations and seeds. */
+/**
+ * Reference data: readable by everyone signed in; changed by migrations and seeds, except the
+ * working-day calendar, where an administrator enters a year (calendar.routes.ts).
+ */
 export const referenceRoutes: Routes = (app, deps) => {
   app.get('/reference/county', {
     config: { access: 'authenticated' },
@@ -73,15 +77,36 @@ export const referenceRoutes: Routes = (app, deps) => {
       response: { 200: z.object({ coveredYears: z.array(z.number()), days: z.array(z.object({ date: z.string(), workday: z.boolean() })) }) },
     },
   }, async (req) => {
+    const calendar = await deps.calendar.fresh();
     const days: { date: string; workday: boolean }[] = [];
     const start = Date.parse(`${req.query.from}T00:00:00Z`);
     const end = Date.parse(`${req.query.to}T00:00:00Z`);
     if (end < start || (end - start) / 86_400_000 > MAX_CALENDAR_DAYS) throw new AppError('VALIDATION_FAILED', { to: `最多 ${MAX_CALENDAR_DAYS} 天` });
     for (let t = start; t <= end; t += 86_400_000) {
       const date = new Date(t).toISOString().slice(0, 10);
-      if (!isCalendarCovered(date)) throw new AppError('VALIDATION_FAILED', { to: `${date.slice(0, 4)} 年的节假日安排尚未收录` });
-      days.push({ date, workday: isWorkday(date) });
+      if (!calendar.isCovered(date)) throw new AppError('VALIDATION_FAILED', { to: `${date.slice(0, 4)} 年的节假日安排尚未收录` });
+      days.push({ date, workday: calendar.isWorkday(date) });
     }
-    return { coveredYears: calendarCoverage(), days };
+    return { coveredYears: calendar.coveredYears(), days };
   });
+
+  app.get('/reference/workdays/add', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags: TAG,
+      summary: '某日之后（n 为负时之前）第 n 个工作日（不含当天）',
+      querystring: z.object({ date: z.iso.date(), n: z.coerce.number().int().min(-366).max(366) }),
+      response: { 200: z.object({ date: z.string(), n: z.number(), result: z.string() }) },
+    },
+  }, async (req) => {
+    const calendar = await deps.calendar.fresh();
+    try {
+      return { date: req.query.date, n: req.query.n, result: calendar.addWorkdays(req.query.date, req.query.n) };
+    } catch (err) {
+      if (err instanceof CalendarNotCoveredError) throw new AppError('VALIDATION_FAILED', { n: `${err.year} 年的节假日安排尚未收录` });
+      throw err;
+    }
+  });
+
+  calendarRoutes(app, deps);
 };

@@ -4,6 +4,11 @@ import {
   addWorkdays,
   calendarCoverage,
   CalendarNotCoveredError,
+  createWorkdayCalendar,
+  PACKAGE_CALENDAR_DATA,
+  packageCalendar,
+  withYears,
+  type CalendarYearDays,
   endOfLocalDay,
   endOfLocalWorkday,
   isCalendarCovered,
@@ -160,5 +165,79 @@ describe('local day in Asia/Shanghai', () => {
     expect(endOfLocalWorkday(new Date('2026-10-01T01:00:00Z')).toISOString()).toBe('2026-10-08T15:59:59.999Z');
     // 22:00 UTC on Friday 2026-10-09 is already Saturday 10-10 in Shanghai: a make-up working day.
     expect(endOfLocalWorkday(new Date('2026-10-09T22:00:00Z')).toISOString()).toBe('2026-10-10T15:59:59.999Z');
+  });
+});
+
+describe('createWorkdayCalendar: the package data with entered years', () => {
+  // An arrangement for 2027 made up for the tests (not the State Council's): 元旦 Fri 1/1–Sun 1/3;
+  // 春节 Sat 2/6–Sun 2/14 with Sunday 1/31 and Saturday 2/20 worked.
+  const y2027: CalendarYearDays = {
+    year: 2027,
+    days: [
+      { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+      { date: '2027-01-02', kind: 'holiday', name: '元旦' },
+      { date: '2027-01-03', kind: 'holiday', name: '元旦' },
+      ...['06', '07', '08', '09', '10', '11', '12', '13', '14'].map((d) => ({ date: `2027-02-${d}`, kind: 'holiday' as const, name: '春节' })),
+      { date: '2027-01-31', kind: 'makeup_workday', name: '春节' },
+      { date: '2027-02-20', kind: 'makeup_workday', name: '春节' },
+    ],
+  };
+  const calendar = createWorkdayCalendar(withYears(PACKAGE_CALENDAR_DATA, [y2027]));
+
+  it('covers the package years and the entered one', () => {
+    expect(calendar.coveredYears()).toEqual([...calendarCoverage(), 2027]);
+    expect(calendar.isYearCovered(2027)).toBe(true);
+    expect(calendar.isCovered('2027-06-01')).toBe(true);
+    expect(calendar.isYearCovered(2028)).toBe(false);
+    expect(packageCalendar.isYearCovered(2027)).toBe(false); // the package calendar is not changed
+  });
+
+  it('answers for an entered year: holidays off, make-up days on, the rest by weekday', () => {
+    expect(calendar.isWorkday('2027-01-01')).toBe(false); // Friday, 元旦
+    expect(calendar.isWorkday('2027-01-04')).toBe(true); // Monday
+    expect(calendar.isWorkday('2027-01-31')).toBe(true); // Sunday worked
+    expect(calendar.isWorkday('2027-02-08')).toBe(false); // Monday of 春节
+    expect(calendar.isWorkday('2027-02-20')).toBe(true); // Saturday worked
+    expect(calendar.isWorkday('2027-02-21')).toBe(false); // Sunday
+  });
+
+  it('adds working days across the year boundary into the entered year', () => {
+    // Wed 12-30, Thu 12-31, then 元旦 1/1–1/3: the third working day is Monday 2027-01-04.
+    expect(calendar.addWorkdays('2026-12-29', 3)).toBe('2027-01-04');
+    expect(calendar.addWorkdays('2027-01-04', -3)).toBe('2026-12-29');
+    expect(calendar.workdaysBetween('2026-12-29', '2027-01-04')).toBe(3);
+    expect(() => addWorkdays('2026-12-29', 3)).toThrow(CalendarNotCoveredError); // the package alone cannot
+    expect(calendar.endOfLocalWorkday(new Date('2027-01-01T02:00:00Z')).toISOString()).toBe('2027-01-04T15:59:59.999Z');
+  });
+
+  it('still refuses a date in a year neither source covers', () => {
+    expect(() => calendar.isWorkday('2028-01-03')).toThrow(CalendarNotCoveredError);
+    expect(() => calendar.addWorkdays('2027-12-30', 3)).toThrow(CalendarNotCoveredError);
+    expect(calendar.isWorkday('2028-01-03', { outsideCoverage: 'weekdays' })).toBe(true);
+  });
+
+  it('lets an entered year replace the package data for that year as a whole', () => {
+    // A correction of 2026 that keeps only 国庆 and moves nothing else: 春节 is then ordinary.
+    const corrected = createWorkdayCalendar(
+      withYears(PACKAGE_CALENDAR_DATA, [{ year: 2026, days: [{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }, { date: '2026-10-11', kind: 'makeup_workday', name: '国庆节' }] }]),
+    );
+    expect(isWorkday('2026-02-16')).toBe(false);
+    expect(corrected.isWorkday('2026-02-16')).toBe(true);
+    expect(corrected.isWorkday('2026-02-14')).toBe(false); // the package's make-up Saturday is gone too
+    expect(corrected.isWorkday('2026-10-11')).toBe(true);
+    expect(corrected.isWorkday('2025-10-01')).toBe(false); // other years keep the package data
+    expect(corrected.yearDays(2026).map((d) => d.date)).toEqual(['2026-10-01', '2026-10-11']);
+  });
+
+  it('lists a year\'s days in date order with Chinese names', () => {
+    const days = packageCalendar.yearDays(2026);
+    expect(days[0]).toEqual({ date: '2026-01-01', kind: 'holiday', name: '元旦' });
+    expect(days.find((d) => d.date === '2026-10-10')).toEqual({ date: '2026-10-10', kind: 'makeup_workday', name: '国庆节' });
+    expect(days.map((d) => d.date)).toEqual([...days.map((d) => d.date)].sort());
+    expect(calendar.yearDays(2027)).toHaveLength(14);
+  });
+
+  it('refuses an entered day outside its year', () => {
+    expect(() => withYears(PACKAGE_CALENDAR_DATA, [{ year: 2027, days: [{ date: '2028-01-01', kind: 'holiday', name: '元旦' }] }])).toThrow(RangeError);
   });
 });
