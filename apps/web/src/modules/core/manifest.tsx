@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../types';
 import { BuildingIcon, FileSearchIcon, ParkIcon, SettingsIcon, ShieldIcon, TreeIcon, UsersIcon } from '../../ui/icons';
 import { ForbiddenResult, NotFoundResult } from '../../ui/StatusResult';
 import { AdminIndex } from './admin/AdminIndex';
+import { CalendarIcon } from './admin/calendar/CalendarIcon';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 
@@ -20,6 +21,7 @@ const UsersPage = named(() => import('./admin/users/UsersPage'), 'UsersPage');
 const RolesPage = named(() => import('./admin/roles/RolesPage'), 'RolesPage');
 const DepartmentsPage = named(() => import('./admin/departments/DepartmentsPage'), 'DepartmentsPage');
 const AuditPage = named(() => import('./admin/audit/AuditPage'), 'AuditPage');
+const CalendarPage = named(() => import('./admin/calendar/CalendarPage'), 'CalendarPage');
 
 /** The platform core: sign-in, 一企一档, 一园一档, administration. */
 export const manifest: ModuleManifest = {
@@ -39,6 +41,8 @@ export const manifest: ModuleManifest = {
     { path: 'admin/roles', element: <RolesPage />, handle: { permission: 'role.manage' } },
     { path: 'admin/departments', element: <DepartmentsPage />, handle: { permission: 'department.manage' } },
     { path: 'admin/audit', element: <AuditPage />, handle: { permission: 'audit.read' } },
+    // Everyone signed in may read the calendar; only reference.manage sees it in the menu and edits.
+    { path: 'admin/calendar', element: <CalendarPage /> },
     { path: '403', element: <ForbiddenResult /> },
     { path: '404', element: <NotFoundResult /> },
   ],
@@ -80,6 +84,7 @@ export const manifest: ModuleManifest = {
           order: 30,
         },
         { key: 'admin-audit', label: 'core:menu.audit', icon: <FileSearchIcon />, path: '/admin/audit', permission: 'audit.read', order: 40 },
+        { key: 'admin-calendar', label: 'core:menu.calendar', icon: <CalendarIcon />, path: '/admin/calendar', permission: 'reference.manage', order: 50 },
       ],
     },
   ],

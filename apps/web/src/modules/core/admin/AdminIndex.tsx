@@ -7,6 +7,7 @@ const PAGES: [permission: string, path: string][] = [
   ['role.manage', '/admin/roles'],
   ['department.manage', '/admin/departments'],
   ['audit.read', '/admin/audit'],
+  ['reference.manage', '/admin/calendar'],
 ];
 
 /** /admin opens the first administration page this user may use. */
