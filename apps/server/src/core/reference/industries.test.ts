@@ -6,10 +6,11 @@ describe('readIndustries (GB/T 4754-2017)', () => {
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const count = (level: number) => rows.filter((r) => r.level === level).length;
 
-  it('has 20 门类, 97 大类, 473 中类 and 1381 小类', () => {
-    // 1381, not the 1380 usually quoted: 3741 飞机制造 is a real 小类 that the source file
+  it('has 20 门类, 97 大类, 473 中类 and 1382 小类 (with the 2019 amendment)', () => {
+    // 1381 before the 2019 第1号修改单 (which added 9231 监察委员会), not the 1380 often quoted:
+    // 3741 飞机制造 is a real 小类 that the source file
     // mis-coded as a second 374 row; see docs/REFERENCE_DATA.md.
-    expect([count(1), count(2), count(3), count(4)]).toEqual([20, 97, 473, 1381]);
+    expect([count(1), count(2), count(3), count(4)]).toEqual([20, 97, 473, 1382]);
   });
 
   it('has unique codes', () => {
@@ -25,7 +26,7 @@ describe('readIndustries (GB/T 4754-2017)', () => {
     }
     expect(perSection).toEqual({
       A: 72, B: 39, C: 609, D: 18, E: 44, F: 128, G: 67, H: 16, I: 34, J: 48,
-      K: 5, L: 58, M: 48, N: 33, O: 32, P: 17, Q: 30, R: 48, S: 34, T: 1,
+      K: 5, L: 58, M: 48, N: 33, O: 32, P: 17, Q: 30, R: 48, S: 35, T: 1,
     });
   });
 
@@ -64,6 +65,12 @@ describe('readIndustries (GB/T 4754-2017)', () => {
     expect(byCode.get('374')?.name).toBe('航空、航天器及设备制造');
     expect(byCode.get('5910')?.name).toBe('装卸搬运');
     expect(byCode.get('0111')?.name).toBe('稻谷种植');
+    expect(byCode.get('9291')?.name).toBe('消防管理机构');
+  });
+
+  it('includes the 2019 第1号修改单: 监察委员会 9231, courts and procuratorates one code later', () => {
+    expect(byCode.get('923')?.name).toBe('监察委员会、人民法院和人民检察院');
+    expect(['9231', '9232', '9233'].map((c) => byCode.get(c)?.name)).toEqual(['监察委员会', '人民法院', '人民检察院']);
   });
 
   it('is the 2017 edition, not 2011', () => {

@@ -1,5 +1,5 @@
-// 国民经济行业分类 (industryCode), GB/T 4754-2017, all four levels. Provenance and the
-// count discrepancy (1381 小类 here vs the 1380 usually quoted): docs/REFERENCE_DATA.md.
+// 国民经济行业分类 (industryCode), GB/T 4754-2017 with its 2019 第1号修改单, all four levels
+// (1,382 小类). Provenance and the published counts: docs/REFERENCE_DATA.md.
 import { readCodeTable, type CodeRow } from './read-reference-csv';
 
 export type IndustryLevel = 1 | 2 | 3 | 4; // 门类 letter, 大类 2 digits, 中类 3 digits, 小类 4 digits
