@@ -32,7 +32,7 @@ export interface ExplainCase {
 export async function explainCases(target: { databaseUrl: string } | { dataDir: string }, cases: ExplainCase[]): Promise<string> {
   const captured: { sql: string; parameters: readonly unknown[] }[] = [];
   const log = (e: LogEvent) => {
-    if (e.level === 'query' && !/^EXPLAIN/.test(e.query.sql)) captured.push({ sql: e.query.sql, parameters: e.query.parameters });
+    if (e.level === 'query' && !/^EXPLAIN/i.test(e.query.sql)) captured.push({ sql: e.query.sql, parameters: e.query.parameters });
   };
   let db: Kysely<DB>;
   let close: () => Promise<void>;
