@@ -41,7 +41,10 @@ export function compileRule(rule: RuleDoc, env: RuleEnv, list?: { key: string; f
   return (ctx) => {
     const t = inner(ctx);
     if (t === undefined || t.points <= cap || t.kind === 'noRow' || t.kind === 'gridMiss' || t.kind === 'fixed') return t;
-    return { ...t, cap: { level: 'rule', at, cap, before: t.points }, points: cap };
+    // the trace was built for this evaluation only: mark it in place rather than copy it
+    t.cap = { level: 'rule', at, cap, before: t.points };
+    t.points = cap;
+    return t;
   };
 }
 

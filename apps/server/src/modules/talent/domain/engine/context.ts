@@ -8,8 +8,9 @@ export interface EvalContext {
   facts: Readonly<Record<string, unknown>>;
   /** The list entry being scored, inside a list rule. */
   entry: Readonly<Record<string, unknown>> | undefined;
-  /** Prefix for missing-field keys inside a list, e.g. 'awards[2].' */
-  entryPath: string;
+  /** Inside a list rule: the list's key and the entry's index (for missing-field keys such as 'awards[2].level'). */
+  entryList: string;
+  entryIndex: number;
   asOf: string;
   asOfYear: number;
   /** Points of already evaluated items by index; NaN when not evaluated. */
@@ -76,7 +77,7 @@ export function makeReader(decl: FactDoc | FieldDoc, list: string | undefined): 
       : (ctx: EvalContext) => {
           const v = ctx.entry?.[key];
           if (check(v)) return v;
-          ctx.missing.push(`${ctx.entryPath}${key}`);
+          ctx.missing.push(`${ctx.entryList}[${ctx.entryIndex}].${key}`);
           return undefined;
         };
   return { ref, decl, read, valueLabels };

@@ -16,25 +16,28 @@ export interface EvaluateOptions {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Shared by every result that has nothing to list (frozen: results are read-only data). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 export function evaluateScheme(scheme: CompiledScheme, facts: Readonly<Record<string, unknown>>, opts: EvaluateOptions): EvaluationResult {
   const { asOf } = opts;
   if (!ISO_DATE.test(asOf)) throw new RangeError(`asOf must be YYYY-MM-DD, got ${asOf}`);
   const n = scheme.items.length;
   const itemPoints = new Float64Array(n).fill(NaN);
-  const ctx: EvalContext = { facts, entry: undefined, entryPath: '', asOf, asOfYear: Number(asOf.slice(0, 4)), itemPoints, missing: [] };
+  const missing: string[] = [];
+  const ctx: EvalContext = { facts, entry: undefined, entryList: '', entryIndex: -1, asOf, asOfYear: Number(asOf.slice(0, 4)), itemPoints, missing };
   const results = new Array<ItemResult>(n);
 
   for (const i of scheme.evalOrder) {
     const item = scheme.items[i]!;
-    ctx.missing = [];
+    missing.length = 0;
     let status: ItemStatus = 'scored';
     let rawPoints: number | null = null;
     let points = 0;
     let trace: ItemResult['trace'] = null;
     let condition: ItemResult['condition'] = null;
     let conditionMet: boolean | null = null;
-    const capsApplied: CapApplied[] = [];
+    let capsApplied: CapApplied[] = NONE;
 
     let gatedByRequires = false;
     if (item.requires) {
@@ -55,11 +58,13 @@ export function evaluateScheme(scheme: CompiledScheme, facts: Readonly<Record<st
           trace = t;
           rawPoints = t.points;
           let p = t.points;
+          const ruleCap = 'cap' in t ? t.cap : undefined;
+          if (ruleCap) capsApplied = [ruleCap];
           if (item.cap !== undefined && p > item.cap) {
-            capsApplied.push({ level: 'item', at: item.id, cap: item.cap, before: p });
+            const c: CapApplied = { level: 'item', at: item.id, cap: item.cap, before: p };
+            capsApplied = ruleCap ? [ruleCap, c] : [c];
             p = item.cap;
           }
-          if ('cap' in t && t.cap) capsApplied.unshift(t.cap);
           points = item.kind === 'deduction' ? 0 - p : p; // 0 - 0 is +0, -0 would not be
         }
       } else if (item.condition) {
@@ -91,38 +96,40 @@ export function evaluateScheme(scheme: CompiledScheme, facts: Readonly<Record<st
       condition,
       conditionMet,
       factsUsed,
-      missingFacts: status === 'not_evaluated' ? [...new Set(ctx.missing)].map((k) => missingLabel(scheme, k)) : [],
+      missingFacts: status === 'not_evaluated' ? [...new Set(missing)].map((k) => missingLabel(scheme, k)) : NONE,
     };
   }
 
   // Groups: children come before their parents in scheme.groups.
-  const groupRaw = new Float64Array(scheme.groups.length);
-  const groupMax = new Float64Array(scheme.groups.length).fill(-Infinity);
-  const groupPoints = new Float64Array(scheme.groups.length);
-  const addToGroup = (g: number, p: number) => {
-    groupRaw[g] = groupRaw[g]! + p;
-    if (p > groupMax[g]!) groupMax[g] = p;
-  };
+  // (no closures here: this runs for every subject)
+  const ng = scheme.groups.length;
+  const groupRaw = new Float64Array(ng);
+  const groupMax = new Float64Array(ng).fill(-Infinity);
   let bonus = 0;
   let deductions = 0;
   for (const item of scheme.items) {
     const p = results[item.index]!.points;
+    const g = item.groupIndex;
     if (item.kind === 'deduction') deductions += p;
-    else if (item.groupIndex >= 0) addToGroup(item.groupIndex, p);
-    else bonus += p;
+    else if (g >= 0) {
+      groupRaw[g] = groupRaw[g]! + p;
+      if (p > groupMax[g]!) groupMax[g] = p;
+    } else bonus += p;
   }
   const groups: GroupResult[] = [];
   for (const g of scheme.groups) {
     const raw = g.policy === 'max' ? (groupMax[g.index] === -Infinity ? 0 : groupMax[g.index]!) : groupRaw[g.index]!;
-    const caps: CapApplied[] = [];
+    let caps: CapApplied[] = NONE;
     let p = raw;
     if (g.cap !== undefined && p > g.cap) {
-      caps.push({ level: 'group', at: g.id, cap: g.cap, before: p });
+      caps = [{ level: 'group', at: g.id, cap: g.cap, before: p }];
       p = g.cap;
     }
-    groupPoints[g.index] = p;
-    if (g.parentIndex >= 0) addToGroup(g.parentIndex, p);
-    else bonus += p;
+    const parent = g.parentIndex;
+    if (parent >= 0) {
+      groupRaw[parent] = groupRaw[parent]! + p;
+      if (p > groupMax[parent]!) groupMax[parent] = p;
+    } else bonus += p;
     groups.push({ groupId: g.id, label: g.label, parent: g.parent, policy: g.policy, members: g.members, rawPoints: raw, points: p, capsApplied: caps });
   }
 
@@ -158,8 +165,11 @@ export function evaluateScheme(scheme: CompiledScheme, facts: Readonly<Record<st
 
   let tier: EvaluationResult['tier'] = null;
   if (scheme.tiering?.method === 'thresholds' && complete && !vetoed) {
-    const hit = scheme.tiering.tiers.find((t) => total >= (t.min ?? Infinity));
-    if (hit) tier = { id: hit.id, label: hit.label };
+    for (const t of scheme.tiering.tiers)
+      if (t.min !== undefined && total >= t.min) {
+        tier = { id: t.id, label: t.label };
+        break;
+      }
   }
   const { from, to } = scheme.doc.effective;
 

@@ -1,10 +1,23 @@
 // A rule applied to each entry of a list fact (awards, honours, platforms …), combined by a hit
 // policy. The result does not depend on the order of the entries: `max` reports the first of the
-// equal highest in a canonical order (points, then the entry's canonical JSON), `sum` is order-free.
-import { canonicalJson } from '../../scheme/hash';
+// equal highest in a canonical order (points, then the entry's fields in declared order), `sum` is order-free.
 import type { ListRuleDoc } from '../../scheme/types';
 import type { Trace } from '../types';
 import type { CompiledCondition, CompiledRule, Reader } from '../context';
+
+/** Order-free tie-break between two entries: field by field, in the declared field order. */
+function compareEntries(a: Record<string, unknown>, b: Record<string, unknown>, fields: readonly string[]): number {
+  for (const f of fields) {
+    const x = a[f];
+    const y = b[f];
+    if (x === y) continue;
+    const sx = typeof x === 'number' ? x : String(x);
+    const sy = typeof y === 'number' ? y : String(y);
+    if (typeof sx !== typeof sy) return typeof sx === 'number' ? -1 : 1;
+    return sx < sy ? -1 : sx > sy ? 1 : 0;
+  }
+  return 0;
+}
 
 export function compileList(
   rule: ListRuleDoc,
@@ -14,6 +27,8 @@ export function compileList(
   yearField: string | undefined,
 ): CompiledRule {
   const years = rule.withinYears?.years ?? 0;
+  const fields = list.decl.type === 'list' ? list.decl.fields.map((f) => f.key) : [];
+  const prefix = list.ref.key;
   const policy = rule.policy;
   return (ctx) => {
     const entries = list.read(ctx) as Array<Record<string, unknown>> | undefined;
@@ -22,12 +37,14 @@ export function compileList(
     let excluded = 0;
     let missing = false;
     const outerEntry = ctx.entry;
-    const outerPath = ctx.entryPath;
+    const outerIndex = ctx.entryIndex;
+    const outerList = ctx.entryList;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i];
-      ctx.entryPath = `${list.ref.key}[${i}].`;
+      ctx.entryIndex = i;
+      ctx.entryList = prefix;
       if (e === null || typeof e !== 'object') {
-        ctx.missing.push(`${list.ref.key}[${i}]`);
+        ctx.missing.push(`${prefix}[${i}]`);
         missing = true;
         continue;
       }
@@ -35,7 +52,7 @@ export function compileList(
       if (yearField !== undefined) {
         const y = e[yearField];
         if (typeof y !== 'number') {
-          ctx.missing.push(`${ctx.entryPath}${yearField}`);
+          ctx.missing.push(`${prefix}[${i}].${yearField}`);
           missing = true;
           continue;
         }
@@ -60,7 +77,8 @@ export function compileList(
       else counted.push({ index: i, trace: t });
     }
     ctx.entry = outerEntry;
-    ctx.entryPath = outerPath;
+    ctx.entryIndex = outerIndex;
+    ctx.entryList = outerList;
     if (missing) return undefined;
     const source = list.ref;
     if (policy === 'sum') {
@@ -72,7 +90,7 @@ export function compileList(
     let best = 0;
     for (let i = 1; i < counted.length; i++) {
       const d = counted[i]!.trace.points - counted[best]!.trace.points;
-      if (d > 0 || (d === 0 && canonicalJson(entries[counted[i]!.index]) < canonicalJson(entries[counted[best]!.index]))) best = i;
+      if (d > 0 || (d === 0 && compareEntries(entries[counted[i]!.index]!, entries[counted[best]!.index]!, fields) < 0)) best = i;
     }
     return { kind: 'list', source, policy, entries: counted, given: entries.length, excluded, chosen: best, points: counted[best]!.trace.points };
   };
