@@ -293,3 +293,107 @@ export type EnterpriseUpdate = Updateable<EnterpriseTable>;
 export type User = Selectable<UserTable>;
 export type Park = Selectable<ParkTable>;
 export type Talent = Selectable<TalentTable>;
+
+// ---- talent scoring (migrations/0005_talent_scoring.sql; modules/talent/scoring) -------------
+export type TalentSchemeKind = 'personal' | 'enterprise';
+export type TalentSchemeStatus = 'draft' | 'published' | 'retired';
+export type TalentWhatIfStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface TalentSchemeVersionTable {
+  id: Generated<string>;
+  kind: TalentSchemeKind;
+  code: string;
+  version: string;
+  name: Json<{ zh: string; en: string }>;
+  status: Generated<TalentSchemeStatus>;
+  effective_from: string;
+  effective_to: string | null;
+  document: Json<Record<string, unknown>>;
+  source: string;
+  source_format: 'yaml' | 'json';
+  content_hash: string;
+  revision: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  published_by: string | null;
+  published_at: Date | null;
+  retired_by: string | null;
+  retired_at: Date | null;
+}
+
+export interface TalentScoreTable {
+  talent_id: string;
+  scheme_version_id: string;
+  as_of: string;
+  enterprise_id: string | null;
+  total: number;
+  complete: boolean;
+  passed: boolean | null;
+  result: Json<Record<string, unknown>>;
+  computed_at: Timestamp;
+}
+
+export interface TalentEnterpriseFactsTable {
+  enterprise_id: string;
+  year: number;
+  facts: Json<Record<string, unknown>>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface TalentEnterpriseScoreTable {
+  enterprise_id: string;
+  scheme_version_id: string;
+  as_of: string;
+  personal_version_id: string | null;
+  staff_points_total: number;
+  talent_count: number;
+  total: number;
+  complete: boolean;
+  tier: string | null;
+  rank: number | null;
+  result: Json<Record<string, unknown>>;
+  computed_at: Timestamp;
+}
+
+export interface TalentWhatIfRunTable {
+  id: Generated<string>;
+  draft_id: string;
+  baseline_id: string | null;
+  draft_hash: string;
+  as_of: string;
+  status: Generated<TalentWhatIfStatus>;
+  talent_counts: Json<Record<string, number>> | null;
+  enterprise_counts: Json<Record<string, number>> | null;
+  job_id: number | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface TalentWhatIfRowTable {
+  run_id: string;
+  subject_type: 'talent' | 'enterprise';
+  subject_id: string;
+  enterprise_id: string | null;
+  before_total: number | null;
+  before_tier: string | null;
+  after_total: number | null;
+  after_tier: string | null;
+  delta: number | null;
+  change: string;
+  tier_changed: boolean;
+  tier_move: string | null;
+}
+
+// Declaration merging: these tables join the DB interface above.
+export interface DB {
+  talent_scheme_versions: TalentSchemeVersionTable;
+  talent_scores: TalentScoreTable;
+  talent_enterprise_facts: TalentEnterpriseFactsTable;
+  talent_enterprise_scores: TalentEnterpriseScoreTable;
+  talent_whatif_runs: TalentWhatIfRunTable;
+  talent_whatif_rows: TalentWhatIfRowTable;
+}

@@ -9,6 +9,7 @@ export const TALENT_PERMISSIONS = {
   'talent.import': { zh: '导入人才', en: 'Import talents' },
   'talent.export': { zh: '导出人才', en: 'Export talents' },
   'talent.manage': { zh: '人才调动与登记冲突处理', en: 'Move talents and resolve registration conflicts' },
+  'talent.scheme.manage': { zh: '制定、试算、发布积分办法，重新计算积分', en: 'Write, try out and publish points schemes; recompute points' },
 } as const;
 
 export const TALENT_ROLES: Record<string, { name: string; nameEn: string; description: string; permissions: string[] }> = {
@@ -17,7 +18,7 @@ export const TALENT_ROLES: Record<string, { name: string; nameEn: string; descri
     nameEn: 'Talent office officer',
     description: '县人才科：查看全县人才，登记、导入导出，调动人才，处理登记冲突',
     permissions: [
-      'talent.read', 'talent.county', 'talent.write', 'talent.import', 'talent.export', 'talent.manage',
+      'talent.read', 'talent.county', 'talent.write', 'talent.import', 'talent.export', 'talent.manage', 'talent.scheme.manage',
       'personal.reveal', 'enterprise.read',
     ],
   },

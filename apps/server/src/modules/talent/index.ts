@@ -3,6 +3,7 @@ import { talentRoutes } from './registry/talent.routes';
 import { talentImportRoutes } from './registry/import/import.routes';
 import { importTalentsJob, TALENT_IMPORT_KIND } from './registry/import/import-talents';
 import { seedDemoTalents } from './seed/demo-talents';
+import { scoringJobs, scoringRoutes, seedDemoScores } from './scoring';
 
 /**
  * 企业人才积分制 — talent points. Part 1: the registry of talents (registry/). A ModuleDefinition
@@ -10,9 +11,13 @@ import { seedDemoTalents } from './seed/demo-talents';
  */
 export const talentModule = {
   name: 'talent',
-  routes: [talentRoutes, talentImportRoutes],
+  routes: [talentRoutes, talentImportRoutes, scoringRoutes],
   permissions: TALENT_PERMISSIONS,
   roles: TALENT_ROLES,
-  jobs: { [`import.${TALENT_IMPORT_KIND}`]: importTalentsJob },
-  seed: seedDemoTalents,
+  jobs: { [`import.${TALENT_IMPORT_KIND}`]: importTalentsJob, ...scoringJobs },
+  // scores after the talents: the demo starts with published schemes, points and tiers
+  seed: async (tx: Parameters<typeof seedDemoTalents>[0], demo: Parameters<typeof seedDemoTalents>[1]) => ({
+    ...(await seedDemoTalents(tx, demo)),
+    ...(await seedDemoScores(tx)),
+  }),
 };

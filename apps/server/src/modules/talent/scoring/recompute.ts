@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../../core/context';
+import type { TalentSchemeKind } from '../../../db/schema';
+import type { CompiledScheme, EvaluationResult } from '../domain';
+import { compiledOf } from './scheme-source';
+import { findVersion, versionInEffect, type SchemeVersionRow } from './scheme.repo';
+import {
+  activeTalentBatches, countActiveTalents, DEFAULT_BATCH, enterpriseFactsOfYear, evaluate, evaluateEnterprises, staffTotalsFromScores,
+} from './population';
+
+/** Job kind: recompute the scores under one version as of one day. Payload: RecomputePayload. */
+export const RECOMPUTE_JOB = 'talent.scores.recompute';
+
+export interface RecomputePayload {
+  kind: TalentSchemeKind;
+  versionId: string;
+  asOf: string;
+}
+
+export interface RecomputeOptions {
+  /** The run's timestamp, stored on every row it writes; older rows of the same version and day are removed. */
+  computedAt: Date;
+  batchSize?: number;
+  progress?: (done: number, total: number, message?: string) => Promise<void>;
+  /** 'bulk' (default): one INSERT per batch; 'row': one INSERT per talent (the bench's baseline). */
+  write?: 'bulk' | 'row';
+}
+
+export interface RecomputeSummary {
+  talents: number;
+  enterprises: number;
+  personalVersionId: string | null;
+  enterpriseVersionId: string | null;
+  asOf: string;
+  ms: { personal: number; enterprise: number };
+}
+
+export const compiledOfRow = (v: SchemeVersionRow): CompiledScheme => compiledOf(v.document, v.content_hash);
+
+interface ScoreRow {
+  t: string;
+  e: string | null;
+  tot: number;
+  c: boolean;
+  p: boolean | null;
+  r: EvaluationResult;
+}
+
+/**
+ * One statement per batch: the rows travel as one JSON document that PostgreSQL unpacks with
+ * jsonb_to_recordset (no parameter limit, one round trip). Re-running a day replaces its rows.
+ */
+async function writeBulk(db: Tx, versionId: string, asOf: string, computedAt: Date, rows: ScoreRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO talent_scores (talent_id, scheme_version_id, as_of, enterprise_id, total, complete, passed, result, computed_at)
+    SELECT x.t, ${versionId}::uuid, ${asOf}::date, x.e, x.tot, x.c, x.p, x.r, ${computedAt}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(t uuid, e uuid, tot numeric, c boolean, p boolean, r jsonb)
+    ON CONFLICT (talent_id, scheme_version_id, as_of) DO UPDATE
+      SET enterprise_id = excluded.enterprise_id, total = excluded.total, complete = excluded.complete,
+          passed = excluded.passed, result = excluded.result, computed_at = excluded.computed_at`.execute(db);
+}
+
+async function writeRowByRow(db: Tx, versionId: string, asOf: string, computedAt: Date, rows: ScoreRow[]): Promise<void> {
+  for (const x of rows) {
+    await sql`
+      INSERT INTO talent_scores (talent_id, scheme_version_id, as_of, enterprise_id, total, complete, passed, result, computed_at)
+      VALUES (${x.t}, ${versionId}, ${asOf}, ${x.e}, ${x.tot}, ${x.c}, ${x.p}, ${JSON.stringify(x.r)}::jsonb, ${computedAt})
+      ON CONFLICT (talent_id, scheme_version_id, as_of) DO UPDATE
+        SET enterprise_id = excluded.enterprise_id, total = excluded.total, complete = excluded.complete,
+            passed = excluded.passed, result = excluded.result, computed_at = excluded.computed_at`.execute(db);
+  }
+}
+
+/** Personal scores of every active talent under `version` as of `asOf`: evaluated in memory, written in bulk. */
+export async function recomputePersonal(db: Tx, version: SchemeVersionRow, asOf: string, opts: RecomputeOptions): Promise<number> {
+  const scheme = compiledOfRow(version);
+  const size = opts.batchSize ?? DEFAULT_BATCH;
+  const total = opts.progress ? await countActiveTalents(db) : 0;
+  const write = opts.write === 'row' ? writeRowByRow : writeBulk;
+  let done = 0;
+  for await (const batch of activeTalentBatches(db, size)) {
+    const rows: ScoreRow[] = batch.map((t) => {
+      const r = evaluate(scheme, t.facts, asOf);
+      return { t: t.id, e: t.enterprise_id, tot: r.total, c: r.complete, p: r.passed, r };
+    });
+    await write(db, version.id, asOf, opts.computedAt, rows);
+    done += batch.length;
+    await opts.progress?.(done, total, `personal ${version.code} ${version.version}`);
+  }
+  // Talents scored earlier for the same version and day who are no longer active.
+  await db.deleteFrom('talent_scores').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).where('computed_at', '<', opts.computedAt).execute();
+  return done;
+}
+
+/** Enterprise scores and tiers under `version` as of `asOf`, from the stored personal scores. */
+export async function recomputeEnterprises(db: Tx, version: SchemeVersionRow, asOf: string, opts: RecomputeOptions): Promise<{ enterprises: number; personalVersionId: string | null }> {
+  const scheme = compiledOfRow(version);
+  const personal = await versionInEffect(db, 'personal', asOf);
+  const staff = personal ? await staffTotalsFromScores(db, personal.id, asOf) : new Map();
+  const facts = await enterpriseFactsOfYear(db, Number(asOf.slice(0, 4)));
+  const evaluated = evaluateEnterprises(scheme, asOf, facts, staff);
+  for (let i = 0; i < evaluated.length; i += 2_000) {
+    const rows = evaluated.slice(i, i + 2_000).map((e) => ({
+      e: e.enterpriseId, st: e.staff.total, n: e.staff.count, tot: e.result.total, c: e.result.complete, tier: e.tier?.id ?? null, rk: e.rank, r: e.result,
+    }));
+    await sql`
+      INSERT INTO talent_enterprise_scores
+        (enterprise_id, scheme_version_id, as_of, personal_version_id, staff_points_total, talent_count, total, complete, tier, rank, result, computed_at)
+      SELECT x.e, ${version.id}::uuid, ${asOf}::date, ${personal?.id ?? null}::uuid, x.st, x.n, x.tot, x.c, x.tier, x.rk, x.r, ${opts.computedAt}::timestamptz
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(e uuid, st numeric, n integer, tot numeric, c boolean, tier text, rk integer, r jsonb)
+      ON CONFLICT (enterprise_id, scheme_version_id, as_of) DO UPDATE
+        SET personal_version_id = excluded.personal_version_id, staff_points_total = excluded.staff_points_total,
+            talent_count = excluded.talent_count, total = excluded.total, complete = excluded.complete, tier = excluded.tier,
+            rank = excluded.rank, result = excluded.result, computed_at = excluded.computed_at`.execute(db);
+  }
+  await db.deleteFrom('talent_enterprise_scores').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).where('computed_at', '<', opts.computedAt).execute();
+  await opts.progress?.(evaluated.length, evaluated.length, `enterprise ${version.code} ${version.version}`);
+  return { enterprises: evaluated.length, personalVersionId: personal?.id ?? null };
+}
+
+/**
+ * The recompute job's work. A personal version is recomputed, then the enterprise version in
+ * effect on the same day (its staffPointsTotal depends on the personal points). An enterprise
+ * version is recomputed alone, from the stored personal scores.
+ */
+export async function recompute(db: Tx, p: RecomputePayload, opts: RecomputeOptions): Promise<RecomputeSummary> {
+  const version = await findVersion(db, p.versionId);
+  if (!version) throw new Error(`scheme version ${p.versionId} not found`);
+  if (version.status === 'draft') throw new Error(`scheme version ${version.code} ${version.version} is a draft`);
+  const out: RecomputeSummary = { talents: 0, enterprises: 0, personalVersionId: null, enterpriseVersionId: null, asOf: p.asOf, ms: { personal: 0, enterprise: 0 } };
+  let enterpriseVersion: SchemeVersionRow | undefined = version;
+  if (version.kind === 'personal') {
+    const t0 = performance.now();
+    out.talents = await recomputePersonal(db, version, p.asOf, opts);
+    out.personalVersionId = version.id;
+    out.ms.personal = Math.round(performance.now() - t0);
+    enterpriseVersion = await versionInEffect(db, 'enterprise', p.asOf);
+  }
+  if (enterpriseVersion) {
+    const t0 = performance.now();
+    const e = await recomputeEnterprises(db, enterpriseVersion, p.asOf, opts);
+    out.enterprises = e.enterprises;
+    out.personalVersionId ??= e.personalVersionId;
+    out.enterpriseVersionId = enterpriseVersion.id;
+    out.ms.enterprise = Math.round(performance.now() - t0);
+  }
+  return out;
+}

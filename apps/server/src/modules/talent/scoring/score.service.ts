@@ -1,0 +1,262 @@
+import { sql } from 'kysely';
+import { AppError } from '../../../http/app-error';
+import { enterpriseInScope } from '../../../core/identity/scope';
+import { localDateOf } from '../../../core/reference/domain/workday';
+import { countRows } from '../../../db/count-rows';
+import { containing } from '../../../db/like';
+import type { Ctx } from '../../../core/context';
+import type { TalentSchemeKind } from '../../../db/schema';
+import type { EvaluationResult, Label, TieringDoc } from '../domain';
+import { talentInScope, talentScopeKind } from '../registry/talent-scope';
+import { loadVisibleTalent } from '../registry/talent.service';
+import { currentVersion, findVersion, schemeRef, type SchemeVersionRow } from './scheme.repo';
+import { explained, localesOf, type LocaleChoice } from './explained';
+
+async function versionFor(ctx: Ctx, kind: TalentSchemeKind, id?: string): Promise<SchemeVersionRow | undefined> {
+  if (!id) return currentVersion(ctx.db, kind, localDateOf(ctx.now));
+  const v = await findVersion(ctx.db, id);
+  if (!v || v.kind !== kind || v.status === 'draft') throw new AppError('NOT_FOUND');
+  return v;
+}
+
+async function latestAsOf(ctx: Ctx, table: 'talent_scores' | 'talent_enterprise_scores', versionId: string): Promise<string | null> {
+  const r = await ctx.db.selectFrom(table).select((eb) => eb.fn.max('as_of').as('d')).where('scheme_version_id', '=', versionId).executeTakeFirst();
+  return (r?.d as string | null | undefined) ?? null;
+}
+
+/** One talent's points with every item explained. Scope: B's talent rule (self / own enterprise / county). */
+export async function talentScore(ctx: Ctx, talentId: string, q: { locale: LocaleChoice; version?: string }) {
+  const talent = await loadVisibleTalent(ctx, talentId);
+  const v = await versionFor(ctx, 'personal', q.version);
+  if (!v) throw new AppError('NOT_FOUND');
+  const s = await ctx.db
+    .selectFrom('talent_scores')
+    .selectAll()
+    .where('talent_id', '=', talentId)
+    .where('scheme_version_id', '=', v.id)
+    .orderBy('as_of', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!s) throw new AppError('NOT_FOUND');
+  const enterprise = talent.enterprise_id
+    ? await ctx.db.selectFrom('enterprises').select('name').where('id', '=', talent.enterprise_id).executeTakeFirst()
+    : undefined;
+  const result = s.result as unknown as EvaluationResult;
+  return {
+    talentId, talentName: talent.name, enterpriseId: talent.enterprise_id, enterpriseName: enterprise?.name ?? null,
+    scheme: schemeRef(v), asOf: s.as_of, computedAt: s.computed_at, total: Number(s.total), complete: s.complete, passed: s.passed,
+    passMark: result.passMark, tier: result.tier,
+    ...explained(result, localesOf(q.locale)),
+    result: s.result,
+  };
+}
+
+/** Every score a talent has, under every version (older results stay as they were). */
+export async function talentScoreHistory(ctx: Ctx, talentId: string) {
+  await loadVisibleTalent(ctx, talentId);
+  const rows = await ctx.db
+    .selectFrom('talent_scores as s')
+    .innerJoin('talent_scheme_versions as v', 'v.id', 's.scheme_version_id')
+    .select(['v.id', 'v.code', 'v.version', 'v.name', 'v.status', 's.as_of', 's.total', 's.complete', 's.passed', 's.computed_at'])
+    .where('s.talent_id', '=', talentId)
+    .orderBy('s.as_of', 'desc')
+    .orderBy('v.effective_from', 'desc')
+    .execute();
+  return {
+    items: rows.map((r) => ({ scheme: schemeRef(r), asOf: r.as_of, total: Number(r.total), complete: r.complete, passed: r.passed, computedAt: r.computed_at })),
+  };
+}
+
+type ScoreListQuery = {
+  page: number; pageSize: number; q?: string; enterprise?: string; passed?: 'true' | 'false' | 'unknown';
+  sort: 'total' | 'name'; order: 'asc' | 'desc'; version?: string;
+};
+
+/** Current points of the talents in scope (HR: its enterprise; office: the county; a talent: self). */
+export async function listScores(ctx: Ctx, q: ScoreListQuery) {
+  const v = await versionFor(ctx, 'personal', q.version);
+  const asOf = v ? await latestAsOf(ctx, 'talent_scores', v.id) : null;
+  if (!v || !asOf) return { items: [], total: 0, totalEstimated: false, scheme: v ? schemeRef(v) : null, asOf };
+  let base = ctx.db
+    .selectFrom('talent_scores as s')
+    .innerJoin('talents as t', 't.id', 's.talent_id')
+    .where('s.scheme_version_id', '=', v.id)
+    .where('s.as_of', '=', asOf)
+    .where(talentInScope(ctx.actor, 't'));
+  if (q.q) base = base.where('t.name', 'ilike', containing(q.q));
+  if (q.enterprise) base = base.where('t.enterprise_id', '=', q.enterprise);
+  if (q.passed === 'unknown') base = base.where('s.passed', 'is', null);
+  else if (q.passed) base = base.where('s.passed', '=', q.passed === 'true');
+  const dir = q.order === 'asc' ? sql`ASC` : sql`DESC`;
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin('enterprises as e', 'e.id', 't.enterprise_id')
+      .select(['t.id', 't.name', 't.enterprise_id', 'e.name as enterprise_name', 's.total', 's.complete', 's.passed', 's.as_of'])
+      .orderBy(q.sort === 'name' ? sql`t.name ${dir}` : sql`s.total ${dir}`)
+      .orderBy('t.id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    countRows(ctx.db, base.select('t.id')),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      talentId: r.id, name: r.name, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name ?? null,
+      total: Number(r.total), complete: r.complete, passed: r.passed, asOf: r.as_of,
+    })),
+    ...count,
+    scheme: schemeRef(v),
+    asOf,
+  };
+}
+
+const tierLabel = (v: SchemeVersionRow, id: string | null): { id: string; label: Label } | null => {
+  if (!id) return null;
+  const t = (v.document as { tiering?: TieringDoc }).tiering?.tiers.find((x) => x.id === id);
+  return { id, label: t?.label ?? { zh: id, en: id } };
+};
+
+/** Enterprises the actor may see the points of: HR its own, the office the county (by division), a talent none. */
+function enterpriseScope(ctx: Ctx) {
+  const kind = talentScopeKind(ctx.actor);
+  if (kind === 'self') return sql<boolean>`false`;
+  return enterpriseInScope(ctx.actor, 'e');
+}
+
+export async function listEnterpriseScores(ctx: Ctx, q: { page: number; pageSize: number; tier?: string; q?: string; version?: string }) {
+  const v = await versionFor(ctx, 'enterprise', q.version);
+  const asOf = v ? await latestAsOf(ctx, 'talent_enterprise_scores', v.id) : null;
+  if (!v || !asOf) return { items: [], total: 0, totalEstimated: false, scheme: v ? schemeRef(v) : null, asOf };
+  let base = ctx.db
+    .selectFrom('talent_enterprise_scores as s')
+    .innerJoin('enterprises as e', 'e.id', 's.enterprise_id')
+    .where('s.scheme_version_id', '=', v.id)
+    .where('s.as_of', '=', asOf)
+    .where(enterpriseScope(ctx));
+  if (q.tier) base = base.where('s.tier', '=', q.tier);
+  if (q.q) base = base.where('e.name', 'ilike', containing(q.q));
+  const [rows, count] = await Promise.all([
+    base
+      .select(['e.id', 'e.name', 's.total', 's.tier', 's.rank', 's.complete', 's.staff_points_total', 's.talent_count', 's.as_of'])
+      .orderBy(sql`s.rank ASC NULLS LAST`)
+      .orderBy('e.id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    countRows(ctx.db, base.select('e.id')),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      enterpriseId: r.id, enterpriseName: r.name, total: Number(r.total), tier: tierLabel(v, r.tier), rank: r.rank, complete: r.complete,
+      staffPointsTotal: Number(r.staff_points_total), talentCount: r.talent_count, asOf: r.as_of,
+    })),
+    ...count,
+    scheme: schemeRef(v),
+    asOf,
+  };
+}
+
+/** An enterprise's points: total, tier, rank, items explained, and the talents behind staffPointsTotal. */
+export async function enterpriseScore(ctx: Ctx, enterpriseId: string, q: { locale: LocaleChoice; version?: string }) {
+  const e = await ctx.db.selectFrom('enterprises as e').select(['e.id', 'e.name']).where('e.id', '=', enterpriseId).where(enterpriseScope(ctx)).executeTakeFirst();
+  if (!e) throw new AppError('ENTERPRISE_NOT_FOUND');
+  const v = await versionFor(ctx, 'enterprise', q.version);
+  if (!v) throw new AppError('NOT_FOUND');
+  const s = await ctx.db
+    .selectFrom('talent_enterprise_scores')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('scheme_version_id', '=', v.id)
+    .orderBy('as_of', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!s) throw new AppError('NOT_FOUND');
+  const ranked = await ctx.db
+    .selectFrom('talent_enterprise_scores')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('scheme_version_id', '=', v.id)
+    .where('as_of', '=', s.as_of)
+    .where('rank', 'is not', null)
+    .executeTakeFirstOrThrow();
+  const talents = s.personal_version_id
+    ? await sql<{ id: string; name: string; total: number; complete: boolean }>`
+        SELECT t.id, t.name, x.total::float8 AS total, x.complete
+        FROM talents t
+        JOIN LATERAL (
+          SELECT total, complete FROM talent_scores s
+          WHERE s.talent_id = t.id AND s.scheme_version_id = ${s.personal_version_id} AND s.as_of <= ${s.as_of}
+          ORDER BY s.as_of DESC LIMIT 1) x ON true
+        WHERE t.enterprise_id = ${enterpriseId} AND t.status = 'active'
+        ORDER BY x.total DESC, t.name, t.id
+        LIMIT 2000`.execute(ctx.db)
+    : { rows: [] };
+  const result = s.result as unknown as EvaluationResult;
+  return {
+    enterpriseId, enterpriseName: e.name, scheme: schemeRef(v), personalSchemeId: s.personal_version_id, asOf: s.as_of, computedAt: s.computed_at,
+    total: Number(s.total), tier: tierLabel(v, s.tier), rank: s.rank, ranked: Number(ranked.n), complete: s.complete,
+    staffPointsTotal: Number(s.staff_points_total), talentCount: s.talent_count,
+    ...explained(result, localesOf(q.locale)),
+    talents: talents.rows.map((t) => ({ talentId: t.id, name: t.name, total: Number(t.total), complete: t.complete })),
+    result: s.result,
+  };
+}
+
+/** For the office's charts: the personal points histogram and pass counts, the enterprise tiers. */
+export async function distribution(ctx: Ctx, q: { binWidth: number }) {
+  const today = localDateOf(ctx.now);
+  const pv = await currentVersion(ctx.db, 'personal', today);
+  const pAsOf = pv ? await latestAsOf(ctx, 'talent_scores', pv.id) : null;
+  const personal = {
+    scheme: pv ? schemeRef(pv) : null, asOf: pAsOf, count: 0, complete: 0, passed: 0, notPassed: 0, undecided: 0, mean: null as number | null,
+    passMark: pv ? ((pv.document as { passMark?: number }).passMark ?? null) : null,
+    histogram: [] as { from: number; to: number; count: number }[], binWidth: q.binWidth,
+  };
+  if (pv && pAsOf) {
+    const scoped = () =>
+      ctx.db.selectFrom('talent_scores as s').innerJoin('talents as t', 't.id', 's.talent_id')
+        .where('s.scheme_version_id', '=', pv.id).where('s.as_of', '=', pAsOf).where(talentInScope(ctx.actor, 't'));
+    const agg = await scoped()
+      .select([
+        sql<number>`count(*)::int`.as('n'),
+        sql<number>`count(*) FILTER (WHERE s.complete)::int`.as('complete'),
+        sql<number>`count(*) FILTER (WHERE s.passed)::int`.as('passed'),
+        sql<number>`count(*) FILTER (WHERE s.passed = false)::int`.as('not_passed'),
+        sql<number | null>`avg(s.total)::float8`.as('mean'),
+      ])
+      .executeTakeFirstOrThrow();
+    Object.assign(personal, {
+      count: agg.n, complete: agg.complete, passed: agg.passed, notPassed: agg.not_passed, undecided: agg.n - agg.passed - agg.not_passed,
+      mean: agg.mean === null ? null : Math.round(Number(agg.mean) * 100) / 100,
+    });
+    const bins = await scoped()
+      .select([sql<number>`(floor(s.total / ${q.binWidth}) * ${q.binWidth})::float8`.as('b'), sql<number>`count(*)::int`.as('n')])
+      .groupBy(sql`1`)
+      .orderBy(sql`1`)
+      .execute();
+    personal.histogram = bins.map((b) => ({ from: Number(b.b), to: Number(b.b) + q.binWidth, count: b.n }));
+  }
+
+  const ev = await currentVersion(ctx.db, 'enterprise', today);
+  const eAsOf = ev ? await latestAsOf(ctx, 'talent_enterprise_scores', ev.id) : null;
+  const enterprise = { scheme: ev ? schemeRef(ev) : null, asOf: eAsOf, count: 0, tiers: [] as { id: string; label: Label; count: number; minTotal: number | null; maxTotal: number | null }[], untiered: 0 };
+  if (ev && eAsOf) {
+    const rows = await ctx.db
+      .selectFrom('talent_enterprise_scores as s')
+      .innerJoin('enterprises as e', 'e.id', 's.enterprise_id')
+      .where('s.scheme_version_id', '=', ev.id)
+      .where('s.as_of', '=', eAsOf)
+      .where(enterpriseScope(ctx))
+      .select(['s.tier', sql<number>`count(*)::int`.as('n'), sql<number>`min(s.total)::float8`.as('lo'), sql<number>`max(s.total)::float8`.as('hi')])
+      .groupBy('s.tier')
+      .execute();
+    const byTier = new Map(rows.map((r) => [r.tier, r]));
+    const declared = (ev.document as { tiering?: TieringDoc }).tiering?.tiers ?? [];
+    enterprise.tiers = declared.map((t) => {
+      const r = byTier.get(t.id);
+      return { id: t.id, label: t.label, count: r?.n ?? 0, minTotal: r ? Number(r.lo) : null, maxTotal: r ? Number(r.hi) : null };
+    });
+    enterprise.untiered = byTier.get(null)?.n ?? 0;
+    enterprise.count = rows.reduce((s, r) => s + r.n, 0);
+  }
+  return { personal, enterprise };
+}
