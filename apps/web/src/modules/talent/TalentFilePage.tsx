@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import { Button, Card, Descriptions, Flex, Tag, Timeline, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { App, Button, Card, Descriptions, Flex, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan, useCurrentUser } from '../../auth/session';
 import { MaskedValue } from '../../ui/MaskedValue';
+import { EyeIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { PageLoading } from '../../ui/PageLoading';
 import { LoadError } from '../../ui/StatusResult';
@@ -20,13 +21,32 @@ export function TalentFilePage() {
   const can = useCan();
   const file = useTalentFile(id);
   const [moving, setMoving] = useState(false);
+  const { message } = App.useApp();
+  // One audited request reveals both values; the two 查看 buttons and 查看完整信息 share it.
+  const revealed = useRef<Promise<{ idNumber: string; phone: string }> | null>(null);
+  const [full, setFull] = useState<{ idNumber: string; phone: string } | null>(null);
+  const [revealing, setRevealing] = useState(false);
 
   if (file.isPending) return <PageLoading />;
   if (file.error) return <LoadError error={file.error} onRetry={() => void file.refetch()} />;
   const f = file.data;
-  // One reveal shows both values; the second MaskedValue reuses the answer of the first request.
-  let revealed: Promise<{ idNumber: string; phone: string }> | null = null;
-  const reveal = () => (revealed ??= revealTalent(f.id));
+  const reveal = () => {
+    revealed.current ??= revealTalent(f.id).catch((e: unknown) => {
+      revealed.current = null;
+      throw e;
+    });
+    return revealed.current;
+  };
+  const revealAll = async () => {
+    setRevealing(true);
+    try {
+      setFull(await reveal());
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setRevealing(false);
+    }
+  };
   const canSeeList = can('talent.county') || !!me.scope.enterpriseId;
 
   return (
@@ -60,13 +80,31 @@ export function TalentFilePage() {
         }
       />
       <Flex vertical gap={16}>
-        <Card size="small" title={t('file.person')}>
+        <Card
+          size="small"
+          title={t('file.person')}
+          extra={
+            can('personal.reveal') && !full ? (
+              <Button type="link" size="small" icon={<EyeIcon />} loading={revealing} onClick={() => void revealAll()} data-testid="talent-reveal">
+                {t('file.revealHint')}
+              </Button>
+            ) : null
+          }
+        >
           <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
             <Descriptions.Item label={t('field.idNumber')}>
-              <MaskedValue masked={f.idNumber} canReveal={can('personal.reveal')} reveal={async () => (await reveal()).idNumber} testId="talent-id-number" />
+              {full ? (
+                <Typography.Text copyable className="zz-mono" data-testid="talent-id-number-value">{full.idNumber}</Typography.Text>
+              ) : (
+                <MaskedValue masked={f.idNumber} canReveal={can('personal.reveal')} reveal={async () => (await reveal()).idNumber} testId="talent-id-number" />
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('field.phone')}>
-              <MaskedValue masked={f.phone} canReveal={can('personal.reveal')} reveal={async () => (await reveal()).phone} testId="talent-phone" />
+              {full ? (
+                <Typography.Text copyable={!!full.phone} data-testid="talent-phone-value">{full.phone || '—'}</Typography.Text>
+              ) : (
+                <MaskedValue masked={f.phone} canReveal={can('personal.reveal')} reveal={async () => (await reveal()).phone} testId="talent-phone" />
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('field.gender')}>{t(`enum.gender.${f.gender}`)}</Descriptions.Item>
             <Descriptions.Item label={t('field.age')}>{f.age}</Descriptions.Item>
