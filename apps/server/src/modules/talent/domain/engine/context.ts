@@ -14,7 +14,7 @@ export interface EvalContext {
   asOf: string;
   asOfYear: number;
   /** Points of already evaluated items by index; NaN when not evaluated. */
-  itemPoints: Float64Array;
+  itemPoints: number[];
   missing: string[];
 }
 

@@ -23,14 +23,14 @@ export function evaluateScheme(scheme: CompiledScheme, facts: Readonly<Record<st
   const { asOf } = opts;
   if (!ISO_DATE.test(asOf)) throw new RangeError(`asOf must be YYYY-MM-DD, got ${asOf}`);
   const n = scheme.items.length;
-  const itemPoints = new Float64Array(n).fill(NaN);
+  const itemPoints: number[] = new Array<number>(n).fill(NaN); // plain arrays: cheaper to allocate than typed ones
   const missing: string[] = [];
   const ctx: EvalContext = { facts, entry: undefined, entryList: '', entryIndex: -1, asOf, asOfYear: Number(asOf.slice(0, 4)), itemPoints, missing };
   const results = new Array<ItemResult>(n);
 
   for (const i of scheme.evalOrder) {
     const item = scheme.items[i]!;
-    missing.length = 0;
+    if (missing.length > 0) missing.length = 0;
     let status: ItemStatus = 'scored';
     let rawPoints: number | null = null;
     let points = 0;
@@ -103,8 +103,8 @@ export function evaluateScheme(scheme: CompiledScheme, facts: Readonly<Record<st
   // Groups: children come before their parents in scheme.groups.
   // (no closures here: this runs for every subject)
   const ng = scheme.groups.length;
-  const groupRaw = new Float64Array(ng);
-  const groupMax = new Float64Array(ng).fill(-Infinity);
+  const groupRaw: number[] = new Array<number>(ng).fill(0);
+  const groupMax: number[] = new Array<number>(ng).fill(-Infinity);
   let bonus = 0;
   let deductions = 0;
   for (const item of scheme.items) {
