@@ -37,7 +37,7 @@ describe('embedded database (PGlite)', () => {
     expect(await migrate(b)).toEqual([]);
     await b.close();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 90_000); // a new data directory runs initdb: seconds on a quiet machine, ~30 s on a busy one
 });
 
 describe('the migrated database (PGlite or PostgreSQL, as the suite runs)', () => {

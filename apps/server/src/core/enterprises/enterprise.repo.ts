@@ -7,6 +7,7 @@ import type { Tx } from '../context';
 import { containing, startingWith } from '../../db/like';
 import { countRows } from '../../db/count-rows';
 import { industrySectionRanges } from '../reference/industries';
+import { nameBigrams } from './domain/name-bigrams';
 
 type EnterpriseFilters = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
@@ -42,7 +43,9 @@ export function filteredEnterprises(db: Tx, actor: Actor, f: EnterpriseFilters) 
  */
 function nameContains(term: string): RawBuilder<boolean> {
   const like = sql<boolean>`e.name ILIKE ${containing(term)}`;
-  return [...term].length < 2 ? like : sql<boolean>`(text_bigrams(e.name) @> text_bigrams(${term}) AND ${like})`;
+  const pairs = nameBigrams(term);
+  if (pairs.length === 0) return like;
+  return sql<boolean>`(e.name_bigrams @> ARRAY[${sql.join(pairs)}]::text[] AND ${like})`;
 }
 
 const SORT_COLUMNS = {

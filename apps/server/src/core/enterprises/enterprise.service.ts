@@ -10,6 +10,7 @@ import type { Ctx, Tx } from '../context';
 import { withSummaryColumns, toSummary } from './enterprise.repo';
 import { ALL_FIELDS, SELF_EDITABLE_FIELDS, forbiddenChanges, type EnterpriseField } from './domain/editable-fields';
 import { deriveSizeClass } from './domain/size';
+import { nameBigrams } from './domain/name-bigrams';
 
 const CREDIT_CODE_MESSAGES = {
   length: '统一社会信用代码应为 18 位',
@@ -98,6 +99,7 @@ export function toRow(input: EnterpriseInput) {
   return {
     credit_code: input.creditCode,
     name: input.name,
+    name_bigrams: nameBigrams(input.name),
     legal_representative: input.legalRepresentative,
     established_on: input.establishedOn,
     registered_capital_fen: input.registeredCapitalFen,
