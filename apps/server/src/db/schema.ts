@@ -83,6 +83,8 @@ export interface EnterpriseTable {
   high_tech: Generated<boolean>;
   listed: Generated<boolean>;
   tags: Generated<string[]>;
+  /** Derived from name on every write (core/enterprises/domain/name-bigrams.ts), for the name search's index. */
+  name_bigrams: Generated<string[]>;
   status: Generated<EnterpriseStatus>;
   business_scope: Generated<string>;
   created_at: CreatedAt;
