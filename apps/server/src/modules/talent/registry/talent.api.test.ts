@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
-import { makeIdNumber } from '../../../core/reference/domain/id-number';
+import { makeIdNumber, validateIdNumber } from '../../../core/reference/domain/id-number';
 import { DEMO_STORY_ENTERPRISE } from '../seed/demo-talents';
 
 let t: TestApp;
@@ -55,6 +55,9 @@ describe('demo data', () => {
     expect(conflicts.total).toBe(2);
     const moved = await t.deps.db.selectFrom('talent_employments').select('talent_id').where('ended_on', 'is not', null).execute();
     expect(moved.length).toBeGreaterThan(10);
+    const all = await t.deps.db.selectFrom('talents').select(['id_number', 'birth_date']).execute();
+    expect(all.filter((r) => !validateIdNumber(r.id_number).ok)).toEqual([]);
+    expect(all.every((r) => r.id_number.startsWith('33') && r.birth_date >= '1960-01-01' && r.birth_date <= '2002-12-31')).toBe(true);
   });
 });
 
