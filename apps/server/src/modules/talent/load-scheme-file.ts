@@ -8,10 +8,10 @@ import { compileScheme, type CompiledScheme } from './domain';
 /** The folder of the shipped schemes (tiantai-personal.yaml …). */
 export const SCHEMES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schemes');
 
-/** The parsed document (not validated). YAML anchors/aliases are resolved; dates stay strings. */
+/** The parsed document (not validated). YAML anchors, aliases and `<<:` merge keys are resolved; dates stay strings. */
 export function readSchemeDocument(file: string): unknown {
   const text = fs.readFileSync(file, 'utf8');
-  return file.endsWith('.json') ? JSON.parse(text) : parse(text, { prettyErrors: true });
+  return file.endsWith('.json') ? JSON.parse(text) : parse(text, { prettyErrors: true, merge: true });
 }
 
 /** Read and compile; throws SchemeValidationError listing every problem with its path. */

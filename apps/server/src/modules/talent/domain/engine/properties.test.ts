@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadShippedScheme } from '../../load-scheme-file';
-import { evaluateScheme, type CompiledScheme, type EvaluationResult, type FactDoc, type FieldDoc, type Trace } from '../index';
+import { evaluateScheme, type CompiledScheme, type EvaluationResult, type FactDoc, type FieldDoc, type RuleDoc, type Trace } from '../index';
 
-const SCHEMES = ['tiantai-personal', 'tiantai-enterprise', 'shanghai-residence'].map((n) => loadShippedScheme(n));
+const SCHEMES = ['tiantai-personal', 'tiantai-enterprise', 'shanghai-residence', 'canada-fsw'].map((n) => loadShippedScheme(n));
 const personal = SCHEMES[0]!;
 const ASOF = '2024-06-30';
 
@@ -113,8 +113,9 @@ describe.each(SCHEMES.map((s) => [s.code, s] as const))('properties of %s', (_co
   });
 
   it('a missing fact never yields "scored" for an item that reads it unconditionally', () => {
-    // Items whose `when` may decide before reading a fact (Shanghai's contribution base reads the
-    // 36-of-48 multiple only when the 24-of-36 one is below 3) are checked by their first fact only.
+    // Only facts an item cannot do without: a `when` may decide before reading a fact (Shanghai's
+    // contribution base reads the 36-of-48 multiple only when the 24-of-36 one is below 3), and
+    // `all` is false as soon as one part is false, whatever the missing one would say.
     fc.assert(
       fc.property(factsArb(scheme), fc.nat(), (facts, pick) => {
         const keys = Object.keys(facts);
@@ -123,10 +124,10 @@ describe.each(SCHEMES.map((s) => [s.code, s] as const))('properties of %s', (_co
         const r = evaluateScheme(scheme, rest, { asOf: ASOF });
         for (const item of r.items) {
           const compiled = scheme.items.find((i) => i.id === item.itemId)!;
-          const rule = scheme.doc.items[compiled.index]!.rule;
-          const firstCase = rule?.type === 'when' ? (rule.cases[0]!.if as { fact?: string }).fact : undefined;
-          const always = rule !== undefined && (rule.type !== 'when' || firstCase === drop);
-          if (compiled.factKeys.includes(drop) && (always || compiled.condition)) {
+          const doc = scheme.doc.items[compiled.index]!;
+          const needed = doc.rule ? unconditionalFacts(doc.rule) : new Set<string>();
+          if (doc.condition && 'fact' in doc.condition && doc.condition.fact) needed.add(doc.condition.fact);
+          if (needed.has(drop)) {
             if (item.status === 'scored') expect.fail(`${item.itemId} scored without ${drop}`);
             expect(item.points).toBe(0);
           }
@@ -137,6 +138,38 @@ describe.each(SCHEMES.map((s) => [s.code, s] as const))('properties of %s', (_co
     );
   });
 });
+
+/** Facts a rule reads whatever the other facts are. */
+function unconditionalFacts(rule: RuleDoc): Set<string> {
+  const out = new Set<string>();
+  const visit = (r: RuleDoc) => {
+    switch (r.type) {
+      case 'table':
+      case 'perUnit':
+        if (r.fact) out.add(r.fact);
+        return;
+      case 'grid':
+        if (r.rows.fact) out.add(r.rows.fact);
+        if (r.columns.fact) out.add(r.columns.fact);
+        return;
+      case 'list':
+        out.add(r.fact);
+        return;
+      case 'combine':
+        r.of.forEach(visit);
+        return;
+      case 'when': {
+        const first = r.cases[0]!.if as { fact?: string };
+        if (first.fact) out.add(first.fact);
+        return;
+      }
+      case 'fixed':
+        return;
+    }
+  };
+  visit(rule);
+  return out;
+}
 
 function rotate<T>(list: readonly T[], by: number): T[] {
   if (list.length === 0) return [];
