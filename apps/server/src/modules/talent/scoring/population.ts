@@ -72,6 +72,8 @@ export async function staffTotalsFromScores(db: Tx, personalVersionId: string, a
 export interface EnterpriseEvaluation {
   enterpriseId: string;
   staff: StaffTotal;
+  /** The facts evaluated, staffPointsTotal included. */
+  facts: Record<string, unknown>;
   result: EvaluationResult;
   tier: TierAssignment['tier'];
   rank: number | null;
@@ -91,7 +93,7 @@ export function evaluateEnterprises(
   const evaluated = ids.map((id) => {
     const s = staff.get(id) ?? { total: 0, count: 0 };
     const f = { ...(facts.get(id) ?? {}), [STAFF_POINTS_FACT]: Math.round(s.total * 1e6) / 1e6 };
-    return { enterpriseId: id, staff: s, result: evaluate(scheme, f, asOf) };
+    return { enterpriseId: id, staff: s, facts: f, result: evaluate(scheme, f, asOf) };
   });
   const tiers = scheme.tiering
     ? new Map(tierPopulation(scheme.tiering, evaluated.map((e) => ({ id: e.enterpriseId, total: rankableTotal(e.result) }))).map((a) => [a.id, a]))

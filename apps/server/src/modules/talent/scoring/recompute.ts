@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../core/context';
 import type { TalentSchemeKind } from '../../../db/schema';
-import type { CompiledScheme, EvaluationResult } from '../domain';
+import type { CompiledScheme } from '../domain';
 import { compiledOf } from './scheme-source';
+import { storedResult, type StoredResult } from './stored-result';
 import { findVersion, versionInEffect, type SchemeVersionRow } from './scheme.repo';
 import {
   activeTalentBatches, countActiveTalents, DEFAULT_BATCH, enterpriseFactsOfYear, evaluate, evaluateEnterprises, staffTotalsFromScores,
@@ -24,6 +25,8 @@ export interface RecomputeOptions {
   progress?: (done: number, total: number, message?: string) => Promise<void>;
   /** 'bulk' (default): one INSERT per batch; 'row': one INSERT per talent (the bench's baseline). */
   write?: 'bulk' | 'row';
+  /** Stop after this many talents (the bench's sample for the slow baseline). */
+  limit?: number;
 }
 
 export interface RecomputeSummary {
@@ -43,7 +46,7 @@ interface ScoreRow {
   tot: number;
   c: boolean;
   p: boolean | null;
-  r: EvaluationResult;
+  r: StoredResult;
 }
 
 /**
@@ -79,17 +82,19 @@ export async function recomputePersonal(db: Tx, version: SchemeVersionRow, asOf:
   const total = opts.progress ? await countActiveTalents(db) : 0;
   const write = opts.write === 'row' ? writeRowByRow : writeBulk;
   let done = 0;
-  for await (const batch of activeTalentBatches(db, size)) {
+  for await (const all of activeTalentBatches(db, size)) {
+    const batch = opts.limit !== undefined ? all.slice(0, Math.max(0, opts.limit - done)) : all;
+    if (batch.length === 0) break;
     const rows: ScoreRow[] = batch.map((t) => {
       const r = evaluate(scheme, t.facts, asOf);
-      return { t: t.id, e: t.enterprise_id, tot: r.total, c: r.complete, p: r.passed, r };
+      return { t: t.id, e: t.enterprise_id, tot: r.total, c: r.complete, p: r.passed, r: storedResult(t.facts, r) };
     });
     await write(db, version.id, asOf, opts.computedAt, rows);
     done += batch.length;
     await opts.progress?.(done, total, `personal ${version.code} ${version.version}`);
   }
   // Talents scored earlier for the same version and day who are no longer active.
-  await db.deleteFrom('talent_scores').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).where('computed_at', '<', opts.computedAt).execute();
+  if (opts.limit === undefined) await db.deleteFrom('talent_scores').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).where('computed_at', '<', opts.computedAt).execute();
   return done;
 }
 
@@ -102,7 +107,8 @@ export async function recomputeEnterprises(db: Tx, version: SchemeVersionRow, as
   const evaluated = evaluateEnterprises(scheme, asOf, facts, staff);
   for (let i = 0; i < evaluated.length; i += 2_000) {
     const rows = evaluated.slice(i, i + 2_000).map((e) => ({
-      e: e.enterpriseId, st: e.staff.total, n: e.staff.count, tot: e.result.total, c: e.result.complete, tier: e.tier?.id ?? null, rk: e.rank, r: e.result,
+      e: e.enterpriseId, st: e.staff.total, n: e.staff.count, tot: e.result.total, c: e.result.complete, tier: e.tier?.id ?? null, rk: e.rank,
+      r: storedResult(e.facts, e.result),
     }));
     await sql`
       INSERT INTO talent_enterprise_scores

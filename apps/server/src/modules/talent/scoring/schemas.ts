@@ -150,7 +150,8 @@ export const TalentScoreView = z.object({
   summary: LocaleText,
   items: z.array(ExplainedItem),
   groups: z.array(ExplainedGroup),
-  result: z.record(z.string(), z.unknown()).describe("The engine's full EvaluationResult (traces, caps, facts used)"),
+  reproduced: z.boolean().describe('The result rebuilt from the stored facts gives every item its stored points (false would mean the engine changed since)'),
+  result: z.record(z.string(), z.unknown()).describe("The engine's full EvaluationResult (traces, caps, facts used), rebuilt from the stored facts"),
 });
 
 export const TalentScoreHistory = z.object({
@@ -191,6 +192,7 @@ export const EnterpriseScoreView = EnterpriseScoreListItem.extend({
   items: z.array(ExplainedItem),
   groups: z.array(ExplainedGroup),
   talents: z.array(z.object({ talentId: z.uuid(), name: z.string(), total: z.number(), complete: z.boolean() })).describe('The talents whose points make staffPointsTotal, highest first'),
+  reproduced: z.boolean(),
   result: z.record(z.string(), z.unknown()),
 });
 

@@ -20,7 +20,7 @@ export function parseSchemeSource(source: string, format?: SourceFormat): Parsed
   const fmt = detectFormat(source, format);
   let raw: unknown;
   try {
-    raw = fmt === 'json' ? JSON.parse(source) : parse(source, { prettyErrors: true });
+    raw = fmt === 'json' ? JSON.parse(source) : parse(source, { prettyErrors: true, merge: true });
   } catch (err) {
     const pos = err instanceof YAMLParseError ? err.linePos?.[0] : undefined;
     const where = pos ? { zh: `第 ${pos.line} 行第 ${pos.col} 列`, en: `line ${pos.line}, column ${pos.col}` } : { zh: '', en: '' };
@@ -42,6 +42,9 @@ export function parseSchemeSource(source: string, format?: SourceFormat): Parsed
 
 /** Compiled schemes by content hash: a published document never changes, so neither does this. */
 const compiled = new Map<string, CompiledScheme>();
+
+/** The compiled scheme of a content hash, when it is in the cache. */
+export const cachedCompiled = (hash: string): CompiledScheme | undefined => compiled.get(hash);
 
 export function compiledOf(doc: SchemeDoc | Record<string, unknown>, hash: string): CompiledScheme {
   let c = compiled.get(hash);

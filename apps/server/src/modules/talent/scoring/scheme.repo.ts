@@ -52,6 +52,25 @@ export async function versionInEffect(db: Tx, kind: TalentSchemeKind, day: strin
 }
 
 /**
+ * currentVersion for readers, remembered for a few seconds per kind and day: every score read
+ * needs it, and versions change a few times a year. This process forgets at once on a publish or
+ * retire (forgetCurrentVersions); other API processes within CURRENT_TTL_MS.
+ */
+const CURRENT_TTL_MS = 5_000;
+const current = new Map<string, { at: number; row: SchemeVersionRow | undefined }>();
+export function forgetCurrentVersions(): void {
+  current.clear();
+}
+export async function currentVersionCached(db: Tx, kind: TalentSchemeKind, day: string): Promise<SchemeVersionRow | undefined> {
+  const key = `${kind}:${day}`;
+  const hit = current.get(key);
+  if (hit && performance.now() - hit.at < CURRENT_TTL_MS) return hit.row;
+  const row = await currentVersion(db, kind, day);
+  current.set(key, { at: performance.now(), row });
+  return row;
+}
+
+/**
  * The version whose scores a reader sees by default: the one in effect on `day`, else the latest
  * published one that had started by then, else the earliest published one (a period yet to come).
  */

@@ -7,7 +7,7 @@ import type { TalentSchemeKind, TalentSchemeStatus } from '../../../db/schema';
 import { diffSchemes, type SchemeDoc } from '../domain';
 import { parseSchemeSource, type SourceFormat } from './scheme-source';
 import { SchemeRejected, issue } from './scheme-issues';
-import { currentVersion, findVersion, toSummary, type SchemeVersionRow } from './scheme.repo';
+import { currentVersion, findVersion, forgetCurrentVersions, toSummary, type SchemeVersionRow } from './scheme.repo';
 import { RECOMPUTE_JOB } from './recompute';
 
 const PG_UNIQUE = '23505';
@@ -191,6 +191,7 @@ export async function publishScheme(ctx: Ctx, id: string) {
     const asOf = clampToPeriod(v, localDateOf(ctx.now));
     return enqueueJob(tx, { kind: RECOMPUTE_JOB, payload: { kind: v.kind, versionId: id, asOf }, createdBy: ctx.actor.userId, runAt: ctx.now });
   });
+  forgetCurrentVersions();
   const v = await loadScheme(ctx, id);
   return { version: toSummary(v, localDateOf(ctx.now)), jobId };
 }
@@ -205,6 +206,7 @@ export async function retireScheme(ctx: Ctx, id: string) {
     await tx.updateTable('talent_scheme_versions').set({ status: 'retired', retired_by: ctx.actor.userId, retired_at: ctx.now, updated_at: ctx.now }).where('id', '=', id).execute();
     await recordAudit(tx, ctx, { action: 'talent.scheme.retire', entityType: 'talent_scheme_version', entityId: id, before: { status: 'published' }, after: { status: 'retired' } });
   });
+  forgetCurrentVersions();
   const v = await loadScheme(ctx, id);
   return toSummary(v, localDateOf(ctx.now));
 }

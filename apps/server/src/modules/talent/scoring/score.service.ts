@@ -9,11 +9,13 @@ import type { TalentSchemeKind } from '../../../db/schema';
 import type { EvaluationResult, Label, TieringDoc } from '../domain';
 import { talentInScope, talentScopeKind } from '../registry/talent-scope';
 import { loadVisibleTalent } from '../registry/talent.service';
-import { currentVersion, findVersion, schemeRef, type SchemeVersionRow } from './scheme.repo';
+import { currentVersion, currentVersionCached, findVersion, schemeRef, type SchemeVersionRow } from './scheme.repo';
+import { cachedCompiled, compiledOf } from './scheme-source';
+import { reviveResult } from './stored-result';
 import { explained, localesOf, type LocaleChoice } from './explained';
 
 async function versionFor(ctx: Ctx, kind: TalentSchemeKind, id?: string): Promise<SchemeVersionRow | undefined> {
-  if (!id) return currentVersion(ctx.db, kind, localDateOf(ctx.now));
+  if (!id) return currentVersionCached(ctx.db, kind, localDateOf(ctx.now));
   const v = await findVersion(ctx.db, id);
   if (!v || v.kind !== kind || v.status === 'draft') throw new AppError('NOT_FOUND');
   return v;
@@ -24,30 +26,43 @@ async function latestAsOf(ctx: Ctx, table: 'talent_scores' | 'talent_enterprise_
   return (r?.d as string | null | undefined) ?? null;
 }
 
-/** One talent's points with every item explained. Scope: B's talent rule (self / own enterprise / county). */
+/** The compiled scheme of a version (cached by content hash; the document is read only on a miss). */
+async function compiledFor(ctx: Ctx, v: Pick<SchemeVersionRow, 'id' | 'content_hash'> & { document?: unknown }) {
+  const hit = cachedCompiled(v.content_hash);
+  if (hit) return hit;
+  const doc = v.document ?? (await ctx.db.selectFrom('talent_scheme_versions').select('document').where('id', '=', v.id).executeTakeFirstOrThrow()).document;
+  return compiledOf(doc as Record<string, unknown>, v.content_hash);
+}
+
+/**
+ * One talent's points with every item explained. Scope: B's talent rule (self / own enterprise /
+ * county), in the same query that reads the score; the full result is rebuilt from the stored
+ * facts and points (stored-result.ts) and explained in the requested locales.
+ */
 export async function talentScore(ctx: Ctx, talentId: string, q: { locale: LocaleChoice; version?: string }) {
-  const talent = await loadVisibleTalent(ctx, talentId);
   const v = await versionFor(ctx, 'personal', q.version);
-  if (!v) throw new AppError('NOT_FOUND');
-  const s = await ctx.db
-    .selectFrom('talent_scores')
-    .selectAll()
-    .where('talent_id', '=', talentId)
-    .where('scheme_version_id', '=', v.id)
-    .orderBy('as_of', 'desc')
-    .limit(1)
+  if (!v) throw new AppError('TALENT_NOT_FOUND');
+  const row = await ctx.db
+    .selectFrom('talents as t')
+    .leftJoin('enterprises as e', 'e.id', 't.enterprise_id')
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('talent_scores as s').select(['s.as_of', 's.total', 's.complete', 's.passed', 's.result', 's.computed_at'])
+        .whereRef('s.talent_id', '=', 't.id').where('s.scheme_version_id', '=', v.id).orderBy('s.as_of', 'desc').limit(1).as('s'),
+      (join) => join.onTrue(),
+    )
+    .select(['t.name', 't.enterprise_id', 'e.name as enterprise_name', 's.as_of', 's.total', 's.complete', 's.passed', 's.result', 's.computed_at'])
+    .where('t.id', '=', talentId)
+    .where(talentInScope(ctx.actor, 't'))
     .executeTakeFirst();
-  if (!s) throw new AppError('NOT_FOUND');
-  const enterprise = talent.enterprise_id
-    ? await ctx.db.selectFrom('enterprises').select('name').where('id', '=', talent.enterprise_id).executeTakeFirst()
-    : undefined;
-  const result = s.result as unknown as EvaluationResult;
+  if (!row) throw new AppError('TALENT_NOT_FOUND');
+  if (row.as_of === null || row.result === null) throw new AppError('NOT_FOUND');
+  const { result, reproduced } = reviveResult(await compiledFor(ctx, v), row.result, row.as_of);
   return {
-    talentId, talentName: talent.name, enterpriseId: talent.enterprise_id, enterpriseName: enterprise?.name ?? null,
-    scheme: schemeRef(v), asOf: s.as_of, computedAt: s.computed_at, total: Number(s.total), complete: s.complete, passed: s.passed,
-    passMark: result.passMark, tier: result.tier,
+    talentId, talentName: row.name, enterpriseId: row.enterprise_id, enterpriseName: row.enterprise_name ?? null,
+    scheme: schemeRef(v), asOf: row.as_of, computedAt: row.computed_at!, total: Number(row.total), complete: row.complete!, passed: row.passed,
+    passMark: result.passMark, tier: result.tier, reproduced,
     ...explained(result, localesOf(q.locale)),
-    result: s.result,
+    result: result as unknown as Record<string, unknown>,
   };
 }
 
@@ -190,14 +205,14 @@ export async function enterpriseScore(ctx: Ctx, enterpriseId: string, q: { local
         ORDER BY x.total DESC, t.name, t.id
         LIMIT 2000`.execute(ctx.db)
     : { rows: [] };
-  const result = s.result as unknown as EvaluationResult;
+  const { result, reproduced } = reviveResult(await compiledFor(ctx, v), s.result, s.as_of);
   return {
-    enterpriseId, enterpriseName: e.name, scheme: schemeRef(v), personalSchemeId: s.personal_version_id, asOf: s.as_of, computedAt: s.computed_at,
+    enterpriseId, enterpriseName: e.name, reproduced, scheme: schemeRef(v), personalSchemeId: s.personal_version_id, asOf: s.as_of, computedAt: s.computed_at,
     total: Number(s.total), tier: tierLabel(v, s.tier), rank: s.rank, ranked: Number(ranked.n), complete: s.complete,
     staffPointsTotal: Number(s.staff_points_total), talentCount: s.talent_count,
     ...explained(result, localesOf(q.locale)),
     talents: talents.rows.map((t) => ({ talentId: t.id, name: t.name, total: Number(t.total), complete: t.complete })),
-    result: s.result,
+    result: result as unknown as Record<string, unknown>,
   };
 }
 

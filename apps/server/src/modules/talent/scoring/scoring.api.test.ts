@@ -63,7 +63,12 @@ describe('a talent\'s explained score', () => {
     }
     expect(s.summary['zh-CN']).toContain('总分');
     expect(s.summary['en-US']).toContain('Total');
-    expect(s.total).toBe(s.items.reduce((sum: number, i: { points: number }) => sum + i.points, 0) - 0 || s.total);
+    expect(s.total).toBe(Math.min(200, s.groups.reduce((sum: number, g: { points: number }) => sum + g.points, 0)));
+    // rebuilt from the stored facts and points, and the same as when it was computed
+    expect(s.reproduced).toBe(true);
+    expect(s.result.items).toHaveLength(9);
+    const stored = await t.deps.db.selectFrom('talent_scores').select('result').where('talent_id', '=', selfId).executeTakeFirstOrThrow();
+    expect(stored.result).toMatchObject({ v: 2, points: s.items.map((i: { points: number }) => i.points) });
   });
 
   it('speaks the user\'s language by default', async () => {
