@@ -12,6 +12,7 @@ import { formatDateTime } from '../../ui/format';
 import { revealTalent, useTalentFile } from './api';
 import { FactsView } from './FactsView';
 import { MoveModal } from './MoveModal';
+import { TalentScoreCard } from './scoring/TalentScoreCard';
 
 /** One talent: personal data (masked, with an audited reveal), scoring facts, employment history. */
 export function TalentFilePage() {
@@ -118,6 +119,7 @@ export function TalentFilePage() {
         <Card size="small" title={t('file.facts')} extra={<Typography.Text type="secondary">{t('file.factsHint')}</Typography.Text>}>
           <FactsView facts={f.facts} />
         </Card>
+        <TalentScoreCard talentId={f.id} />
         <Card size="small" title={t('file.employments')}>
           <Timeline
             data-testid="talent-employments"

@@ -4,6 +4,7 @@ import { FileSearchIcon, UserIcon, UsersIcon } from '../../ui/icons';
 import { EnterpriseTalentsTab } from './EnterpriseTalentsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
+import { pointsMenu, pointsMessages, pointsRoutes, pointsTabs } from './scoring/manifestPart';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -23,7 +24,7 @@ const seesList = (me: { permissions: string[]; scope: { enterpriseId: string | n
 export const manifest: ModuleManifest = {
   id: 'talent',
   order: 20,
-  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  messages: { 'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'] }, 'en-US': { ...enUS, ...pointsMessages['en-US'] } },
   routes: [
     { path: 'talent/talents', element: <TalentListPage />, handle: { permission: 'talent.read' } },
     { path: 'talent/talents/new', element: <TalentFormPage />, handle: { permission: 'talent.write' } },
@@ -32,6 +33,7 @@ export const manifest: ModuleManifest = {
     { path: 'talent/import', element: <TalentImportPage />, handle: { permission: 'talent.import' } },
     { path: 'talent/conflicts', element: <ConflictsPage />, handle: { permission: 'talent.manage' } },
     { path: 'talent/me', element: <MyTalentPage />, handle: { permission: 'talent.read' } },
+    ...pointsRoutes,
   ],
   menu: [
     {
@@ -44,10 +46,12 @@ export const manifest: ModuleManifest = {
         { key: 'talent-list', label: 'talent:menu.talents', icon: <UsersIcon />, path: '/talent/talents', permission: 'talent.read', visible: seesList, order: 10 },
         { key: 'talent-conflicts', label: 'talent:menu.conflicts', icon: <FileSearchIcon />, path: '/talent/conflicts', permission: 'talent.manage', order: 20 },
         { key: 'talent-me', label: 'talent:menu.myTalent', icon: <UserIcon />, path: '/talent/me', permission: 'talent.read', visible: (me) => !seesList(me), order: 30 },
+        ...pointsMenu,
       ],
     },
   ],
   enterpriseFileTabs: [
     { key: 'talent', label: 'talent:tab', permission: 'talent.read', order: 10, render: (id) => <EnterpriseTalentsTab enterpriseId={id} /> },
+    ...pointsTabs,
   ],
 };
