@@ -65,7 +65,9 @@ export function makeReader(decl: FactDoc | FieldDoc, list: string | undefined): 
       ? (v: unknown) => typeof v === 'number' && Number.isFinite(v)
       : type === 'enum'
         ? (v: unknown) => typeof v === 'string' && allowed!.has(v)
-        : (v: unknown) => fits(decl, v);
+        : type === 'list'
+          ? (v: unknown) => Array.isArray(v)
+          : (v: unknown) => fits(decl, v);
   const read =
     list === undefined
       ? (ctx: EvalContext) => {

@@ -80,8 +80,7 @@ export function evaluateScheme(scheme: CompiledScheme, facts: Readonly<Record<st
     if (status === 'gated') rawPoints = null;
     itemPoints[i] = status === 'not_evaluated' ? NaN : points;
 
-    const factsUsed: Record<string, unknown> = {};
-    for (const k of item.factKeys) if (facts[k] !== undefined) factsUsed[k] = facts[k];
+    const factsUsed = item.pickFacts(facts); // a missing fact reads as undefined (absent in JSON)
     results[i] = {
       itemId: item.id,
       label: item.label,

@@ -81,7 +81,7 @@ export interface ItemResult {
   condition: Label | null;
   /** gate: met? veto: triggered? requires: met? null when not evaluated or no condition. */
   conditionMet: boolean | null;
-  /** Facts the item read, as given (missing ones are listed in missingFacts). */
+  /** Facts the item reads, as given; a missing one is undefined (absent once stored as JSON) and listed in missingFacts. */
   factsUsed: Record<string, unknown>;
   /** What was missing when status is 'not_evaluated': a fact key, or e.g. 'awards[2].level'. */
   missingFacts: Array<{ key: string; label: Label }>;

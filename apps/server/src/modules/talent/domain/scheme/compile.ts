@@ -22,6 +22,21 @@ export interface CompiledItem {
   condition: { test: CompiledCondition; text: Label } | undefined;
   /** Fact keys the item reads, in document order of the facts. */
   factKeys: readonly string[];
+  /** Builds the item's factsUsed record from the subject's facts. */
+  pickFacts: (facts: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+}
+
+/**
+ * A function returning `{ key: facts[key], … }` for fixed keys, as one object literal: every
+ * result gets the same object shape, which is markedly cheaper than adding keys one by one (about
+ * a fifth of an evaluation). The keys are fact keys, already checked against
+ * /^[A-Za-z][A-Za-z0-9_]*$/ by the schema, and quoted with JSON.stringify.
+ */
+function factPicker(keys: readonly string[]): (facts: Readonly<Record<string, unknown>>) => Record<string, unknown> {
+  if (!keys.every((k) => /^[A-Za-z][A-Za-z0-9_]*$/.test(k))) throw new RangeError('invalid fact key');
+  const body = keys.map((k) => `${JSON.stringify(k)}: f[${JSON.stringify(k)}]`).join(', ');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function('f', `return { ${body} };`) as (facts: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 }
 
 export interface CompiledGroup {
@@ -86,6 +101,7 @@ export function compileValidated(doc: SchemeDoc): CompiledScheme {
     const requires = it.requires ? compileCondition(it.requires, conditionEnv(env)) : undefined;
     const condition = it.condition ? compileCondition(it.condition, conditionEnv(env)) : undefined;
     deps.push(myDeps);
+    const factKeys = factOrder.filter((k) => used.has(k));
     return {
       index,
       id: it.id,
@@ -98,7 +114,8 @@ export function compileValidated(doc: SchemeDoc): CompiledScheme {
       rule,
       requires,
       condition,
-      factKeys: factOrder.filter((k) => used.has(k)),
+      factKeys,
+      pickFacts: factPicker(factKeys),
     };
   });
 
