@@ -29,6 +29,7 @@ import { generateTalent } from '../apps/server/src/modules/talent/seed/talent-ge
 import { recompute, recomputePersonal, compiledOfRow } from '../apps/server/src/modules/talent/scoring/recompute';
 import { versionInEffect } from '../apps/server/src/modules/talent/scoring/scheme.repo';
 import { activeTalentBatches, evaluate } from '../apps/server/src/modules/talent/scoring/population';
+import { storedResult } from '../apps/server/src/modules/talent/scoring/stored-result';
 import { localDateOf } from '../apps/server/src/core/reference/domain/workday';
 import { cpuProbeMs, printMachine } from './lib/machine';
 import { parseArgs, r1, r2 } from './lib/stats';
@@ -124,24 +125,28 @@ async function recomputePhase(label: string, database: Database) {
   const results = all.map((x) => evaluate(scheme, x.facts, today));
   const evalMs = performance.now() - t;
   t = performance.now();
+  let stored = 0;
+  results.forEach((r, i) => (stored += JSON.stringify(storedResult(all[i]!.facts, r)).length));
+  const storedMs = performance.now() - t;
+  t = performance.now();
   let bytes = 0;
   for (const r of results) bytes += JSON.stringify(r).length;
   const jsonMs = performance.now() - t;
   results.length = 0;
   const size = await sql<{ b: number }>`SELECT pg_total_relation_size('talent_scores')::float8 AS b`.execute(db);
-  console.log(`  [${label}] breakdown for ${all.length} talents: read ${r2(readMs / 1000)} s, evaluate ${r2(evalMs / 1000)} s (${r1((evalMs * 1000) / all.length)} µs each), JSON ${r2(jsonMs / 1000)} s (${Math.round(bytes / all.length)} B each); talent_scores ${Math.round(size.rows[0]!.b / 2 ** 20)} MiB`);
+  console.log(`  [${label}] breakdown for ${all.length} talents: read ${r2(readMs / 1000)} s, evaluate ${r2(evalMs / 1000)} s (${r1((evalMs * 1000) / all.length)} µs each), serialise what is stored ${r2(storedMs / 1000)} s (${Math.round(stored / all.length)} B each) — the full result would be ${r2(jsonMs / 1000)} s (${Math.round(bytes / all.length)} B each); talent_scores ${Math.round(size.rows[0]!.b / 2 ** 20)} MiB`);
 
   // The obvious alternative on a sample: one INSERT per talent, vs the bulk statement.
   const sample: Record<string, number> = {};
   for (const write of ['bulk', 'row'] as const) {
     const asOf = `${year}-01-${write === 'bulk' ? '20' : '21'}`;
     const t1 = performance.now();
-    const n = await recomputePersonal(db, v, asOf, { computedAt: new Date(), write, limit: SAMPLE });
+    const { talents: n } = await recomputePersonal(db, v, asOf, { computedAt: new Date(), write, limit: SAMPLE });
     sample[write] = (performance.now() - t1) / n;
   }
   const ratio = sample.row! / sample.bulk!;
   console.log(`  [${label}] sample of ${SAMPLE}: bulk ${r2(sample.bulk! * 1000)} µs/talent, row-by-row ${r2(sample.row! * 1000)} µs/talent → row-by-row is ${r1(ratio)}× slower (extrapolated to ${TALENTS}: ${r1((sample.row! * TALENTS) / 1000)} s)`);
-  return { rows, breakdown: { readMs, evalMs, jsonMs, bytesPerResult: bytes / all.length, tableMiB: size.rows[0]!.b / 2 ** 20 }, sample: { n: SAMPLE, bulkUsPerTalent: sample.bulk! * 1000, rowUsPerTalent: sample.row! * 1000, ratio } };
+  return { rows, breakdown: { readMs, evalMs, storedMs, storedBytes: stored / all.length, fullJsonMs: jsonMs, fullBytesPerResult: bytes / all.length, tableMiB: size.rows[0]!.b / 2 ** 20 }, sample: { n: SAMPLE, bulkUsPerTalent: sample.bulk! * 1000, rowUsPerTalent: sample.row! * 1000, ratio } };
 }
 
 async function httpPhase(label: string, env: Record<string, string>, ids: string[]) {

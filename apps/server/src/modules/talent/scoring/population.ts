@@ -54,17 +54,16 @@ export interface StaffTotal {
 
 /**
  * Each enterprise's staffPointsTotal from stored personal scores: for every active talent it now
- * employs, the talent's latest score under `personalVersionId` (as of `asOf` or before).
+ * employs, the talent's score under `personalVersionId` on the latest day computed up to `asOf`
+ * (a recompute scores every active talent of its day).
  */
 export async function staffTotalsFromScores(db: Tx, personalVersionId: string, asOf: string): Promise<Map<string, StaffTotal>> {
   const rows = await sql<{ enterprise_id: string; total: number; n: number }>`
     SELECT t.enterprise_id, sum(s.total)::float8 AS total, count(*)::int AS n
-    FROM talents t
-    JOIN LATERAL (
-      SELECT total FROM talent_scores s
-      WHERE s.talent_id = t.id AND s.scheme_version_id = ${personalVersionId} AND s.as_of <= ${asOf}
-      ORDER BY s.as_of DESC LIMIT 1) s ON true
-    WHERE t.status = 'active' AND t.enterprise_id IS NOT NULL
+    FROM talent_scores s
+    JOIN talents t ON t.id = s.talent_id AND t.status = 'active' AND t.enterprise_id IS NOT NULL
+    WHERE s.scheme_version_id = ${personalVersionId}
+      AND s.as_of = (SELECT max(as_of) FROM talent_scores WHERE scheme_version_id = ${personalVersionId} AND as_of <= ${asOf})
     GROUP BY t.enterprise_id`.execute(db);
   return new Map(rows.rows.map((r) => [r.enterprise_id, { total: Number(r.total), count: Number(r.n) }]));
 }

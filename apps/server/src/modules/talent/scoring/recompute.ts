@@ -6,7 +6,7 @@ import { compiledOf } from './scheme-source';
 import { storedResult, type StoredResult } from './stored-result';
 import { findVersion, versionInEffect, type SchemeVersionRow } from './scheme.repo';
 import {
-  activeTalentBatches, countActiveTalents, DEFAULT_BATCH, enterpriseFactsOfYear, evaluate, evaluateEnterprises, staffTotalsFromScores,
+  activeTalentBatches, countActiveTalents, DEFAULT_BATCH, enterpriseFactsOfYear, evaluate, evaluateEnterprises, staffTotalsFromScores, type StaffTotal,
 } from './population';
 
 /** Job kind: recompute the scores under one version as of one day. Payload: RecomputePayload. */
@@ -75,34 +75,64 @@ async function writeRowByRow(db: Tx, versionId: string, asOf: string, computedAt
   }
 }
 
-/** Personal scores of every active talent under `version` as of `asOf`: evaluated in memory, written in bulk. */
-export async function recomputePersonal(db: Tx, version: SchemeVersionRow, asOf: string, opts: RecomputeOptions): Promise<number> {
+/**
+ * Personal scores of every active talent under `version` as of `asOf`: evaluated in memory,
+ * written in bulk. Pipelined: while the database writes batch k, this thread reads and
+ * evaluates batch k+1 (the database works in its own process, or PGlite in its worker thread).
+ * Returns the count and each employer's staff points (the sum the enterprise scheme reads).
+ */
+export async function recomputePersonal(db: Tx, version: SchemeVersionRow, asOf: string, opts: RecomputeOptions): Promise<{ talents: number; staff: Map<string, StaffTotal> }> {
   const scheme = compiledOfRow(version);
   const size = opts.batchSize ?? DEFAULT_BATCH;
   const total = opts.progress ? await countActiveTalents(db) : 0;
   const write = opts.write === 'row' ? writeRowByRow : writeBulk;
+  const staff = new Map<string, StaffTotal>();
   let done = 0;
+  let pending: Promise<void> | null = null;
+  const settle = async () => {
+    if (!pending) return;
+    await pending;
+    pending = null;
+    await opts.progress?.(done, total, `personal ${version.code} ${version.version}`);
+  };
   for await (const all of activeTalentBatches(db, size)) {
     const batch = opts.limit !== undefined ? all.slice(0, Math.max(0, opts.limit - done)) : all;
     if (batch.length === 0) break;
     const rows: ScoreRow[] = batch.map((t) => {
       const r = evaluate(scheme, t.facts, asOf);
+      if (t.enterprise_id) {
+        const st = staff.get(t.enterprise_id);
+        if (st) {
+          st.total += r.total;
+          st.count++;
+        } else staff.set(t.enterprise_id, { total: r.total, count: 1 });
+      }
       return { t: t.id, e: t.enterprise_id, tot: r.total, c: r.complete, p: r.passed, r: storedResult(t.facts, r) };
     });
-    await write(db, version.id, asOf, opts.computedAt, rows);
+    await settle();
+    pending = write(db, version.id, asOf, opts.computedAt, rows);
     done += batch.length;
-    await opts.progress?.(done, total, `personal ${version.code} ${version.version}`);
   }
+  await settle();
   // Talents scored earlier for the same version and day who are no longer active.
   if (opts.limit === undefined) await db.deleteFrom('talent_scores').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).where('computed_at', '<', opts.computedAt).execute();
-  return done;
+  return { talents: done, staff };
 }
 
 /** Enterprise scores and tiers under `version` as of `asOf`, from the stored personal scores. */
-export async function recomputeEnterprises(db: Tx, version: SchemeVersionRow, asOf: string, opts: RecomputeOptions): Promise<{ enterprises: number; personalVersionId: string | null }> {
+export async function recomputeEnterprises(
+  db: Tx,
+  version: SchemeVersionRow,
+  asOf: string,
+  opts: RecomputeOptions,
+  /** Staff points just computed for `personal` (else read from the stored scores). */
+  known?: { personalVersionId: string; staff: Map<string, StaffTotal> },
+): Promise<{ enterprises: number; personalVersionId: string | null }> {
   const scheme = compiledOfRow(version);
   const personal = await versionInEffect(db, 'personal', asOf);
-  const staff = personal ? await staffTotalsFromScores(db, personal.id, asOf) : new Map();
+  const staff = !personal ? new Map<string, StaffTotal>()
+    : known?.personalVersionId === personal.id ? known.staff
+    : await staffTotalsFromScores(db, personal.id, asOf);
   const facts = await enterpriseFactsOfYear(db, Number(asOf.slice(0, 4)));
   const evaluated = evaluateEnterprises(scheme, asOf, facts, staff);
   for (let i = 0; i < evaluated.length; i += 2_000) {
@@ -136,16 +166,19 @@ export async function recompute(db: Tx, p: RecomputePayload, opts: RecomputeOpti
   if (version.status === 'draft') throw new Error(`scheme version ${version.code} ${version.version} is a draft`);
   const out: RecomputeSummary = { talents: 0, enterprises: 0, personalVersionId: null, enterpriseVersionId: null, asOf: p.asOf, ms: { personal: 0, enterprise: 0 } };
   let enterpriseVersion: SchemeVersionRow | undefined = version;
+  let known: { personalVersionId: string; staff: Map<string, StaffTotal> } | undefined;
   if (version.kind === 'personal') {
     const t0 = performance.now();
-    out.talents = await recomputePersonal(db, version, p.asOf, opts);
+    const r = await recomputePersonal(db, version, p.asOf, opts);
+    out.talents = r.talents;
+    known = { personalVersionId: version.id, staff: r.staff };
     out.personalVersionId = version.id;
     out.ms.personal = Math.round(performance.now() - t0);
     enterpriseVersion = await versionInEffect(db, 'enterprise', p.asOf);
   }
   if (enterpriseVersion) {
     const t0 = performance.now();
-    const e = await recomputeEnterprises(db, enterpriseVersion, p.asOf, opts);
+    const e = await recomputeEnterprises(db, enterpriseVersion, p.asOf, opts, known);
     out.enterprises = e.enterprises;
     out.personalVersionId ??= e.personalVersionId;
     out.enterpriseVersionId = enterpriseVersion.id;

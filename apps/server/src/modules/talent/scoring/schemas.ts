@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, pageOf } from '@zhizhi/contracts';
+import { PageQuery, QueryBool, pageOf } from '@zhizhi/contracts';
 
 /** Request and response shapes of the scoring API (they make its OpenAPI document). */
 const Label = z.object({ zh: z.string(), en: z.string() }).describe('中文 / English');
@@ -119,6 +119,7 @@ export const WhatIfRowPage = pageOf(WhatIfRowView);
 export const ExplainQuery = z.object({
   locale: z.enum(['zh-CN', 'en-US', 'both']).optional().describe("Default: the user's locale"),
   version: z.uuid().optional().describe('A scheme version id (default: the one in effect, else the latest published)'),
+  full: QueryBool.optional().describe("true: add `result`, the engine's full EvaluationResult (traces, caps, facts used)"),
 });
 
 const SchemeRef = z.object({ id: z.uuid(), code: z.string(), version: z.string(), name: Label, status: SchemeStatus });
@@ -151,7 +152,7 @@ export const TalentScoreView = z.object({
   items: z.array(ExplainedItem),
   groups: z.array(ExplainedGroup),
   reproduced: z.boolean().describe('The result rebuilt from the stored facts gives every item its stored points (false would mean the engine changed since)'),
-  result: z.record(z.string(), z.unknown()).describe("The engine's full EvaluationResult (traces, caps, facts used), rebuilt from the stored facts"),
+  result: z.record(z.string(), z.unknown()).optional().describe("With ?full=true: the engine's full EvaluationResult (traces, caps, facts used), rebuilt from the stored facts"),
 });
 
 export const TalentScoreHistory = z.object({
@@ -193,7 +194,7 @@ export const EnterpriseScoreView = EnterpriseScoreListItem.extend({
   groups: z.array(ExplainedGroup),
   talents: z.array(z.object({ talentId: z.uuid(), name: z.string(), total: z.number(), complete: z.boolean() })).describe('The talents whose points make staffPointsTotal, highest first'),
   reproduced: z.boolean(),
-  result: z.record(z.string(), z.unknown()),
+  result: z.record(z.string(), z.unknown()).optional().describe('With ?full=true'),
 });
 
 export const Distribution = z.object({

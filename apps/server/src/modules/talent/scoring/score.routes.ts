@@ -32,7 +32,7 @@ export const scoreRoutes: Routes = (app, deps) => {
       tags: TAG, summary: '人才积分及每项积分的说明', params: TalentIdParams, querystring: ExplainQuery, response: { 200: TalentScoreView },
       description: `The latest score under the version in effect (or ?version=), with the version and the asOf day. Explanations in the user's locale, or ?locale=both. ${SCOPE}`,
     },
-  }, (req) => talentScore(ctxOf(req, deps), req.params.talentId, { locale: req.query.locale ?? localeOf(req), version: req.query.version }));
+  }, (req) => talentScore(ctxOf(req, deps), req.params.talentId, { locale: req.query.locale ?? localeOf(req), version: req.query.version, full: req.query.full }));
 
   app.get('/talent/scores/:talentId/history', {
     config: { access: 'talent.read' },
@@ -54,7 +54,7 @@ export const scoreRoutes: Routes = (app, deps) => {
       response: { 200: EnterpriseScoreView },
       description: 'Enterprise HR: own enterprise only (another is 404); the office: the county; a talent: none.',
     },
-  }, (req) => enterpriseScore(ctxOf(req, deps), req.params.enterpriseId, { locale: req.query.locale ?? localeOf(req), version: req.query.version }));
+  }, (req) => enterpriseScore(ctxOf(req, deps), req.params.enterpriseId, { locale: req.query.locale ?? localeOf(req), version: req.query.version, full: req.query.full }));
 
   app.get('/talent/enterprise-facts/:enterpriseId', {
     config: { access: 'talent.read' },

@@ -39,7 +39,7 @@ async function compiledFor(ctx: Ctx, v: Pick<SchemeVersionRow, 'id' | 'content_h
  * county), in the same query that reads the score; the full result is rebuilt from the stored
  * facts and points (stored-result.ts) and explained in the requested locales.
  */
-export async function talentScore(ctx: Ctx, talentId: string, q: { locale: LocaleChoice; version?: string }) {
+export async function talentScore(ctx: Ctx, talentId: string, q: { locale: LocaleChoice; version?: string; full?: boolean }) {
   const v = await versionFor(ctx, 'personal', q.version);
   if (!v) throw new AppError('TALENT_NOT_FOUND');
   const row = await ctx.db
@@ -62,7 +62,7 @@ export async function talentScore(ctx: Ctx, talentId: string, q: { locale: Local
     scheme: schemeRef(v), asOf: row.as_of, computedAt: row.computed_at!, total: Number(row.total), complete: row.complete!, passed: row.passed,
     passMark: result.passMark, tier: result.tier, reproduced,
     ...explained(result, localesOf(q.locale)),
-    result: result as unknown as Record<string, unknown>,
+    ...(q.full ? { result: result as unknown as Record<string, unknown> } : {}),
   };
 }
 
@@ -172,7 +172,7 @@ export async function listEnterpriseScores(ctx: Ctx, q: { page: number; pageSize
 }
 
 /** An enterprise's points: total, tier, rank, items explained, and the talents behind staffPointsTotal. */
-export async function enterpriseScore(ctx: Ctx, enterpriseId: string, q: { locale: LocaleChoice; version?: string }) {
+export async function enterpriseScore(ctx: Ctx, enterpriseId: string, q: { locale: LocaleChoice; version?: string; full?: boolean }) {
   const e = await ctx.db.selectFrom('enterprises as e').select(['e.id', 'e.name']).where('e.id', '=', enterpriseId).where(enterpriseScope(ctx)).executeTakeFirst();
   if (!e) throw new AppError('ENTERPRISE_NOT_FOUND');
   const v = await versionFor(ctx, 'enterprise', q.version);
@@ -212,7 +212,7 @@ export async function enterpriseScore(ctx: Ctx, enterpriseId: string, q: { local
     staffPointsTotal: Number(s.staff_points_total), talentCount: s.talent_count,
     ...explained(result, localesOf(q.locale)),
     talents: talents.rows.map((t) => ({ talentId: t.id, name: t.name, total: Number(t.total), complete: t.complete })),
-    result: result as unknown as Record<string, unknown>,
+    ...(q.full ? { result: result as unknown as Record<string, unknown> } : {}),
   };
 }
 

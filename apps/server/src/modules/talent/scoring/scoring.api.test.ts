@@ -51,7 +51,7 @@ describe('demo scores', () => {
 
 describe('a talent\'s explained score', () => {
   it('is the talent\'s own, with the version, the asOf day and every item explained in zh-CN and en-US', async () => {
-    const res = await self.get(`/api/talent/scores/${selfId}?locale=both`);
+    const res = await self.get(`/api/talent/scores/${selfId}?locale=both&full=true`);
     expect(res.statusCode).toBe(200);
     const s = res.json();
     expect(s.scheme.version).toBe('2026-example-1');
