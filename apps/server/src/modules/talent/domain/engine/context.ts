@@ -60,28 +60,42 @@ export function makeReader(decl: FactDoc | FieldDoc, list: string | undefined): 
   const valueLabels = new Map<string, Label>(decl.type === 'enum' ? decl.values.map((e) => [e.value, e.label]) : []);
   const allowed = decl.type === 'enum' ? new Set(decl.values.map((e) => e.value)) : undefined;
   const type = decl.type;
-  const check =
-    type === 'number'
-      ? (v: unknown) => typeof v === 'number' && Number.isFinite(v)
-      : type === 'enum'
-        ? (v: unknown) => typeof v === 'string' && allowed!.has(v)
-        : type === 'list'
-          ? (v: unknown) => Array.isArray(v)
-          : (v: unknown) => fits(decl, v);
-  const read =
-    list === undefined
-      ? (ctx: EvalContext) => {
-          const v = ctx.facts[key];
-          if (check(v)) return v;
-          ctx.missing.push(key);
-          return undefined;
-        }
-      : (ctx: EvalContext) => {
-          const v = ctx.entry?.[key];
-          if (check(v)) return v;
-          ctx.missing.push(`${ctx.entryList}[${ctx.entryIndex}].${key}`);
-          return undefined;
-        };
+  // One specialised reader per type and place (fact or list entry): this runs for every fact of
+  // every evaluation, so the type test is inlined rather than called.
+  let read: (ctx: EvalContext) => unknown;
+  if (list === undefined) {
+    const miss = (ctx: EvalContext) => {
+      ctx.missing.push(key);
+      return undefined;
+    };
+    if (type === 'number')
+      read = (ctx) => {
+        const v = ctx.facts[key];
+        return typeof v === 'number' && Number.isFinite(v) ? v : miss(ctx);
+      };
+    else if (type === 'enum')
+      read = (ctx) => {
+        const v = ctx.facts[key];
+        return typeof v === 'string' && allowed!.has(v) ? v : miss(ctx);
+      };
+    else if (type === 'list')
+      read = (ctx) => {
+        const v = ctx.facts[key];
+        return Array.isArray(v) ? v : miss(ctx);
+      };
+    else
+      read = (ctx) => {
+        const v = ctx.facts[key];
+        return fits(decl, v) ? v : miss(ctx);
+      };
+  } else {
+    read = (ctx) => {
+      const v = ctx.entry?.[key];
+      if (type === 'enum' ? typeof v === 'string' && allowed!.has(v) : fits(decl, v)) return v;
+      ctx.missing.push(`${ctx.entryList}[${ctx.entryIndex}].${key}`);
+      return undefined;
+    };
+  }
   return { ref, decl, read, valueLabels };
 }
 

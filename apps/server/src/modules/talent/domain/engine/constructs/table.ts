@@ -36,9 +36,9 @@ export function compileTable(rule: TableRuleDoc, reader: Reader): CompiledRule {
     const v = reader.read(ctx) as string | boolean | undefined;
     if (v === undefined) return undefined;
     const r = rows.get(v);
+    if (r) return { kind: 'row', source: ref, value: v, valueLabel: r.label, rowLabel: r.label, points: r.points };
     const valueLabel = typeof v === 'string' ? reader.valueLabels.get(v) : boolLabel(v);
-    if (!r) return valueLabel ? { kind: 'noRow', source: ref, value: v, valueLabel, points: 0 } : { kind: 'noRow', source: ref, value: v, points: 0 };
-    return { kind: 'row', source: ref, value: v, valueLabel: r.label, rowLabel: r.label, points: r.points };
+    return valueLabel ? { kind: 'noRow', source: ref, value: v, valueLabel, points: 0 } : { kind: 'noRow', source: ref, value: v, points: 0 };
   };
 }
 
