@@ -27,7 +27,7 @@ export function TalentScoreCard({ talentId }: { talentId: string }) {
   else if (score.error) body = <ErrorAlert error={score.error} onRetry={() => void score.refetch()} />;
   else if (s) {
     const notEvaluated = s.items.filter((i) => i.status === 'not_evaluated').length;
-    const totalCaps = s.result.capsApplied ?? [];
+    const totalCaps = s.result?.capsApplied ?? [];
     body = (
       <Flex vertical gap={12}>
         <Flex gap={32} wrap align="center">

@@ -11,7 +11,7 @@ export function TierBadge({ tier, large = false }: { tier: Tier | null; large?: 
   if (!tier) return <Tag style={style} data-testid="tier-badge" data-tier="">{t('points.enterprise.untiered')}</Tag>;
   const n = Number(/(\d+)$/.exec(tier.id)?.[1] ?? 0);
   return (
-    <Tag color={COLORS[(n || 4) - 1] ?? '#8c8c8c'} style={style} data-testid="tier-badge" data-tier={tier.id}>
+    <Tag color={COLORS[(n || 4) - 1] ?? '#8c8c8c'} variant={large ? 'solid' : 'filled'} style={style} data-testid="tier-badge" data-tier={tier.id}>
       {labelOf(tier.label, i18n.language)}
     </Tag>
   );

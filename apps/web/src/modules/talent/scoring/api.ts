@@ -116,7 +116,8 @@ export interface TalentScore {
   summary: LocaleText;
   items: ExplainedItem[];
   groups: ExplainedGroup[];
-  result: StoredResult;
+  /** With ?full=true: the engine's full result (caps applied, traces). */
+  result?: StoredResult;
 }
 
 export interface TalentScoreHistory {
@@ -144,7 +145,7 @@ export interface EnterpriseScore extends EnterpriseScoreItem {
   items: ExplainedItem[];
   groups: ExplainedGroup[];
   talents: { talentId: string; name: string; total: number; complete: boolean }[];
-  result: StoredResult;
+  result?: StoredResult;
 }
 
 export interface Distribution {
@@ -231,7 +232,7 @@ export function usePointsJob(id: number | string | null | undefined) {
 export function useTalentScore(talentId: string, version: string | undefined, locale: string) {
   return useQuery({
     queryKey: pointsKeys.score(talentId, version, locale),
-    queryFn: () => api.get<TalentScore>(`/api/talent/scores/${enc(talentId)}`, { version }),
+    queryFn: () => api.get<TalentScore>(`/api/talent/scores/${enc(talentId)}`, { version, full: true }),
     enabled: !!talentId,
     placeholderData: keepPreviousData,
     retry: (n, e) => n < 2 && !((e as { status?: number }).status === 404),
@@ -249,7 +250,7 @@ export function useTalentScoreHistory(talentId: string) {
 export function useEnterpriseScore(enterpriseId: string, locale: string) {
   return useQuery({
     queryKey: pointsKeys.enterprise(enterpriseId, locale),
-    queryFn: () => api.get<EnterpriseScore>(`/api/talent/enterprise-scores/${enc(enterpriseId)}`),
+    queryFn: () => api.get<EnterpriseScore>(`/api/talent/enterprise-scores/${enc(enterpriseId)}`, { full: true }),
     enabled: !!enterpriseId,
     retry: (n, e) => n < 2 && !((e as { status?: number }).status === 404),
   });
