@@ -16,17 +16,23 @@ export interface TalentRow {
   facts: Record<string, unknown>;
 }
 
-/** Active talents in id order (keyset paging: each batch is one index range scan). */
+/**
+ * Active talents in id order (keyset paging: each batch is one index range scan). The next batch
+ * is already being read while the caller works on this one.
+ */
 export async function* activeTalentBatches(db: Tx, size = DEFAULT_BATCH): AsyncGenerator<TalentRow[]> {
-  let after: string | null = null;
-  for (;;) {
+  const read = (after: string | null): Promise<TalentRow[]> => {
     let qb = db.selectFrom('talents').select(['id', 'enterprise_id', 'facts']).where('status', '=', 'active');
     if (after !== null) qb = qb.where('id', '>', after);
-    const rows: TalentRow[] = await qb.orderBy('id').limit(size).execute();
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < size) return;
-    after = rows[rows.length - 1]!.id;
+    const p = qb.orderBy('id').limit(size).execute();
+    p.catch(() => undefined); // awaited below; a caller that stops early must not leave it unhandled
+    return p;
+  };
+  let next: Promise<TalentRow[]> | null = read(null);
+  while (next) {
+    const rows: TalentRow[] = await next;
+    next = rows.length === size ? read(rows[rows.length - 1]!.id) : null;
+    if (rows.length) yield rows;
   }
 }
 
