@@ -1,8 +1,6 @@
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
-import { loadReferenceData } from './core/reference/load-reference';
-import { readDivisions } from './core/reference/divisions';
-import { readIndustries } from './core/reference/industries';
+import { loadReferenceDataIfChanged } from './core/reference/load-reference';
 import { syncSystemRoles } from './core/roles/sync-system-roles';
 import { isEmptyDatabase, seedDemoCounty } from './db/seed/demo-county';
 import { MODULES } from './modules';
@@ -14,16 +12,7 @@ import { MODULES } from './modules';
 export async function prepareDatabase(database: Database, opts: { demo: boolean }) {
   const migrations = await migrate(database);
   const { db } = database;
-  const counts = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('industries').select(eb.fn.countAll<number>().as('n')).as('industries'),
-      eb.selectFrom('divisions').select(eb.fn.countAll<number>().as('n')).as('divisions'),
-    ])
-    .executeTakeFirstOrThrow();
-  const reference =
-    Number(counts.industries) !== readIndustries().length || Number(counts.divisions) !== readDivisions().length
-      ? await loadReferenceData(db)
-      : null;
+  const reference = await loadReferenceDataIfChanged(db);
   await syncSystemRoles(db, MODULES);
   const demo = opts.demo && (await isEmptyDatabase(db)) ? await seedDemoCounty(db) : null;
   return { migrations, reference, demo };

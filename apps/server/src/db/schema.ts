@@ -266,7 +266,14 @@ export interface CalendarVersionTable {
   changed_at: Timestamp;
 }
 
+export interface ReferenceDataVersionTable {
+  id: Generated<boolean>;
+  hash: string;
+  loaded_at: Generated<Timestamp>;
+}
+
 export interface DB {
+  reference_data_version: ReferenceDataVersionTable;
   divisions: DivisionTable;
   industries: IndustryTable;
   departments: DepartmentTable;

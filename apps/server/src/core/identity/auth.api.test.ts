@@ -13,7 +13,8 @@ describe('signing in and out', () => {
     const res = await t.anonymous.post('/api/auth/login', { username: 'ENT_ZSY', password: DEMO_PASSWORD });
     expect(res.statusCode).toBe(200);
     const me = res.json();
-    expect(me).toMatchObject({ username: 'ent_zsy', roles: ['enterprise_user'], enterpriseName: '中双元（杭州）科技有限公司', locale: 'zh-CN' });
+    expect(me).toMatchObject({ username: 'ent_zsy', enterpriseName: '中双元（杭州）科技有限公司', locale: 'zh-CN' });
+    expect(me.roles).toContain('enterprise_user'); // modules may give the demo account roles of theirs
     expect(me.scope.enterpriseId).toMatch(/^[0-9a-f-]{36}$/);
     expect(me.csrfToken.length).toBeGreaterThan(20);
     const cookie = res.cookies.find((c) => c.name === 'zz_session')!;

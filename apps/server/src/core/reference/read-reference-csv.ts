@@ -15,8 +15,12 @@ export interface CodeRow {
  * Reads `data/<file>` next to this module. Codes stay strings (leading zeros matter: '0111').
  * Rows are checked here so that a hand edit that breaks the file fails at start-up, not later.
  */
+export function referenceFilePath(file: string): string {
+  return srcPath('core/reference/data', file);
+}
+
 export function readCodeTable(file: string): CodeRow[] {
-  const path = srcPath('core/reference/data', file);
+  const path = referenceFilePath(file);
   const records = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   return records.map((r, i) => {
     const level = Number(r.level);
