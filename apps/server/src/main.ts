@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   app.log.info({ ms: Math.round(performance.now() - t0), database: database.kind, prepared }, 'ready');
   console.log(`\n  智治 Zhizhi 已启动: ${address}  (${database.kind === 'pglite' ? `内嵌数据库 ${config.dataDir}` : 'PostgreSQL'})`);
-  if (prepared.demo) console.log(`  演示账号: admin / officer / street_officer / leader / auditor / ent_zsy，密码 ${DEMO_PASSWORD}`);
+  if (prepared.demo) console.log(`  演示账号: ${prepared.demo.accounts.join(' / ')}，密码 ${DEMO_PASSWORD}`);
   console.log(`  API 文档: ${address}/docs\n`);
 
   let closing = false;

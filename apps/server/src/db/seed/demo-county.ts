@@ -39,7 +39,7 @@ export async function isEmptyDatabase(db: Kysely<DB>): Promise<boolean> {
   return Number(r.n) === 0;
 }
 
-export async function seedDemoCounty(db: Kysely<DB>): Promise<{ enterprises: number; users: number }> {
+export async function seedDemoCounty(db: Kysely<DB>): Promise<{ enterprises: number; users: number; accounts: string[] }> {
   const rng = seededRandom(20260101);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (tx) => {
@@ -115,9 +115,10 @@ export async function seedDemoCounty(db: Kysely<DB>): Promise<{ enterprises: num
     }
     // Each module adds its demo data (e.g. the talent registry), in the same transaction.
     for (const m of MODULES) if (m.seed) await m.seed(tx, { passwordHash });
+    const accounts = (await tx.selectFrom('users').select('username').orderBy('created_at').orderBy('username').execute()).map((u) => u.username);
     await tx.insertInto('audit_log').values({
-      actor_name: '系统', action: 'demo.seed', entity_type: 'system', after: JSON.stringify({ enterprises: inserted.length, users: users.length }),
+      actor_name: '系统', action: 'demo.seed', entity_type: 'system', after: JSON.stringify({ enterprises: inserted.length, users: accounts.length }),
     }).execute();
-    return { enterprises: inserted.length, users: users.length };
+    return { enterprises: inserted.length, users: accounts.length, accounts };
   });
 }
