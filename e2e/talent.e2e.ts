@@ -18,6 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** expect.poll waits 1 s by default; a loaded machine (the whole suite, a build) needs longer. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
 /** The <input> of an antd InputNumber / Input carrying a test id (on the input or its wrapper). */
 const inputOf = (l: Locator) => l.locator('xpath=self::input | .//input').first();
 
@@ -28,12 +31,15 @@ describe('talent points journey', () => {
     await page.goto(`${baseUrl()}/talent/import`);
     await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(await talentWorkbook());
     await page.getByTestId('import-summary').waitFor();
-    await expect.poll(() => page.getByTestId('import-error-table').innerText()).toContain('校验位');
+    await poll(() => page.getByTestId('import-error-table').innerText()).toContain('校验位');
+    expect(await page.getByTestId('import-error-table').innerText()).toMatch(/\b3\b/); // the bad row is line 3
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-error-report').click()]);
+    expect(report.suggestedFilename()).toMatch(/\.xlsx$/);
     await page.getByTestId('import-only-valid').click();
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-result').innerText()).toMatch(/2/);
     await page.goto(`${baseUrl()}/talent/talents?q=${encodeURIComponent('积分导入甲')}`);
-    await expect.poll(() => page.getByTestId('talent-link').count()).toBe(1);
+    await poll(() => page.getByTestId('talent-link').count()).toBe(1);
     await page.context().close();
   });
 
@@ -45,7 +51,7 @@ describe('talent points journey', () => {
     const menu = await office.getByTestId('side-menu').innerText();
     expect(menu).toContain('积分办法');
     expect(menu).toContain('企业积分');
-    await expect.poll(() => office.getByTestId('scheme-table-personal').innerText()).toContain('已发布');
+    await poll(() => office.getByTestId('scheme-table-personal').innerText()).toContain('已发布');
     await office.getByTestId('scheme-new-draft-personal').click();
     expect(await office.getByTestId('new-draft-version').inputValue()).toBe(NEW_VERSION);
     await office.getByTestId('new-draft-ok').click();
@@ -57,7 +63,7 @@ describe('talent points journey', () => {
     // An invalid value: the problem is listed with its path and the field is marked.
     const totalCap = inputOf(office.getByTestId('scheme-field-totalCap'));
     await totalCap.fill('-5');
-    await expect.poll(() => office.getByTestId('scheme-issues').innerText()).toContain('totalCap');
+    await poll(() => office.getByTestId('scheme-issues').innerText()).toContain('totalCap');
     expect(await office.getByTestId('scheme-save').isDisabled()).toBe(true);
     await totalCap.fill('200');
     await office.getByTestId('scheme-valid').waitFor();
@@ -75,10 +81,10 @@ describe('talent points journey', () => {
     expect(raw).toContain('# 天台县企业人才积分制');
     expect(raw).toContain(`version: ${NEW_VERSION}`);
     await office.getByTestId('scheme-save').click();
-    await expect.poll(() => office.getByTestId('scheme-dirty').count()).toBe(0);
+    await poll(() => office.getByTestId('scheme-dirty').count()).toBe(0);
 
     await office.getByTestId('scheme-tab-diff').click();
-    await expect.poll(() => office.getByTestId('scheme-diff').innerText()).toContain('items[id=education].rule.categories[value=master].points');
+    await poll(() => office.getByTestId('scheme-diff').innerText()).toContain('items[id=education].rule.categories[value=master].points');
     expect(await office.getByTestId('scheme-diff').innerText()).toMatch(/30\s*→\s*35/);
     await screenshot(office, 'talent-20-scheme-diff');
     await office.getByTestId('scheme-tab-form').click();
@@ -93,7 +99,7 @@ describe('talent points journey', () => {
     expect(gained).toBeGreaterThan(0);
     expect(await office.getByTestId('what-if-talent-lost').innerText()).toMatch(/\b0\b/);
     await office.getByTestId('what-if-chart').locator('canvas').waitFor();
-    await expect.poll(() => office.getByTestId('what-if-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await poll(() => office.getByTestId('what-if-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     expect(await office.getByTestId('what-if-table').innerText()).toContain('+5');
     const [download] = await Promise.all([office.waitForEvent('download'), office.getByTestId('what-if-export').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -106,7 +112,7 @@ describe('talent points journey', () => {
     await office.getByTestId('scheme-publish').click();
     expect(await office.getByTestId('publish-period').innerText()).toContain('2026-01-01');
     await office.getByTestId('publish-confirm').click();
-    await expect.poll(() => office.getByTestId('publish-error').innerText()).toContain('重叠');
+    await poll(() => office.getByTestId('publish-error').innerText()).toContain('重叠');
     await office.getByTestId('publish-retire-overlap').click();
     await office.getByTestId('publish-confirm').click();
     await office.waitForURL(/\/talent\/schemes\?published=/);
@@ -121,9 +127,9 @@ describe('talent points journey', () => {
     await login(page, 'talent_demo');
     await page.goto(`${baseUrl()}/talent/me`);
     await page.getByTestId('talent-score').waitFor();
-    await expect.poll(() => page.getByTestId('score-version').innerText()).toContain(NEW_VERSION);
+    await poll(() => page.getByTestId('score-version').innerText()).toContain(NEW_VERSION);
     const items = page.getByTestId('score-items');
-    await expect.poll(() => items.innerText()).toContain('学历分');
+    await poll(() => items.innerText()).toContain('学历分');
     expect(await items.innerText()).toContain('35 分');
     // Items without facts are 未评分, never 0.
     expect(await items.innerText()).toContain('未评分');
@@ -131,11 +137,11 @@ describe('talent points journey', () => {
     await screenshot(page, 'talent-23-explained-score');
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-en-US').click();
-    await expect.poll(() => items.innerText()).toContain('Education points');
+    await poll(() => items.innerText()).toContain('Education points');
     expect(await items.innerText()).toContain('Not evaluated');
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-zh-CN').click();
-    await expect.poll(() => items.innerText()).toContain('学历分');
+    await poll(() => items.innerText()).toContain('学历分');
     await page.context().close();
   });
 
@@ -146,7 +152,7 @@ describe('talent points journey', () => {
     await hr.getByTestId('enterprise-points').waitFor();
     expect(await hr.getByTestId('enterprise-points-name').innerText()).toContain('中双元');
     await hr.getByTestId('tier-badge').first().waitFor();
-    await expect.poll(() => hr.getByTestId('enterprise-points-talents').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await poll(() => hr.getByTestId('enterprise-points-talents').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await screenshot(hr, 'talent-24-enterprise-points');
     // Only its own enterprise: the ranking holds one row.
     const list = await hr.evaluate(async () => (await fetch('/api/talent/enterprise-scores?pageSize=100')).json());
@@ -156,7 +162,7 @@ describe('talent points journey', () => {
     await office.goto(`${baseUrl()}/talent/enterprise-points`);
     await office.getByTestId('chart-tiers').locator('canvas').waitFor();
     await office.getByTestId('chart-points-histogram').locator('canvas').waitFor();
-    await expect.poll(() => office.getByTestId('enterprise-points-link').count()).toBeGreaterThan(1);
+    await poll(() => office.getByTestId('enterprise-points-link').count()).toBeGreaterThan(1);
     await screenshot(office, 'talent-25-enterprise-points-office');
   });
 });

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import type { Job } from '../../../api/types';
 
@@ -234,7 +234,8 @@ export function useTalentScore(talentId: string, version: string | undefined, lo
     queryKey: pointsKeys.score(talentId, version, locale),
     queryFn: () => api.get<TalentScore>(`/api/talent/scores/${enc(talentId)}`, { version, full: true }),
     enabled: !!talentId,
-    placeholderData: keepPreviousData,
+    // Switching versions keeps the card on screen; another talent's score never stands in.
+    placeholderData: (prev, prevQuery) => (prevQuery?.queryKey[2] === talentId ? prev : undefined),
     retry: (n, e) => n < 2 && !((e as { status?: number }).status === 404),
   });
 }
