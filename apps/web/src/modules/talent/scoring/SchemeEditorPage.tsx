@@ -11,7 +11,7 @@ import { LoadError } from '../../../ui/StatusResult';
 import { formatDateTime } from '../../../ui/format';
 import { useLeaveGuard } from '../../../ui/useLeaveGuard';
 import {
-  deleteScheme, labelOf, pointsKeys, startWhatIf, updateScheme, useScheme, useSchemeDiff, useSchemes, useWhatIfRuns, validateScheme,
+  deleteScheme, getScheme, labelOf, pointsKeys, retireScheme, startWhatIf, updateScheme, useScheme, useSchemeDiff, useSchemes, useWhatIfRuns, validateScheme,
   type SchemeDetail, type SchemeIssue, type SchemeValidation,
 } from './api';
 import { NewDraftModal } from './NewDraftModal';
@@ -70,7 +70,9 @@ function Editor({ detail }: { detail: SchemeDetail }) {
   const dirty = isDraft && source !== saved.source;
   const guard = useLeaveGuard(dirty);
   const schemes = useSchemes();
-  const diff = useSchemeDiff(saved.id);
+  // The version in effect has nothing to be compared with (the API would diff it against an empty document).
+  const showDiff = !saved.inEffect;
+  const diff = useSchemeDiff(saved.id, showDiff);
   const runs = useWhatIfRuns(saved.id, isDraft);
   const validation = useLiveValidation(isDraft ? source : null);
   const parsed = useMemo(() => parseSource(source), [source]);
@@ -135,6 +137,25 @@ function Editor({ detail }: { detail: SchemeDetail }) {
         await qc.invalidateQueries({ queryKey: pointsKeys.schemes });
         guard.release();
         navigate('/talent/schemes');
+      },
+    });
+
+  const retire = () =>
+    modal.confirm({
+      title: t('points.editor.retireConfirm', { version: saved.version }),
+      content: t('points.editor.retireHint'),
+      okButtonProps: { danger: true, 'data-testid': 'retire-confirm' },
+      onOk: async () => {
+        try {
+          await retireScheme(saved.id);
+          const next = await getScheme(saved.id);
+          setSaved(next);
+          qc.setQueryData(pointsKeys.scheme(next.id), next);
+          void qc.invalidateQueries({ queryKey: pointsKeys.all });
+          message.success(t('points.editor.retired'));
+        } catch (e) {
+          message.error((e as Error).message);
+        }
       },
     });
 
@@ -274,9 +295,16 @@ function Editor({ detail }: { detail: SchemeDetail }) {
               </Button>
             </>
           ) : (
-            <Button type="primary" onClick={() => setNewDraft(true)} data-testid="scheme-new-draft">
-              {t('points.schemes.newDraft')}
-            </Button>
+            <>
+              {saved.status === 'published' ? (
+                <Button danger onClick={retire} data-testid="scheme-retire">
+                  {t('points.editor.retire')}
+                </Button>
+              ) : null}
+              <Button type="primary" onClick={() => setNewDraft(true)} data-testid="scheme-new-draft">
+                {t('points.schemes.newDraft')}
+              </Button>
+            </>
           )
         }
       />
@@ -343,7 +371,7 @@ function Editor({ detail }: { detail: SchemeDetail }) {
                 </Flex>
               ),
             },
-            {
+            ...(showDiff ? [{
               key: 'diff',
               label: (
                 <span data-testid="scheme-tab-diff">
@@ -351,7 +379,7 @@ function Editor({ detail }: { detail: SchemeDetail }) {
                 </span>
               ),
               children: diffTab,
-            },
+            }] : []),
             ...(isDraft ? [{ key: 'runs', label: <span data-testid="scheme-tab-runs">{t('points.editor.runsTab')}</span>, children: runsTab }] : []),
           ]}
         />

@@ -60,6 +60,10 @@ const enUS: Messages<typeof zhCN> = {
       staleRevision: 'Someone else changed this draft; reload the page before saving',
       runStale: 'The draft changed after the latest what-if run ({{at}}); run it again',
       runFresh: 'Latest what-if run finished {{at}}',
+      retire: 'Retire',
+      retireConfirm: 'Retire {{version}}?',
+      retireHint: 'The version stops being in effect; its scores stay and remain readable in the history.',
+      retired: 'Retired',
     },
     form: {
       basics: 'Basics',

@@ -58,6 +58,10 @@ const zhCN = {
       staleRevision: '草稿已被他人修改，请刷新页面后再保存',
       runStale: '最近一次试算（{{at}}）之后草稿有改动，请重新试算',
       runFresh: '最近一次试算于 {{at}} 完成',
+      retire: '停用',
+      retireConfirm: '确定停用 {{version}}？',
+      retireHint: '停用后该版本不再生效，其积分结果保留，可在历次积分中查看。',
+      retired: '已停用',
     },
     form: {
       basics: '基本信息',
