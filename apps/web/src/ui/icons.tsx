@@ -145,3 +145,9 @@ export const KeyIcon = (p: IconProps) => (
     <path d="M10.7 12.3L21 2M17 6l3 3M15 8l2 2" />
   </Svg>
 );
+export const CalendarIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="3" y="5" width="18" height="16" rx="2" />
+    <path d="M3 10h18M8 3v4M16 3v4M8 14h2M14 14h2M8 17h2" />
+  </Svg>
+);

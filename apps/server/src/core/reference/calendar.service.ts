@@ -14,8 +14,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../http/app-error';
 import { changedFields, recordAudit } from '../audit/audit';
 import type { Ctx, Tx } from '../context';
-import { UnreadableFileError } from '../excel/read-table';
-import { readTableOffThread } from '../excel/read-table-off-thread';
+import { readUploadedTable } from '../imports/read-uploaded-table';
 import { saveBatch } from '../imports/import-batch';
 import { parseCalendarFile, sortDays } from './domain/calendar-import';
 import { localYearOf, PACKAGE_CALENDAR_DATA, packageCalendar, type WorkdayCalendar } from './domain/workday';
@@ -209,13 +208,7 @@ export async function deleteCalendarYear(ctx: Ctx, holder: CalendarHolder, year:
  */
 export async function validateCalendarImport(ctx: Ctx, year: number, fileName: string, buffer: Buffer): Promise<CalendarImportResult> {
   assertEditableYear(year, ctx.now);
-  let table;
-  try {
-    table = await readTableOffThread(buffer, fileName);
-  } catch (err) {
-    if (err instanceof UnreadableFileError) throw new AppError('IMPORT_FILE_UNREADABLE');
-    throw err;
-  }
+  const table = await readUploadedTable(buffer, fileName);
   const { days, errors } = parseCalendarFile(year, table.headers, table.rows);
   let batchId: string | null = null;
   if (errors.length) {

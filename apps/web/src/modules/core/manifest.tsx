@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import type { ModuleManifest } from '../types';
-import { BuildingIcon, FileSearchIcon, ParkIcon, SettingsIcon, ShieldIcon, TreeIcon, UsersIcon } from '../../ui/icons';
+import { BuildingIcon, CalendarIcon, FileSearchIcon, ParkIcon, SettingsIcon, ShieldIcon, TreeIcon, UsersIcon } from '../../ui/icons';
 import { ForbiddenResult, NotFoundResult } from '../../ui/StatusResult';
 import { AdminIndex } from './admin/AdminIndex';
-import { CalendarIcon } from './admin/calendar/CalendarIcon';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 

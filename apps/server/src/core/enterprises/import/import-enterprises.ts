@@ -1,9 +1,7 @@
 import { sql } from 'kysely';
 import type { EnterpriseInput } from '@zhizhi/contracts';
 import type { ImportRowError } from '../../../db/schema';
-import { AppError } from '../../../http/app-error';
-import { UnreadableFileError } from '../../excel/read-table';
-import { readTableOffThread } from '../../excel/read-table-off-thread';
+import { readUploadedTable } from '../../imports/read-uploaded-table';
 import { saveBatch } from '../../imports/import-batch';
 import { loadUserActor } from '../../identity/sessions';
 import { divisionPrefix, enterpriseVisibleTo } from '../../identity/scope';
@@ -17,13 +15,7 @@ const CHUNK = 500;
 
 /** Step 1: read and validate every row; write nothing but the batch. */
 export async function validateEnterpriseImport(ctx: Ctx, fileName: string, buffer: Buffer) {
-  let table;
-  try {
-    table = await readTableOffThread(buffer, fileName);
-  } catch (err) {
-    if (err instanceof UnreadableFileError) throw new AppError('IMPORT_FILE_UNREADABLE');
-    throw err;
-  }
+  const table = await readUploadedTable(buffer, fileName);
   const errors: ImportRowError[] = [];
   const missing = REQUIRED_COLUMNS.filter((c) => !table.headers.includes(c));
   for (const column of missing) errors.push({ line: 1, column, message: '缺少此列（请使用导入模板）' });

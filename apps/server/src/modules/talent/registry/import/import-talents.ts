@@ -1,7 +1,5 @@
 import type { ImportRowError } from '../../../../db/schema';
-import { AppError } from '../../../../http/app-error';
-import { UnreadableFileError } from '../../../../core/excel/read-table';
-import { readTableOffThread } from '../../../../core/excel/read-table-off-thread';
+import { readUploadedTable } from '../../../../core/imports/read-uploaded-table';
 import { saveBatch } from '../../../../core/imports/import-batch';
 import { loadUserActor } from '../../../../core/identity/sessions';
 import { enterpriseInScope } from '../../../../core/identity/scope';
@@ -20,13 +18,7 @@ export const TALENT_IMPORT_KIND = 'talents';
 
 /** Step 1: read and validate every row; nothing is written but the batch. */
 export async function validateTalentImport(ctx: Ctx, fileName: string, buffer: Buffer) {
-  let table;
-  try {
-    table = await readTableOffThread(buffer, fileName);
-  } catch (err) {
-    if (err instanceof UnreadableFileError) throw new AppError('IMPORT_FILE_UNREADABLE');
-    throw err;
-  }
+  const table = await readUploadedTable(buffer, fileName);
   const errors: ImportRowError[] = [];
   const missing: string[] = REQUIRED_COLUMNS.filter((c) => !table.headers.includes(c));
   if (!ctx.actor.scope.enterpriseId && !table.headers.includes(COLUMNS.enterprise)) missing.push(COLUMNS.enterprise);

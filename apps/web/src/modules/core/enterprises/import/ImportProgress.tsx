@@ -6,23 +6,28 @@ import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../../../api/types';
 import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { importKeys, useJob } from './importApi';
-import { enterpriseKeys } from '../api';
+import type { ImportSetup } from './importSetup';
+
+type Props = Pick<ImportSetup, 'ns' | 'backTo' | 'summaryLines' | 'invalidate'> & {
+  batch: ImportBatch;
+  jobId: string | null;
+  onRestart: () => void;
+};
 
 /** The running import: a progress bar from the job, then the counts and a way back. */
-export function ImportProgress({ batch, jobId, onRestart }: { batch: ImportBatch; jobId: string | null; onRestart: () => void }) {
+export function ImportProgress({ ns, backTo, summaryLines, invalidate, batch, jobId, onRestart }: Props) {
   const { t } = useTranslation('core');
   const qc = useQueryClient();
   const job = useJob(jobId);
   const status = job.data?.status;
   const finished = status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
-  // When the job ends, the batch carries the summary; refresh it and the enterprise list.
+  // When the job ends, the batch carries the summary; refresh it and the lists it changed.
   useEffect(() => {
     if (!finished) return;
     void qc.invalidateQueries({ queryKey: importKeys.batch(batch.id) });
-    void qc.invalidateQueries({ queryKey: enterpriseKeys.all });
-    void qc.invalidateQueries({ queryKey: ['parks'] });
-  }, [finished, batch.id, qc]);
+    for (const queryKey of invalidate) void qc.invalidateQueries({ queryKey });
+  }, [finished, batch.id, qc, invalidate]);
 
   const again = (
     <Button onClick={onRestart} key="again" data-testid="import-again">
@@ -30,19 +35,16 @@ export function ImportProgress({ batch, jobId, onRestart }: { batch: ImportBatch
     </Button>
   );
   const back = (
-    <Link to="/enterprises" key="back">
+    <Link to={backTo} key="back">
       <Button type="primary" data-testid="import-back">
-        {t('import.backToList')}
+        {t(`${ns}:import.backToList`)}
       </Button>
     </Link>
   );
 
   if (batch.status === 'imported' || status === 'succeeded') {
     const summary: Record<string, number | undefined> = batch.summary ?? (job.data?.result as Record<string, number> | null) ?? {};
-    const extra = [
-      summary.unchanged ? t('import.unchanged', { count: summary.unchanged }) : null,
-      summary.skipped ? t('import.skipped', { count: summary.skipped }) : null,
-    ].filter(Boolean);
+    const extra = summaryLines.map((line) => (summary[line] ? t(`${ns}:import.${line}`, { count: summary[line] }) : null)).filter(Boolean);
     return (
       <Result
         status="success"
@@ -50,7 +52,7 @@ export function ImportProgress({ batch, jobId, onRestart }: { batch: ImportBatch
         data-testid="import-done"
         subTitle={
           <div data-testid="import-result">
-            {t('import.doneCounts', { created: summary.created ?? 0, updated: summary.updated ?? 0 })}
+            {t(`${ns}:import.doneCounts`, { created: summary.created ?? 0, updated: summary.updated ?? 0 })}
             {extra.map((line) => (
               <div key={line}>{line}</div>
             ))}

@@ -6,10 +6,13 @@ import type { ImportBatch } from '../../../../api/types';
 import { DownloadButton } from '../../../../ui/DownloadButton';
 import { ErrorAlert } from '../../../../ui/ErrorAlert';
 import { UploadIcon } from '../../../../ui/icons';
+import type { ImportSetup } from './importSetup';
 
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
-export function ImportUpload({ onUploaded }: { onUploaded: (b: ImportBatch) => void }) {
+type Props = Pick<ImportSetup, 'ns' | 'templatePath' | 'templateFileName' | 'uploadPath'> & { onUploaded: (b: ImportBatch) => void };
+
+export function ImportUpload({ ns, templatePath, templateFileName, uploadPath, onUploaded }: Props) {
   const { t } = useTranslation('core');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -22,12 +25,12 @@ export function ImportUpload({ onUploaded }: { onUploaded: (b: ImportBatch) => v
         title={t('import.howTo')}
         description={
           <ol style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
-            <li>{t('import.howTo1')}</li>
-            <li>{t('import.howTo2')}</li>
-            <li>{t('import.howTo3')}</li>
+            <li>{t(`${ns}:import.howTo1`)}</li>
+            <li>{t(`${ns}:import.howTo2`)}</li>
+            <li>{t(`${ns}:import.howTo3`)}</li>
           </ol>
         }
-        action={<DownloadButton path="/api/enterprises/import-template.xlsx" fileName="企业导入模板.xlsx" testId="import-template" size="small">{t('import.template')}</DownloadButton>}
+        action={<DownloadButton path={templatePath} fileName={templateFileName} testId="import-template" size="small">{t(`${ns}:import.template`)}</DownloadButton>}
       />
       {error ? <ErrorAlert error={error} /> : null}
       <div data-testid="import-upload">
@@ -45,7 +48,7 @@ export function ImportUpload({ onUploaded }: { onUploaded: (b: ImportBatch) => v
             setBusy(true);
             setError(null);
             api
-              .upload<ImportBatch>('/api/enterprises/imports', file as File)
+              .upload<ImportBatch>(uploadPath, file as File)
               .then((b) => {
                 onSuccess?.(b);
                 onUploaded(b);
