@@ -67,6 +67,9 @@ export const SchemeDiff = z.object({
 });
 export const DiffQuery = z.object({ against: z.uuid().optional().describe('Default: the published version of the same kind in effect (or the latest)') });
 
+export const PublishInput = z.object({
+  replaces: z.array(z.uuid()).max(10).default([]).describe('Published versions of the same kind to retire in the same transaction, e.g. the one whose period the draft takes over'),
+});
 export const PublishResult = z.object({ version: SchemeVersionSummary, jobId: z.number().int().describe('The recompute job: GET /api/jobs/:id') });
 
 export const AsOfInput = z.object({ asOf: Day.optional().describe('Default: today, moved into the effective period') });

@@ -9,6 +9,7 @@ import {
   AsOfInput, DiffQuery, IdParams, JobStarted, PublishResult, RecomputeInput, SchemeDiff, SchemeList, SchemeListQuery, SchemeSourceInput,
   SchemeUpdateInput, SchemeValidation, SchemeVersionDetail, SchemeVersionSummary, WhatIfRowPage, WhatIfRowsQuery, WhatIfRunList,
   WhatIfRunView, WhatIfStarted,
+  PublishInput,
 } from './schemas';
 import {
   clampToPeriod, createDraft, deleteDraft, diffScheme, getScheme, listSchemes, loadScheme, publishScheme, retireScheme, updateDraft, validateSource,
@@ -99,11 +100,11 @@ export const schemeRoutes: Routes = (app, deps) => {
   app.post('/talent/schemes/:id/publish', {
     config: { access: MANAGE },
     schema: {
-      tags: TAG, summary: '发布草稿（有效期不得与同类已发布版本重叠；发布后重新计算积分）', params: IdParams, response: { 200: PublishResult },
-      description: '409 CONFLICT with an issue at path "effective" (code period-overlap) naming the published version it overlaps. Older versions and their scores are left as they are. Starts the recompute job.',
+      tags: TAG, summary: '发布草稿（有效期不得与同类已发布版本重叠；发布后重新计算积分）', params: IdParams, body: PublishInput.nullish(), response: { 200: PublishResult },
+      description: '409 CONFLICT with an issue at path "effective" (code period-overlap) naming the published version it overlaps. `replaces` retires the named published versions in the same transaction (all or nothing). Older versions\' scores are kept. Starts the recompute job.',
     },
   }, async (req, reply) => orReject(req, reply, async () => {
-    const out = await publishScheme(ctxOf(req, deps), req.params.id);
+    const out = await publishScheme(ctxOf(req, deps), req.params.id, req.body?.replaces ?? []);
     deps.jobs.poke();
     return out;
   }));

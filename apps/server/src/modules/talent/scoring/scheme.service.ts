@@ -171,11 +171,17 @@ export function clampToPeriod(v: { effective_from: string; effective_to: string 
  * period (the database enforces the same). Nothing else changes: older versions keep their
  * status and their scores. Queues the recompute of the scores under the new version.
  */
-export async function publishScheme(ctx: Ctx, id: string) {
+/**
+ * Publishes a draft. `replaces` names published versions of the same kind to retire first, in the
+ * same transaction: a new version that takes over a period never leaves the county without a
+ * scheme in effect when something fails half-way.
+ */
+export async function publishScheme(ctx: Ctx, id: string, replaces: readonly string[] = []) {
   const jobId = await ctx.db.transaction().execute(async (tx) => {
     const v = await tx.selectFrom('talent_scheme_versions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!v) throw new AppError('NOT_FOUND');
     if (v.status !== 'draft') throw notDraft(v);
+    for (const oldId of replaces) await retireIn(tx, ctx, oldId, v.kind);
     const o = await overlapping(tx, v);
     if (o) throw overlapIssue(v, o);
     await tx
@@ -198,15 +204,17 @@ export async function publishScheme(ctx: Ctx, id: string) {
 
 /** Retires a published version: it stops being in effect; its scores stay, readable as history. */
 export async function retireScheme(ctx: Ctx, id: string) {
-  await ctx.db.transaction().execute(async (tx) => {
-    const v = await tx.selectFrom('talent_scheme_versions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!v) throw new AppError('NOT_FOUND');
-    if (v.status !== 'published')
-      throw new SchemeRejected([issue('status', 'not-published', '只有已发布的版本可以停用', 'only a published version can be retired')], 409);
-    await tx.updateTable('talent_scheme_versions').set({ status: 'retired', retired_by: ctx.actor.userId, retired_at: ctx.now, updated_at: ctx.now }).where('id', '=', id).execute();
-    await recordAudit(tx, ctx, { action: 'talent.scheme.retire', entityType: 'talent_scheme_version', entityId: id, before: { status: 'published' }, after: { status: 'retired' } });
-  });
+  await ctx.db.transaction().execute(async (tx) => retireIn(tx, ctx, id));
   forgetCurrentVersions();
   const v = await loadScheme(ctx, id);
   return toSummary(v, localDateOf(ctx.now));
+}
+
+async function retireIn(tx: Tx, ctx: Ctx, id: string, kind?: TalentSchemeKind) {
+  const v = await tx.selectFrom('talent_scheme_versions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!v || (kind && v.kind !== kind)) throw new AppError('NOT_FOUND');
+  if (v.status !== 'published')
+    throw new SchemeRejected([issue('status', 'not-published', '只有已发布的版本可以停用', 'only a published version can be retired')], 409);
+  await tx.updateTable('talent_scheme_versions').set({ status: 'retired', retired_by: ctx.actor.userId, retired_at: ctx.now, updated_at: ctx.now }).where('id', '=', id).execute();
+  await recordAudit(tx, ctx, { action: 'talent.scheme.retire', entityType: 'talent_scheme_version', entityId: id, before: { status: 'published' }, after: { status: 'retired' } });
 }

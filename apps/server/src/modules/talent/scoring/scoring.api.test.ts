@@ -205,4 +205,23 @@ describe('scheme lifecycle', () => {
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', draft.json().id).execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['talent.scheme.create', 'talent.scheme.publish']);
   });
+
+  it('publishes over a covered period only by replacing that version, all or nothing', async () => {
+    type Item = { id: string; version: string; status: string };
+    const versions = async () => (await office.get('/api/talent/schemes?kind=personal')).json().items as Item[];
+    const current = (await versions()).find((v) => v.version === '2027-example-1')!;
+    expect(current.status).toBe('published');
+    const draft = (await office.post('/api/talent/schemes', { source: personalSource({ version: '2027-example-2', from: '2027-01-01' }) })).json();
+    // a replacement that cannot be retired (a draft) fails the whole publish: nothing changes
+    const bad = await office.post(`/api/talent/schemes/${draft.id}/publish`, { replaces: [current.id, draft.id] });
+    expect(bad.statusCode).toBe(409);
+    expect((await versions()).filter((v) => v.version.startsWith('2027')).map((v) => `${v.version}:${v.status}`).sort())
+      .toEqual(['2027-example-1:published', '2027-example-2:draft']);
+    const ok = await office.post(`/api/talent/schemes/${draft.id}/publish`, { replaces: [current.id] });
+    expect(ok.statusCode).toBe(200);
+    expect((await versions()).filter((v) => v.version.startsWith('2027')).map((v) => `${v.version}:${v.status}`).sort())
+      .toEqual(['2027-example-1:retired', '2027-example-2:published']);
+    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', current.id).where('action', '=', 'talent.scheme.retire').execute();
+    expect(audit).toHaveLength(1);
+  });
 });

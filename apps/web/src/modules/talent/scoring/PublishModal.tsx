@@ -3,7 +3,7 @@ import { Alert, Checkbox, Descriptions, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { publishScheme, retireScheme, type SchemeSummary } from './api';
+import { publishScheme, type SchemeSummary } from './api';
 import { overlappingPublished } from './schemeSource';
 
 /**
@@ -32,8 +32,7 @@ export function PublishModal({
     setError(null);
     try {
       if (!(await before())) return;
-      if (retire) for (const o of overlaps) await retireScheme(o.id);
-      const out = await publishScheme(draft.id);
+      const out = await publishScheme(draft.id, retire ? overlaps.map((o) => o.id) : []);
       onDone(out.jobId);
     } catch (e) {
       setError(e);

@@ -194,7 +194,9 @@ export const validateScheme = (source: string, signal?: AbortSignal) =>
 export const createScheme = (source: string) => api.post<SchemeDetail>('/api/talent/schemes', { source });
 export const updateScheme = (id: string, source: string, revision: number) => api.put<SchemeDetail>(`/api/talent/schemes/${enc(id)}`, { source, revision });
 export const deleteScheme = (id: string) => api.del(`/api/talent/schemes/${enc(id)}`);
-export const publishScheme = (id: string) => api.post<{ version: SchemeSummary; jobId: number }>(`/api/talent/schemes/${enc(id)}/publish`);
+/** Publishes a draft; `replaces` are published versions retired in the same transaction. */
+export const publishScheme = (id: string, replaces: string[] = []) =>
+  api.post<{ version: SchemeSummary; jobId: number }>(`/api/talent/schemes/${enc(id)}/publish`, { replaces });
 export const retireScheme = (id: string) => api.post<SchemeSummary>(`/api/talent/schemes/${enc(id)}/retire`);
 export const startWhatIf = (id: string) => api.post<{ run: WhatIfRun; jobId: number }>(`/api/talent/schemes/${enc(id)}/what-if`, {});
 
