@@ -31,31 +31,10 @@ const cases: ExplainCase[] = [
   { name: 'list, no filter', query: { pageSize: '50' } },
   { name: 'file by id', query: { pageSize: '1' }, fileOfFirstListed: true },
 ];
-const BIGRAMS = `CREATE FUNCTION pg_temp.bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
-  SELECT coalesce(array_agg(DISTINCT substr(lower(t), i, 2)), '{}') FROM generate_series(1, char_length(t) - 1) AS i $$`;
-const whatIfs: WhatIf[] = [
-  {
-    // The 门类 C is the contiguous run of 大类 13–43: a range on the code instead of a semi-join
-    // over three levels of the industries table.
-    name: 'industry 门类 as a code range',
-    rewrite: (s) =>
-      s.includes('"i2"."parent_code" = $1')
-        ? s.replace(/"e"\."industry_code" in \(select .*? where "i2"\."parent_code" = \$1\)/, `($1::text = $1::text and "e"."industry_code" >= '13' and "e"."industry_code" < '44')`)
-        : null,
-  },
-  {
-    name: 'name: bigram GIN index + ILIKE recheck',
-    setup: [BIGRAMS, 'CREATE INDEX whatif_name_bigrams ON enterprises USING gin (pg_temp.bigrams(name))'],
-    rewrite: (s) => {
-      const m = /"e"\."name" ilike (\$\d)/.exec(s);
-      return m ? s.replace(m[0], `pg_temp.bigrams("e"."name") @> pg_temp.bigrams(replace(${m[1]}, '%', '')) and ${m[0]}`) : null;
-    },
-  },
-  {
-    name: 'count capped at 1,000',
-    rewrite: (s) => (/^select count/.test(s) ? s.replace(/limit (\$\d)\) as "capped"/, 'limit least($1::int, 1001)) as "capped"') : null),
-  },
-];
+// Candidate changes to measure before making them: { name, setup?: [DDL], rewrite?: (sql) => sql }.
+// The last three (a 门类 as a code range, the name's character pairs under GIN, exact counts only
+// up to 1,000) were measured here and applied (bench/RESULTS.md, run 4).
+const whatIfs: WhatIf[] = [];
 
 const out: string[] = [`${command}`, `${machine.date}`, ''];
 const targets: [string, { databaseUrl: string } | { dataDir: string }][] = [];
