@@ -103,7 +103,11 @@ export async function compareWhatIfs(
     db = database.db;
     close = () => database.close();
   }
-  const rows: string[] = ['| case | statement | as the server runs it, ms | ' + whatIfs.map((w) => `${w.name}, ms (ratio)`).join(' | ') + ' |', '|---|---|---|' + whatIfs.map(() => '---|').join('')];
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const rows: string[] = [
+    row(['case', 'statement', 'as the server runs it, ms', ...whatIfs.map((w) => `${w.name}, ms (ratio)`)]),
+    row(['case', 'statement', 'ms', ...whatIfs.map(() => '')].map(() => '---')),
+  ];
   const plans: string[] = [];
   const time = async (sqlText: string, params: readonly unknown[], setup: string[] = []) => {
     const times: number[] = [];
@@ -150,7 +154,7 @@ export async function compareWhatIfs(
           cells.push(`${alt.ms.toFixed(2)} (${(alt.ms / base.ms).toFixed(2)})`);
           plans.push('', `==== ${c.name} / ${kind} / what-if: ${w.name} ====`, ...(w.setup ?? []).map((d) => `-- ${d}`), `-- ${rewritten}`, alt.plan);
         }
-        rows.push(`| ${c.name} | ${kind} | ${base.ms.toFixed(2)} | ${cells.join(' | ')} |`);
+        rows.push(row([c.name, kind, base.ms.toFixed(2), ...cells]));
       }
     }
   } finally {
