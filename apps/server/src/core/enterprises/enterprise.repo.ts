@@ -6,7 +6,8 @@ import { divisionPrefix, enterpriseInScope } from '../identity/scope';
 import type { Tx } from '../context';
 import { containing, startingWith } from '../../db/like';
 import { countRows } from '../../db/count-rows';
-import { industrySectionRanges } from '../reference/industries';
+import { industryName, industrySectionRanges } from '../reference/industries';
+import { divisionName } from '../reference/divisions';
 import { nameBigrams } from './domain/name-bigrams';
 
 type EnterpriseFilters = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
@@ -57,19 +58,20 @@ const SORT_COLUMNS = {
 } as const;
 const NOT_NULL_SORTS = new Set<EnterpriseListQuery['sort']>(['name', 'updatedAt']);
 
+/**
+ * The columns of a list row. Industry and division names are resolved in TypeScript from the
+ * reference tables' source (toSummary): joining industries and divisions made PGlite spend
+ * ~12 ms more per page of 50 than the park join alone (bench/RESULTS.md, run 4).
+ */
 export function withSummaryColumns<O>(qb: SelectQueryBuilder<DB & { e: DB['enterprises'] }, 'e', O>) {
   return qb
-    .leftJoin('industries as ind', 'ind.code', 'e.industry_code')
-    .leftJoin('divisions as d', 'd.code', 'e.division_code')
     .leftJoin('parks as p', 'p.id', 'e.park_id')
     .select([
       'e.id',
       'e.credit_code',
       'e.name',
       'e.industry_code',
-      'ind.name as industry_name',
       'e.division_code',
-      'd.name as division_name',
       'e.park_id',
       'p.name as park_name',
       'e.size_class',
@@ -111,9 +113,9 @@ export function toSummary(r: SummaryRow): EnterpriseSummary {
     creditCode: r.credit_code,
     name: r.name,
     industryCode: r.industry_code,
-    industryName: r.industry_name ?? '',
+    industryName: industryName(r.industry_code),
     divisionCode: r.division_code,
-    divisionName: r.division_name ?? '',
+    divisionName: divisionName(r.division_code),
     parkId: r.park_id,
     parkName: r.park_name ?? null,
     sizeClass: r.size_class,

@@ -5,6 +5,8 @@ import { makeCreditCode } from '../reference/domain/credit-code';
 import { writeXlsx, type SheetColumn } from '../excel/write-xlsx';
 import type { Ctx } from '../context';
 import { filteredEnterprises, withSummaryColumns } from './enterprise.repo';
+import { industryName } from '../reference/industries';
+import { divisionName } from '../reference/divisions';
 import { COLUMNS, STATUS_LABELS } from './import/parse-enterprise-row';
 import { localDateOf } from '../reference/domain/workday';
 
@@ -37,8 +39,8 @@ const EXPORT_COLUMNS: SheetColumn<Row>[] = [
   { header: COLUMNS.establishedOn, value: (r) => r.established_on },
   { header: COLUMNS.registeredCapital, value: (r) => wan(r.registered_capital_fen) },
   { header: COLUMNS.industryCode, width: 10, value: (r) => r.industry_code },
-  { header: '行业名称', width: 24, value: (r) => r.industry_name },
-  { header: COLUMNS.street, value: (r) => r.division_name },
+  { header: '行业名称', width: 24, value: (r) => industryName(r.industry_code) },
+  { header: COLUMNS.street, value: (r) => divisionName(r.division_code) },
   { header: COLUMNS.park, width: 20, value: (r) => r.park_name },
   { header: COLUMNS.address, width: 30, value: (r) => r.address },
   { header: COLUMNS.employees, value: (r) => r.employees },

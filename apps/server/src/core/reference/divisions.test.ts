@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDivisions } from './divisions';
+import { divisionName, readDivisions } from './divisions';
 
 describe('readDivisions (Zhejiang, 统计用区划代码 2023)', () => {
   const rows = readDivisions();
@@ -33,5 +33,9 @@ describe('readDivisions (Zhejiang, 统计用区划代码 2023)', () => {
     expect(byCode.get('331000')?.name).toBe('台州市');
     expect(byCode.get('330602')).toMatchObject({ name: '越城区', parentCode: '330600' });
     expect(byCode.get('330600')?.name).toBe('绍兴市');
+  });
+
+  it('names a code, and an unknown code with an empty name', () => {
+    expect([divisionName('330110010'), divisionName('330110'), divisionName('330110999')]).toEqual(['良渚街道', '余杭区', '']);
   });
 });

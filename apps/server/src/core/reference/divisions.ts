@@ -18,3 +18,11 @@ export function readDivisions(): DivisionRow[] {
   });
   return cache;
 }
+
+let names: Map<string, string> | undefined;
+
+/** The name of a division code ('' when unknown), from the shipped table (see industryName). */
+export function divisionName(code: string): string {
+  names ??= new Map(readDivisions().map((r) => [r.code, r.name]));
+  return names.get(code) ?? '';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { industrySectionRanges, readIndustries } from './industries';
+import { industryName, industrySectionRanges, readIndustries } from './industries';
 
 describe('readIndustries (GB/T 4754-2017)', () => {
   const rows = readIndustries();
@@ -94,5 +94,9 @@ describe('readIndustries (GB/T 4754-2017)', () => {
       expect(inside(section)).toBe(true);
       expect([...'ABCDEFGHIJKLMNOPQRST'].filter((s) => s !== section && inside(s))).toEqual([]);
     }
+  });
+
+  it('names a code, and an unknown code with an empty name', () => {
+    expect([industryName('7452'), industryName('C'), industryName('9999')]).toEqual(['检测服务', '制造业', '']);
   });
 });

@@ -45,3 +45,15 @@ export function industrySectionRanges(section: string): [string, string][] {
   }
   return ranges;
 }
+
+let names: Map<string, string> | undefined;
+
+/**
+ * The name of an industry code ('' when unknown), from the shipped table that the industries
+ * table is loaded from (reloaded whenever the file changes): lists resolve names here instead of
+ * joining the table for every row.
+ */
+export function industryName(code: string): string {
+  names ??= new Map(readIndustries().map((r) => [r.code, r.name]));
+  return names.get(code) ?? '';
+}
