@@ -12,17 +12,19 @@ declare module 'vitest' {
 }
 
 /**
- * Starts the platform as a user would (the server entry, the built web UI, a fresh embedded
+ * Starts the platform as a user would (the server bundle, the built web UI, a fresh embedded
  * database with the demo county) on a spare port, and stops it afterwards.
  */
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '..');
-  if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html'))) {
-    throw new Error('Build the web UI first: npm run build -w apps/web');
+  // The server runs as `npm start` runs it: the bundle, so that the journeys also prove that the
+  // built server finds its run-time files (migrations, reference data, schemes, workers).
+  if (!fs.existsSync(path.join(root, 'apps/web/dist/index.html')) || !fs.existsSync(path.join(root, 'apps/server/dist/main.mjs'))) {
+    throw new Error('Build first: npm run build (the web UI and the server bundle)');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zz-e2e-'));
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const server: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.mjs'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO: 'true' },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -48,7 +48,7 @@ TEST_DB=postgres TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/postgr
   npx vitest run --reporter=default --reporter=json --outputFile="$ART/vitest-postgres.json" || status=1
 
 step "browser journeys (Chromium)"
-npm run build -w apps/web >/dev/null || { echo "web build failed"; status=1; }
+npm run build >/dev/null || { echo "build failed"; status=1; }
 npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile="$ART/vitest-e2e.json" || status=1
 
 step "summary"

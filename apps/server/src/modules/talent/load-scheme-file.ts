@@ -1,12 +1,12 @@
 // Reads a points scheme (YAML or JSON) from disk and compiles it. Outside domain/ because it does IO.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { compileScheme, type CompiledScheme } from './domain';
+import { srcPath } from '../../src-path';
 
 /** The folder of the shipped schemes (tiantai-personal.yaml …). */
-export const SCHEMES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schemes');
+export const SCHEMES_DIR = srcPath('modules/talent/schemes');
 
 /** The parsed document (not validated). YAML anchors, aliases and `<<:` merge keys are resolved; dates stay strings. */
 export function readSchemeDocument(file: string): unknown {
