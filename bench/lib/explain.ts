@@ -34,18 +34,7 @@ export async function explainCases(target: { databaseUrl: string } | { dataDir: 
   const log = (e: LogEvent) => {
     if (e.level === 'query' && !/^EXPLAIN/i.test(e.query.sql)) captured.push({ sql: e.query.sql, parameters: e.query.parameters });
   };
-  let db: Kysely<DB>;
-  let close: () => Promise<void>;
-  if ('databaseUrl' in target) {
-    const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => sharedParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text') };
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 2, types: types as pg.CustomTypesConfig });
-    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
-    close = () => db.destroy();
-  } else {
-    const database = await openPgliteInThread(target.dataDir, { log });
-    db = database.db;
-    close = () => database.close();
-  }
+  const { db, close } = await openTarget(target, log);
   const out: string[] = [];
   try {
     const version = await db.executeQuery<{ version: string }>(CompiledQuery.raw('SELECT version()'));
@@ -91,18 +80,7 @@ export async function compareWhatIfs(
   const log = (e: LogEvent) => {
     if (e.level === 'query' && !/^(EXPLAIN|BEGIN|COMMIT|ROLLBACK|CREATE|SET)/i.test(e.query.sql)) captured.push({ sql: e.query.sql, parameters: e.query.parameters });
   };
-  let db: Kysely<DB>;
-  let close: () => Promise<void>;
-  if ('databaseUrl' in target) {
-    const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => sharedParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text') };
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 2, types: types as pg.CustomTypesConfig });
-    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
-    close = () => db.destroy();
-  } else {
-    const database = await openPgliteInThread(target.dataDir, { log });
-    db = database.db;
-    close = () => database.close();
-  }
+  const { db, close } = await openTarget(target, log);
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const rows: string[] = [
     row(['case', 'statement', 'as the server runs it, ms', ...whatIfs.map((w) => `${w.name}, ms (ratio)`)]),
@@ -161,4 +139,16 @@ export async function compareWhatIfs(
     await close();
   }
   return { table: rows.join('\n'), plans: plans.join('\n') };
+}
+
+/** Kysely on the benchmark's database, with the query log on: PostgreSQL through pg, or PGlite in this thread. */
+async function openTarget(target: { databaseUrl: string } | { dataDir: string }, log: (e: LogEvent) => void): Promise<{ db: Kysely<DB>; close: () => Promise<void> }> {
+  if ('databaseUrl' in target) {
+    const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => sharedParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text') };
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 2, types: types as pg.CustomTypesConfig });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    return { db, close: () => db.destroy() };
+  }
+  const database = await openPgliteInThread(target.dataDir, { log });
+  return { db: database.db, close: () => database.close() };
 }
