@@ -4,6 +4,7 @@ import type { TalentSchemeKind } from '../../../db/schema';
 import type { CompiledScheme } from '../domain';
 import { compiledOf } from './scheme-source';
 import { storedResult, type StoredResult } from './stored-result';
+import { boundedWrites } from './bounded-writes';
 import { findVersion, versionInEffect, type SchemeVersionRow } from './scheme.repo';
 import {
   activeTalentBatches, countActiveTalents, DEFAULT_BATCH, enterpriseFactsOfYear, evaluate, evaluateEnterprises, staffTotalsFromScores, type StaffTotal,
@@ -27,6 +28,12 @@ export interface RecomputeOptions {
   write?: 'bulk' | 'row';
   /** Stop after this many talents (the bench's sample for the slow baseline). */
   limit?: number;
+  /**
+   * Batches written at once (default 2). PostgreSQL spends most of a recompute inserting rows on
+   * one backend; two writers use two (bench/RESULTS.md, talent recompute). On PGlite, which has
+   * one connection, the second write simply queues behind the first.
+   */
+  writers?: number;
 }
 
 export interface RecomputeSummary {
@@ -51,14 +58,15 @@ interface ScoreRow {
 
 /**
  * One statement per batch: the rows travel as one JSON document that PostgreSQL unpacks with
- * jsonb_to_recordset (no parameter limit, one round trip). Re-running a day replaces its rows.
+ * json_to_recordset (no parameter limit, one round trip; json, not jsonb: the text is only
+ * checked, not parsed into numerics, migration 0008). Re-running a day replaces its rows.
  */
 async function writeBulk(db: Tx, versionId: string, asOf: string, computedAt: Date, rows: ScoreRow[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     INSERT INTO talent_scores (talent_id, scheme_version_id, as_of, enterprise_id, total, complete, passed, result, computed_at)
     SELECT x.t, ${versionId}::uuid, ${asOf}::date, x.e, x.tot, x.c, x.p, x.r, ${computedAt}::timestamptz
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(t uuid, e uuid, tot numeric, c boolean, p boolean, r jsonb)
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(t uuid, e uuid, tot numeric, c boolean, p boolean, r json)
     ON CONFLICT (talent_id, scheme_version_id, as_of) DO UPDATE
       SET enterprise_id = excluded.enterprise_id, total = excluded.total, complete = excluded.complete,
           passed = excluded.passed, result = excluded.result, computed_at = excluded.computed_at`.execute(db);
@@ -68,7 +76,7 @@ async function writeRowByRow(db: Tx, versionId: string, asOf: string, computedAt
   for (const x of rows) {
     await sql`
       INSERT INTO talent_scores (talent_id, scheme_version_id, as_of, enterprise_id, total, complete, passed, result, computed_at)
-      VALUES (${x.t}, ${versionId}, ${asOf}, ${x.e}, ${x.tot}, ${x.c}, ${x.p}, ${JSON.stringify(x.r)}::jsonb, ${computedAt})
+      VALUES (${x.t}, ${versionId}, ${asOf}, ${x.e}, ${x.tot}, ${x.c}, ${x.p}, ${JSON.stringify(x.r)}::json, ${computedAt})
       ON CONFLICT (talent_id, scheme_version_id, as_of) DO UPDATE
         SET enterprise_id = excluded.enterprise_id, total = excluded.total, complete = excluded.complete,
             passed = excluded.passed, result = excluded.result, computed_at = excluded.computed_at`.execute(db);
@@ -77,8 +85,8 @@ async function writeRowByRow(db: Tx, versionId: string, asOf: string, computedAt
 
 /**
  * Personal scores of every active talent under `version` as of `asOf`: evaluated in memory,
- * written in bulk. Pipelined: while the database writes batch k, this thread reads and
- * evaluates batch k+1 (the database works in its own process, or PGlite in its worker thread).
+ * written in bulk. Pipelined: while the database writes the previous batches (up to
+ * `opts.writers` at once), this thread reads and evaluates the next one.
  * Returns the count and each employer's staff points (the sum the enterprise scheme reads).
  */
 export async function recomputePersonal(db: Tx, version: SchemeVersionRow, asOf: string, opts: RecomputeOptions): Promise<{ talents: number; staff: Map<string, StaffTotal> }> {
@@ -86,17 +94,12 @@ export async function recomputePersonal(db: Tx, version: SchemeVersionRow, asOf:
   const size = opts.batchSize ?? DEFAULT_BATCH;
   const total = opts.progress ? await countActiveTalents(db) : 0;
   const write = opts.write === 'row' ? writeRowByRow : writeBulk;
+  const writes = boundedWrites(opts.writers ?? 2);
   const staff = new Map<string, StaffTotal>();
-  let done = 0;
-  let pending: Promise<void> | null = null;
-  const settle = async () => {
-    if (!pending) return;
-    await pending;
-    pending = null;
-    await opts.progress?.(done, total, `personal ${version.code} ${version.version}`);
-  };
+  let read = 0;
+  let written = 0;
   for await (const all of activeTalentBatches(db, size)) {
-    const batch = opts.limit !== undefined ? all.slice(0, Math.max(0, opts.limit - done)) : all;
+    const batch = opts.limit !== undefined ? all.slice(0, Math.max(0, opts.limit - read)) : all;
     if (batch.length === 0) break;
     const rows: ScoreRow[] = batch.map((t) => {
       const r = evaluate(scheme, t.facts, asOf);
@@ -109,14 +112,17 @@ export async function recomputePersonal(db: Tx, version: SchemeVersionRow, asOf:
       }
       return { t: t.id, e: t.enterprise_id, tot: r.total, c: r.complete, p: r.passed, r: storedResult(t.facts, r) };
     });
-    await settle();
-    pending = write(db, version.id, asOf, opts.computedAt, rows);
-    done += batch.length;
+    read += batch.length;
+    await writes.add(async () => {
+      await write(db, version.id, asOf, opts.computedAt, rows);
+      written += rows.length;
+      await opts.progress?.(written, total, `personal ${version.code} ${version.version}`);
+    });
   }
-  await settle();
+  await writes.drain();
   // Talents scored earlier for the same version and day who are no longer active.
   if (opts.limit === undefined) await db.deleteFrom('talent_scores').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).where('computed_at', '<', opts.computedAt).execute();
-  return { talents: done, staff };
+  return { talents: read, staff };
 }
 
 /** Enterprise scores and tiers under `version` as of `asOf`, from the stored personal scores. */
@@ -144,7 +150,7 @@ export async function recomputeEnterprises(
       INSERT INTO talent_enterprise_scores
         (enterprise_id, scheme_version_id, as_of, personal_version_id, staff_points_total, talent_count, total, complete, tier, rank, result, computed_at)
       SELECT x.e, ${version.id}::uuid, ${asOf}::date, ${personal?.id ?? null}::uuid, x.st, x.n, x.tot, x.c, x.tier, x.rk, x.r, ${opts.computedAt}::timestamptz
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(e uuid, st numeric, n integer, tot numeric, c boolean, tier text, rk integer, r jsonb)
+      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(e uuid, st numeric, n integer, tot numeric, c boolean, tier text, rk integer, r json)
       ON CONFLICT (enterprise_id, scheme_version_id, as_of) DO UPDATE
         SET personal_version_id = excluded.personal_version_id, staff_points_total = excluded.staff_points_total,
             talent_count = excluded.talent_count, total = excluded.total, complete = excluded.complete, tier = excluded.tier,

@@ -125,7 +125,7 @@ export async function whatIfJob(db: Tx, runId: string, now: () => Date, progress
       await sql`
         INSERT INTO talent_whatif_rows (run_id, subject_type, subject_id, enterprise_id, before_total, before_tier, after_total, after_tier, delta, change, tier_changed, tier_move)
         SELECT ${runId}::uuid, x.s, x.id, x.e, x.bt, x.btr, x.at, x.atr, x.d, x.c, x.tc, x.tm
-        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+        FROM json_to_recordset(${JSON.stringify(chunk)}::json)
           AS x(s text, id uuid, e uuid, bt numeric, btr text, at numeric, atr text, d numeric, c text, tc boolean, tm text)`.execute(db);
     }
     await db
