@@ -10,3 +10,41 @@ export { REFUSAL_CODES, type Refusal, type RefusalCode, type RefusalKind } from 
 export { TRANSITIONS, findTransition, allowedActions, type Transition } from './lifecycle/transitions';
 export { applyAction, submitRequest, type ActionResult, type Applied } from './lifecycle/apply-action';
 export { lifecycleTableMarkdown } from './lifecycle/lifecycle-table';
+
+// Service levels (deadlines)
+export { DEFAULT_OFFICE_HOURS, officeHoursIssues, parseTimeOfDay, type OfficeHours } from './service-levels/office-hours';
+export {
+  compileDeadlineRule,
+  deadlineRuleIssues,
+  DEFAULT_WARN_BEFORE_HOURS,
+  DEFAULT_WARN_BEFORE_WORKING_MINUTES,
+  type CompiledRule,
+  type DeadlineRule,
+  type DeadlineRuleKind,
+} from './service-levels/deadline-rule';
+export { createServiceClock, serviceClockFor, localDay, type ServiceClock, type ServiceClockOptions } from './service-levels/service-clock';
+export { dueTimesMs, normalizePauses, type DueTimes, type PauseMs } from './service-levels/deadline';
+export {
+  stepDeadline,
+  completedStepOutcome,
+  openStepStatus,
+  openStepStatusMs,
+  sweepOpenSteps,
+  OPEN_STEP_STATES,
+  type Pause,
+  type StepTiming,
+  type CompletedStep,
+  type OpenStepState,
+  type OpenStepStatus,
+  type OpenStepInput,
+} from './service-levels/step-status';
+export {
+  SERVICE_STEPS,
+  STEP_STARTS,
+  DEFAULT_SERVICE_LEVEL_POLICY,
+  serviceLevelPolicyIssues,
+  compileServiceLevelPolicy,
+  type ServiceStep,
+  type ServiceLevelPolicy,
+  type CompiledServiceLevelPolicy,
+} from './service-levels/service-level-policy';
