@@ -5,7 +5,8 @@ import type { Permission } from '@zhizhi/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { can, type Actor } from '../core/identity/actor';
-import { SESSION_COOKIE, loadActor } from '../core/identity/sessions';
+import { SESSION_COOKIE, hashToken, loadSession } from '../core/identity/sessions';
+import { ActorCache } from '../core/identity/actor-cache';
 import { AppError } from './app-error';
 
 /**
@@ -28,15 +29,30 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** How long a session's actor is remembered in this process (ActorCache; docs/SCALING.md). */
+export const ACTOR_CACHE_MS = 5_000;
+
 export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess;
 }
 
-export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Kysely<DB>; now: () => Date; declared: DeclaredRoute[] }) => {
+export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Kysely<DB>; now: () => Date; declared: DeclaredRoute[]; actorCacheMs?: number }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('hadSessionCookie', false);
+  const actors = new ActorCache(opts.actorCacheMs ?? ACTOR_CACHE_MS);
+
+  async function actorOfToken(token: string, now: Date): Promise<Actor | null> {
+    const sessionId = hashToken(token);
+    const cached = actors.get(sessionId, now);
+    if (cached) return cached;
+    const started = actors.begin();
+    const found = await loadSession(opts.db, sessionId, now);
+    if (!found) return null;
+    actors.set(started, found.actor, found.expiresAt);
+    return found.actor;
+  }
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
@@ -51,7 +67,7 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Kysely<D
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       req.hadSessionCookie = true;
-      req.actor = await loadActor(opts.db, token, opts.now());
+      req.actor = await actorOfToken(token, opts.now());
     }
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
@@ -62,6 +78,16 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Kysely<D
     }
     if (access !== 'authenticated' && !can(actor, access)) throw new AppError('FORBIDDEN');
   });
+
+  // A write may have changed who someone is (logout, password, roles, lock): forget every cached
+  // actor before its answer leaves, whatever the answer, so the next request looks again.
+  // onResponse and onRequestAbort too, for a write whose reply was never sent.
+  const forgetAfterWrite = async (req: FastifyRequest) => {
+    if (!SAFE_METHODS.has(req.method)) actors.clear();
+  };
+  app.addHook('onSend', forgetAfterWrite);
+  app.addHook('onResponse', forgetAfterWrite);
+  app.addHook('onRequestAbort', forgetAfterWrite);
 });
 
 /** The actor of a route that is not public (the gate has already turned the anonymous away). */

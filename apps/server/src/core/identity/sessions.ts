@@ -6,7 +6,8 @@ import type { Actor } from './actor';
 /** Cookie sessions stored in the database, so that several server processes share them. */
 export const SESSION_COOKIE = 'zz_session';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The session's id: the SHA-256 of its token (the table never holds the token itself). */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(
   db: Kysely<DB>,
@@ -79,13 +80,18 @@ function toActor(row: ActorRow, sessionId: string, csrfToken: string): Actor {
  * locked. One query: session, user, roles and their permissions.
  */
 export async function loadActor(db: Kysely<DB>, token: string, now: Date): Promise<Actor | null> {
+  return (await loadSession(db, hashToken(token), now))?.actor ?? null;
+}
+
+/** loadActor by session id (the token's hash), with the session's expiry. */
+export async function loadSession(db: Kysely<DB>, sessionId: string, now: Date): Promise<{ actor: Actor; expiresAt: Date } | null> {
   const row = await actorSelect(db)
     .innerJoin('sessions as s', 's.user_id', 'u.id')
-    .where('s.id', '=', hashToken(token))
+    .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', now)
-    .select(['s.id as session_id', 's.csrf_token'])
+    .select(['s.id as session_id', 's.csrf_token', 's.expires_at'])
     .executeTakeFirst();
-  return row ? toActor(row, row.session_id, row.csrf_token) : null;
+  return row ? { actor: toActor(row, row.session_id, row.csrf_token), expiresAt: row.expires_at } : null;
 }
 
 /** The actor of an active user outside any request (background jobs act for their creator). */
