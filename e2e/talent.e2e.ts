@@ -154,6 +154,20 @@ describe('talent points journey', () => {
     await hr.getByTestId('tier-badge').first().waitFor();
     await poll(() => hr.getByTestId('enterprise-points-talents').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await screenshot(hr, 'talent-24-enterprise-points');
+    // HR enters the year's enterprise facts in a form built from the scheme's declarations
+    const facts = hr.getByTestId('enterprise-facts-form');
+    await facts.waitFor();
+    await inputOf(hr.getByTestId('fact-recruitsSkilled')).fill('305');
+    await inputOf(hr.getByTestId('fact-recruitsBachelorPlus')).fill('19');
+    await hr.getByTestId('fact-platforms-add').click();
+    await hr.getByTestId('fact-platforms').locator('.ant-select').last().click();
+    await hr.locator('.ant-select-item-option', { hasText: '博士后工作站' }).click();
+    await hr.getByTestId('enterprise-facts-save').click();
+    await poll(async () => (await hr.evaluate(async () => {
+      const me = await (await fetch('/api/auth/me')).json();
+      return (await fetch(`/api/talent/enterprise-facts/${me.scope.enterpriseId}`)).json();
+    })).facts).toMatchObject({ recruitsBachelorPlus: 19, recruitsSkilled: 305, platforms: expect.arrayContaining([{ kind: 'postdoc_station' }]) });
+    await screenshot(hr, 'talent-24b-enterprise-facts');
     // Only its own enterprise: the ranking holds one row.
     const list = await hr.evaluate(async () => (await fetch('/api/talent/enterprise-scores?pageSize=100')).json());
     expect(list.total).toBe(1);
@@ -164,6 +178,27 @@ describe('talent points journey', () => {
     await office.getByTestId('chart-points-histogram').locator('canvas').waitFor();
     await poll(() => office.getByTestId('enterprise-points-link').count()).toBeGreaterThan(1);
     await screenshot(office, 'talent-25-enterprise-points-office');
+  });
+
+  it('the office lists talents by points band (from the histogram) and by item, and exports them', async () => {
+    await office.goto(`${baseUrl()}/talent/points?minTotal=40&maxTotal=60`);
+    const rows = office.getByTestId('talent-points-table').locator('tbody tr.ant-table-row');
+    await poll(() => rows.count()).toBeGreaterThan(0);
+    const totals = async () => (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[2]?.textContent))));
+    expect((await totals()).every((x) => x >= 40 && x < 60)).toBe(true);
+    // an item: only talents with points in it, with a column for its points
+    await office.getByTestId('points-filter-item').click();
+    await office.locator('.ant-select-item-option', { hasText: '荣誉分' }).click();
+    await poll(() => office.getByTestId('talent-points-table').locator('thead').innerText()).toContain('荣誉分');
+    await poll(() => office.url()).toContain('item=honours');
+    await screenshot(office, 'talent-26-points-list');
+    const [file] = await Promise.all([office.waitForEvent('download'), office.getByTestId('points-export').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await file.path())!);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(expect.arrayContaining(['姓名', '总分', '荣誉分']));
+    const honours = (ws.getRow(1).values as unknown[]).indexOf('荣誉分');
+    for (let r = 2; r <= ws.rowCount; r++) expect(Number(ws.getRow(r).getCell(honours).value)).toBeGreaterThan(0);
   });
 });
 

@@ -151,3 +151,11 @@ export const CalendarIcon = (p: IconProps) => (
     <path d="M3 10h18M8 3v4M16 3v4M8 14h2M14 14h2M8 17h2" />
   </Svg>
 );
+
+export const TrophyIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M8 4h8v6a4 4 0 0 1-8 0V4z" />
+    <path d="M8 6H5a3 3 0 0 0 3 4M16 6h3a3 3 0 0 1-3 4" />
+    <path d="M12 14v4M8 21h8M9 18h6" />
+  </Svg>
+);

@@ -27,7 +27,7 @@ export async function getEnterpriseFacts(ctx: Ctx, enterpriseId: string, year?: 
   const y = year ?? Number(localDateOf(ctx.now).slice(0, 4));
   const row = await ctx.db.selectFrom('talent_enterprise_facts').selectAll().where('enterprise_id', '=', enterpriseId).where('year', '=', y).executeTakeFirst();
   const v = await schemeForYear(ctx, y);
-  const declared = v ? compiledOfRow(v).doc.facts.map((f) => ({ key: f.key, label: f.label, computed: f.key === STAFF_POINTS_FACT })) : [];
+  const declared = v ? compiledOfRow(v).doc.facts.map((f) => ({ ...f, computed: f.key === STAFF_POINTS_FACT })) : [];
   return { enterpriseId, year: y, facts: row?.facts ?? {}, declared, updatedAt: row?.updated_at ?? null };
 }
 

@@ -162,19 +162,30 @@ export const TalentScoreHistory = z.object({
   items: z.array(z.object({ scheme: SchemeRef, asOf: z.string(), total: z.number(), complete: z.boolean(), passed: z.boolean().nullable(), computedAt: z.date() })),
 });
 
-export const ScoreListQuery = PageQuery.extend({
+const ScoreFilterFields = {
   q: z.string().max(50).optional().describe('Name contains'),
   enterprise: z.uuid().optional(),
   passed: z.enum(['true', 'false', 'unknown']).optional(),
+  minTotal: z.coerce.number().optional().describe('Total points ≥ minTotal'),
+  maxTotal: z.coerce.number().optional().describe('Total points < maxTotal (a band is [minTotal, maxTotal), as the distribution bins)'),
+  item: z.string().max(80).optional().describe("A scoring item's id: only talents with points in that item (and its points as itemPoints). Unknown id: 400"),
+  version: z.uuid().optional(),
+};
+export const ScoreExportQuery = z.object(ScoreFilterFields);
+export const ScoreListQuery = PageQuery.extend({
+  ...ScoreFilterFields,
   sort: z.enum(['total', 'name']).default('total'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  version: z.uuid().optional(),
 });
 export const ScoreListItem = z.object({
   talentId: z.uuid(), name: z.string(), enterpriseId: z.uuid().nullable(), enterpriseName: z.string().nullable(),
   total: z.number(), complete: z.boolean(), passed: z.boolean().nullable(), asOf: z.string(),
+  itemPoints: z.number().nullable().optional().describe('With ?item=: the points of that item'),
 });
-export const ScoreListPage = pageOf(ScoreListItem).extend({ scheme: SchemeRef.nullable(), asOf: z.string().nullable() });
+export const ScoreListPage = pageOf(ScoreListItem).extend({
+  scheme: SchemeRef.nullable(), asOf: z.string().nullable(),
+  schemeItems: z.array(z.object({ itemId: z.string(), label: Label })).describe("The version's scoring items, in order (the values of ?item=)"),
+});
 
 export const EnterpriseScoreQuery = PageQuery.extend({
   tier: z.string().max(40).optional(),
@@ -216,10 +227,22 @@ export const Distribution = z.object({
 });
 export const DistributionQuery = z.object({ binWidth: z.coerce.number().int().min(1).max(100).default(10) });
 
+const FactShape = {
+  key: z.string(), label: Label,
+  unit: Label.optional(), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().optional(),
+  values: z.array(z.object({ value: z.string(), label: Label })).optional().describe('An enum: its values'),
+};
+const DeclaredField = z.object({ ...FactShape, type: z.enum(['number', 'enum', 'boolean', 'date']) });
+const DeclaredFact = z.object({
+  ...FactShape,
+  type: z.enum(['number', 'enum', 'boolean', 'date', 'list']),
+  fields: z.array(DeclaredField).optional().describe('A list: the fields of one entry'),
+  computed: z.boolean(),
+});
 export const EnterpriseFactsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const EnterpriseFactsView = z.object({
   enterpriseId: z.uuid(), year: z.number().int(), facts: z.record(z.string(), z.unknown()),
-  declared: z.array(z.object({ key: z.string(), label: Label, computed: z.boolean() })).describe("The facts the enterprise scheme declares; computed ones (staffPointsTotal) are the platform's"),
+  declared: z.array(DeclaredFact).describe("The facts the enterprise scheme of that year declares, as the scheme declares them (a form is built from them); computed ones (staffPointsTotal) are the platform's"),
   updatedAt: z.date().nullable(),
 });
 export const EnterpriseFactsInput = z.object({ year: z.number().int().min(2000).max(2100), facts: z.record(z.string(), z.unknown()) });

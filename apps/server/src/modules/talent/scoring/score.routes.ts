@@ -2,9 +2,10 @@ import { ctxOf, type Routes } from '../../../http/deps';
 import { localeOf } from '../../../http/error-handler';
 import {
   Distribution, DistributionQuery, EnterpriseFactsInput, EnterpriseFactsQuery, EnterpriseFactsView, EnterpriseIdParams, EnterpriseScorePage,
-  EnterpriseScoreQuery, EnterpriseScoreView, ExplainQuery, ScoreListPage, ScoreListQuery, TalentIdParams, TalentScoreHistory, TalentScoreView,
+  EnterpriseScoreQuery, EnterpriseScoreView, ExplainQuery, ScoreExportQuery, ScoreListPage, ScoreListQuery, TalentIdParams, TalentScoreHistory, TalentScoreView,
 } from './schemas';
-import { distribution, enterpriseScore, listEnterpriseScores, listScores, talentScore, talentScoreHistory } from './score.service';
+import { distribution, enterpriseScore, exportScores, listEnterpriseScores, listScores, talentScore, talentScoreHistory } from './score.service';
+import { attachment, XLSX_MIME } from '../../../core/excel/write-xlsx';
 import { getEnterpriseFacts, putEnterpriseFacts } from './enterprise-facts.service';
 import { orReject } from './scheme.routes';
 
@@ -17,6 +18,17 @@ export const scoreRoutes: Routes = (app, deps) => {
     config: { access: 'talent.read' },
     schema: { tags: TAG, summary: '人才积分列表（当前版本；按数据范围）', querystring: ScoreListQuery, response: { 200: ScoreListPage }, description: SCOPE },
   }, (req) => listScores(ctxOf(req, deps), req.query));
+
+  app.get('/talent/scores/export.xlsx', {
+    config: { access: 'talent.export' },
+    schema: {
+      tags: TAG, summary: '导出人才积分（当前筛选；每个积分项一列）', querystring: ScoreExportQuery,
+      description: `The same filters as the list; one row per talent, the total and every item's points. Audited. ${SCOPE}`,
+    },
+  }, async (req, reply) => {
+    const file = await exportScores(ctxOf(req, deps), req.query);
+    return reply.type(XLSX_MIME).header('content-disposition', attachment(file.fileName)).send(file.buffer);
+  });
 
   app.get('/talent/scores/distribution', {
     config: { access: 'talent.county' },

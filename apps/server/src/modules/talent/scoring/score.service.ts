@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import { AppError } from '../../../http/app-error';
+import { AppError, invalid } from '../../../http/app-error';
+import { recordAudit } from '../../../core/audit/audit';
+import { writeXlsx, type SheetColumn } from '../../../core/excel/write-xlsx';
 import { enterpriseInScope } from '../../../core/identity/scope';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import { countRows } from '../../../db/count-rows';
@@ -82,16 +84,17 @@ export async function talentScoreHistory(ctx: Ctx, talentId: string) {
   };
 }
 
-type ScoreListQuery = {
-  page: number; pageSize: number; q?: string; enterprise?: string; passed?: 'true' | 'false' | 'unknown';
-  sort: 'total' | 'name'; order: 'asc' | 'desc'; version?: string;
+export type ScoreFilters = {
+  q?: string; enterprise?: string; passed?: 'true' | 'false' | 'unknown'; minTotal?: number; maxTotal?: number; item?: string; version?: string;
 };
+type ScoreListQuery = ScoreFilters & { page: number; pageSize: number; sort: 'total' | 'name'; order: 'asc' | 'desc' };
 
-/** Current points of the talents in scope (HR: its enterprise; office: the county; a talent: self). */
-export async function listScores(ctx: Ctx, q: ScoreListQuery) {
-  const v = await versionFor(ctx, 'personal', q.version);
-  const asOf = v ? await latestAsOf(ctx, 'talent_scores', v.id) : null;
-  if (!v || !asOf) return { items: [], total: 0, totalEstimated: false, scheme: v ? schemeRef(v) : null, asOf };
+/**
+ * The scores of the talents in scope on the latest computed day of a version, narrowed by the
+ * list's filters. `item` keeps the talents who score points in that item: its points are read
+ * from the stored points (in the scheme's item order, stored-result.ts). Unknown item: 400.
+ */
+async function filteredScores(ctx: Ctx, v: SchemeVersionRow, asOf: string, q: ScoreFilters) {
   let base = ctx.db
     .selectFrom('talent_scores as s')
     .innerJoin('talents as t', 't.id', 's.talent_id')
@@ -102,11 +105,30 @@ export async function listScores(ctx: Ctx, q: ScoreListQuery) {
   if (q.enterprise) base = base.where('t.enterprise_id', '=', q.enterprise);
   if (q.passed === 'unknown') base = base.where('s.passed', 'is', null);
   else if (q.passed) base = base.where('s.passed', '=', q.passed === 'true');
+  if (q.minTotal !== undefined) base = base.where('s.total', '>=', q.minTotal);
+  if (q.maxTotal !== undefined) base = base.where('s.total', '<', q.maxTotal);
+  let itemIndex: number | null = null;
+  if (q.item) {
+    itemIndex = (await compiledFor(ctx, v)).items.findIndex((it) => it.id === q.item);
+    if (itemIndex < 0) throw invalid({ item: `积分办法 ${v.code} ${v.version} 没有积分项 ${q.item}` });
+    base = base.where(sql<boolean>`(s.result->'points'->>${itemIndex}::int)::float8 > 0`);
+  }
+  return { base, itemIndex };
+}
+
+/** Current points of the talents in scope (HR: its enterprise; office: the county; a talent: self). */
+export async function listScores(ctx: Ctx, q: ScoreListQuery) {
+  const v = await versionFor(ctx, 'personal', q.version);
+  const asOf = v ? await latestAsOf(ctx, 'talent_scores', v.id) : null;
+  const schemeItems = v ? (await compiledFor(ctx, v)).items.map((it) => ({ itemId: it.id, label: it.label })) : [];
+  if (!v || !asOf) return { items: [], total: 0, totalEstimated: false, scheme: v ? schemeRef(v) : null, asOf, schemeItems };
+  const { base, itemIndex } = await filteredScores(ctx, v, asOf, q);
   const dir = q.order === 'asc' ? sql`ASC` : sql`DESC`;
   const [rows, count] = await Promise.all([
     base
       .leftJoin('enterprises as e', 'e.id', 't.enterprise_id')
       .select(['t.id', 't.name', 't.enterprise_id', 'e.name as enterprise_name', 's.total', 's.complete', 's.passed', 's.as_of'])
+      .select(sql<number | null>`(s.result->'points'->>${itemIndex ?? 0}::int)::float8`.as('item_points'))
       .orderBy(q.sort === 'name' ? sql`t.name ${dir}` : sql`s.total ${dir}`)
       .orderBy('t.id')
       .limit(q.pageSize)
@@ -118,11 +140,60 @@ export async function listScores(ctx: Ctx, q: ScoreListQuery) {
     items: rows.map((r) => ({
       talentId: r.id, name: r.name, enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name ?? null,
       total: Number(r.total), complete: r.complete, passed: r.passed, asOf: r.as_of,
+      ...(itemIndex !== null ? { itemPoints: r.item_points === null ? null : Number(r.item_points) } : {}),
     })),
     ...count,
     scheme: schemeRef(v),
     asOf,
+    schemeItems,
   };
+}
+
+export const SCORE_EXPORT_LIMIT = 100_000;
+
+/**
+ * The list as an Excel sheet: one row per talent, the total, pass, and one column per scoring item
+ * (the stored points; an item that could not be evaluated counts 0, and 各项齐全 says 否).
+ * Audited with its filters and row count.
+ */
+export async function exportScores(ctx: Ctx, q: ScoreFilters) {
+  const v = await versionFor(ctx, 'personal', q.version);
+  const asOf = v ? await latestAsOf(ctx, 'talent_scores', v.id) : null;
+  if (!v || !asOf) throw new AppError('NOT_FOUND');
+  const scheme = await compiledFor(ctx, v);
+  const { base } = await filteredScores(ctx, v, asOf, q);
+  const rows = await base
+    .leftJoin('enterprises as e', 'e.id', 't.enterprise_id')
+    .select(['t.name', 'e.name as enterprise_name', 'e.credit_code', 's.total', 's.complete', 's.passed', 's.result'])
+    .orderBy('s.total', 'desc')
+    .orderBy('t.id')
+    .limit(SCORE_EXPORT_LIMIT)
+    .execute();
+  await recordAudit(ctx.db, ctx, {
+    action: 'talent.scores.export', entityType: 'talent_score', enterpriseId: ctx.actor.scope.enterpriseId,
+    after: { version: v.id, asOf, filters: q, rows: rows.length },
+  });
+  type Row = (typeof rows)[number];
+  // A compact result keeps `points`; an early full result its `items` (stored-result.ts).
+  const pointsOf = (r: Row) => {
+    const res = r.result as { points?: number[]; items?: { points: number }[] };
+    return res.points ?? res.items?.map((it) => it.points);
+  };
+  const PASSED = { true: '达标', false: '未达标', null: '待定' } as const;
+  const columns: SheetColumn<Row>[] = [
+    { header: '姓名', width: 12, value: (r) => r.name },
+    { header: '所属企业', width: 32, value: (r) => r.enterprise_name },
+    { header: '统一社会信用代码', width: 22, value: (r) => r.credit_code },
+    { header: '总分', width: 8, value: (r) => Number(r.total) },
+    { header: '是否达标', width: 8, value: (r) => PASSED[String(r.passed) as keyof typeof PASSED] },
+    { header: '各项齐全', width: 8, value: (r) => (r.complete ? '是' : '否') },
+    ...scheme.items.map((it, i): SheetColumn<Row> => ({
+      header: it.label.zh, width: 10,
+      value: (r) => pointsOf(r)?.[i],
+    })),
+  ];
+  const buffer = await writeXlsx('人才积分', columns, rows);
+  return { buffer, fileName: `人才积分-${v.code}-${v.version}-${asOf}.xlsx` };
 }
 
 const tierLabel = (v: SchemeVersionRow, id: string | null): { id: string; label: Label } | null => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { DEMO_STORY_ENTERPRISE } from '../seed/demo-talents';
@@ -98,6 +99,80 @@ describe('a talent\'s explained score', () => {
   });
 });
 
+describe('the score list: points band, item, export', () => {
+  type Row = { talentId: string; total: number; enterpriseId: string; itemPoints?: number | null };
+  const all = async (c: Client, query: string): Promise<{ items: Row[]; total: number }> => {
+    const first = (await c.get(`/api/talent/scores?pageSize=100&${query}`)).json();
+    const items: Row[] = [...first.items];
+    for (let page = 2; items.length < first.total; page++) items.push(...(await c.get(`/api/talent/scores?pageSize=100&page=${page}&${query}`)).json().items);
+    return { items, total: first.total };
+  };
+
+  it('filters by a points band [minTotal, maxTotal), as the distribution bins it', async () => {
+    const band = await all(office, 'minTotal=40&maxTotal=60');
+    expect(band.items.length).toBe(band.total);
+    expect(band.total).toBeGreaterThan(0);
+    expect(band.items.every((r) => r.total >= 40 && r.total < 60)).toBe(true);
+    const bin = (await office.get('/api/talent/scores/distribution?binWidth=20')).json().personal.histogram.find((b: { from: number }) => b.from === 40);
+    expect(bin.count).toBe(band.total);
+  });
+
+  it('filters by an item: the talents with points in it, with those points', async () => {
+    const awards = await all(office, 'item=awards');
+    expect(awards.total).toBeGreaterThan(0);
+    expect(awards.items.every((r) => typeof r.itemPoints === 'number' && r.itemPoints > 0)).toBe(true);
+    const one = (await office.get(`/api/talent/scores/${awards.items[0]!.talentId}`)).json();
+    expect(one.items.find((i: { itemId: string }) => i.itemId === 'awards').points).toBe(awards.items[0]!.itemPoints);
+    // every talent with award points is in the list, and nobody else
+    const everyone = await all(office, '');
+    const withAwards = await Promise.all(everyone.items.slice(0, 40).map(async (r) => ({
+      id: r.talentId, points: (await office.get(`/api/talent/scores/${r.talentId}`)).json().items.find((i: { itemId: string }) => i.itemId === 'awards').points as number,
+    })));
+    const listed = new Set(awards.items.map((r) => r.talentId));
+    for (const w of withAwards) expect(listed.has(w.id)).toBe(w.points > 0);
+    // scope still applies: HR sees only its own talents with award points
+    const hrAwards = await all(hr, 'item=awards');
+    expect(hrAwards.items.every((r) => r.enterpriseId === zsyId)).toBe(true);
+    expect(hrAwards.total).toBe(awards.items.filter((r) => r.enterpriseId === zsyId).length);
+  });
+
+  it('rejects an item the scheme does not have (400, field item)', async () => {
+    const res = await office.get('/api/talent/scores?item=robots');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.item).toContain('robots');
+  });
+
+  it('exports the filtered list with one column per item, audited; HR gets its own enterprise only', async () => {
+    const res = await hr.get('/api/talent/scores/export.xlsx?minTotal=0');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('filename*=UTF-8');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['姓名', '所属企业', '统一社会信用代码', '总分']);
+    expect(header).toEqual(expect.arrayContaining(['学历分', '薪酬分']));
+    expect(header).toHaveLength(6 + 9);
+    const mine = (await hr.get('/api/talent/scores?minTotal=0')).json();
+    expect(ws.rowCount - 1).toBe(mine.total);
+    const names = new Set<string>();
+    ws.eachRow((row, i) => { if (i > 1) names.add(String(row.getCell(2).value)); });
+    expect([...names]).toEqual([DEMO_STORY_ENTERPRISE]);
+    // the item columns add up to the total where no cap applied (the total is capped at 200)
+    const row2 = ws.getRow(2).values as unknown[];
+    const items = (row2.slice(7) as number[]).reduce((a, b) => a + (b ?? 0), 0);
+    expect(items).toBeGreaterThanOrEqual(row2[4] as number);
+    const audit = await t.deps.db.selectFrom('audit_log').select(['after']).where('action', '=', 'talent.scores.export').execute();
+    expect(audit.at(-1)?.after).toMatchObject({ rows: mine.total, filters: { minTotal: 0 } });
+  });
+
+  it('refuses the export to the anonymous (401), a talent and an officer without the permission (403)', async () => {
+    expect((await t.anonymous.get('/api/talent/scores/export.xlsx')).statusCode).toBe(401);
+    expect((await self.get('/api/talent/scores/export.xlsx')).statusCode).toBe(403);
+    expect((await officer.get('/api/talent/scores/export.xlsx')).statusCode).toBe(403);
+  });
+});
+
 describe('enterprise points', () => {
   it('gives HR its own enterprise: total, tier by the thresholds, items, the talents behind staffPointsTotal', async () => {
     const res = await hr.get(`/api/talent/enterprise-scores/${zsyId}?locale=both`);
@@ -131,6 +206,17 @@ describe('enterprise points', () => {
     const list = (await hr.get('/api/talent/enterprise-scores')).json();
     expect(list.items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([zsyId]);
     expect((await self.get('/api/talent/enterprise-scores')).json().items).toEqual([]);
+  });
+
+  it('declares the facts as the scheme does, so that a form can be built from them', async () => {
+    const res = await hr.get(`/api/talent/enterprise-facts/${zsyId}?year=2026`);
+    expect(res.statusCode).toBe(200);
+    const byKey = new Map(res.json().declared.map((f: { key: string }) => [f.key, f]));
+    expect(byKey.get('recruitsSkilled')).toMatchObject({ type: 'number', integer: true, min: 0, unit: { zh: '人' }, computed: false });
+    expect(byKey.get('platforms')).toMatchObject({ type: 'list', fields: [expect.objectContaining({ key: 'kind', type: 'enum', values: expect.arrayContaining([{ value: 'postdoc_station', label: expect.objectContaining({ zh: '博士后工作站' }) }]) })] });
+    expect(byKey.get('staffPointsTotal')).toMatchObject({ computed: true });
+    expect((await self.get(`/api/talent/enterprise-facts/${zsyId}`)).statusCode).toBe(404);
+    expect((await t.anonymous.get(`/api/talent/enterprise-facts/${zsyId}`)).statusCode).toBe(401);
   });
 
   it('rejects enterprise facts the scheme does not have, with the path', async () => {

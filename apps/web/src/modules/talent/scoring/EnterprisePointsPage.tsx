@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Card, Col, Flex, Row, Select, Statistic, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { EChart } from '../../../ui/EChart';
@@ -12,6 +12,7 @@ import { NotFoundResult } from '../../../ui/StatusResult';
 import { useTableQuery } from '../../../ui/useTableQuery';
 import { labelOf, pointsKeys, useDistribution, type EnterpriseScoreItem } from './api';
 import { EnterprisePointsView } from './EnterprisePointsView';
+import { EnterpriseFactsCard } from './EnterpriseFactsCard';
 import { TierBadge } from './TierBadge';
 
 /** 企业积分: the office sees the county (distribution + ranking); enterprise HR its own enterprise. */
@@ -23,7 +24,12 @@ export function EnterprisePointsPage() {
   return (
     <>
       <PageHeader title={t('points.enterprise.title')} />
-      {me.scope.enterpriseId ? <EnterprisePointsView enterpriseId={me.scope.enterpriseId} showName /> : <NotFoundResult />}
+      {me.scope.enterpriseId ? (
+        <Flex vertical gap={12}>
+          <EnterprisePointsView enterpriseId={me.scope.enterpriseId} showName />
+          <EnterpriseFactsCard enterpriseId={me.scope.enterpriseId} />
+        </Flex>
+      ) : <NotFoundResult />}
     </>
   );
 }
@@ -41,7 +47,10 @@ export function EnterprisePointsFilePage() {
         breadcrumb={can('talent.county') ? [{ title: t('points.enterprise.title'), to: '/talent/enterprise-points' }, { title: t('points.enterprise.one') }] : undefined}
         extra={can('enterprise.read') ? <Link to={`/enterprises/${enterpriseId}`}>{t('points.enterprise.file')}</Link> : null}
       />
-      <EnterprisePointsView enterpriseId={enterpriseId} showName />
+      <Flex vertical gap={12}>
+        <EnterprisePointsView enterpriseId={enterpriseId} showName />
+        <EnterpriseFactsCard enterpriseId={enterpriseId} />
+      </Flex>
     </>
   );
 }
@@ -50,6 +59,7 @@ function OfficeView() {
   const { t, i18n } = useTranslation('talent');
   const locale = i18n.language;
   const dist = useDistribution(10);
+  const navigate = useNavigate();
   const tq = useTableQuery({ filterKeys: ['q', 'tier'] });
   const d = dist.data;
 
@@ -111,14 +121,28 @@ function OfficeView() {
             </Card>
           </Col>
           <Col xs={24} lg={12}>
-            <Card size="small" title={t('points.enterprise.histogram', { count: d?.personal.count ?? 0 })}>
+            <Card
+              size="small"
+              title={t('points.enterprise.histogram', { count: d?.personal.count ?? 0 })}
+              extra={<Typography.Text type="secondary">{t('points.list.openBand')}</Typography.Text>}
+            >
               <Flex gap={24} wrap style={{ marginBottom: 8 }}>
                 <Statistic title={t('points.score.passed')} value={d?.personal.passed ?? 0} />
                 <Statistic title={t('points.score.notPassed')} value={d?.personal.notPassed ?? 0} />
                 <Statistic title={t('points.score.undecided')} value={d?.personal.undecided ?? 0} />
                 <Statistic title={t('points.enterprise.mean')} value={d?.personal.mean ?? '—'} />
               </Flex>
-              {histChart ? <EChart option={histChart} height={220} testId="chart-points-histogram" /> : <div style={{ height: 220 }} />}
+              {histChart ? (
+                <EChart
+                  option={histChart}
+                  height={220}
+                  testId="chart-points-histogram"
+                  onClick={({ dataIndex }) => {
+                    const bin = d?.personal.histogram[dataIndex];
+                    if (bin) void navigate(`/talent/points?minTotal=${bin.from}&maxTotal=${bin.to}`);
+                  }}
+                />
+              ) : <div style={{ height: 220 }} />}
             </Card>
           </Col>
         </Row>

@@ -124,6 +124,59 @@ export interface TalentScoreHistory {
   items: { scheme: SchemeRef; asOf: string; total: number; complete: boolean; passed: boolean | null; computedAt: string }[];
 }
 
+/** A fact as the enterprise scheme declares it (a form field is built from it). */
+export interface DeclaredField {
+  key: string;
+  label: Label;
+  type: 'number' | 'enum' | 'boolean' | 'date';
+  unit?: Label;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  values?: { value: string; label: Label }[];
+}
+export interface DeclaredFact extends Omit<DeclaredField, 'type'> {
+  type: DeclaredField['type'] | 'list';
+  fields?: DeclaredField[];
+  computed: boolean;
+}
+export interface EnterpriseFacts {
+  enterpriseId: string;
+  year: number;
+  facts: Record<string, unknown>;
+  declared: DeclaredFact[];
+  updatedAt: string | null;
+}
+
+export function useEnterpriseFacts(enterpriseId: string, year: number) {
+  return useQuery({
+    queryKey: pointsKeys.enterpriseFacts(enterpriseId, year),
+    queryFn: () => api.get<EnterpriseFacts>(`/api/talent/enterprise-facts/${encodeURIComponent(enterpriseId)}`, { year }),
+  });
+}
+
+export interface ScoreListItem {
+  talentId: string;
+  name: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  total: number;
+  complete: boolean;
+  passed: boolean | null;
+  asOf: string;
+  /** With ?item=: that item's points. */
+  itemPoints?: number | null;
+}
+
+export interface ScoreList {
+  items: ScoreListItem[];
+  total: number;
+  totalEstimated: boolean;
+  scheme: SchemeRef | null;
+  asOf: string | null;
+  schemeItems: { itemId: string; label: Label }[];
+}
+
 export interface EnterpriseScoreItem {
   enterpriseId: string;
   enterpriseName: string;
@@ -171,6 +224,8 @@ export const pointsKeys = {
   history: (talentId: string) => ['talent-points', 'history', talentId] as const,
   enterprise: (id: string, locale: string) => ['talent-points', 'enterprise', id, locale] as const,
   enterprises: ['talent-points', 'enterprises'] as const,
+  scoreList: ['talent-points', 'scores'] as const,
+  enterpriseFacts: (id: string, year: number) => ['talent-points', 'enterprise-facts', id, year] as const,
   distribution: (binWidth: number) => ['talent-points', 'distribution', binWidth] as const,
 };
 

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import type { EnterpriseFileTab, MenuEntry } from '../../types';
 import type { Me } from '../../../api/types';
-import { BuildingIcon, FileSearchIcon } from '../../../ui/icons';
+import { BuildingIcon, FileSearchIcon, TrophyIcon } from '../../../ui/icons';
 import { EnterprisePointsTab } from './EnterprisePointsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
@@ -18,6 +18,7 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
 const SchemeListPage = named(() => import('./SchemeListPage'), 'SchemeListPage');
 const SchemeEditorPage = named(() => import('./SchemeEditorPage'), 'SchemeEditorPage');
 const WhatIfPage = named(() => import('./WhatIfPage'), 'WhatIfPage');
+const TalentPointsPage = named(() => import('./TalentPointsPage'), 'TalentPointsPage');
 const EnterprisePointsPage = named(() => import('./EnterprisePointsPage'), 'EnterprisePointsPage');
 const EnterprisePointsFilePage = named(() => import('./EnterprisePointsPage'), 'EnterprisePointsFilePage');
 
@@ -29,11 +30,13 @@ export const pointsRoutes: RouteObject[] = [
   { path: 'talent/schemes', element: <SchemeListPage />, handle: { permission: MANAGE } },
   { path: 'talent/schemes/:id', element: <SchemeEditorPage />, handle: { permission: MANAGE } },
   { path: 'talent/what-if/:id', element: <WhatIfPage />, handle: { permission: MANAGE } },
+  { path: 'talent/points', element: <TalentPointsPage />, handle: { permission: 'talent.read' } },
   { path: 'talent/enterprise-points', element: <EnterprisePointsPage />, handle: { permission: 'talent.read' } },
   { path: 'talent/enterprise-points/:enterpriseId', element: <EnterprisePointsFilePage />, handle: { permission: 'talent.read' } },
 ];
 
 export const pointsMenu: MenuEntry[] = [
+  { key: 'talent-points', label: 'talent:points.menu.talentPoints', icon: <TrophyIcon />, path: '/talent/points', permission: 'talent.read', visible: seesEnterprises, order: 35 },
   { key: 'talent-enterprise-points', label: 'talent:points.menu.enterprisePoints', icon: <BuildingIcon />, path: '/talent/enterprise-points', permission: 'talent.read', visible: seesEnterprises, order: 40 },
   { key: 'talent-schemes', label: 'talent:points.menu.schemes', icon: <FileSearchIcon />, path: '/talent/schemes', permission: MANAGE, order: 50 },
 ];

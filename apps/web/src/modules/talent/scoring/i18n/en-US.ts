@@ -3,7 +3,7 @@ import type zhCN from './zh-CN';
 
 const enUS: Messages<typeof zhCN> = {
   points: {
-    menu: { schemes: 'Points schemes', enterprisePoints: 'Enterprise points' },
+    menu: { schemes: 'Points schemes', talentPoints: 'Talent points', enterprisePoints: 'Enterprise points' },
     tab: 'Talent points',
     openEnded: 'open-ended',
     kind: { personal: 'Personal points', enterprise: 'Enterprise points' },
@@ -187,6 +187,26 @@ const enUS: Messages<typeof zhCN> = {
       history: 'Score history',
       show: 'Show',
       shown: 'Shown',
+    },
+    list: {
+      title: 'Talent points',
+      minTotal: 'From (incl.)',
+      maxTotal: 'Below',
+      item: 'Has points in item',
+      passed: 'Pass mark',
+      openBand: 'Click a bar to list its talents',
+    },
+    facts: {
+      title: 'Enterprise facts',
+      year: 'Year {{year}}',
+      noScheme: 'No enterprise scheme is published for {{year}}: nothing to enter.',
+      computed: '"{{label}}" is summed by the platform from the talents\' personal points; it is not entered.',
+      saved: 'Saved; the next recompute uses it',
+      updatedAt: 'Last entered {{at}}',
+      never: 'Not entered yet',
+      nextRecompute: 'the next recompute of the points uses what is saved',
+      add: 'Add an entry',
+      remove: 'Remove',
     },
     enterprise: {
       title: 'Enterprise points',

@@ -1,7 +1,7 @@
 /** The talent-points pages' words, merged into the talent namespace under `points`. */
 const zhCN = {
   points: {
-    menu: { schemes: '积分办法', enterprisePoints: '企业积分' },
+    menu: { schemes: '积分办法', talentPoints: '人才积分', enterprisePoints: '企业积分' },
     tab: '人才积分',
     openEnded: '长期',
     kind: { personal: '个人积分', enterprise: '企业积分' },
@@ -185,6 +185,26 @@ const zhCN = {
       history: '历次积分',
       show: '查看',
       shown: '当前显示',
+    },
+    list: {
+      title: '人才积分',
+      minTotal: '最低分（含）',
+      maxTotal: '最高分（不含）',
+      item: '有得分的积分项',
+      passed: '是否达合格分',
+      openBand: '点击柱形可查看该分数段的人才',
+    },
+    facts: {
+      title: '企业积分事实',
+      year: '{{year}} 年度',
+      noScheme: '{{year}} 年没有已发布的企业积分办法，无需填报。',
+      computed: '“{{label}}”由平台按本企业人才的个人积分自动合计，无需填报。',
+      saved: '已保存，下次重新计算积分时生效',
+      updatedAt: '最近填报于 {{at}}',
+      never: '尚未填报',
+      nextRecompute: '保存后在下次重新计算积分时生效',
+      add: '添加一项',
+      remove: '删除',
     },
     enterprise: {
       title: '企业积分',
