@@ -48,3 +48,11 @@ export {
   type ServiceLevelPolicy,
   type CompiledServiceLevelPolicy,
 } from './service-levels/service-level-policy';
+
+// Rates
+export { serviceRates, serviceRatesBy, type RequestSummary, type StepRecord, type Rate, type ServiceRates } from './rates/service-rates';
+
+// Categories, routing, agents
+export { createCategoryTree, categoryTreeIssues, type CategoryNode, type CategoryTree } from './routing/category-tree';
+export { routeRequest, type RoutingRule, type RoutingInput, type RoutingDecision } from './routing/routing-rules';
+export { pickAgent, type AgentLoad, type AssignmentState } from './routing/agent-assignment';
