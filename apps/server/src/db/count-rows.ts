@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB } from './schema';
 
 /** Lists count exactly up to this many rows; beyond it the count is the planner's estimate. */
@@ -21,16 +21,71 @@ export async function countRows(
   // any: the builder's aliases and selection do not matter here, they are cleared
   qb: SelectQueryBuilder<any, any, any>,
 ): Promise<RowCount> {
-  const rows = qb.clearSelect().clearOrderBy().clearLimit().clearOffset().select((eb) => eb.lit(1).as('one'));
+  const rows = bareRows(qb);
+  const exact = await cappedCount(db, rows);
+  if (exact <= EXACT_COUNT_LIMIT) return { total: exact, totalEstimated: false };
+  return { total: Math.max(EXACT_COUNT_LIMIT + 1, await estimateRows(rows)), totalEstimated: true };
+}
+
+/**
+ * A page of rows and the count of all of them, as countRows counts, in as few statements as the
+ * planner's estimate allows (bench/RESULTS.md, run 6):
+ * - the planner expects at most EXACT_COUNT_LIMIT rows: then the page query has to fetch and sort
+ *   them all anyway, so it counts them in the same pass (`count(*) OVER ()`) — one statement
+ *   instead of two. Should the estimate be far too low, the answer stays right (the count is
+ *   exact; past the limit it is flagged like an estimate), only slower;
+ * - otherwise the page walks an index and stops early; the count is implied when the page is not
+ *   full (offset + rows), else it is the capped exact count, then the estimate already in hand.
+ * `filtered` is the query of all the rows (its selection, order, limit and offset are ignored);
+ * `page` selects the page of them at `offset`, at most `limit` rows.
+ */
+export async function pageWithCount<O>(
+  db: Kysely<DB>,
+  // any: as in countRows, only the FROM and WHERE of `filtered` are used
+  filtered: SelectQueryBuilder<any, any, any>,
+  page: SelectQueryBuilder<any, any, O>,
+  at: { offset: number; limit: number },
+): Promise<{ rows: O[] } & RowCount> {
+  const all = bareRows(filtered);
+  const estimate = await estimateRows(all);
+  const counted = (n: number): RowCount => ({ total: n, totalEstimated: n > EXACT_COUNT_LIMIT });
+  if (estimate <= EXACT_COUNT_LIMIT) {
+    const withTotal = await page.select(sql<number>`count(*) OVER ()`.as('zz_total')).execute();
+    if (withTotal.length > 0 || at.offset === 0) {
+      const n = withTotal.length > 0 ? Number((withTotal[0] as { zz_total: number }).zz_total) : 0;
+      return { rows: withTotal.map(({ zz_total: _, ...row }) => row as O), ...counted(n) };
+    }
+    return { rows: [], ...(await countOrEstimate(db, all, estimate)) };
+  }
+  const rows = await page.execute();
+  if (rows.length < at.limit && (rows.length > 0 || at.offset === 0)) return { rows, ...counted(at.offset + rows.length) };
+  return { rows, ...(await countOrEstimate(db, all, estimate)) };
+}
+
+async function countOrEstimate(db: Kysely<DB>, rows: SelectQueryBuilder<any, any, any>, estimate: number): Promise<RowCount> {
+  const exact = await cappedCount(db, rows);
+  if (exact <= EXACT_COUNT_LIMIT) return { total: exact, totalEstimated: false };
+  return { total: Math.max(EXACT_COUNT_LIMIT + 1, estimate), totalEstimated: true };
+}
+
+/** `SELECT 1` over the rows of `qb`: its FROM and WHERE, nothing else. */
+function bareRows(qb: SelectQueryBuilder<any, any, any>) {
+  return qb.clearSelect().clearOrderBy().clearLimit().clearOffset().select((eb) => eb.lit(1).as('one'));
+}
+
+/** The exact count, but scanning at most EXACT_COUNT_LIMIT + 1 rows. */
+async function cappedCount(db: Kysely<DB>, rows: SelectQueryBuilder<any, any, any>): Promise<number> {
   const row = await db
     .selectFrom(rows.limit(EXACT_COUNT_LIMIT + 1).as('capped'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const exact = Number(row.n);
-  if (exact <= EXACT_COUNT_LIMIT) return { total: exact, totalEstimated: false };
+  return Number(row.n);
+}
+
+/** The planner's estimate of how many rows there are (EXPLAIN, nothing is executed). */
+async function estimateRows(rows: SelectQueryBuilder<any, any, any>): Promise<number> {
   const plan = await rows.explain<{ 'QUERY PLAN': unknown }>('json');
-  const estimate = planRows(plan[0]?.['QUERY PLAN']);
-  return { total: Math.max(EXACT_COUNT_LIMIT + 1, estimate), totalEstimated: true };
+  return planRows(plan[0]?.['QUERY PLAN']);
 }
 
 /** The top node's "Plan Rows" of an EXPLAIN (FORMAT JSON) answer (a string on some drivers). */

@@ -5,7 +5,7 @@ import type { Actor } from '../identity/actor';
 import { divisionPrefix, enterpriseInScope } from '../identity/scope';
 import type { Tx } from '../context';
 import { containing, startingWith } from '../../db/like';
-import { countRows } from '../../db/count-rows';
+import { pageWithCount } from '../../db/count-rows';
 import { industryName, industrySectionRanges } from '../reference/industries';
 import { divisionName } from '../reference/divisions';
 import { nameBigrams } from './domain/name-bigrams';
@@ -93,15 +93,13 @@ export async function listEnterprises(db: Tx, actor: Actor, query: EnterpriseLis
   // put the unknowns last either way.
   const direction = query.order === 'desc' ? sql`DESC` : sql`ASC`;
   const nulls = NOT_NULL_SORTS.has(query.sort) ? sql`` : sql`NULLS LAST`;
-  const [rows, count] = await Promise.all([
-    withSummaryColumns(base)
-      .orderBy(sql`${sql.ref(sortCol)} ${direction} ${nulls}`)
-      .orderBy(sql`e.id ${direction}`)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    countRows(db, base),
-  ]);
+  const offset = (query.page - 1) * query.pageSize;
+  const page = withSummaryColumns(base)
+    .orderBy(sql`${sql.ref(sortCol)} ${direction} ${nulls}`)
+    .orderBy(sql`e.id ${direction}`)
+    .limit(query.pageSize)
+    .offset(offset);
+  const { rows, ...count } = await pageWithCount(db, base, page, { offset, limit: query.pageSize });
   return { items: rows.map(toSummary), ...count };
 }
 
