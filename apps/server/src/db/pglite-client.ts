@@ -19,6 +19,16 @@ export class DatabaseError extends Error {
   }
 }
 
+/** Rows as the worker sends them (arrays in the order of `fields`) back into objects, as `pg` gives them. */
+function toObjects(fields: string[], rows: unknown[][]): Record<string, unknown>[] {
+  return rows.map((values) => {
+    const row: Record<string, unknown> = {};
+    // in order, so that of two columns with one name the last wins, as with `pg`
+    for (let i = 0; i < fields.length; i++) row[fields[i]!] = values[i];
+    return row;
+  });
+}
+
 interface Pending {
   resolve: (r: QueryResult) => void;
   reject: (e: Error) => void;
@@ -33,13 +43,13 @@ export class PgliteClient {
   private nextId = 1;
 
   private constructor(private readonly worker: Worker) {
-    worker.on('message', (msg: { id?: number; rows?: QueryResult['rows']; affectedRows?: number; error?: ConstructorParameters<typeof DatabaseError>[0] }) => {
+    worker.on('message', (msg: { id?: number; fields?: string[]; rows?: unknown[][]; affectedRows?: number; error?: ConstructorParameters<typeof DatabaseError>[0] }) => {
       if (msg.id === undefined) return;
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
       if (msg.error) p.reject(new DatabaseError(msg.error));
-      else p.resolve({ rows: msg.rows ?? [], affectedRows: msg.affectedRows ?? 0 });
+      else p.resolve({ rows: toObjects(msg.fields ?? [], msg.rows ?? []), affectedRows: msg.affectedRows ?? 0 });
     });
     worker.on('error', (err) => {
       for (const p of this.pending.values()) p.reject(err);

@@ -2,7 +2,10 @@
 // the thread that calls it; hosting it here keeps the HTTP thread free while a query runs.
 // Plain JavaScript on purpose: a worker is started by Node itself, whatever runs the parent
 // (tsx, vitest, a compiled build), so it must not need a TypeScript loader.
-// Protocol: { id, sql, params, multi } in; { id, rows, affectedRows } or { id, error } out.
+// Protocol: { id, sql, params, multi } in; { id, fields, rows, affectedRows } or { id, error } out,
+// `rows` as arrays of values in the order of `fields` (the column names): copying arrays to the
+// other thread costs about a fifth of copying objects that repeat every column name
+// (bench/RESULTS.md, run 6); the client turns them back into objects.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -31,10 +34,15 @@ parentPort.on('message', async (msg) => {
   try {
     if (msg.multi) {
       await db.exec(msg.sql);
-      parentPort.postMessage({ id: msg.id, rows: [], affectedRows: 0 });
+      parentPort.postMessage({ id: msg.id, fields: [], rows: [], affectedRows: 0 });
     } else {
-      const result = await db.query(msg.sql, msg.params);
-      parentPort.postMessage({ id: msg.id, rows: result.rows, affectedRows: result.affectedRows ?? 0 });
+      const result = await db.query(msg.sql, msg.params, { rowMode: 'array' });
+      parentPort.postMessage({
+        id: msg.id,
+        fields: result.fields.map((f) => f.name),
+        rows: result.rows,
+        affectedRows: result.affectedRows ?? 0,
+      });
     }
   } catch (err) {
     parentPort.postMessage({
