@@ -38,6 +38,7 @@ export const ERROR_CATALOG = {
     zh: '该人员已由其他企业登记，已提交人才科核实处理',
     en: 'This person is registered by another enterprise; the talent office has been asked to resolve it',
   },
+  TALENT_ACCOUNT_IN_USE: { status: 409, zh: '该账号已关联其他人才', en: 'This account is already linked to another talent' },
   TALENT_CONFLICT_NOT_FOUND: { status: 404, zh: '登记冲突不存在', en: 'Registration conflict not found' },
   TALENT_CONFLICT_CLOSED: { status: 409, zh: '该登记冲突已处理', en: 'This registration conflict has already been resolved' },
   JOB_NOT_FOUND: { status: 404, zh: '任务不存在', en: 'Job not found' },

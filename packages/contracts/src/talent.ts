@@ -182,12 +182,19 @@ export const TalentFile = TalentSummary.extend({
   facts: TalentFacts,
   employments: z.array(TalentEmployment),
   hasUser: z.boolean(),
+  /** The talent's own login, for those who may link it (talent.manage); null otherwise or when none. */
+  account: z.object({ userId: z.string(), username: z.string(), displayName: z.string() }).nullable(),
   createdAt: z.date(),
   version: z.number(),
   canEdit: z.boolean(),
   canMove: z.boolean(),
 });
 export type TalentFile = z.infer<typeof TalentFile>;
+
+export const TalentAccountInput = z.object({
+  username: z.string().trim().toLowerCase().min(1, '请填写用户名').max(64),
+});
+export type TalentAccountInput = z.infer<typeof TalentAccountInput>;
 
 export const TalentReveal = z.object({ idNumber: z.string(), phone: z.string() });
 

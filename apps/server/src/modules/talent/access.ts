@@ -12,6 +12,9 @@ export const TALENT_PERMISSIONS = {
   'talent.scheme.manage': { zh: '制定、试算、发布积分办法，重新计算积分', en: 'Write, try out and publish points schemes; recompute points' },
 } as const;
 
+/** The role of a talent's own login (linked to the talent by talents.user_id). */
+export const TALENT_ROLE = 'talent';
+
 export const TALENT_ROLES: Record<string, { name: string; nameEn: string; description: string; permissions: string[] }> = {
   talent_officer: {
     name: '人才科科员',

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../ui/format';
 import { revealTalent, useTalentFile } from './api';
 import { FactsView } from './FactsView';
 import { MoveModal } from './MoveModal';
+import { AccountLink } from './AccountLink';
 import { TalentScoreCard } from './scoring/TalentScoreCard';
 
 /** One talent: personal data (masked, with an audited reveal), scoring facts, employment history. */
@@ -114,7 +115,7 @@ export function TalentFilePage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('field.createdAt')}>{formatDateTime(f.createdAt)}</Descriptions.Item>
           </Descriptions>
-          {f.hasUser ? <Typography.Text type="secondary">{t('file.linkedUser')}</Typography.Text> : null}
+          {can('talent.manage') ? <AccountLink file={f} /> : f.hasUser ? <Typography.Text type="secondary">{t('file.linkedUser')}</Typography.Text> : null}
         </Card>
         <Card size="small" title={t('file.facts')} extra={<Typography.Text type="secondary">{t('file.factsHint')}</Typography.Text>}>
           <FactsView facts={f.facts} />

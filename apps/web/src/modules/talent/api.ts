@@ -45,6 +45,8 @@ export interface TalentFile extends TalentSummary {
   facts: TalentFacts;
   employments: TalentEmployment[];
   hasUser: boolean;
+  /** The talent's own login, for the talent office (talent.manage); null otherwise. */
+  account: { userId: string; username: string; displayName: string } | null;
   createdAt: string;
   version: number;
   canEdit: boolean;

@@ -260,3 +260,53 @@ describe('export', () => {
     expect(audit.length).toBeGreaterThan(0);
   });
 });
+
+describe("the talent's own account", () => {
+  it('an administrator creates a 人才 account, the office links it; the person then sees their own file only', async () => {
+    const admin = await t.as('admin');
+    expect((await admin.post('/api/users', { username: 'talent_new', displayName: '新人才', password: 'NewTalent#2026', roles: ['talent'] })).statusCode).toBe(201);
+    const person = await t.as('talent_new', 'NewTalent#2026');
+    expect((await person.get('/api/talent/talents')).json().items).toEqual([]);
+
+    const target = await t.deps.db.selectFrom('talents').select(['id', 'enterprise_id']).where('user_id', 'is', null).where('enterprise_id', '=', otherId).limit(1).executeTakeFirstOrThrow();
+    const res = await office.put(`/api/talent/talents/${target.id}/account`, { username: 'TALENT_NEW' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ hasUser: true, account: { username: 'talent_new', displayName: '新人才' } });
+    expect((await person.get('/api/talent/talents')).json().items.map((i: { id: string }) => i.id)).toEqual([target.id]);
+    expect((await person.get(`/api/talent/talents/${target.id}`)).json()).toMatchObject({ hasUser: true, account: null });
+    // HR of the employer sees that there is an account, not which one
+    expect((await otherHr.get(`/api/talent/talents/${target.id}`)).json()).toMatchObject({ hasUser: true, account: null });
+
+    // one account, one talent
+    const another = await t.deps.db.selectFrom('talents').select('id').where('user_id', 'is', null).where('id', '<>', target.id).limit(1).executeTakeFirstOrThrow();
+    const taken = await office.put(`/api/talent/talents/${another.id}/account`, { username: 'talent_new' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('TALENT_ACCOUNT_IN_USE');
+
+    const unlinked = await office.delete(`/api/talent/talents/${target.id}/account`);
+    expect(unlinked.statusCode).toBe(200);
+    expect(unlinked.json()).toMatchObject({ hasUser: false, account: null });
+    expect((await person.get('/api/talent/talents')).json().items).toEqual([]);
+    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_id', '=', target.id).where('action', 'like', 'talent.account.%').orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['talent.account.link', 'talent.account.unlink']);
+    expect(audit[0]!.after).toMatchObject({ username: 'talent_new' });
+  });
+
+  it('refuses an unknown user or one without the 人才 role (400 at username)', async () => {
+    const target = await t.deps.db.selectFrom('talents').select('id').where('user_id', 'is', null).limit(1).executeTakeFirstOrThrow();
+    const unknown = await office.put(`/api/talent/talents/${target.id}/account`, { username: 'nobody' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields.username).toContain('不存在');
+    const notTalent = await office.put(`/api/talent/talents/${target.id}/account`, { username: 'officer' });
+    expect(notTalent.statusCode).toBe(400);
+    expect(notTalent.json().error.fields.username).toContain('人才');
+  });
+
+  it('is the office\'s: 401 anonymous, 403 for HR and the talent, 404 outside the scope', async () => {
+    const target = await t.deps.db.selectFrom('talents').select('id').limit(1).executeTakeFirstOrThrow();
+    expect((await t.anonymous.put(`/api/talent/talents/${target.id}/account`, { username: 'talent_demo' })).statusCode).toBe(401);
+    expect((await hr.put(`/api/talent/talents/${target.id}/account`, { username: 'talent_demo' })).statusCode).toBe(403);
+    expect((await self.delete(`/api/talent/talents/${target.id}/account`)).statusCode).toBe(403);
+    expect((await office.put(`/api/talent/talents/${ID}/account`, { username: 'talent_demo' })).statusCode).toBe(404);
+  });
+});

@@ -74,3 +74,9 @@ export function toSummary(r: SummaryRow, today: string): TalentSummary {
     updatedAt: r.updated_at,
   };
 }
+
+/** A talent's own login (talents.user_id), as the talent file shows it to the office. */
+export async function accountOf(db: Tx, userId: string) {
+  const u = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('id', '=', userId).executeTakeFirst();
+  return u ? { userId: u.id, username: u.username, displayName: u.display_name } : null;
+}

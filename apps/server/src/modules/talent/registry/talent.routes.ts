@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   ConflictResolveInput, TalentConflict, TalentConflictPage, TalentConflictQuery, TalentFile, TalentInput, TalentListQuery,
-  TalentMoveInput, TalentPage, TalentReveal, TalentUpdateInput,
+  TalentAccountInput, TalentMoveInput, TalentPage, TalentReveal, TalentUpdateInput,
 } from '@zhizhi/contracts';
 import { ctxOf, type Routes } from '../../../http/deps';
 import { attachment, XLSX_MIME } from '../../../core/excel/write-xlsx';
@@ -9,6 +9,7 @@ import { listTalents } from './talent.repo';
 import { createTalent, getTalentFile, moveTalent, revealTalent, updateTalent } from './talent.service';
 import { listConflicts, resolveConflict } from './conflict.service';
 import { exportTalents } from './export-talents';
+import { linkTalentAccount, unlinkTalentAccount } from './talent-account';
 
 const IdParams = z.object({ id: z.uuid() });
 const TAG = ['talent'];
@@ -52,6 +53,27 @@ export const talentRoutes: Routes = (app, deps) => {
     config: { access: 'talent.manage' },
     schema: { tags: TAG, summary: '人才调动到另一企业（结束原任职，保留经历）', params: IdParams, body: TalentMoveInput, response: { 200: TalentFile } },
   }, (req) => moveTalent(ctxOf(req, deps), req.params.id, req.body));
+
+  app.put('/talent/talents/:id/account', {
+    config: { access: 'talent.manage' },
+    schema: {
+      tags: TAG, summary: '关联人才本人的登录账号（须为“人才”角色的用户）', params: IdParams, body: TalentAccountInput, response: { 200: TalentFile },
+      description: 'Links an existing user with the talent role (created under 用户管理) as the talent\'s own login; replaces a previous link. 400 at username: no such user, or not a talent account; 409 TALENT_ACCOUNT_IN_USE: linked to another talent. Audited talent.account.link.',
+    },
+  }, async (req) => {
+    const ctx = ctxOf(req, deps);
+    await linkTalentAccount(ctx, req.params.id, req.body);
+    return getTalentFile(ctx, req.params.id);
+  });
+
+  app.delete('/talent/talents/:id/account', {
+    config: { access: 'talent.manage' },
+    schema: { tags: TAG, summary: '解除人才本人账号的关联（账号本身保留）', params: IdParams, response: { 200: TalentFile } },
+  }, async (req) => {
+    const ctx = ctxOf(req, deps);
+    await unlinkTalentAccount(ctx, req.params.id);
+    return getTalentFile(ctx, req.params.id);
+  });
 
   app.post('/talent/talents/:id/reveal', {
     config: { access: 'personal.reveal' },

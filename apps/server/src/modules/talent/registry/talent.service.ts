@@ -8,7 +8,7 @@ import { maskIdNumber, maskPhone } from '../../../core/privacy/mask';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import type { Ctx, Tx } from '../../../core/context';
 import { talentInScope, talentScopeKind } from './talent-scope';
-import { filteredTalents, toSummary, withSummaryColumns } from './talent.repo';
+import { accountOf, filteredTalents, toSummary, withSummaryColumns } from './talent.repo';
 import { parseIdNumber } from './id-number';
 import { fileConflict } from './conflict.service';
 import { checkFacts } from './facts';
@@ -47,6 +47,7 @@ export async function getTalentFile(ctx: Ctx, id: string): Promise<TalentFile> {
     facts: row.facts as TalentFacts,
     employments: employments.map((m) => ({ id: m.id, enterpriseId: m.enterprise_id, enterpriseName: m.name, startedOn: m.started_on, endedOn: m.ended_on })),
     hasUser: row.user_id !== null,
+    account: row.user_id && can(ctx.actor, 'talent.manage') ? await accountOf(ctx.db, row.user_id) : null,
     createdAt: row.created_at,
     version: row.version,
     canEdit: canEdit(ctx),

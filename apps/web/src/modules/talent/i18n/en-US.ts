@@ -56,6 +56,18 @@ const enUS: Messages<typeof zhCN> = {
     gender: { male: 'Male', female: 'Female' },
     conflictStatus: { open: 'Open', resolved_to_holder: 'Kept by first employer', resolved_to_claimant: 'Moved to claimant', dismissed: 'Dismissed' },
   },
+  account: {
+    label: "Talent's own account",
+    none: 'not linked',
+    link: 'Link an account',
+    unlink: 'Unlink',
+    unlinkConfirm: 'The account will no longer see this talent\'s file and points; the account itself stays. Unlink?',
+    linked: "The talent's own account is linked",
+    unlinked: 'Unlinked',
+    username: 'Username',
+    usernameRequired: 'Enter a username',
+    hint: 'An administrator first creates an account with the Talent role under Users; enter its username here. Once linked, the person signs in and sees their own file and explained points.',
+  },
   file: {
     facts: 'Scoring facts',
     factsHint: '"Not given" means unknown, which is not zero.',

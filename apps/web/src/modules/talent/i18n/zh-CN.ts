@@ -54,6 +54,18 @@ const zhCN = {
     gender: { male: '男', female: '女' },
     conflictStatus: { open: '待处理', resolved_to_holder: '归原企业', resolved_to_claimant: '归新登记企业', dismissed: '已驳回' },
   },
+  account: {
+    label: '人才本人账号',
+    none: '未关联',
+    link: '关联账号',
+    unlink: '解除关联',
+    unlinkConfirm: '解除后该账号将看不到本人才的档案和积分，账号本身保留。确定解除？',
+    linked: '已关联人才本人账号',
+    unlinked: '已解除关联',
+    username: '用户名',
+    usernameRequired: '请填写用户名',
+    hint: '先由系统管理员在“用户管理”中创建角色为“人才”的账号，再在此填写其用户名。关联后，本人登录即可查看自己的人才档案和积分说明。',
+  },
   file: {
     facts: '积分事实',
     factsHint: '“未填写”表示情况不明，不等于零。',
