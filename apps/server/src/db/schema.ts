@@ -366,6 +366,14 @@ export interface TalentEnterpriseScoreTable {
   computed_at: Timestamp;
 }
 
+/** A day a recompute finished for a version (migration 0011): the days readers may show. */
+export interface TalentScoreDayTable {
+  scheme_version_id: string;
+  as_of: string;
+  row_count: number;
+  completed_at: Date;
+}
+
 export interface TalentWhatIfRunTable {
   id: Generated<string>;
   draft_id: string;
@@ -403,6 +411,7 @@ export interface DB {
   talent_scores: TalentScoreTable;
   talent_enterprise_facts: TalentEnterpriseFactsTable;
   talent_enterprise_scores: TalentEnterpriseScoreTable;
+  talent_score_days: TalentScoreDayTable;
   talent_whatif_runs: TalentWhatIfRunTable;
   talent_whatif_rows: TalentWhatIfRowTable;
 }

@@ -60,8 +60,8 @@ export interface StaffTotal {
 
 /**
  * Each enterprise's staffPointsTotal from stored personal scores: for every active talent it now
- * employs, the talent's score under `personalVersionId` on the latest day computed up to `asOf`
- * (a recompute scores every active talent of its day).
+ * employs, the talent's score under `personalVersionId` on the latest complete day up to `asOf`
+ * (talent_score_days: a recompute scores every active talent of its day).
  */
 export async function staffTotalsFromScores(db: Tx, personalVersionId: string, asOf: string): Promise<Map<string, StaffTotal>> {
   const rows = await sql<{ enterprise_id: string; total: number; n: number }>`
@@ -69,7 +69,7 @@ export async function staffTotalsFromScores(db: Tx, personalVersionId: string, a
     FROM talent_scores s
     JOIN talents t ON t.id = s.talent_id AND t.status = 'active' AND t.enterprise_id IS NOT NULL
     WHERE s.scheme_version_id = ${personalVersionId}
-      AND s.as_of = (SELECT max(as_of) FROM talent_scores WHERE scheme_version_id = ${personalVersionId} AND as_of <= ${asOf})
+      AND s.as_of = (SELECT max(as_of) FROM talent_score_days WHERE scheme_version_id = ${personalVersionId} AND as_of <= ${asOf})
     GROUP BY t.enterprise_id`.execute(db);
   return new Map(rows.rows.map((r) => [r.enterprise_id, { total: Number(r.total), count: Number(r.n) }]));
 }

@@ -45,6 +45,19 @@ export interface RecomputeSummary {
   ms: { personal: number; enterprise: number };
 }
 
+/**
+ * The day is complete: readers may show it (talent_score_days, migration 0011). Until this row
+ * exists — while the batches are written, or after a run that failed — they keep to the
+ * previous complete day.
+ */
+async function markDayComplete(db: Tx, versionId: string, asOf: string, rowCount: number, completedAt: Date): Promise<void> {
+  await db
+    .insertInto('talent_score_days')
+    .values({ scheme_version_id: versionId, as_of: asOf, row_count: rowCount, completed_at: completedAt })
+    .onConflict((oc) => oc.columns(['scheme_version_id', 'as_of']).doUpdateSet({ row_count: rowCount, completed_at: completedAt }))
+    .execute();
+}
+
 export const compiledOfRow = (v: SchemeVersionRow): CompiledScheme => compiledOf(v.document, v.content_hash);
 
 interface ScoreRow {
@@ -120,8 +133,11 @@ export async function recomputePersonal(db: Tx, version: SchemeVersionRow, asOf:
     });
   }
   await writes.drain();
-  // Talents scored earlier for the same version and day who are no longer active.
-  if (opts.limit === undefined) await db.deleteFrom('talent_scores').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).where('computed_at', '<', opts.computedAt).execute();
+  if (opts.limit === undefined) {
+    // Talents scored earlier for the same version and day who are no longer active.
+    await db.deleteFrom('talent_scores').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).where('computed_at', '<', opts.computedAt).execute();
+    await markDayComplete(db, version.id, asOf, read, opts.computedAt);
+  }
   return { talents: read, staff };
 }
 
@@ -157,6 +173,7 @@ export async function recomputeEnterprises(
             rank = excluded.rank, result = excluded.result, computed_at = excluded.computed_at`.execute(db);
   }
   await db.deleteFrom('talent_enterprise_scores').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).where('computed_at', '<', opts.computedAt).execute();
+  await markDayComplete(db, version.id, asOf, evaluated.length, opts.computedAt);
   await opts.progress?.(evaluated.length, evaluated.length, `enterprise ${version.code} ${version.version}`);
   return { enterprises: evaluated.length, personalVersionId: personal?.id ?? null };
 }

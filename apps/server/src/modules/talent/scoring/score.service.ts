@@ -23,10 +23,12 @@ async function versionFor(ctx: Ctx, kind: TalentSchemeKind, id?: string): Promis
   return v;
 }
 
-async function latestAsOf(ctx: Ctx, table: 'talent_scores' | 'talent_enterprise_scores', versionId: string): Promise<string | null> {
-  const r = await ctx.db.selectFrom(table).select((eb) => eb.fn.max('as_of').as('d')).where('scheme_version_id', '=', versionId).executeTakeFirst();
+/** The latest day a recompute of the version finished (a day still being written is not shown). */
+async function latestAsOf(ctx: Ctx, versionId: string): Promise<string | null> {
+  const r = await ctx.db.selectFrom('talent_score_days').select((eb) => eb.fn.max('as_of').as('d')).where('scheme_version_id', '=', versionId).executeTakeFirst();
   return (r?.d as string | null | undefined) ?? null;
 }
+
 
 /** The compiled scheme of a version (cached by content hash; the document is read only on a miss). */
 async function compiledFor(ctx: Ctx, v: Pick<SchemeVersionRow, 'id' | 'content_hash'> & { document?: unknown }) {
@@ -48,7 +50,9 @@ export async function talentScore(ctx: Ctx, talentId: string, q: { locale: Local
     .selectFrom('talents as t')
     .leftJoin('enterprises as e', 'e.id', 't.enterprise_id')
     .leftJoinLateral(
-      (eb) => eb.selectFrom('talent_scores as s').select(['s.as_of', 's.total', 's.complete', 's.passed', 's.result', 's.computed_at'])
+      (eb) => eb.selectFrom('talent_scores as s')
+        .innerJoin('talent_score_days as d', (j) => j.onRef('d.scheme_version_id', '=', 's.scheme_version_id').onRef('d.as_of', '=', 's.as_of'))
+        .select(['s.as_of', 's.total', 's.complete', 's.passed', 's.result', 's.computed_at'])
         .whereRef('s.talent_id', '=', 't.id').where('s.scheme_version_id', '=', v.id).orderBy('s.as_of', 'desc').limit(1).as('s'),
       (join) => join.onTrue(),
     )
@@ -73,6 +77,7 @@ export async function talentScoreHistory(ctx: Ctx, talentId: string) {
   await loadVisibleTalent(ctx, talentId);
   const rows = await ctx.db
     .selectFrom('talent_scores as s')
+    .innerJoin('talent_score_days as d', (j) => j.onRef('d.scheme_version_id', '=', 's.scheme_version_id').onRef('d.as_of', '=', 's.as_of'))
     .innerJoin('talent_scheme_versions as v', 'v.id', 's.scheme_version_id')
     .select(['v.id', 'v.code', 'v.version', 'v.name', 'v.status', 's.as_of', 's.total', 's.complete', 's.passed', 's.computed_at'])
     .where('s.talent_id', '=', talentId)
@@ -119,7 +124,7 @@ async function filteredScores(ctx: Ctx, v: SchemeVersionRow, asOf: string, q: Sc
 /** Current points of the talents in scope (HR: its enterprise; office: the county; a talent: self). */
 export async function listScores(ctx: Ctx, q: ScoreListQuery) {
   const v = await versionFor(ctx, 'personal', q.version);
-  const asOf = v ? await latestAsOf(ctx, 'talent_scores', v.id) : null;
+  const asOf = v ? await latestAsOf(ctx, v.id) : null;
   const schemeItems = v ? (await compiledFor(ctx, v)).items.map((it) => ({ itemId: it.id, label: it.label })) : [];
   if (!v || !asOf) return { items: [], total: 0, totalEstimated: false, scheme: v ? schemeRef(v) : null, asOf, schemeItems };
   const { base, itemIndex } = await filteredScores(ctx, v, asOf, q);
@@ -158,7 +163,7 @@ export const SCORE_EXPORT_LIMIT = 100_000;
  */
 export async function exportScores(ctx: Ctx, q: ScoreFilters) {
   const v = await versionFor(ctx, 'personal', q.version);
-  const asOf = v ? await latestAsOf(ctx, 'talent_scores', v.id) : null;
+  const asOf = v ? await latestAsOf(ctx, v.id) : null;
   if (!v || !asOf) throw new AppError('NOT_FOUND');
   const scheme = await compiledFor(ctx, v);
   const { base } = await filteredScores(ctx, v, asOf, q);
@@ -211,7 +216,7 @@ function enterpriseScope(ctx: Ctx) {
 
 export async function listEnterpriseScores(ctx: Ctx, q: { page: number; pageSize: number; tier?: string; q?: string; version?: string }) {
   const v = await versionFor(ctx, 'enterprise', q.version);
-  const asOf = v ? await latestAsOf(ctx, 'talent_enterprise_scores', v.id) : null;
+  const asOf = v ? await latestAsOf(ctx, v.id) : null;
   if (!v || !asOf) return { items: [], total: 0, totalEstimated: false, scheme: v ? schemeRef(v) : null, asOf };
   let base = ctx.db
     .selectFrom('talent_enterprise_scores as s')
@@ -249,11 +254,12 @@ export async function enterpriseScore(ctx: Ctx, enterpriseId: string, q: { local
   const v = await versionFor(ctx, 'enterprise', q.version);
   if (!v) throw new AppError('NOT_FOUND');
   const s = await ctx.db
-    .selectFrom('talent_enterprise_scores')
-    .selectAll()
-    .where('enterprise_id', '=', enterpriseId)
-    .where('scheme_version_id', '=', v.id)
-    .orderBy('as_of', 'desc')
+    .selectFrom('talent_enterprise_scores as s')
+    .innerJoin('talent_score_days as d', (j) => j.onRef('d.scheme_version_id', '=', 's.scheme_version_id').onRef('d.as_of', '=', 's.as_of'))
+    .selectAll('s')
+    .where('s.enterprise_id', '=', enterpriseId)
+    .where('s.scheme_version_id', '=', v.id)
+    .orderBy('s.as_of', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!s) throw new AppError('NOT_FOUND');
@@ -291,7 +297,7 @@ export async function enterpriseScore(ctx: Ctx, enterpriseId: string, q: { local
 export async function distribution(ctx: Ctx, q: { binWidth: number }) {
   const today = localDateOf(ctx.now);
   const pv = await currentVersion(ctx.db, 'personal', today);
-  const pAsOf = pv ? await latestAsOf(ctx, 'talent_scores', pv.id) : null;
+  const pAsOf = pv ? await latestAsOf(ctx, pv.id) : null;
   const personal = {
     scheme: pv ? schemeRef(pv) : null, asOf: pAsOf, count: 0, complete: 0, passed: 0, notPassed: 0, undecided: 0, mean: null as number | null,
     passMark: pv ? ((pv.document as { passMark?: number }).passMark ?? null) : null,
@@ -323,7 +329,7 @@ export async function distribution(ctx: Ctx, q: { binWidth: number }) {
   }
 
   const ev = await currentVersion(ctx.db, 'enterprise', today);
-  const eAsOf = ev ? await latestAsOf(ctx, 'talent_enterprise_scores', ev.id) : null;
+  const eAsOf = ev ? await latestAsOf(ctx, ev.id) : null;
   const enterprise = { scheme: ev ? schemeRef(ev) : null, asOf: eAsOf, count: 0, tiers: [] as { id: string; label: Label; count: number; minTotal: number | null; maxTotal: number | null }[], untiered: 0 };
   if (ev && eAsOf) {
     const rows = await ctx.db

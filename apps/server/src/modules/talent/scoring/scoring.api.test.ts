@@ -72,6 +72,25 @@ describe('a talent\'s explained score', () => {
     expect(stored.result).toMatchObject({ v: 2, points: s.items.map((i: { points: number }) => i.points) });
   });
 
+  it('shows a day only once its recompute has finished (a day half-written, or failed, is not read)', async () => {
+    const before = (await office.get(`/api/talent/scores/${selfId}`)).json();
+    const row = await t.deps.db.selectFrom('talent_scores').selectAll().where('talent_id', '=', selfId).executeTakeFirstOrThrow();
+    const day = '2026-06-01';
+    // a recompute of a new day has written this talent's row, not yet the others'
+    await t.deps.db.insertInto('talent_scores').values({ ...row, as_of: day, total: 1, result: JSON.stringify(row.result) }).execute();
+    try {
+      expect((await office.get(`/api/talent/scores/${selfId}`)).json()).toMatchObject({ asOf: before.asOf, total: before.total });
+      expect((await office.get('/api/talent/scores?pageSize=1')).json().asOf).toBe(before.asOf);
+      expect((await office.get(`/api/talent/scores/${selfId}/history`)).json().items.map((h: { asOf: string }) => h.asOf)).not.toContain(day);
+      // the run ends: the day is complete and becomes the current one
+      await t.deps.db.insertInto('talent_score_days').values({ scheme_version_id: row.scheme_version_id, as_of: day, row_count: 1, completed_at: new Date() }).execute();
+      expect((await office.get(`/api/talent/scores/${selfId}`)).json()).toMatchObject({ asOf: day, total: 1 });
+    } finally {
+      await t.deps.db.deleteFrom('talent_score_days').where('as_of', '=', day).execute();
+      await t.deps.db.deleteFrom('talent_scores').where('as_of', '=', day).execute();
+    }
+  });
+
   it('speaks the user\'s language by default', async () => {
     const zh = (await self.get(`/api/talent/scores/${selfId}`)).json();
     expect(Object.keys(zh.items[0].explanation)).toEqual(['zh-CN']);
