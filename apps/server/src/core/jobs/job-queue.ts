@@ -53,6 +53,54 @@ export async function claimJob(db: Kysely<DB>, workerId: string, kinds: string[]
   return r.rows[0] ?? null;
 }
 
+/**
+ * A recurring job (e.g. the service escalation sweep): one row per kind, with
+ * `payload.everyMs`, that the runner puts back in the queue (run_at = end + everyMs) after each
+ * run instead of finishing it. So it survives restarts (the row stays), and it never runs twice
+ * at once: there is one row, claimed FOR UPDATE SKIP LOCKED under a lease like any job.
+ * Ensuring the row is serialised across processes with a transaction-level advisory lock, so two
+ * servers starting together create it once. A changed interval is written to the row.
+ */
+export async function ensureRecurringJob(db: Kysely<DB>, kind: string, everyMs: number, firstRunAt: Date): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(4202, hashtext(${kind}))`.execute(tx);
+    const existing = await tx
+      .selectFrom('jobs')
+      .select(['id', 'payload'])
+      .where('kind', '=', kind)
+      .where('status', 'in', ['queued', 'running'])
+      .where(sql<boolean>`payload ? 'everyMs'`)
+      .orderBy('id')
+      .executeTakeFirst();
+    if (existing) {
+      if (existing.payload.everyMs !== everyMs) {
+        await tx.updateTable('jobs').set({ payload: JSON.stringify({ ...existing.payload, everyMs }) }).where('id', '=', existing.id).execute();
+      }
+      return existing.id;
+    }
+    return enqueueJob(tx, { kind, payload: { everyMs }, runAt: firstRunAt, maxAttempts: 1 });
+  });
+}
+
+/** The interval of a recurring job, or null for a one-off. */
+export function recurrenceOf(job: Pick<Job, 'payload'>): number | null {
+  const every = job.payload.everyMs;
+  return typeof every === 'number' && every > 0 ? every : null;
+}
+
+/** After a run of a recurring job (success or failure): queued again for its next run. */
+export async function rescheduleJob(db: Tx, id: number, everyMs: number, outcome: { result?: unknown; error?: string }, now: Date): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({
+      status: 'queued', locked_by: null, locked_until: null, attempts: 0, finished_at: now,
+      run_at: new Date(now.getTime() + everyMs),
+      result: JSON.stringify(outcome.result ?? null), error: outcome.error ?? null,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function reportProgress(db: Tx, id: number, progress: { done: number; total: number; message?: string }): Promise<void> {
   await db.updateTable('jobs').set({ progress: JSON.stringify(progress) }).where('id', '=', id).execute();
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/test-app';
-import { JobRunner } from './job-runner';
+import { JobRunner, recurring } from './job-runner';
 import { claimJob, enqueueJob, LEASE_MS } from './job-queue';
 
 const log = { error() {}, info() {}, warn() {}, child: () => log } as never;
@@ -76,5 +76,47 @@ describe('background jobs', () => {
     expect((await officer.get(`/api/jobs/${id}`)).json()).toMatchObject({ id, status: 'queued' });
     expect((await leader.get(`/api/jobs/${id}`)).statusCode).toBe(404);
     await sql`UPDATE jobs SET status = 'cancelled' WHERE id = ${id}`.execute(t.deps.db);
+  });
+
+  it('keeps one row per recurring kind, runs it again after its interval, survives failures and restarts', async () => {
+    let now = new Date('2026-11-29T10:00:00Z');
+    const kind = `test.every.${Date.now()}`;
+    const runs: string[] = [];
+    let fail = false;
+    const handler = recurring(60_000, async () => {
+      runs.push(now.toISOString());
+      if (fail) throw new Error('一次失败');
+      return { n: runs.length };
+    });
+    // Two processes start at once: one row.
+    const a = new JobRunner(t.deps.db, log, () => now);
+    const b = new JobRunner(t.deps.db, log, () => now);
+    a.register(kind, handler);
+    b.register(kind, handler);
+    await Promise.all([a.ensureRecurring(), b.ensureRecurring()]);
+    const rows = () => t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', kind).execute();
+    expect(await rows()).toHaveLength(1);
+
+    const [na, nb] = await Promise.all([a.drain(), b.drain()]);
+    expect(na + nb).toBe(1); // never twice at once, and not again before its turn
+    let [row] = await rows();
+    expect(row).toMatchObject({ status: 'queued', attempts: 0, result: { n: 1 }, run_at: new Date('2026-11-29T10:01:00Z') });
+
+    now = new Date('2026-11-29T10:01:00Z');
+    fail = true;
+    expect(await a.drain()).toBe(1);
+    [row] = await rows();
+    expect(row).toMatchObject({ status: 'queued', error: '一次失败', run_at: new Date('2026-11-29T10:02:00Z') });
+
+    // A restart (a new runner) finds the row and does not add another.
+    const c = new JobRunner(t.deps.db, log, () => now);
+    c.register(kind, handler);
+    await c.ensureRecurring();
+    expect(await rows()).toHaveLength(1);
+    now = new Date('2026-11-29T10:02:00Z');
+    fail = false;
+    expect(await c.drain()).toBe(1);
+    expect(runs).toHaveLength(3);
+    await sql`UPDATE jobs SET status = 'cancelled' WHERE kind = ${kind}`.execute(t.deps.db);
   });
 });

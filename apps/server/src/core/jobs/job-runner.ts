@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DB } from '../../db/schema';
-import { claimJob, completeJob, failJob, reportProgress, type Job } from './job-queue';
+import { claimJob, completeJob, ensureRecurringJob, failJob, recurrenceOf, reportProgress, rescheduleJob, type Job } from './job-queue';
 
 export interface JobContext {
   db: Kysely<DB>;
@@ -11,7 +11,16 @@ export interface JobContext {
   log: FastifyBaseLogger;
 }
 
-export type JobHandler = (job: Job, ctx: JobContext) => Promise<unknown>;
+export interface JobHandler {
+  (job: Job, ctx: JobContext): Promise<unknown>;
+  /** Set (by `recurring`) on a handler that runs periodically: the runner keeps one row of its kind queued. */
+  everyMs?: number;
+}
+
+/** A handler that runs every `everyMs` (after the previous run ends), in one process at a time. */
+export function recurring(everyMs: number, handler: (job: Job, ctx: JobContext) => Promise<unknown>): JobHandler {
+  return Object.assign(handler, { everyMs });
+}
 
 /**
  * Polls the job table and runs the jobs whose kind it has a handler for, one at a time per
@@ -38,7 +47,16 @@ export class JobRunner {
 
   start(): void {
     this.stopped = false;
-    this.schedule(0);
+    this.ensureRecurring()
+      .catch((err) => this.log.error({ err }, 'could not schedule the recurring jobs'))
+      .finally(() => this.schedule(0));
+  }
+
+  /** Makes sure each recurring kind has its one queued row (first run now). start() calls it. */
+  async ensureRecurring(): Promise<void> {
+    for (const [kind, handler] of this.handlers) {
+      if (handler.everyMs) await ensureRecurringJob(this.db, kind, handler.everyMs, this.now());
+    }
   }
 
   async stop(): Promise<void> {
@@ -86,10 +104,15 @@ export class JobRunner {
         log,
         progress: (done, total, message) => reportProgress(this.db, job.id, { done, total, message }),
       });
-      await completeJob(this.db, job.id, result, this.now());
+      const every = recurrenceOf(job);
+      if (every) await rescheduleJob(this.db, job.id, every, { result }, this.now());
+      else await completeJob(this.db, job.id, result, this.now());
     } catch (err) {
       log.error({ err }, 'job failed');
-      await failJob(this.db, job, (err as Error).message, this.now());
+      const every = recurrenceOf(job);
+      // A recurring job that fails runs again at its next turn; it is never given up.
+      if (every) await rescheduleJob(this.db, job.id, every, { error: (err as Error).message }, this.now());
+      else await failJob(this.db, job, (err as Error).message, this.now());
     }
     return true;
   }
