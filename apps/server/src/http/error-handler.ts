@@ -9,7 +9,7 @@ import { AppError } from './app-error';
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof AppError) return send(req, reply, err.code, err.fields);
+    if (err instanceof AppError) return send(req, reply, err.code, err.fields, err.userMessage);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
       for (const issue of err.validation) {
@@ -43,10 +43,10 @@ export function localeOf(req: FastifyRequest): 'zh-CN' | 'en-US' {
   return req.actor?.locale ?? 'zh-CN';
 }
 
-function send(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string>) {
-  const entry = ERROR_CATALOG[code];
+function send(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string>, message?: { zh: string; en: string }) {
+  const entry = message ?? ERROR_CATALOG[code];
   const body: ErrorBody = {
     error: { code, message: localeOf(req) === 'en-US' ? entry.en : entry.zh, fields, requestId: req.id },
   };
-  return reply.status(entry.status).send(body);
+  return reply.status(ERROR_CATALOG[code].status).send(body);
 }
