@@ -415,3 +415,126 @@ export interface DB {
   talent_whatif_runs: TalentWhatIfRunTable;
   talent_whatif_rows: TalentWhatIfRowTable;
 }
+
+// 亲企办 enterprise service (migration 0010, modules/service). Statuses, roles and steps are the
+// domain's unions (modules/service/domain), kept as text here so that the db layer imports no module.
+export type ServiceAgentStrategy = 'none' | 'round_robin' | 'least_loaded';
+
+export interface ServiceCategoryTable {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  name_en: Generated<string>;
+  keywords: Generated<string[]>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface ServiceUnitTable {
+  department_id: string;
+  active: Generated<boolean>;
+  agent_strategy: Generated<ServiceAgentStrategy>;
+  last_agent_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ServiceRoutingRuleTable {
+  id: Generated<string>;
+  position: number;
+  name: Generated<string>;
+  category_ids: Generated<string[]>;
+  keywords: Generated<string[]>;
+  division_prefixes: Generated<string[]>;
+  park_ids: Generated<string[]>;
+  unit_id: string;
+  assisting_unit_ids: Generated<string[]>;
+  agent_strategy: Generated<ServiceAgentStrategy>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ServiceRequestTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  status: Generated<string>;
+  status_before_wait: string | null;
+  channel: string;
+  category_id: string | null;
+  suggested_category_id: string | null;
+  title: string;
+  description: string;
+  enterprise_id: string | null;
+  enterprise_ids: Generated<string[]>;
+  organization_name: Generated<string>;
+  contact_name: string;
+  contact_phone: Generated<string>;
+  division_code: string | null;
+  park_id: string | null;
+  location: Generated<string>;
+  lead_unit_id: string | null;
+  agent_id: string | null;
+  return_count: Generated<number>;
+  reopen_count: Generated<number>;
+  dispatch_count: Generated<number>;
+  merged_into_id: string | null;
+  submitted_at: Date;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  created_by: string | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ServiceRequestUnitTable {
+  request_id: string;
+  unit_id: string;
+  role: 'lead' | 'assisting';
+  attempt: number;
+}
+
+export interface ServiceRequestEventTable {
+  id: Generated<number>;
+  request_id: string;
+  type: string;
+  at: Date;
+  actor_role: string;
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  unit_id: string | null;
+  payload: Json<Record<string, unknown>>;
+}
+
+export interface ServicePauseTable {
+  id: Generated<number>;
+  request_id: string;
+  from_at: Date;
+  to_at: Date | null;
+  reason: Generated<string>;
+}
+
+export interface ServiceRequestStepTable {
+  id: Generated<number>;
+  request_id: string;
+  step: string;
+  round: Generated<number>;
+  started_at: Date;
+  due_at: Date | null;
+  warn_at: Date | null;
+  completed_at: Date | null;
+  met: boolean | null;
+  cancelled_at: Date | null;
+  warned_at: Date | null;
+  overdue_at: Date | null;
+}
+
+export interface DB {
+  service_categories: ServiceCategoryTable;
+  service_units: ServiceUnitTable;
+  service_routing_rules: ServiceRoutingRuleTable;
+  service_requests: ServiceRequestTable;
+  service_request_units: ServiceRequestUnitTable;
+  service_request_events: ServiceRequestEventTable;
+  service_pauses: ServicePauseTable;
+  service_request_steps: ServiceRequestStepTable;
+}

@@ -3,6 +3,7 @@ import type { DB } from '../db/schema';
 import type { Routes } from '../http/deps';
 import type { JobHandler } from '../core/jobs/job-runner';
 import { talentModule } from './talent';
+import { serviceModule } from './service';
 
 /** What the demo seed hands a module's seed hook. */
 export interface DemoSeedContext {
@@ -29,4 +30,4 @@ export interface ModuleDefinition {
   seed?: (tx: Transaction<DB>, demo: DemoSeedContext) => Promise<Record<string, number>>;
 }
 
-export const MODULES: ModuleDefinition[] = [talentModule];
+export const MODULES: ModuleDefinition[] = [talentModule, serviceModule];

@@ -1,0 +1,16 @@
+import { SERVICE_PERMISSIONS, SERVICE_ROLES } from './access';
+import { serviceRoutes } from './requests/request.routes';
+import { escalationSweepJob, SWEEP_JOB } from './sweep/escalation-sweep';
+
+/**
+ * 亲企办 enterprise service, part 1: requests from the hotline and the web, their lifecycle
+ * (domain/lifecycle), same-day service levels on the Chinese calendar (domain/service-levels)
+ * and the escalation sweep. A ModuleDefinition (checked where MODULES lists it).
+ */
+export const serviceModule = {
+  name: 'service',
+  routes: [serviceRoutes],
+  permissions: SERVICE_PERMISSIONS,
+  roles: SERVICE_ROLES,
+  jobs: { [SWEEP_JOB]: escalationSweepJob },
+};

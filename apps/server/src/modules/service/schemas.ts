@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { PageQuery, pageOf, QueryBool, IsoDate } from '@zhizhi/contracts';
+import {
+  ACTION_TYPES, ACTOR_ROLES, CHANNELS, OPEN_STEP_STATES, REQUEST_STATUSES, RETURN_REASONS, SATISFACTION_LEVELS, SERVICE_STEPS,
+} from './domain';
+
+/**
+ * The service API's schemas. They live in the module for now (the web pages are the next
+ * session's): move them to packages/contracts when the web needs them.
+ */
+const Label = z.object({ zh: z.string(), en: z.string() });
+
+export const ServiceCategory = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  nameEn: z.string(),
+  keywords: z.array(z.string()),
+  active: z.boolean(),
+});
+
+export const CategorySuggestionQuery = z.object({ text: z.string().trim().min(1).max(4100) });
+export const CategorySuggestion = z.object({ categoryId: z.string().nullable(), keyword: z.string().nullable() });
+
+export const RequestInput = z.object({
+  /** A registered enterprise; null for an unregistered contact (then organizationName is needed). An enterprise user's own is used. */
+  enterpriseId: z.uuid().nullable().default(null),
+  organizationName: z.string().trim().max(100).default(''),
+  /** Set by the operator (hotline, visit, letter); an enterprise's own request is always 'web'. */
+  channel: z.enum(CHANNELS).default('web'),
+  categoryId: z.string().max(64).nullable().default(null),
+  title: z.string().trim().min(1).max(100),
+  description: z.string().trim().min(1).max(4000),
+  location: z.string().trim().max(200).default(''),
+  /** The street, for an unregistered contact (a registered enterprise's is used otherwise). */
+  divisionCode: z.string().regex(/^\d{9}$/, '街道代码应为 9 位数字').nullable().default(null),
+  contactName: z.string().trim().min(1).max(50),
+  contactPhone: z.string().trim().regex(/^[\d+\-\s]{5,20}$/, '电话号码格式不正确'),
+});
+export type RequestInput = z.infer<typeof RequestInput>;
+
+const CsvOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(z.enum(values)));
+
+export const RequestListQuery = PageQuery.extend({
+  /** One status or several, comma-separated. */
+  status: CsvOf(REQUEST_STATUSES).optional(),
+  /** The category or anything below it. */
+  categoryId: z.string().max(64).optional(),
+  /** Requests whose current dispatch names this unit (lead or assisting). */
+  unitId: z.uuid().optional(),
+  /** A 9-digit street (or a county) code. */
+  divisionCode: z.string().regex(/^\d{6}(\d{3})?$/).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  enterpriseId: z.uuid().optional(),
+  /** Only requests with a step past its deadline now (true) or none (false). */
+  overdue: QueryBool.optional(),
+  /** Submitted on or after / on or before (local dates, Asia/Shanghai). */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  /** Title, description or the request number. */
+  q: z.string().trim().max(50).optional(),
+  sort: z.enum(['submittedAt', 'updatedAt', 'number']).default('submittedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type RequestListQuery = z.infer<typeof RequestListQuery>;
+
+const UnitRef = z.object({ id: z.string(), name: z.string() });
+
+export const RequestSummary = z.object({
+  id: z.string(),
+  number: z.number(),
+  title: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  channel: z.enum(CHANNELS),
+  categoryId: z.string().nullable(),
+  categoryName: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  enterpriseName: z.string(),
+  contactName: z.string(),
+  /** masked */
+  contactPhone: z.string(),
+  divisionCode: z.string().nullable(),
+  leadUnit: UnitRef.nullable(),
+  submittedAt: z.date(),
+  updatedAt: z.date(),
+  /** The earliest deadline of an open step, and whether one has passed. */
+  nextDueAt: z.date().nullable(),
+  overdue: z.boolean(),
+});
+export const RequestPage = pageOf(RequestSummary);
+
+export const RequestEventView = z.object({
+  id: z.number(),
+  type: z.string(),
+  at: z.date(),
+  actorRole: z.enum(ACTOR_ROLES),
+  actorName: z.string(),
+  unitId: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+export const RequestStepView = z.object({
+  step: z.enum(SERVICE_STEPS),
+  round: z.number(),
+  startedAt: z.date(),
+  dueAt: z.date().nullable(),
+  warnAt: z.date().nullable(),
+  completedAt: z.date().nullable(),
+  met: z.boolean().nullable(),
+  cancelled: z.boolean(),
+  /** Open steps: ok / warning / overdue / paused / calendar_not_covered, now; completed ones: null. */
+  state: z.enum(OPEN_STEP_STATES).nullable(),
+});
+
+export const RequestDetail = RequestSummary.extend({
+  description: z.string(),
+  location: z.string(),
+  organizationName: z.string(),
+  suggestedCategoryId: z.string().nullable(),
+  assistingUnits: z.array(UnitRef),
+  agent: z.object({ id: z.string(), name: z.string() }).nullable(),
+  returnCount: z.number(),
+  reopenCount: z.number(),
+  dispatchCount: z.number(),
+  mergedIntoId: z.string().nullable(),
+  mergedIds: z.array(z.string()),
+  pauses: z.array(z.object({ from: z.date(), to: z.date().nullable(), reason: z.string() })),
+  events: z.array(RequestEventView),
+  steps: z.array(RequestStepView),
+  /** The actions this user may attempt now (for the buttons). */
+  allowedActions: z.array(z.enum(ACTION_TYPES)),
+  /** The routing rules' suggestion for the dispatcher (office only), or null. */
+  suggestedDispatch: z.object({ ruleId: z.string(), unitId: z.string(), assistingUnitIds: z.array(z.string()), matched: z.record(z.string(), z.string()) }).nullable(),
+  version: z.number(),
+});
+export type RequestDetail = z.infer<typeof RequestDetail>;
+
+const Version = { version: z.number().int().positive() };
+const Note = z.string().trim().max(2000).optional();
+export const RequestActionInput = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), categoryId: z.string().max(64).optional(), ...Version }),
+  z.object({
+    action: z.literal('dispatch'),
+    leadUnitId: z.uuid(),
+    assistingUnitIds: z.array(z.uuid()).max(10).default([]),
+    agentId: z.uuid().nullable().default(null),
+    note: Note,
+    ...Version,
+  }),
+  z.object({ action: z.literal('sign'), ...Version }),
+  z.object({ action: z.literal('return'), reason: z.enum(RETURN_REASONS).nullable().default(null), note: z.string().trim().max(2000).default(''), ...Version }),
+  z.object({ action: z.literal('respond'), content: z.string().trim().max(4000), ...Version }),
+  z.object({ action: z.literal('resolve'), summary: z.string().trim().max(4000), ...Version }),
+  z.object({ action: z.literal('follow_up'), satisfaction: z.enum(SATISFACTION_LEVELS), solved: z.boolean(), note: Note, ...Version }),
+  z.object({ action: z.literal('close'), note: Note, ...Version }),
+  z.object({ action: z.literal('merge'), primaryId: z.uuid(), ...Version }),
+  z.object({ action: z.literal('wait_for_enterprise'), reason: z.string().trim().max(2000), ...Version }),
+  z.object({ action: z.literal('resume'), note: Note, ...Version }),
+  z.object({ action: z.literal('supervise'), note: Note, ...Version }),
+]);
+export type RequestActionInput = z.infer<typeof RequestActionInput>;
+
+export const RequestReveal = z.object({ contactPhone: z.string() });
+
+export const ServiceUnit = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(['department', 'section']),
+  divisionCode: z.string().nullable(),
+  active: z.boolean(),
+});
+export const ServiceUnitUpdate = z.object({ active: z.boolean() });
+
+export const RoutingRuleInput = z.object({
+  name: z.string().trim().max(50).default(''),
+  categoryIds: z.array(z.string().max(64)).max(20).default([]),
+  keywords: z.array(z.string().trim().min(1).max(20)).max(50).default([]),
+  divisionPrefixes: z.array(z.string().regex(/^\d{6,12}$/)).max(20).default([]),
+  parkIds: z.array(z.uuid()).max(20).default([]),
+  unitId: z.uuid(),
+  assistingUnitIds: z.array(z.uuid()).max(10).default([]),
+  agentStrategy: z.enum(['none', 'round_robin', 'least_loaded']).default('none'),
+  active: z.boolean().default(true),
+});
+export const RoutingRuleView = RoutingRuleInput.extend({ id: z.string(), position: z.number() });
+export const RoutingRulesInput = z.object({ rules: z.array(RoutingRuleInput).max(200) });
+
+export { Label };

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
+import { SWEEP_EVERY_MS, SWEEP_JOB } from './escalation-sweep';
+
+let now = new Date('2026-03-10T01:00:00Z');
+const at = (local: string) => new Date(`${local}+08:00`);
+let t: TestApp;
+let operator: Client;
+let dispatcher: Client;
+let unit: Client;
+let unitId: string;
+
+async function actOk(c: Client, id: string, body: Record<string, unknown>) {
+  const version = (await dispatcher.get(`/api/service/requests/${id}`)).json().version;
+  const res = await c.post(`/api/service/requests/${id}/actions`, { version, ...body });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+const events = async (id: string) => (await dispatcher.get(`/api/service/requests/${id}`)).json().events as { type: string; payload: Record<string, unknown> }[];
+const titles = async (c: Client) => (await c.get('/api/notifications')).json().map((n: { title: string }) => n.title) as string[];
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => now, config: { SESSION_TTL_HOURS: '8760' } });
+  const admin = await t.as('admin');
+  const dep = await t.deps.db.selectFrom('departments').select('id').where('name', '=', '余杭区市场监督管理局').executeTakeFirstOrThrow();
+  unitId = dep.id;
+  for (const [username, roles, departmentId] of [['sw_operator', ['service_operator'], null], ['sw_dispatcher', ['service_dispatcher'], null], ['sw_unit', ['service_unit'], unitId]] as const) {
+    expect((await admin.post('/api/users', { username, displayName: username, password: 'Sweep#2026', roles, departmentId })).statusCode).toBe(201);
+  }
+  [operator, dispatcher, unit] = await Promise.all(['sw_operator', 'sw_dispatcher', 'sw_unit'].map((u) => t.as(u, 'Sweep#2026')));
+});
+afterAll(() => t.close());
+
+describe('the escalation sweep (a recurring background job)', () => {
+  it('warns before a deadline and supervises after it, once per step, and tells the people whose turn it is', async () => {
+    const ent = await t.deps.db.selectFrom('enterprises').select('id').orderBy('credit_code').executeTakeFirstOrThrow();
+    const body = { enterpriseId: ent.id, channel: 'hotline', title: '用电增容', description: '厂区用电增容申请进度', contactName: '李', contactPhone: '13800001111' };
+    const dispatched = (await operator.post('/api/service/requests', body)).json().id;
+    const forgotten = (await operator.post('/api/service/requests', body)).json().id; // never accepted
+    now = at('2026-03-10T10:00:00');
+    await actOk(dispatcher, dispatched, { action: 'accept', categoryId: 'factors.power' });
+    const r = await actOk(dispatcher, dispatched, { action: 'dispatch', leadUnitId: unitId });
+
+    // The app's runner keeps one sweep row queued; a second start adds none.
+    await t.deps.jobs.ensureRecurring();
+    await t.deps.jobs.ensureRecurring();
+    const rows = () => t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', SWEEP_JOB).execute();
+    expect(await rows()).toHaveLength(1);
+
+    // 17:00: the respond step (same working day) is in its warning window (8 h before 24:00).
+    now = at('2026-03-10T17:00:00');
+    expect(await t.deps.jobs.drain()).toBe(1);
+    const [job] = await rows();
+    expect(job).toMatchObject({ status: 'queued', result: { warnings: 2, overdue: 0 }, run_at: new Date(now.getTime() + SWEEP_EVERY_MS) });
+    let ev = await events(dispatched);
+    expect(ev.filter((e) => e.type === 'step_warning').map((e) => e.payload.step)).toEqual(['respond']);
+    expect(await titles(unit)).toContain(`诉求 ${r.number} 即将超过回应时限`);
+    // The forgotten request's accept step warns the office.
+    expect((await events(forgotten)).filter((e) => e.type === 'step_warning').map((e) => e.payload.step)).toEqual(['accept']);
+
+    // Not again before its turn; at its turn, nothing new to say.
+    expect(await t.deps.jobs.drain()).toBe(0);
+    now = new Date(now.getTime() + SWEEP_EVERY_MS);
+    expect(await t.deps.jobs.drain()).toBe(1);
+    expect((await rows())[0]!.result).toMatchObject({ warnings: 0, overdue: 0 });
+
+    // Next morning: both are overdue. The unit's request is supervised (督办); the office's own step is marked.
+    now = at('2026-03-11T09:00:00');
+    expect(await t.deps.jobs.drain()).toBe(1);
+    expect((await rows())[0]!.result).toMatchObject({ overdue: 2 });
+    ev = await events(dispatched);
+    expect(ev.map((e) => e.type).slice(-2)).toEqual(['step_overdue', 'supervised']);
+    expect(ev.at(-1)!.payload).toEqual({ note: '回应超时督办' });
+    expect((await events(forgotten)).map((e) => e.type).slice(-1)).toEqual(['step_overdue']);
+    expect(await titles(unit)).toContain(`诉求 ${r.number} 已超过回应时限，已督办`);
+    expect(await titles(dispatcher)).toContain(`诉求 ${r.number} 已超过回应时限，已督办`);
+    const detail = (await dispatcher.get(`/api/service/requests/${dispatched}`)).json();
+    expect(detail).toMatchObject({ overdue: true, status: 'dispatched', version: r.version }); // supervise changes no state
+    expect(detail.steps.find((s: { step: string }) => s.step === 'respond').state).toBe('overdue');
+    expect((await dispatcher.get('/api/service/requests?overdue=true')).json().items.map((i: { id: string }) => i.id)).toEqual(
+      expect.arrayContaining([dispatched, forgotten]),
+    );
+
+    now = at('2026-03-11T10:00:00');
+    expect(await t.deps.jobs.drain()).toBe(1);
+    expect((await rows())[0]!.result).toMatchObject({ warnings: 0, overdue: 0 });
+    expect((await events(dispatched)).filter((e) => e.type === 'supervised')).toHaveLength(1);
+
+    // Answering late records the step as not met.
+    await actOk(unit, dispatched, { action: 'sign' });
+    const answered = await actOk(unit, dispatched, { action: 'respond', content: '已上门' });
+    expect(answered.steps.find((s: { step: string }) => s.step === 'respond')).toMatchObject({ met: false, state: null });
+  });
+});

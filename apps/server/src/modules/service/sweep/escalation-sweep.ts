@@ -1,0 +1,141 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+import type { Tx } from '../../../core/context';
+import { Notifier } from '../../../core/notifications/notifier';
+import { CalendarHolder } from '../../../core/reference/workday-calendar';
+import type { WorkdayCalendar } from '../../../core/reference/domain/workday';
+import { recurring } from '../../../core/jobs/job-runner';
+import { applyAction, sweepOpenSteps, type OpenStepInput, type RequestEvent, type ServiceStep } from '../domain';
+import { SYSTEM_ACTOR } from '../service-actor';
+import { categoryTreeOf, loadCategories } from '../settings/catalog';
+import { insertEvents, loadSnapshot } from '../requests/request.store';
+import { SERVICE_LEVELS, serviceClock } from '../requests/service-levels';
+import { dispatchers, notifyAll, requestLink, unitStaff } from '../requests/notify';
+
+export const SWEEP_JOB = 'service.escalation_sweep';
+/** How often the sweep runs (after the previous run ends). */
+export const SWEEP_EVERY_MS = 60_000;
+
+const STEP_NAMES: Record<ServiceStep, string> = { accept: '受理', dispatch: '交办', respond: '回应', resolve: '办结', follow_up: '回访' };
+/** Statuses in which the request is in a handling unit's hands: 督办 is a lifecycle event there. */
+const WITH_UNIT = new Set(['dispatched', 'signed', 'responded']);
+
+export interface SweepResult {
+  open: number;
+  warnings: number;
+  overdue: number;
+}
+
+/**
+ * The escalation sweep (超时预警与督办): the state of every open step now (sweepOpenSteps, pure and
+ * fast), then, once per step, a warning when its warning window opens and an overdue mark when its
+ * deadline passes. Marks are set with a conditional UPDATE (… WHERE warned_at IS NULL), so a step is
+ * warned and supervised once even if two sweeps overlapped. An overdue step of a request in a
+ * unit's hands is also supervised (督办, the lifecycle's `supervise` as the system). The people
+ * whose turn it is get an in-app notification: the lead unit's staff, and the dispatchers.
+ */
+export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalendar, now: Date): Promise<SweepResult> {
+  const rows = await db
+    .selectFrom('service_request_steps as s')
+    .innerJoin('service_requests as r', 'r.id', 's.request_id')
+    .select(['s.id', 's.request_id', 's.step', 's.round', 's.started_at', 's.warned_at', 's.overdue_at', 'r.category_id'])
+    .where('s.completed_at', 'is', null)
+    .where('s.cancelled_at', 'is', null)
+    .where('s.overdue_at', 'is', null)
+    .orderBy('s.id')
+    .execute();
+  if (rows.length === 0) return { open: 0, warnings: 0, overdue: 0 };
+  const pauses = await db
+    .selectFrom('service_pauses as p')
+    .select(['p.request_id', 'p.from_at', 'p.to_at'])
+    .where(sql<boolean>`p.request_id IN (SELECT request_id FROM service_request_steps WHERE completed_at IS NULL AND cancelled_at IS NULL AND overdue_at IS NULL)`)
+    .execute();
+  const pausesOf = new Map<string, { fromMs: number; toMs: number | null }[]>();
+  for (const p of pauses) {
+    const list = pausesOf.get(p.request_id) ?? [];
+    list.push({ fromMs: p.from_at.getTime(), toMs: p.to_at?.getTime() ?? null });
+    pausesOf.set(p.request_id, list);
+  }
+  const tree = categoryTreeOf(await loadCategories(db));
+  const inputs: OpenStepInput[] = rows.map((r) => ({
+    rule: SERVICE_LEVELS.ruleFor(tree.pathOf(r.category_id ?? ''), r.step as ServiceStep),
+    startMs: r.started_at.getTime(),
+    pauses: pausesOf.get(r.request_id) ?? [],
+  }));
+  const states = sweepOpenSteps(serviceClock(calendar), inputs, now.getTime());
+
+  const notifier = new Notifier({ send: async () => {} }); // in-app only: no SMS or e-mail from the sweep yet
+  let warnings = 0;
+  let overdue = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const st = states[i]!;
+    if (st.state === 'overdue') {
+      if (await markStep(db, notifier, row, 'overdue', st.dueMs!, now)) overdue++;
+    } else if (st.state === 'warning' && row.warned_at === null) {
+      if (await markStep(db, notifier, row, 'warning', st.dueMs!, now)) warnings++;
+    }
+  }
+  return { open: rows.length, warnings, overdue };
+}
+
+async function markStep(
+  db: Kysely<DB>,
+  notifier: Notifier,
+  step: { id: number; request_id: string; step: string; round: number },
+  kind: 'warning' | 'overdue',
+  dueMs: number,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const column = kind === 'warning' ? 'warned_at' : 'overdue_at';
+    const marked = await tx
+      .updateTable('service_request_steps')
+      .set(kind === 'warning' ? { warned_at: now } : { overdue_at: now, warned_at: sql`coalesce(warned_at, ${now})` })
+      .where('id', '=', step.id)
+      .where(column, 'is', null)
+      .where('completed_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!marked) return false;
+    const request = await tx.selectFrom('service_requests').selectAll().where('id', '=', step.request_id).forUpdate().executeTakeFirstOrThrow();
+    const name = STEP_NAMES[step.step as ServiceStep];
+    const dueAt = new Date(dueMs);
+    const events: RequestEvent[] = [];
+    const sweepEvent = {
+      request_id: request.id, type: kind === 'warning' ? 'step_warning' : 'step_overdue', at: now, actor_role: 'system', actor_id: null,
+      actor_name: '系统', unit_id: null, payload: JSON.stringify({ step: step.step, round: step.round, dueAt: dueAt.toISOString() }),
+    };
+    await tx.insertInto('service_request_events').values(sweepEvent).execute();
+    if (kind === 'overdue' && WITH_UNIT.has(request.status)) {
+      const result = applyAction(await loadSnapshot(tx, request), { type: 'supervise', note: `${name}超时督办` }, SYSTEM_ACTOR, now);
+      if (result.ok) events.push(...result.events);
+      await insertEvents(tx, events, '系统');
+    }
+    const recipients = await recipientsFor(tx, request.status, request.lead_unit_id, kind);
+    const title = kind === 'warning'
+      ? `诉求 ${request.number} 即将超过${name}时限`
+      : `诉求 ${request.number} 已超过${name}时限${WITH_UNIT.has(request.status) ? '，已督办' : ''}`;
+    await notifyAll(notifier, tx, recipients, { title, body: request.title, link: requestLink(request.id) });
+    return true;
+  });
+}
+
+/** In a unit's hands: its staff (and, when overdue, the dispatchers who chase it); otherwise the office. */
+async function recipientsFor(tx: Tx, status: string, leadUnitId: string | null, kind: 'warning' | 'overdue'): Promise<string[]> {
+  if (WITH_UNIT.has(status) && leadUnitId) {
+    const staff = await unitStaff(tx, [leadUnitId]);
+    return kind === 'overdue' ? [...staff, ...(await dispatchers(tx))] : staff;
+  }
+  return dispatchers(tx);
+}
+
+/** The working-day calendar of the process running the job: loaded once per database, refreshed as the API's is. */
+const calendars = new WeakMap<Kysely<DB>, CalendarHolder>();
+async function calendarFor(db: Kysely<DB>): Promise<WorkdayCalendar> {
+  let holder = calendars.get(db);
+  if (!holder) calendars.set(db, (holder = await CalendarHolder.load(db)));
+  return holder.fresh();
+}
+
+export const escalationSweepJob = recurring(SWEEP_EVERY_MS, async (_job, ctx) => runEscalationSweep(ctx.db, await calendarFor(ctx.db), ctx.now()));
