@@ -9,9 +9,12 @@ import { changedFields } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import type { JobHandler } from '../../jobs/job-runner';
 import { toInput, toRow } from '../enterprise.service';
+import { withoutNameIndex } from '../name-index';
 import { COLUMNS, REQUIRED_COLUMNS, parseEnterpriseRow, type Lookups } from './parse-enterprise-row';
 
 const CHUNK = 500;
+/** From this many rows on, the job rebuilds the name index once instead of updating it row by row. */
+export const BULK_IMPORT_ROWS = 5_000;
 
 /** Step 1: read and validate every row; write nothing but the batch. */
 export async function validateEnterpriseImport(ctx: Ctx, fileName: string, buffer: Buffer) {
@@ -69,7 +72,7 @@ export const importEnterprisesJob: JobHandler = async (job, jctx) => {
   if (!actor || !actor.permissions.has('enterprise.import')) throw new Error('importer no longer allowed to import');
   const rows = batch.rows as EnterpriseInput[];
   const summary = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
-  try {
+  const writeAll = async () => {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       await jctx.db.transaction().execute(async (tx) => {
@@ -111,6 +114,10 @@ export const importEnterprisesJob: JobHandler = async (job, jctx) => {
       });
       await jctx.progress(Math.min(i + CHUNK, rows.length), rows.length, '正在导入');
     }
+  };
+  try {
+    if (rows.length >= BULK_IMPORT_ROWS) await withoutNameIndex(jctx.db, writeAll);
+    else await writeAll();
     await jctx.db.updateTable('import_batches').set({ status: 'imported', summary: JSON.stringify(summary), rows: '[]' }).where('id', '=', batchId).execute();
     // Fresh statistics for the plans and the estimated totals of long lists (db/count-rows.ts):
     // the embedded database has no autovacuum to notice thousands of new rows.
