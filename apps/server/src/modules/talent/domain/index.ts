@@ -13,3 +13,6 @@ export { explainItem, explainResult, type Explanation, type Locale } from './exp
 export { tierPopulation, tierByThresholds, type TierSubject, type TierAssignment } from './tiering';
 export { diffSchemes, type SchemeChange } from './diff';
 export { compareWhatIf, type WhatIfSubject, type WhatIfRow, type WhatIfComparison } from './what-if';
+export { checkRound, type RoundInput, type RoundOption, type Applicant, type RoundIssue } from './allocation/round';
+export { allocateRound, RoundInputError, type RoundResult, type Placement, type OptionOutcome, type TieKey } from './allocation/allocate';
+export { lotteryTicket, seedCommitment } from './allocation/lottery';
