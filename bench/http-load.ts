@@ -4,6 +4,10 @@
  *
  *   npx tsx bench/http-load.ts --db pglite|postgres|all   [--reps 2] [--seconds 10] [--open-seconds 20]
  *                                                          [--rate 100] [--connections 50] [--enterprises 50000]
+ *                                                          [--servers pglite-worker,postgres] [--scenarios list]
+ *
+ * --servers keeps only the named server variants (pglite-worker, pglite-inthread, postgres);
+ * --scenarios keeps the scenarios whose name contains one of the given words (e.g. `list`).
  *
  * For each server and scenario: (a) saturation, 50 connections back to back (autocannon):
  * requests/s and p99; (b) open loop at 100 requests/s, latency from the scheduled send time;
@@ -31,6 +35,8 @@ const RATE = Number(args.get('rate') ?? 100);
 const CONNECTIONS = Number(args.get('connections') ?? 50);
 const ENTERPRISES = Number(args.get('enterprises') ?? 50_000);
 if (!['pglite', 'postgres', 'all'].includes(DB)) throw new Error('--db pglite|postgres|all');
+const ONLY_SERVERS = args.get('servers')?.split(',');
+const ONLY_SCENARIOS = args.get('scenarios')?.split(',');
 
 const STREET = '330110010'; // 良渚街道
 const WORD = '数智';
@@ -38,8 +44,9 @@ const LIST_QUERIES = {
   'list street+name': { pageSize: '50', division: STREET, q: WORD },
   'list industry C': { pageSize: '50', industry: 'C' },
 } as const;
-const SCENARIOS = ['list street+name', 'list industry C', 'file by id'] as const;
-type Scenario = (typeof SCENARIOS)[number];
+const ALL_SCENARIOS = ['list street+name', 'list industry C', 'file by id'] as const;
+type Scenario = (typeof ALL_SCENARIOS)[number];
+const SCENARIOS = ALL_SCENARIOS.filter((s) => !ONLY_SCENARIOS || ONLY_SCENARIOS.some((w) => s.includes(w)));
 /** Open-loop rate that every server variant can carry, so that their latencies compare like for like. */
 const LIGHT_RATE: Record<Scenario, number> = { 'list street+name': 2, 'list industry C': 2, 'file by id': 50 };
 
@@ -85,6 +92,7 @@ if (DB === 'postgres' || DB === 'all') {
 
 for (let rep = 1; rep <= REPS; rep++) {
   for (const v of variants) {
+    if (ONLY_SERVERS && !ONLY_SERVERS.includes(v.opts.label)) continue;
     console.log(`\n== ${v.opts.label}, repetition ${rep}/${REPS}`);
     const server = await startServer(v.opts);
     try {
@@ -148,7 +156,7 @@ const cases: ExplainCase[] = [
   { name: 'list street+name', query: LIST_QUERIES['list street+name'] },
   { name: 'list industry C', query: LIST_QUERIES['list industry C'] },
   { name: 'file by id', query: { pageSize: '1' }, fileOfFirstListed: true },
-];
+].filter((c) => (SCENARIOS as readonly string[]).includes(c.name));
 for (const v of variants) {
   const key = 'dataDir' in v.explain ? 'pglite' : 'postgres';
   if (explains[key]) continue;
