@@ -27,7 +27,7 @@ beforeAll(async () => {
   for (const [username, roles, departmentId] of [['sw_operator', ['service_operator'], null], ['sw_dispatcher', ['service_dispatcher'], null], ['sw_unit', ['service_unit'], unitId]] as const) {
     expect((await admin.post('/api/users', { username, displayName: username, password: 'Sweep#2026', roles, departmentId })).statusCode).toBe(201);
   }
-  [operator, dispatcher, unit] = await Promise.all(['sw_operator', 'sw_dispatcher', 'sw_unit'].map((u) => t.as(u, 'Sweep#2026')));
+  [operator, dispatcher, unit] = await Promise.all([t.as('sw_operator', 'Sweep#2026'), t.as('sw_dispatcher', 'Sweep#2026'), t.as('sw_unit', 'Sweep#2026')]);
 });
 afterAll(() => t.close());
 
