@@ -304,7 +304,7 @@ export type Park = Selectable<ParkTable>;
 export type Talent = Selectable<TalentTable>;
 
 // ---- talent scoring (migrations/0005_talent_scoring.sql; modules/talent/scoring) -------------
-export type TalentSchemeKind = 'personal' | 'enterprise';
+export type TalentSchemeKind = 'personal' | 'enterprise' | 'evaluation_bonus';
 export type TalentSchemeStatus = 'draft' | 'published' | 'retired';
 export type TalentWhatIfStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -366,6 +366,21 @@ export interface TalentEnterpriseScoreTable {
   computed_at: Timestamp;
 }
 
+/** An enterprise's evaluation bonus under a bonus version on a day (migration 0012). */
+export interface TalentEvaluationBonusTable {
+  enterprise_id: string;
+  scheme_version_id: string;
+  as_of: string;
+  enterprise_version_id: string;
+  enterprise_as_of: string;
+  enterprise_points: number;
+  enterprise_tier: string | null;
+  points: number;
+  complete: boolean;
+  result: Json<Record<string, unknown>>;
+  computed_at: Date;
+}
+
 /** A day a recompute finished for a version (migration 0011): the days readers may show. */
 export interface TalentScoreDayTable {
   scheme_version_id: string;
@@ -412,6 +427,7 @@ export interface DB {
   talent_enterprise_facts: TalentEnterpriseFactsTable;
   talent_enterprise_scores: TalentEnterpriseScoreTable;
   talent_score_days: TalentScoreDayTable;
+  talent_evaluation_bonuses: TalentEvaluationBonusTable;
   talent_whatif_runs: TalentWhatIfRunTable;
   talent_whatif_rows: TalentWhatIfRowTable;
 }

@@ -3,10 +3,12 @@
 import type { Routes } from '../../../http/deps';
 import { schemeRoutes } from './scheme.routes';
 import { scoreRoutes } from './score.routes';
+import { evaluationBonusRoutes } from './evaluation-bonus.routes';
 
 export const scoringRoutes: Routes = (app, deps) => {
   schemeRoutes(app, deps);
   scoreRoutes(app, deps);
+  evaluationBonusRoutes(app, deps);
 };
 export { scoringJobs } from './jobs';
 export { seedDemoScores } from './seed-scores';

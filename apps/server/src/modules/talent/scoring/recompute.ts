@@ -5,6 +5,7 @@ import type { CompiledScheme } from '../domain';
 import { compiledOf } from './scheme-source';
 import { storedResult, type StoredResult } from './stored-result';
 import { boundedWrites } from './bounded-writes';
+import { recomputeEvaluationBonus } from './evaluation-bonus';
 import { findVersion, versionInEffect, type SchemeVersionRow } from './scheme.repo';
 import {
   activeTalentBatches, countActiveTalents, DEFAULT_BATCH, enterpriseFactsOfYear, evaluate, evaluateEnterprises, staffTotalsFromScores, type StaffTotal,
@@ -39,10 +40,13 @@ export interface RecomputeOptions {
 export interface RecomputeSummary {
   talents: number;
   enterprises: number;
+  /** Industrial enterprises given an evaluation bonus. */
+  evaluationBonuses: number;
   personalVersionId: string | null;
   enterpriseVersionId: string | null;
+  evaluationBonusVersionId: string | null;
   asOf: string;
-  ms: { personal: number; enterprise: number };
+  ms: { personal: number; enterprise: number; evaluationBonus: number };
 }
 
 /**
@@ -179,16 +183,22 @@ export async function recomputeEnterprises(
 }
 
 /**
- * The recompute job's work. A personal version is recomputed, then the enterprise version in
- * effect on the same day (its staffPointsTotal depends on the personal points). An enterprise
- * version is recomputed alone, from the stored personal scores.
+ * The recompute job's work, down the chain each score feeds: a personal version is recomputed,
+ * then the enterprise version in effect on the same day (its staffPointsTotal depends on the
+ * personal points), then the evaluation-bonus version in effect (it reads the enterprise points).
+ * An enterprise version starts the chain at the enterprise step (from the stored personal
+ * scores), an evaluation-bonus version at its own (from the stored enterprise scores).
  */
 export async function recompute(db: Tx, p: RecomputePayload, opts: RecomputeOptions): Promise<RecomputeSummary> {
   const version = await findVersion(db, p.versionId);
   if (!version) throw new Error(`scheme version ${p.versionId} not found`);
   if (version.status === 'draft') throw new Error(`scheme version ${version.code} ${version.version} is a draft`);
-  const out: RecomputeSummary = { talents: 0, enterprises: 0, personalVersionId: null, enterpriseVersionId: null, asOf: p.asOf, ms: { personal: 0, enterprise: 0 } };
-  let enterpriseVersion: SchemeVersionRow | undefined = version;
+  const out: RecomputeSummary = {
+    talents: 0, enterprises: 0, evaluationBonuses: 0, personalVersionId: null, enterpriseVersionId: null, evaluationBonusVersionId: null,
+    asOf: p.asOf, ms: { personal: 0, enterprise: 0, evaluationBonus: 0 },
+  };
+  let enterpriseVersion = version.kind === 'enterprise' ? version : undefined;
+  let bonusVersion = version.kind === 'evaluation_bonus' ? version : undefined;
   let known: { personalVersionId: string; staff: Map<string, StaffTotal> } | undefined;
   if (version.kind === 'personal') {
     const t0 = performance.now();
@@ -206,6 +216,16 @@ export async function recompute(db: Tx, p: RecomputePayload, opts: RecomputeOpti
     out.personalVersionId ??= e.personalVersionId;
     out.enterpriseVersionId = enterpriseVersion.id;
     out.ms.enterprise = Math.round(performance.now() - t0);
+    bonusVersion = await versionInEffect(db, 'evaluation_bonus', p.asOf);
+  }
+  if (bonusVersion) {
+    const t0 = performance.now();
+    const b = await recomputeEvaluationBonus(db, bonusVersion, p.asOf, opts.computedAt);
+    out.evaluationBonuses = b.enterprises;
+    out.enterpriseVersionId ??= b.enterpriseVersionId;
+    out.evaluationBonusVersionId = bonusVersion.id;
+    out.ms.evaluationBonus = Math.round(performance.now() - t0);
+    await opts.progress?.(b.enterprises, b.enterprises, `evaluation bonus ${bonusVersion.code} ${bonusVersion.version}`);
   }
   return out;
 }

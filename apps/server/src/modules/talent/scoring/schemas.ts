@@ -8,7 +8,7 @@ const LocaleText = z
   .describe("Explanation text by locale: the user's locale, or both with ?locale=both");
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
-export const SchemeKind = z.enum(['personal', 'enterprise']).describe('personal: 个人积分; enterprise: 企业积分');
+export const SchemeKind = z.enum(['personal', 'enterprise', 'evaluation_bonus']).describe('personal: 个人积分; enterprise: 企业积分; evaluation_bonus: 工业企业综合评价人才加分');
 export const SchemeStatus = z.enum(['draft', 'published', 'retired']);
 
 export const SchemeIssueView = z.object({
@@ -239,6 +239,23 @@ const DeclaredFact = z.object({
   fields: z.array(DeclaredField).optional().describe('A list: the fields of one entry'),
   computed: z.boolean(),
 });
+export const EvaluationBonusQuery = PageQuery.extend({
+  q: z.string().max(50).optional().describe('Enterprise name contains'),
+  version: z.uuid().optional().describe('An evaluation-bonus version (default: the one in effect today)'),
+});
+export const EvaluationBonusExportQuery = EvaluationBonusQuery.omit({ page: true, pageSize: true });
+const BonusSource = z.object({ scheme: SchemeRef, asOf: z.string() }).describe('The enterprise score the bonuses were computed from: its version and day');
+export const EvaluationBonusItem = z.object({
+  enterpriseId: z.uuid(), enterpriseName: z.string(), creditCode: z.string(), industryCode: z.string(),
+  enterprisePoints: z.number(), enterpriseTier: Tier.nullable(), points: z.number().describe('The bonus (0–8 under the shipped example)'),
+  complete: z.boolean().describe('false: the enterprise score was incomplete, the bonus is not evaluated'),
+});
+export const EvaluationBonusPage = pageOf(EvaluationBonusItem).extend({ scheme: SchemeRef.nullable(), asOf: z.string().nullable(), source: BonusSource.nullable() });
+export const EvaluationBonusView = EvaluationBonusItem.extend({
+  scheme: SchemeRef, asOf: z.string(), source: BonusSource, computedAt: z.date(),
+  summary: LocaleText, items: z.array(ExplainedItem), reproduced: z.boolean(),
+});
+
 export const EnterpriseFactsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const EnterpriseFactsView = z.object({
   enterpriseId: z.uuid(), year: z.number().int(), facts: z.record(z.string(), z.unknown()),

@@ -10,6 +10,8 @@ import { SchemeRejected, issue } from './scheme-issues';
 import { currentVersion, findVersion, forgetCurrentVersions, toSummary, type SchemeVersionRow } from './scheme.repo';
 import { RECOMPUTE_JOB } from './recompute';
 
+const KIND_ZH: Record<TalentSchemeKind, string> = { personal: '个人积分', enterprise: '企业积分', evaluation_bonus: '综合评价加分' };
+
 const PG_UNIQUE = '23505';
 const PG_EXCLUSION = '23P01';
 
@@ -100,7 +102,7 @@ export async function updateDraft(ctx: Ctx, id: string, input: { source: string;
     if (v.status !== 'draft') throw notDraft(v);
     if (v.revision !== input.revision) throw new AppError('CONFLICT');
     if (p.doc.kind !== v.kind)
-      throw new SchemeRejected([issue('kind', 'kind-changed', `草稿是${v.kind === 'personal' ? '个人' : '企业'}积分办法，不能改为另一类`, `this draft is a ${v.kind} scheme; its kind cannot change`)]);
+      throw new SchemeRejected([issue('kind', 'kind-changed', `草稿是${KIND_ZH[v.kind]}办法，不能改为另一类`, `this draft is a ${v.kind} scheme; its kind cannot change`)]);
     await rejectDuplicate(tx, p.doc, id);
     await tx
       .updateTable('talent_scheme_versions')

@@ -31,7 +31,7 @@ afterAll(() => t.close());
 describe('demo scores', () => {
   it('has both Tiantai schemes published and in effect, every active talent and employer scored', async () => {
     const list = (await office.get('/api/talent/schemes')).json().items;
-    expect(list.filter((v: { inEffect: boolean }) => v.inEffect).map((v: { code: string }) => v.code).sort()).toEqual(['tiantai-enterprise', 'tiantai-personal']);
+    expect(list.filter((v: { inEffect: boolean }) => v.inEffect).map((v: { code: string }) => v.code).sort()).toEqual(['tiantai-enterprise', 'tiantai-evaluation-bonus', 'tiantai-personal']);
     const scored = await t.deps.db.selectFrom('talent_scores').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const active = await t.deps.db.selectFrom('talents').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
     expect(Number(scored.n)).toBe(Number(active.n));

@@ -22,16 +22,17 @@ export function shippedSourceForYear(name: string, year: number): string {
 }
 
 /**
- * The demo's points: tiantai-personal and tiantai-enterprise published for the demo year, facts
- * for every enterprise that has talents, and every talent and enterprise scored as of DEMO_TODAY
- * — a new user sees points, tiers and explanations on the first start. Runs in the demo seed's
+ * The demo's points: tiantai-personal, tiantai-enterprise and tiantai-evaluation-bonus published
+ * for the demo year, facts for every enterprise that has talents, and every talent, enterprise and
+ * industrial enterprise's evaluation bonus computed as of DEMO_TODAY — a new user sees points,
+ * tiers, bonuses and explanations on the first start. Runs in the demo seed's
  * transaction after the talents exist. Deterministic.
  */
 export async function seedDemoScores(tx: Transaction<DB>): Promise<Record<string, number>> {
   const year = Number(DEMO_TODAY.slice(0, 4));
   const publishedAt = new Date(`${DEMO_TODAY}T00:00:00+08:00`);
   const ids: Record<string, string> = {};
-  for (const name of ['tiantai-personal', 'tiantai-enterprise']) {
+  for (const name of ['tiantai-personal', 'tiantai-enterprise', 'tiantai-evaluation-bonus']) {
     const source = shippedSourceForYear(name, year);
     const p = parseSchemeSource(source, 'yaml');
     if (!p.ok) throw new Error(`shipped scheme ${name} is invalid: ${p.issues.map((i) => `${i.path}: ${i.en}`).join('; ')}`);
@@ -74,5 +75,5 @@ export async function seedDemoScores(tx: Transaction<DB>): Promise<Record<string
   for (let i = 0; i < facts.length; i += 500) await tx.insertInto('talent_enterprise_facts').values(facts.slice(i, i + 500)).execute();
 
   const summary = await recompute(tx, { kind: 'personal', versionId: ids.personal!, asOf: DEMO_TODAY }, { computedAt: publishedAt });
-  return { publishedSchemes: 2, enterpriseFacts: facts.length, talentScores: summary.talents, enterpriseScores: summary.enterprises };
+  return { publishedSchemes: 3, enterpriseFacts: facts.length, talentScores: summary.talents, enterpriseScores: summary.enterprises, evaluationBonuses: summary.evaluationBonuses };
 }

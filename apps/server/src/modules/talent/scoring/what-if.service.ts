@@ -6,12 +6,12 @@ import { enqueueJob } from '../../../core/jobs/job-queue';
 import { writeXlsx } from '../../../core/excel/write-xlsx';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import type { Ctx } from '../../../core/context';
-import type { TalentWhatIfRunTable } from '../../../db/schema';
+import type { TalentSchemeKind, TalentWhatIfRunTable } from '../../../db/schema';
 import { clampToPeriod, loadScheme } from './scheme.service';
 import { SchemeRejected, issue } from './scheme-issues';
 import { baselineFor, WHATIF_JOB } from './what-if';
 
-type RunRow = Selectable<TalentWhatIfRunTable> & { kind: 'personal' | 'enterprise'; current_hash: string };
+type RunRow = Selectable<TalentWhatIfRunTable> & { kind: TalentSchemeKind; current_hash: string };
 
 function runQuery(ctx: Ctx) {
   return ctx.db
@@ -35,6 +35,8 @@ export async function startWhatIf(ctx: Ctx, draftId: string, input: { asOf?: str
   const draft = await loadScheme(ctx, draftId);
   if (draft.status !== 'draft')
     throw new SchemeRejected([issue('status', 'not-draft', '只能对草稿试算', 'a what-if run applies a draft')], 409);
+  if (draft.kind === 'evaluation_bonus')
+    throw new SchemeRejected([issue('kind', 'no-what-if', '综合评价加分办法暂不支持试算：发布后重新计算即可看到结果', 'a what-if run is not offered for an evaluation-bonus scheme yet: publish and recompute')], 409);
   const asOf = input.asOf ?? clampToPeriod(draft, localDateOf(ctx.now));
   const baseline = await baselineFor(ctx.db, draft, asOf);
   const { runId, jobId } = await ctx.db.transaction().execute(async (tx) => {

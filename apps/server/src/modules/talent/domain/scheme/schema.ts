@@ -165,7 +165,7 @@ const tiering = z.strictObject({
 export const schemeSchema: z.ZodType<SchemeDoc> = z.strictObject({
   code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'code' }),
   name: label,
-  kind: z.enum(['personal', 'enterprise']),
+  kind: z.enum(['personal', 'enterprise', 'evaluation_bonus']),
   version: z.string().min(1),
   effective: z.strictObject({ from: isoDate, to: isoDate.optional() }),
   legalReference: z.string().optional(),

@@ -6,7 +6,12 @@ export interface Label {
   en: string;
 }
 
-export type SchemeKind = 'personal' | 'enterprise';
+/**
+ * personal: a talent's points; enterprise: an enterprise's points and tiers; evaluation_bonus: the
+ * bonus (0–8) an enterprise's points add to the county's industrial enterprise comprehensive
+ * evaluation (工业企业综合评价), computed from the enterprise score.
+ */
+export type SchemeKind = 'personal' | 'enterprise' | 'evaluation_bonus';
 
 // ---------------------------------------------------------------- facts
 
