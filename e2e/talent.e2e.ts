@@ -153,6 +153,7 @@ describe('talent points journey', () => {
     expect(await hr.getByTestId('enterprise-points-name').innerText()).toContain('中双元');
     await hr.getByTestId('tier-badge').first().waitFor();
     await poll(() => hr.getByTestId('enterprise-points-talents').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await hr.getByTestId('evaluation-bonus-points').waitFor();
     await screenshot(hr, 'talent-24-enterprise-points');
     // HR enters the year's enterprise facts in a form built from the scheme's declarations
     const facts = hr.getByTestId('enterprise-facts-form');
@@ -178,6 +179,19 @@ describe('talent points journey', () => {
     await office.getByTestId('chart-points-histogram').locator('canvas').waitFor();
     await poll(() => office.getByTestId('enterprise-points-link').count()).toBeGreaterThan(1);
     await screenshot(office, 'talent-25-enterprise-points-office');
+  });
+
+  it('the office sees the evaluation bonus of every industrial enterprise and exports the record', async () => {
+    await office.goto(`${baseUrl()}/talent/evaluation-bonus`);
+    const rows = office.getByTestId('bonus-table').locator('tbody tr.ant-table-row');
+    await poll(() => rows.count()).toBeGreaterThan(0);
+    await screenshot(office, 'talent-27-evaluation-bonus');
+    const [file] = await Promise.all([office.waitForEvent('download'), office.getByTestId('bonus-export').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await file.path())!);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(expect.arrayContaining(['企业名称', '人才加分', '说明', '加分办法', '企业积分办法']));
+    expect(ws.rowCount).toBeGreaterThan(1);
   });
 
   it('the office lists talents by points band (from the histogram) and by item, and exports them', async () => {

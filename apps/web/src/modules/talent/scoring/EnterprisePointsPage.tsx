@@ -13,6 +13,7 @@ import { useTableQuery } from '../../../ui/useTableQuery';
 import { labelOf, pointsKeys, useDistribution, type EnterpriseScoreItem } from './api';
 import { EnterprisePointsView } from './EnterprisePointsView';
 import { EnterpriseFactsCard } from './EnterpriseFactsCard';
+import { EvaluationBonusCard } from './EvaluationBonusCard';
 import { TierBadge } from './TierBadge';
 
 /** 企业积分: the office sees the county (distribution + ranking); enterprise HR its own enterprise. */
@@ -27,6 +28,7 @@ export function EnterprisePointsPage() {
       {me.scope.enterpriseId ? (
         <Flex vertical gap={12}>
           <EnterprisePointsView enterpriseId={me.scope.enterpriseId} showName />
+          <EvaluationBonusCard enterpriseId={me.scope.enterpriseId} />
           <EnterpriseFactsCard enterpriseId={me.scope.enterpriseId} />
         </Flex>
       ) : <NotFoundResult />}
@@ -49,6 +51,7 @@ export function EnterprisePointsFilePage() {
       />
       <Flex vertical gap={12}>
         <EnterprisePointsView enterpriseId={enterpriseId} showName />
+        <EvaluationBonusCard enterpriseId={enterpriseId} />
         <EnterpriseFactsCard enterpriseId={enterpriseId} />
       </Flex>
     </>

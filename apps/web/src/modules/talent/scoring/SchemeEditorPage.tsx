@@ -287,9 +287,11 @@ function Editor({ detail }: { detail: SchemeDetail }) {
               <Button onClick={() => void save()} disabled={!dirty || invalid} loading={busy === 'save'} data-testid="scheme-save">
                 {t('points.editor.save')}
               </Button>
-              <Button onClick={() => void whatIf()} disabled={invalid} loading={busy === 'whatIf'} data-testid="scheme-what-if">
-                {t('points.editor.whatIf')}
-              </Button>
+              {saved.kind === 'evaluation_bonus' ? null : (
+                <Button onClick={() => void whatIf()} disabled={invalid} loading={busy === 'whatIf'} data-testid="scheme-what-if">
+                  {t('points.editor.whatIf')}
+                </Button>
+              )}
               <Button type="primary" onClick={() => setPublishing(true)} disabled={invalid} data-testid="scheme-publish">
                 {t('points.editor.publish')}
               </Button>

@@ -10,7 +10,7 @@ import { labelOf, usePointsJob, useSchemes, type SchemeKind, type SchemeSummary 
 import { NewDraftModal } from './NewDraftModal';
 import { StatusTag } from './StatusTag';
 
-const KINDS: SchemeKind[] = ['personal', 'enterprise'];
+const KINDS: SchemeKind[] = ['personal', 'enterprise', 'evaluation_bonus'];
 
 /** After a publish: the recompute job's progress (scores under the new version). */
 function RecomputeProgress({ jobId }: { jobId: string }) {

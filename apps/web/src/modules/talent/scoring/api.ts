@@ -3,7 +3,7 @@ import { api } from '../../../api/client';
 import type { Job } from '../../../api/types';
 
 /** Answer shapes of the scoring API (docs/talent/SCORING.md, scoring/schemas.ts); dates as ISO strings. */
-export type SchemeKind = 'personal' | 'enterprise';
+export type SchemeKind = 'personal' | 'enterprise' | 'evaluation_bonus';
 export type SchemeStatus = 'draft' | 'published' | 'retired';
 export interface Label { zh: string; en: string }
 export type LocaleText = Partial<Record<'zh-CN' | 'en-US', string>>;
@@ -155,6 +155,34 @@ export function useEnterpriseFacts(enterpriseId: string, year: number) {
   });
 }
 
+export interface EvaluationBonusItem {
+  enterpriseId: string;
+  enterpriseName: string;
+  creditCode: string;
+  industryCode: string;
+  enterprisePoints: number;
+  enterpriseTier: Tier | null;
+  points: number;
+  complete: boolean;
+}
+export interface EvaluationBonus extends EvaluationBonusItem {
+  scheme: SchemeRef;
+  asOf: string;
+  source: { scheme: SchemeRef; asOf: string };
+  computedAt: string;
+  summary: LocaleText;
+  items: ExplainedItem[];
+  reproduced: boolean;
+}
+
+export function useEvaluationBonus(enterpriseId: string, locale: string) {
+  return useQuery({
+    queryKey: pointsKeys.bonus(enterpriseId, locale),
+    queryFn: () => api.get<EvaluationBonus>(`/api/talent/evaluation-bonuses/${encodeURIComponent(enterpriseId)}`),
+    retry: false,
+  });
+}
+
 export interface ScoreListItem {
   talentId: string;
   name: string;
@@ -225,6 +253,8 @@ export const pointsKeys = {
   enterprise: (id: string, locale: string) => ['talent-points', 'enterprise', id, locale] as const,
   enterprises: ['talent-points', 'enterprises'] as const,
   scoreList: ['talent-points', 'scores'] as const,
+  bonuses: ['talent-points', 'evaluation-bonuses'] as const,
+  bonus: (id: string, locale: string) => ['talent-points', 'evaluation-bonuses', id, locale] as const,
   enterpriseFacts: (id: string, year: number) => ['talent-points', 'enterprise-facts', id, year] as const,
   distribution: (binWidth: number) => ['talent-points', 'distribution', binWidth] as const,
 };

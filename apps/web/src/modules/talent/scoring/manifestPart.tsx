@@ -19,6 +19,7 @@ const SchemeListPage = named(() => import('./SchemeListPage'), 'SchemeListPage')
 const SchemeEditorPage = named(() => import('./SchemeEditorPage'), 'SchemeEditorPage');
 const WhatIfPage = named(() => import('./WhatIfPage'), 'WhatIfPage');
 const TalentPointsPage = named(() => import('./TalentPointsPage'), 'TalentPointsPage');
+const EvaluationBonusPage = named(() => import('./EvaluationBonusPage'), 'EvaluationBonusPage');
 const EnterprisePointsPage = named(() => import('./EnterprisePointsPage'), 'EnterprisePointsPage');
 const EnterprisePointsFilePage = named(() => import('./EnterprisePointsPage'), 'EnterprisePointsFilePage');
 
@@ -31,6 +32,7 @@ export const pointsRoutes: RouteObject[] = [
   { path: 'talent/schemes/:id', element: <SchemeEditorPage />, handle: { permission: MANAGE } },
   { path: 'talent/what-if/:id', element: <WhatIfPage />, handle: { permission: MANAGE } },
   { path: 'talent/points', element: <TalentPointsPage />, handle: { permission: 'talent.read' } },
+  { path: 'talent/evaluation-bonus', element: <EvaluationBonusPage />, handle: { permission: 'talent.read' } },
   { path: 'talent/enterprise-points', element: <EnterprisePointsPage />, handle: { permission: 'talent.read' } },
   { path: 'talent/enterprise-points/:enterpriseId', element: <EnterprisePointsFilePage />, handle: { permission: 'talent.read' } },
 ];
@@ -38,6 +40,7 @@ export const pointsRoutes: RouteObject[] = [
 export const pointsMenu: MenuEntry[] = [
   { key: 'talent-points', label: 'talent:points.menu.talentPoints', icon: <TrophyIcon />, path: '/talent/points', permission: 'talent.read', visible: seesEnterprises, order: 35 },
   { key: 'talent-enterprise-points', label: 'talent:points.menu.enterprisePoints', icon: <BuildingIcon />, path: '/talent/enterprise-points', permission: 'talent.read', visible: seesEnterprises, order: 40 },
+  { key: 'talent-evaluation-bonus', label: 'talent:points.menu.evaluationBonus', icon: <TrophyIcon />, path: '/talent/evaluation-bonus', permission: 'talent.read', visible: seesEnterprises, order: 45 },
   { key: 'talent-schemes', label: 'talent:points.menu.schemes', icon: <FileSearchIcon />, path: '/talent/schemes', permission: MANAGE, order: 50 },
 ];
 

@@ -3,10 +3,10 @@ import type zhCN from './zh-CN';
 
 const enUS: Messages<typeof zhCN> = {
   points: {
-    menu: { schemes: 'Points schemes', talentPoints: 'Talent points', enterprisePoints: 'Enterprise points' },
+    menu: { schemes: 'Points schemes', talentPoints: 'Talent points', enterprisePoints: 'Enterprise points', evaluationBonus: 'Evaluation bonus' },
     tab: 'Talent points',
     openEnded: 'open-ended',
-    kind: { personal: 'Personal points', enterprise: 'Enterprise points' },
+    kind: { personal: 'Personal points', enterprise: 'Enterprise points', evaluation_bonus: 'Evaluation bonus' },
     status: { draft: 'Draft', published: 'Published', retired: 'Retired', inEffect: 'In effect' },
     field: {
       version: 'Version',
@@ -207,6 +207,18 @@ const enUS: Messages<typeof zhCN> = {
       nextRecompute: 'the next recompute of the points uses what is saved',
       add: 'Add an entry',
       remove: 'Remove',
+    },
+    bonus: {
+      title: 'Talent bonus in the industrial enterprise evaluation',
+      card: 'Evaluation bonus',
+      hint: 'Computed from the enterprise points by the bonus scheme in effect; a record of its own, never merged into another score. Industrial enterprises only (mining, manufacturing, utilities).',
+      points: 'Bonus',
+      enterprisePoints: 'Enterprise points',
+      enterpriseTier: 'Tier',
+      notEvaluated: 'Not evaluated (enterprise points incomplete)',
+      source: 'From the enterprise points: {{scheme}} · as of {{asOf}}',
+      none: 'No bonus record (not an industrial enterprise, or not computed yet)',
+      search: 'Enterprise name',
     },
     enterprise: {
       title: 'Enterprise points',

@@ -1,10 +1,10 @@
 /** The talent-points pages' words, merged into the talent namespace under `points`. */
 const zhCN = {
   points: {
-    menu: { schemes: '积分办法', talentPoints: '人才积分', enterprisePoints: '企业积分' },
+    menu: { schemes: '积分办法', talentPoints: '人才积分', enterprisePoints: '企业积分', evaluationBonus: '综合评价加分' },
     tab: '人才积分',
     openEnded: '长期',
-    kind: { personal: '个人积分', enterprise: '企业积分' },
+    kind: { personal: '个人积分', enterprise: '企业积分', evaluation_bonus: '综合评价人才加分' },
     status: { draft: '草稿', published: '已发布', retired: '已停用', inEffect: '现行' },
     field: {
       version: '版本号',
@@ -205,6 +205,18 @@ const zhCN = {
       nextRecompute: '保存后在下次重新计算积分时生效',
       add: '添加一项',
       remove: '删除',
+    },
+    bonus: {
+      title: '工业企业综合评价人才加分',
+      card: '综合评价人才加分',
+      hint: '按企业人才积分和现行加分办法计算，单独成档，不并入其他得分。仅评价工业企业（采矿业、制造业、电力热力燃气及水）。',
+      points: '人才加分',
+      enterprisePoints: '企业人才积分',
+      enterpriseTier: '企业档次',
+      notEvaluated: '未评（企业积分信息不全）',
+      source: '依据企业积分：{{scheme}} · 计算日 {{asOf}}',
+      none: '暂无加分记录（非工业企业，或尚未计算）',
+      search: '企业名称',
     },
     enterprise: {
       title: '企业积分',
