@@ -27,6 +27,7 @@ import {
   type OpenStepState,
 } from '../apps/server/src/modules/service/domain';
 import { referenceDueTimes } from '../apps/server/src/modules/service/domain/service-levels/reference-deadline';
+import { seededRandom } from '../apps/server/src/db/seed/random';
 import { cpuProbeMs, printMachine } from './lib/machine';
 import { parseArgs, r1, r2, summarize } from './lib/stats';
 
@@ -38,18 +39,9 @@ const SEED = Number(args.get('seed') ?? 20261012);
 printMachine();
 console.log(`command: npx tsx bench/service-levels.ts ${process.argv.slice(2).join(' ')}`.trim());
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(SEED);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+const rng = seededRandom(SEED);
+const rnd = rng.next;
+const pick = rng.pick;
 const MIN = 60_000;
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-10-12T10:00:00+08:00');

@@ -11,6 +11,7 @@
  *     priority order the outcome must be identical; the bench stops if it is not.
  */
 import { allocateRound, type Applicant, type RoundInput } from '../apps/server/src/modules/talent/domain';
+import { seededRandom } from '../apps/server/src/db/seed/random';
 import { cpuProbeMs, printMachine } from './lib/machine';
 import { parseArgs, r1, r2 } from './lib/stats';
 
@@ -22,18 +23,9 @@ const RUNS = Number(args.get('runs') ?? 5);
 printMachine();
 console.log(`command: npx tsx bench/talent-allocation.ts ${process.argv.slice(2).join(' ')}`.trim());
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(20261129);
-const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+const rng = seededRandom(20261129);
+const rnd = rng.next;
+const int = rng.int;
 const ids = Array.from({ length: OPTIONS }, (_, i) => `school-${i}`);
 // Popular schools first: preferences drawn with a skew, so the first schools fill early.
 const applicants: Applicant[] = Array.from({ length: N }, (_, i) => {

@@ -22,6 +22,7 @@ import {
   type RuleDoc,
   type SchemeDoc,
 } from '../apps/server/src/modules/talent/domain';
+import { seededRandom } from '../apps/server/src/db/seed/random';
 import { cpuProbeMs, printMachine } from './lib/machine';
 import { parseArgs, r1, r2 } from './lib/stats';
 import os from 'node:os';
@@ -40,19 +41,10 @@ const scheme = compileScheme(raw);
 const doc = scheme.doc;
 
 // ------------------------------------------------------------ seeded facts
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(SEED);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+const rng = seededRandom(SEED);
+const rnd = rng.next;
+const pick = rng.pick;
+const int = rng.int;
 const LEVELS = ['national', 'provincial', 'city', 'county'] as const;
 const entries = (max: number) => Array.from({ length: int(0, max) }, () => ({ level: pick(LEVELS), year: int(2015, 2024) }));
 
