@@ -1,5 +1,6 @@
 import { SERVICE_PERMISSIONS, SERVICE_ROLES } from './access';
 import { serviceRoutes } from './requests/request.routes';
+import { metricsRoutes } from './metrics/metrics.routes';
 import { escalationSweepJob, SWEEP_JOB } from './sweep/escalation-sweep';
 
 /**
@@ -9,7 +10,7 @@ import { escalationSweepJob, SWEEP_JOB } from './sweep/escalation-sweep';
  */
 export const serviceModule = {
   name: 'service',
-  routes: [serviceRoutes],
+  routes: [serviceRoutes, metricsRoutes],
   permissions: SERVICE_PERMISSIONS,
   roles: SERVICE_ROLES,
   jobs: { [SWEEP_JOB]: escalationSweepJob },

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
+
+// A small constructed data set on two fresh handling units, so the demo county's own requests do
+// not move the figures: every assertion reads the groups of these two units (or a unit's own view).
+// Tuesday 2026-03-10 09:00 Asia/Shanghai; 当天回应: a dispatch before 16:00 is due by 24:00 that day.
+let now = new Date('2026-03-10T01:00:00Z');
+const local = (s: string) => new Date(`${s}+08:00`);
+
+let t: TestApp;
+let admin: Client;
+let operator: Client;
+let dispatcher: Client;
+let leader: Client;
+let unit1: Client;
+let unit2: Client;
+let entZsy: Client;
+let auditor: Client;
+const ids = {} as Record<'zsy' | 'u1' | 'u2' | 'r1' | 'r2' | 'r3' | 'r4', string>;
+const PASSWORD = 'Metrics#2026';
+
+async function user(username: string, roles: string[], scope: { departmentId?: string } = {}): Promise<Client> {
+  const res = await admin.post('/api/users', { username, displayName: username, password: PASSWORD, roles, ...scope });
+  expect(res.statusCode, res.body).toBe(201);
+  return t.as(username, PASSWORD);
+}
+async function actOk(c: Client, id: string, body: Record<string, unknown>) {
+  const version = (await dispatcher.get(`/api/service/requests/${id}`)).json().version;
+  const res = await c.post(`/api/service/requests/${id}/actions`, { version, ...body });
+  expect(res.statusCode, res.body).toBe(200);
+}
+async function dispatched(unitId: string): Promise<string> {
+  const res = await operator.post('/api/service/requests', {
+    enterpriseId: ids.zsy, channel: 'hotline', title: '检测机构咨询', description: '需要第三方检测报告', contactName: '王经理', contactPhone: '13912345678',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id;
+  await actOk(dispatcher, id, { action: 'accept', categoryId: 'testing' });
+  await actOk(dispatcher, id, { action: 'dispatch', leadUnitId: unitId });
+  return id;
+}
+async function answer(c: Client, id: string) {
+  await actOk(c, id, { action: 'sign' });
+  await actOk(c, id, { action: 'respond', content: '已联系检测机构' });
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => now, config: { SESSION_TTL_HOURS: '8760' } });
+  admin = await t.as('admin');
+  ids.zsy = (await t.deps.db.selectFrom('enterprises').select('id').where('name', '=', '中双元（杭州）科技有限公司').executeTakeFirstOrThrow()).id;
+  for (const [k, name] of [['u1', '指标测试一科'], ['u2', '指标测试二科']] as const) {
+    const res = await admin.post('/api/departments', { name });
+    expect(res.statusCode, res.body).toBe(201);
+    ids[k] = res.json().id;
+  }
+  operator = await user('m_operator', ['service_operator']);
+  dispatcher = await user('m_dispatcher', ['service_dispatcher']);
+  leader = await user('m_leader', ['service_leader']);
+  unit1 = await user('m_unit1', ['service_unit'], { departmentId: ids.u1 });
+  unit2 = await user('m_unit2', ['service_unit'], { departmentId: ids.u2 });
+  entZsy = await t.as('ent_zsy');
+  auditor = await t.as('auditor');
+
+  // Day 1, 09:00: four requests dispatched (three to unit 1, one to unit 2).
+  ids.r1 = await dispatched(ids.u1);
+  ids.r2 = await dispatched(ids.u1);
+  ids.r3 = await dispatched(ids.u1);
+  ids.r4 = await dispatched(ids.u2);
+  now = local('2026-03-10T10:00:00');
+  await answer(unit1, ids.r1); // in time
+  await actOk(unit1, ids.r1, { action: 'resolve', summary: '已办结' });
+  await actOk(operator, ids.r1, { action: 'follow_up', satisfaction: 'satisfied', solved: true });
+  await answer(unit2, ids.r4); // in time, not resolved
+  // Day 2: r2 answered late, resolved, followed up 基本满意 / 未解决.
+  now = local('2026-03-11T10:00:00');
+  await answer(unit1, ids.r2);
+  await actOk(unit1, ids.r2, { action: 'resolve', summary: '已办结' });
+  await actOk(operator, ids.r2, { action: 'follow_up', satisfaction: 'basically_satisfied', solved: false });
+  // Day 3: r3 is still not answered, past its deadline.
+  now = local('2026-03-12T09:00:00');
+});
+afterAll(() => t.close());
+
+const W = '&from=2026-03-10&to=2026-03-12';
+
+describe('GET /api/service/metrics: the rates of RATES.md on a constructed data set', () => {
+  it('per unit: 响应率 1/3 (one in time, one late, one open past its deadline), 解决率 1/2, 满意率 2/2, 回访率 2/2', async () => {
+    const res = await leader.get(`/api/service/metrics?groupBy=unit${W}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.scope).toBe('all');
+    const g1 = body.groups.find((g: { key: string }) => g.key === ids.u1);
+    expect(g1.name).toBe('指标测试一科');
+    expect(g1.figures.requests).toBe(3);
+    expect(g1.figures.responseRate).toEqual({ numerator: 1, denominator: 3, value: 1 / 3 });
+    expect(g1.figures.onTime.respond).toEqual(g1.figures.responseRate);
+    expect(g1.figures.resolutionRate).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
+    expect(g1.figures.satisfactionRate).toEqual({ numerator: 2, denominator: 2, value: 1 });
+    expect(g1.figures.followUpRate).toEqual({ numerator: 2, denominator: 2, value: 1 });
+    expect(g1.figures.satisfactionCounts).toEqual({ satisfied: 1, basically_satisfied: 1, dissatisfied: 0 });
+    expect(g1.figures.counts).toEqual({ open: 1, resolved: 2, followedUp: 2, overdue: 1 });
+    // Durations: r1 answered 1 h after dispatch, r2 25 h after.
+    expect(g1.figures.averageDurationMs.respond).toBe(13 * 3_600_000);
+    const g2 = body.groups.find((g: { key: string }) => g.key === ids.u2);
+    expect(g2.figures.requests).toBe(1);
+    expect(g2.figures.responseRate).toEqual({ numerator: 1, denominator: 1, value: 1 });
+    expect(g2.figures.resolutionRate.value).toBeNull(); // nothing followed up: not 0 %, not 100 %
+    expect(g2.rank.resolutionRate).toBeNull();
+    expect(g2.rank.responseRate).toBeLessThan(g1.rank.responseRate);
+  });
+
+  it('each rate comes with its definition (numerator, denominator; zh and en)', async () => {
+    const body = (await leader.get(`/api/service/metrics?unitId=${ids.u1}${W}`)).json();
+    for (const k of ['responseRate', 'resolutionRate', 'satisfactionRate', 'followUpRate', 'onTime.accept', 'averageDurationMs.respond']) {
+      expect(body.definitions[k].zh.numerator, k).toBeTruthy();
+      expect(body.definitions[k].en.denominator, k).toBeTruthy();
+    }
+    expect(body.definitions.responseRate.zh.name).toBe('响应率');
+    expect(body.total.requests).toBe(3);
+  });
+
+  it('groups by month, week, category, channel, street and agent', async () => {
+    for (const [groupBy, key] of [['month', '2026-03'], ['week', '2026-W11'], ['category', 'testing'], ['channel', 'hotline']] as const) {
+      const body = (await leader.get(`/api/service/metrics?groupBy=${groupBy}&unitId=${ids.u1}${W}`)).json();
+      expect(body.groups.map((g: { key: string }) => g.key), groupBy).toEqual([key]);
+      expect(body.groups[0].figures.requests).toBe(3);
+    }
+    const agents = (await leader.get(`/api/service/metrics?groupBy=agent&unitId=${ids.u1}${W}`)).json();
+    expect(agents.groups.reduce((n: number, g: { figures: { requests: number } }) => n + g.figures.requests, 0)).toBe(3);
+    const streets = (await leader.get(`/api/service/metrics?groupBy=street&unitId=${ids.u1}${W}`)).json();
+    expect(streets.groups).toHaveLength(1);
+  });
+
+  it('a handling unit sees only the requests it leads', async () => {
+    const body = (await unit1.get(`/api/service/metrics?groupBy=unit${W}`)).json();
+    expect(body.scope).toBe('unit');
+    expect(body.groups.map((g: { key: string }) => g.key)).toEqual([ids.u1]);
+    expect(body.total.requests).toBe(3);
+    const other = (await unit2.get(`/api/service/metrics?unitId=${ids.u1}${W}`)).json();
+    expect(other.total.requests).toBe(0);
+    expect(other.total.responseRate.value).toBeNull();
+  });
+
+  it('401 for strangers, 403 for an enterprise and for users with no part in the service', async () => {
+    for (const url of ['/api/service/metrics', '/api/service/metrics/overdue', '/api/service/metrics/export.xlsx']) {
+      expect((await t.anonymous.get(url)).statusCode, url).toBe(401);
+      expect((await entZsy.get(url)).statusCode, url).toBe(403);
+      expect((await auditor.get(url)).statusCode, url).toBe(403);
+    }
+  });
+});
+
+describe('GET /api/service/metrics/overdue', () => {
+  it('lists open steps past their deadline, the unit its own only', async () => {
+    const mine = (await unit1.get('/api/service/metrics/overdue')).json();
+    expect(mine.items.map((i: { requestId: string; step: string }) => [i.requestId, i.step])).toEqual([[ids.r3, 'respond']]);
+    expect(mine.total).toBe(1);
+    expect(mine.items[0].overdueMs).toBe(now.getTime() - new Date(mine.items[0].dueAt).getTime());
+    expect((await unit2.get('/api/service/metrics/overdue')).json().total).toBe(0);
+    const all = (await leader.get(`/api/service/metrics/overdue?unitId=${ids.u1}`)).json();
+    expect(all.items.map((i: { requestId: string }) => i.requestId)).toEqual([ids.r3]);
+  });
+});
+
+describe('GET /api/service/metrics/export.xlsx', () => {
+  it('is the table as an Excel file, and the export is audited', async () => {
+    const res = await leader.get(`/api/service/metrics/export.xlsx?groupBy=unit&unitId=${ids.u1}${W}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'after']).where('action', '=', 'service.metrics.export').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toMatchObject({ rows: 2, scope: 'all' });
+  });
+});
