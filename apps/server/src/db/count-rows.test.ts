@@ -57,7 +57,7 @@ describe('countRows', () => {
       expect(r).toMatchObject({ total: 54_321, totalEstimated: true });
     });
 
-    it('takes the count from a page that is not full, whatever the planner guessed', async () => {
+    it('counts exactly up to the limit, whatever the planner guessed', async () => {
       // estimated at a third of 50,000 rows (no statistics on a function), there are 10
       const q = series(50_000).where(sql<boolean>`g > 49990`);
       expect(await pageOf(q, 0, 50)).toMatchObject({ total: 10, totalEstimated: false });

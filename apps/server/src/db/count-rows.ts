@@ -34,8 +34,8 @@ export async function countRows(
  *   them all anyway, so it counts them in the same pass (`count(*) OVER ()`) — one statement
  *   instead of two. Should the estimate be far too low, the answer stays right (the count is
  *   exact; past the limit it is flagged like an estimate), only slower;
- * - otherwise the page walks an index and stops early; the count is implied when the page is not
- *   full (offset + rows), else it is the capped exact count, then the estimate already in hand.
+ * - otherwise the page walks an index and stops early, and the capped exact count runs beside it;
+ *   past the limit, the estimate already in hand is the total.
  * `filtered` is the query of all the rows (its selection, order, limit and offset are ignored);
  * `page` selects the page of them at `offset`, at most `limit` rows.
  */
@@ -57,9 +57,9 @@ export async function pageWithCount<O>(
     }
     return { rows: [], ...(await countOrEstimate(db, all, estimate)) };
   }
-  const rows = await page.execute();
-  if (rows.length < at.limit && (rows.length > 0 || at.offset === 0)) return { rows, ...counted(at.offset + rows.length) };
-  return { rows, ...(await countOrEstimate(db, all, estimate)) };
+  // Both at once: on PostgreSQL they run side by side on two connections (PGlite queues them).
+  const [rows, count] = await Promise.all([page.execute(), countOrEstimate(db, all, estimate)]);
+  return { rows, ...count };
 }
 
 async function countOrEstimate(db: Kysely<DB>, rows: SelectQueryBuilder<any, any, any>, estimate: number): Promise<RowCount> {

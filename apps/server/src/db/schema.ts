@@ -554,3 +554,34 @@ export interface DB {
   service_pauses: ServicePauseTable;
   service_request_steps: ServiceRequestStepTable;
 }
+
+// ---- 亲企办 Open311 (migration 0013, modules/service/open311) --------------------------------
+
+export interface ServiceOpen311KeyTable {
+  id: Generated<string>;
+  name: string;
+  /** hex SHA-256 of the key; the key itself is never stored */
+  key_hash: string;
+  key_prefix: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  last_used_at: Date | null;
+}
+
+export interface ServiceOpen311RequestTable {
+  request_id: string;
+  key_id: string;
+  lat: number | null;
+  long: number | null;
+  address_id: Generated<string>;
+  media_url: Generated<string>;
+  account_id: Generated<string>;
+}
+
+export interface DB {
+  service_open311_keys: ServiceOpen311KeyTable;
+  service_open311_requests: ServiceOpen311RequestTable;
+}
+

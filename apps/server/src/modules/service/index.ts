@@ -1,6 +1,7 @@
 import { SERVICE_PERMISSIONS, SERVICE_ROLES } from './access';
 import { serviceRoutes } from './requests/request.routes';
 import { metricsRoutes } from './metrics/metrics.routes';
+import { open311KeyRoutes, open311Routes } from './open311/open311.routes';
 import { escalationSweepJob, SWEEP_JOB } from './sweep/escalation-sweep';
 
 /**
@@ -10,7 +11,7 @@ import { escalationSweepJob, SWEEP_JOB } from './sweep/escalation-sweep';
  */
 export const serviceModule = {
   name: 'service',
-  routes: [serviceRoutes, metricsRoutes],
+  routes: [serviceRoutes, metricsRoutes, open311KeyRoutes, open311Routes],
   permissions: SERVICE_PERMISSIONS,
   roles: SERVICE_ROLES,
   jobs: { [SWEEP_JOB]: escalationSweepJob },

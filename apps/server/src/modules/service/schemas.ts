@@ -27,7 +27,7 @@ export const RequestInput = z.object({
   enterpriseId: z.uuid().nullable().default(null),
   organizationName: z.string().trim().max(100).default(''),
   /** Set by the operator (hotline, visit, letter); an enterprise's own request is always 'web'. */
-  channel: z.enum(CHANNELS).default('web'),
+  channel: z.enum(CHANNELS).exclude(['open311']).default('web'),
   categoryId: z.string().max(64).nullable().default(null),
   title: z.string().trim().min(1).max(100),
   description: z.string().trim().min(1).max(4000),

@@ -47,8 +47,8 @@ export interface Actor {
   enterpriseId?: string;
 }
 
-/** Channels a request comes in by (渠道). */
-export const CHANNELS = ['hotline', 'web', 'app', 'visit', 'letter'] as const;
+/** Channels a request comes in by (渠道). `open311`: posted through the Open311 API with a key (never chosen by a person). */
+export const CHANNELS = ['hotline', 'web', 'app', 'visit', 'letter', 'open311'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** A reason for a return (退单): why the dispatch was wrong. */
