@@ -223,9 +223,9 @@ function requestQuery(db: Kysely<DB>) {
     .leftJoin('departments as lp', 'lp.id', 'lu.parent_id')
     .leftJoin('service_open311_requests as o', 'o.request_id', 'r.id')
     .select([
-      'r.number', 'r.status', 'r.channel', 'r.description', 'r.location', 'r.submitted_at', 'r.updated_at', 'r.resolved_at', 'r.closed_at',
+      'r.number', 'r.status', 'r.description', 'r.location', 'r.submitted_at', 'r.updated_at', 'r.resolved_at', 'r.closed_at',
       'c.id as service_code', 'c.name as service_name', 'lu.name as unit_name', 'lp.name as unit_parent',
-      'o.lat', 'o.long', 'o.address_id', 'o.media_url',
+      'o.request_id as open311_id', 'o.lat', 'o.long', 'o.address_id', 'o.media_url',
       sql<Date | null>`(SELECT s.due_at FROM service_request_steps s WHERE s.request_id = r.id AND s.step = 'resolve'
         AND s.completed_at IS NULL AND s.cancelled_at IS NULL ORDER BY s.round DESC LIMIT 1)`.as('expected_at'),
     ]);
@@ -235,7 +235,7 @@ type RequestRow = Awaited<ReturnType<ReturnType<typeof requestQuery>['execute']>
 function toOpen311(r: RequestRow) {
   const status = r.status as RequestStatus;
   const closed = open311Status(status) === 'closed';
-  const own = r.channel === 'open311'; // posted through this API: its text and place were given to be published
+  const own = r.open311_id !== null; // posted through this API: its text and place were given to be published
   return {
     service_request_id: String(r.number),
     status: open311Status(status),
