@@ -3,6 +3,7 @@ import { serviceRoutes } from './requests/request.routes';
 import { metricsRoutes } from './metrics/metrics.routes';
 import { open311KeyRoutes, open311Routes } from './open311/open311.routes';
 import { escalationSweepJob, SWEEP_JOB } from './sweep/escalation-sweep';
+import { seedDemoService } from './seed/demo-service';
 
 /**
  * 亲企办 enterprise service, part 1: requests from the hotline and the web, their lifecycle
@@ -15,4 +16,5 @@ export const serviceModule = {
   permissions: SERVICE_PERMISSIONS,
   roles: SERVICE_ROLES,
   jobs: { [SWEEP_JOB]: escalationSweepJob },
+  seed: seedDemoService,
 };
