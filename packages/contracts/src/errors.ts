@@ -41,6 +41,22 @@ export const ERROR_CATALOG = {
   TALENT_ACCOUNT_IN_USE: { status: 409, zh: '该账号已关联其他人才', en: 'This account is already linked to another talent' },
   TALENT_CONFLICT_NOT_FOUND: { status: 404, zh: '登记冲突不存在', en: 'Registration conflict not found' },
   TALENT_CONFLICT_CLOSED: { status: 409, zh: '该登记冲突已处理', en: 'This registration conflict has already been resolved' },
+  // talent redemption (modules/talent/redemption, docs/talent/REDEMPTION.md)
+  TALENT_RESOURCE_NOT_FOUND: { status: 404, zh: '兑现资源不存在', en: 'Resource not found' },
+  TALENT_RESOURCE_CODE_TAKEN: { status: 409, zh: '资源代码已存在', en: 'A resource with this code already exists' },
+  TALENT_QUOTA_NOT_GRANTED: { status: 409, zh: '本企业的档次没有该资源在该期间的配额', en: 'The enterprise\'s tier grants no units of this resource in this period' },
+  TALENT_QUOTA_EXHAUSTED: { status: 409, zh: '本企业该资源在该期间的配额已用完', en: 'The enterprise has handed out all its units of this resource in this period' },
+  TALENT_QUOTA_ALREADY_HELD: { status: 409, zh: '该人才已持有该资源在该期间的配额', en: 'The talent already holds a unit of this resource in this period' },
+  TALENT_HANDOVER_NOT_FOUND: { status: 404, zh: '配额调剂记录不存在', en: 'Handover not found' },
+  TALENT_HANDOVER_IN_USE: { status: 409, zh: '该配额已用于兑现申请或已兑现，不能撤回', en: 'This unit backs an application or has been used; it cannot be revoked' },
+  TALENT_ROUND_NOT_FOUND: { status: 404, zh: '兑现轮次不存在', en: 'Round not found' },
+  TALENT_ROUND_STATE: { status: 409, zh: '兑现轮次当前状态不能进行此操作', en: 'The round\'s status does not allow this' },
+  TALENT_ROUND_NOT_OPEN: { status: 409, zh: '兑现轮次不在申报期内，不能申请', en: 'The round is not open for applications' },
+  TALENT_ROUND_NOT_ELIGIBLE: { status: 409, zh: '不符合本轮兑现的申请条件', en: 'You are not eligible for this round' },
+  TALENT_ROUND_ALREADY_APPLIED: { status: 409, zh: '已申请本轮兑现，每人每轮只能申请一次', en: 'You have already applied to this round' },
+  TALENT_ROUND_ALREADY_ALLOCATED: { status: 409, zh: '本轮已完成分配，不能重新分配；如需再次分配请新建轮次', en: 'This round has been allocated; it cannot run again: create a new round' },
+  TALENT_ROUND_NOTICE_RUNNING: { status: 409, zh: '公示期尚未结束，不能确认结果', en: 'The public notice period has not ended yet' },
+  TALENT_APPLICATION_NOT_FOUND: { status: 404, zh: '兑现申请不存在', en: 'Application not found' },
   // 亲企办 enterprise service (modules/service). A refused lifecycle step answers with its code
   // here and the lifecycle's own, more specific message (modules/service/domain/lifecycle/refusals.ts).
   SERVICE_REQUEST_NOT_FOUND: { status: 404, zh: '诉求不存在', en: 'Request not found' },

@@ -585,3 +585,129 @@ export interface DB {
   service_open311_requests: ServiceOpen311RequestTable;
 }
 
+// ---- Talent redemption: resources, tier quotas, handovers, rounds (migration 0014, modules/talent/redemption)
+
+export type TalentHandoverStatus = 'assigned' | 'revoked' | 'used';
+export type TalentRoundStatus = 'draft' | 'open' | 'closed' | 'allocated' | 'final';
+
+export interface TalentResourceTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  unit: string;
+  department_id: string;
+  description: Generated<string>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TalentTierQuotaTable {
+  tier: string;
+  resource_id: string;
+  period: string;
+  units: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface TalentQuotaUsageTable {
+  enterprise_id: string;
+  resource_id: string;
+  period: string;
+  used: Generated<number>;
+}
+
+export interface TalentQuotaHandoverTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  resource_id: string;
+  period: string;
+  talent_id: string;
+  tier: string;
+  status: Generated<TalentHandoverStatus>;
+  note: Generated<string>;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+  revoked_by: string | null;
+  revoked_at: Date | null;
+  used_round_id: string | null;
+}
+
+export interface TalentRoundTable {
+  id: Generated<string>;
+  name: string;
+  resource_id: string;
+  period: string;
+  status: Generated<TalentRoundStatus>;
+  min_points: number | null;
+  quota_holders: Generated<boolean>;
+  quota_first: Generated<boolean>;
+  tie_break_items: Generated<string[]>;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  notice_days: Generated<number>;
+  /** Secret until the allocation; never sent before it. */
+  seed: string | null;
+  seed_commitment: string | null;
+  personal_version_id: string | null;
+  points_as_of: string | null;
+  allocated_at: Date | null;
+  allocated_by: string | null;
+  notice_ends_at: Date | null;
+  finalized_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TalentRoundOptionTable {
+  id: Generated<string>;
+  round_id: string;
+  position: number;
+  name: string;
+  capacity: number;
+  published_by: string | null;
+  published_at: Date | null;
+  filled: number | null;
+  cutoff_points: number | null;
+  cutoff_rank: number | null;
+}
+
+export interface TalentRoundApplicationTable {
+  id: Generated<string>;
+  round_id: string;
+  talent_id: string;
+  preferences: string[];
+  points: number | null;
+  by_quota: Generated<boolean>;
+  handover_id: string | null;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+}
+
+export interface TalentRoundResultTable {
+  round_id: string;
+  application_id: string;
+  talent_id: string;
+  rank: number;
+  option_id: string | null;
+  preference_index: number | null;
+  priority_class: number;
+  points: number;
+  sub_scores: Json<number[]>;
+  qualified_at: string | null;
+  ticket: string;
+  decided_by: Json<{ key: string; index?: number } | null> | null;
+}
+
+export interface DB {
+  talent_resources: TalentResourceTable;
+  talent_tier_quotas: TalentTierQuotaTable;
+  talent_quota_usage: TalentQuotaUsageTable;
+  talent_quota_handovers: TalentQuotaHandoverTable;
+  talent_rounds: TalentRoundTable;
+  talent_round_options: TalentRoundOptionTable;
+  talent_round_applications: TalentRoundApplicationTable;
+  talent_round_results: TalentRoundResultTable;
+}

@@ -10,10 +10,19 @@ export const TALENT_PERMISSIONS = {
   'talent.export': { zh: '导出人才', en: 'Export talents' },
   'talent.manage': { zh: '人才调动与登记冲突处理', en: 'Move talents and resolve registration conflicts' },
   'talent.scheme.manage': { zh: '制定、试算、发布积分办法，重新计算积分', en: 'Write, try out and publish points schemes; recompute points' },
+  // redemption (redemption/, docs/talent/REDEMPTION.md)
+  'talent.rounds.read': { zh: '查看兑现资源和兑现轮次（按数据范围）', en: 'View redemption resources and rounds (within scope)' },
+  'talent.rounds.manage': { zh: '管理兑现资源、档次配额和兑现轮次，执行分配', en: 'Manage redemption resources, tier quotas and rounds; run the allocation' },
+  'talent.resource.publish': { zh: '发布本单位资源的名额，查看分配结果', en: 'Publish the places of one\'s own resources and see who got them' },
+  'talent.quota.handover': { zh: '把本企业的档次配额调剂给本企业人才', en: 'Hand the enterprise\'s tier quotas to its own talents' },
+  'talent.apply': { zh: '本人申请兑现（填报志愿）', en: 'Apply for a redemption round (own preferences)' },
 } as const;
 
 /** The role of a talent's own login (linked to the talent by talents.user_id). */
 export const TALENT_ROLE = 'talent';
+
+/** 资源单位: a user of the department that owns a resource (bound to it, or to one of its sections). */
+export const RESOURCE_OWNER_ROLE = 'talent_resource_owner';
 
 export const TALENT_ROLES: Record<string, { name: string; nameEn: string; description: string; permissions: string[] }> = {
   talent_officer: {
@@ -22,6 +31,7 @@ export const TALENT_ROLES: Record<string, { name: string; nameEn: string; descri
     description: '县人才科：查看全县人才，登记、导入导出，调动人才，处理登记冲突',
     permissions: [
       'talent.read', 'talent.county', 'talent.write', 'talent.import', 'talent.export', 'talent.manage', 'talent.scheme.manage',
+      'talent.rounds.read', 'talent.rounds.manage', 'talent.resource.publish',
       'personal.reveal', 'enterprise.read',
     ],
   },
@@ -29,12 +39,18 @@ export const TALENT_ROLES: Record<string, { name: string; nameEn: string; descri
     name: '企业人才专员',
     nameEn: 'Enterprise talent HR',
     description: '企业人事：登记、导入导出本企业的人才（须绑定企业）',
-    permissions: ['talent.read', 'talent.write', 'talent.import', 'talent.export', 'personal.reveal'],
+    permissions: ['talent.read', 'talent.write', 'talent.import', 'talent.export', 'personal.reveal', 'talent.rounds.read', 'talent.quota.handover'],
   },
   talent: {
     name: '人才',
     nameEn: 'Talent',
     description: '人才本人：查看本人的人才档案（须关联人才）',
-    permissions: ['talent.read', 'personal.reveal'],
+    permissions: ['talent.read', 'personal.reveal', 'talent.rounds.read', 'talent.apply'],
+  },
+  [RESOURCE_OWNER_ROLE]: {
+    name: '资源单位',
+    nameEn: 'Resource owner',
+    description: '住建、教育、卫健等提供兑现资源的单位：发布本单位资源的名额，查看分配结果（须绑定部门）',
+    permissions: ['talent.rounds.read', 'talent.resource.publish'],
   },
 };
