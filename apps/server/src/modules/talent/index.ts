@@ -4,6 +4,7 @@ import { talentImportRoutes } from './registry/import/import.routes';
 import { importTalentsJob, TALENT_IMPORT_KIND } from './registry/import/import-talents';
 import { seedDemoTalents } from './seed/demo-talents';
 import { scoringJobs, scoringRoutes, seedDemoScores } from './scoring';
+import { redemptionRoutes } from './redemption';
 
 /**
  * 企业人才积分制 — talent points. Part 1: the registry of talents (registry/). A ModuleDefinition
@@ -11,7 +12,7 @@ import { scoringJobs, scoringRoutes, seedDemoScores } from './scoring';
  */
 export const talentModule = {
   name: 'talent',
-  routes: [talentRoutes, talentImportRoutes, scoringRoutes],
+  routes: [talentRoutes, talentImportRoutes, scoringRoutes, redemptionRoutes],
   permissions: TALENT_PERMISSIONS,
   roles: TALENT_ROLES,
   jobs: { [`import.${TALENT_IMPORT_KIND}`]: importTalentsJob, ...scoringJobs },
