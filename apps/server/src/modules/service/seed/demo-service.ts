@@ -84,13 +84,16 @@ function uuid(rng: Random): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** A moment `minutes` later, moved into office hours (08:30–17:30 on a weekday) when it falls outside. */
-function officeTime(rng: Random, from: number, minMinutes: number, maxMinutes: number): number {
+/**
+ * A moment `minutes` later, moved into office hours (08:30–17:30) when it falls outside; on a
+ * weekday only, unless `weekends` (the office and the units keep a duty roster for 当天受理、交办、回应).
+ */
+function officeTime(rng: Random, from: number, minMinutes: number, maxMinutes: number, weekends = false): number {
   let t = from + rng.int(minMinutes, maxMinutes) * MINUTE;
   for (let guard = 0; guard < 10; guard++) {
     const local = new Date(t + TZ_MS);
     const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
-    const weekday = local.getUTCDay() !== 0 && local.getUTCDay() !== 6;
+    const weekday = weekends || (local.getUTCDay() !== 0 && local.getUTCDay() !== 6);
     if (weekday && minutes >= 510 && minutes < 1050) return t;
     const startOfDay = t - (minutes * MINUTE + local.getUTCSeconds() * 1000 + local.getUTCMilliseconds());
     t = (minutes >= 510 && weekday ? startOfDay + DAY : minutes < 510 ? startOfDay : startOfDay + DAY) + 510 * MINUTE + rng.int(0, 50) * MINUTE;
@@ -289,7 +292,7 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
   function plan(sim: Sim, fate: Fate) {
     const p = sim.plan;
     let t = sim.submittedAt.getTime();
-    const at = (min: number, max: number, office = true) => (t = office ? officeTime(rng, t, min, max) : t + rng.int(min, max) * MINUTE);
+    const at = (min: number, max: number, duty = true) => (t = officeTime(rng, t, min, max, duty));
     const lateOften = fate.slow;
     at(lateOften ? 600 : 5, lateOften ? 2_000 : 150);
     p.push({ at: t, actor: rng.chance(0.5) ? operator : dispatcher, actorName: '', action: { type: 'accept', categoryId: sim.category } });
@@ -333,25 +336,25 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
       p.push({ at: at(lateOften ? 600 : 20, lateOften ? 2_500 : 300), actor: signer, actorName: '', action: { type: 'respond', content: answers.respond } });
       if (fate.stop === 'responded') return;
     }
-    p.push({ at: at(lateOften ? 4_000 : 600, lateOften ? 12_000 : 7_000), actor: signer, actorName: '', action: { type: 'resolve', summary: answers.resolve } });
+    p.push({ at: at(lateOften ? 4_000 : 600, lateOften ? 12_000 : 7_000, false), actor: signer, actorName: '', action: { type: 'resolve', summary: answers.resolve } });
     if (fate.stop === 'resolved') return;
     if (fate.closeWithoutFollowUp) {
-      p.push({ at: at(4_000, 6_000), actor: dispatcher, actorName: '', action: { type: 'close', note: '多次联系企业未果，按规定关闭' } });
+      p.push({ at: at(4_000, 6_000, false), actor: dispatcher, actorName: '', action: { type: 'close', note: '多次联系企业未果，按规定关闭' } });
       return;
     }
     const followUp = (satisfaction: Satisfaction) => p.push({
-      at: at(200, 3_000), actor: operator, actorName: '',
+      at: at(200, 3_000, false), actor: operator, actorName: '',
       action: { type: 'follow_up', satisfaction, solved: satisfaction !== 'dissatisfied', note: FOLLOW_UP_NOTES[satisfaction] },
     });
     followUp(fate.satisfaction);
     if (fate.satisfaction === 'dissatisfied') {
       p.push({ at: at(30, 240), actor: dispatcher, actorName: '', action: dispatch(right) });
       p.push({ at: at(30, 400), actor: unitActor(right), actorName: '', action: { type: 'sign' } });
-      p.push({ at: at(1_000, 5_000), actor: unitActor(right), actorName: '', action: { type: 'resolve', summary: `重办：${answers.resolve}` } });
+      p.push({ at: at(1_000, 5_000, false), actor: unitActor(right), actorName: '', action: { type: 'resolve', summary: `重办：${answers.resolve}` } });
       followUp(rng.chance(0.7) ? 'satisfied' : 'basically_satisfied');
     }
     if (fate.stop === 'followed_up') return;
-    p.push({ at: at(10, 1_500), actor: rng.chance(0.6) ? operator : dispatcher, actorName: '', action: { type: 'close' } });
+    p.push({ at: at(10, 1_500, false), actor: rng.chance(0.6) ? operator : dispatcher, actorName: '', action: { type: 'close' } });
   }
 
   interface Fate {
