@@ -1,0 +1,138 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Me } from '../../api/types';
+
+/**
+ * Answer shapes of /api/service (docs/service/API.md); dates arrive as ISO strings. The
+ * vocabularies are spelled out here so that the web bundle does not pull the server's zod in.
+ */
+export const REQUEST_STATUSES = [
+  'submitted', 'accepted', 'dispatched', 'signed', 'returned', 'responded', 'waiting_for_enterprise', 'resolved', 'followed_up', 'closed', 'merged',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const CHANNELS = ['hotline', 'web', 'app', 'visit', 'letter'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const RETURN_REASONS = ['not_our_remit', 'wrong_area', 'unclear_ownership', 'shared_remit', 'other'] as const;
+export const SATISFACTION_LEVELS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export const ACTION_TYPES = [
+  'accept', 'dispatch', 'sign', 'return', 'respond', 'resolve', 'follow_up', 'close', 'wait_for_enterprise', 'resume', 'merge', 'supervise',
+] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+export type ServiceStep = 'accept' | 'dispatch' | 'respond' | 'resolve' | 'follow_up';
+export type StepState = 'ok' | 'warning' | 'overdue' | 'paused' | 'calendar_not_covered';
+
+export interface UnitRef { id: string; name: string }
+
+export interface RequestSummary {
+  id: string;
+  number: number;
+  title: string;
+  status: RequestStatus;
+  channel: Channel;
+  categoryId: string | null;
+  categoryName: string | null;
+  enterpriseId: string | null;
+  enterpriseName: string;
+  contactName: string;
+  contactPhone: string;
+  divisionCode: string | null;
+  leadUnit: UnitRef | null;
+  submittedAt: string;
+  updatedAt: string;
+  nextDueAt: string | null;
+  overdue: boolean;
+}
+
+export interface RequestEventView {
+  id: number;
+  type: string;
+  at: string;
+  actorRole: string;
+  actorName: string;
+  unitId: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface RequestStepView {
+  step: ServiceStep;
+  round: number;
+  startedAt: string;
+  dueAt: string | null;
+  warnAt: string | null;
+  completedAt: string | null;
+  met: boolean | null;
+  cancelled: boolean;
+  state: StepState | null;
+}
+
+export interface RequestDetail extends RequestSummary {
+  description: string;
+  location: string;
+  organizationName: string;
+  suggestedCategoryId: string | null;
+  assistingUnits: UnitRef[];
+  agent: { id: string; name: string } | null;
+  returnCount: number;
+  reopenCount: number;
+  dispatchCount: number;
+  mergedIntoId: string | null;
+  mergedIds: string[];
+  pauses: { from: string; to: string | null; reason: string }[];
+  events: RequestEventView[];
+  steps: RequestStepView[];
+  allowedActions: ActionType[];
+  suggestedDispatch: { ruleId: string; unitId: string; assistingUnitIds: string[]; matched: Record<string, string> } | null;
+  version: number;
+}
+
+export interface ServiceCategory { id: string; parentId: string | null; name: string; nameEn: string; keywords: string[]; active: boolean }
+export interface ServiceUnit { id: string; parentId: string | null; name: string; kind: 'department' | 'section'; divisionCode: string | null; active: boolean }
+
+export const serviceKeys = {
+  all: ['service'] as const,
+  list: ['service', 'list'] as const,
+  detail: (id: string) => ['service', 'detail', id] as const,
+  categories: ['service', 'categories'] as const,
+  units: ['service', 'units'] as const,
+};
+
+/** The list's filters (URL keys = API query names). */
+export const REQUEST_FILTER_KEYS = ['q', 'status', 'categoryId', 'unitId', 'divisionCode', 'channel', 'enterpriseId', 'overdue', 'from', 'to'] as const;
+
+/** Who takes part: an enterprise user (its own requests), or a holder of service.read. */
+export const inService = (me: Pick<Me, 'permissions' | 'scope'>) => !!me.scope.enterpriseId || me.permissions.includes('service.read');
+/** Who records requests: an operator (calls, visits), or an enterprise user (online, for itself). */
+export const canSubmit = (me: Pick<Me, 'permissions' | 'scope'>) => !!me.scope.enterpriseId || me.permissions.includes('service.operate');
+
+export function useRequest(id: string) {
+  return useQuery({
+    queryKey: serviceKeys.detail(id),
+    queryFn: () => api.get<RequestDetail>(`/api/service/requests/${encodeURIComponent(id)}`),
+    enabled: !!id,
+  });
+}
+
+export function useCategories() {
+  return useQuery({ queryKey: serviceKeys.categories, queryFn: () => api.get<ServiceCategory[]>('/api/service/categories'), staleTime: 300_000 });
+}
+
+/** Handling units, for the dispatcher (service.dispatch). */
+export function useUnits(enabled = true) {
+  return useQuery({ queryKey: serviceKeys.units, queryFn: () => api.get<ServiceUnit[]>('/api/service/units'), staleTime: 300_000, enabled });
+}
+
+/** Sections named with their department ("良渚街道办事处 / 经济发展科"). */
+export function unitLabel(u: ServiceUnit, all: readonly ServiceUnit[]): string {
+  const parent = u.parentId ? all.find((p) => p.id === u.parentId) : undefined;
+  return parent ? `${parent.name} / ${u.name}` : u.name;
+}
+
+export const actOn = (id: string, body: Record<string, unknown>) =>
+  api.post<RequestDetail>(`/api/service/requests/${encodeURIComponent(id)}/actions`, body);
+
+export const revealContact = (id: string) => api.post<{ contactPhone: string }>(`/api/service/requests/${encodeURIComponent(id)}/reveal`);
+
+export const STATUS_COLORS: Record<RequestStatus, string> = {
+  submitted: 'gold', accepted: 'orange', dispatched: 'blue', signed: 'geekblue', returned: 'volcano', responded: 'cyan',
+  waiting_for_enterprise: 'purple', resolved: 'green', followed_up: 'lime', closed: 'default', merged: 'default',
+};

@@ -1,0 +1,47 @@
+import { lazy } from 'react';
+import type { ModuleManifest } from '../types';
+import { BellIcon, FileSearchIcon, PlusIcon } from '../../ui/icons';
+import { canSubmit, inService } from './api';
+import { EnterpriseRequestsTab } from './EnterpriseRequestsTab';
+import enUS from './i18n/en-US';
+import zhCN from './i18n/zh-CN';
+
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+const RequestListPage = named(() => import('./RequestListPage'), 'RequestListPage');
+const RequestFormPage = named(() => import('./RequestFormPage'), 'RequestFormPage');
+const RequestDetailPage = named(() => import('./RequestDetailPage'), 'RequestDetailPage');
+
+/**
+ * 亲企办 (enterprise service), part 1: record, list and handle requests. Enterprise users hold no
+ * service permission (the server scopes them to their own enterprise), so the pages are not gated
+ * by one permission; the menu shows them per the user's part and the server answers 403 otherwise.
+ */
+export const manifest: ModuleManifest = {
+  id: 'service',
+  order: 30,
+  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  routes: [
+    { path: 'service/requests', element: <RequestListPage /> },
+    { path: 'service/requests/new', element: <RequestFormPage /> },
+    { path: 'service/requests/:id', element: <RequestDetailPage /> },
+  ],
+  menu: [
+    {
+      key: 'service',
+      label: 'service:menu.group',
+      icon: <BellIcon />,
+      order: 35,
+      visible: inService,
+      children: [
+        { key: 'service-create', label: 'service:menu.create', icon: <PlusIcon />, path: '/service/requests/new', visible: canSubmit, order: 10 },
+        { key: 'service-list', label: 'service:menu.list', icon: <FileSearchIcon />, path: '/service/requests', visible: (me) => me.permissions.includes('service.read') && !me.scope.enterpriseId, order: 20 },
+        { key: 'service-mine', label: 'service:menu.mine', icon: <FileSearchIcon />, path: '/service/requests', visible: (me) => !!me.scope.enterpriseId, order: 30 },
+      ],
+    },
+  ],
+  enterpriseFileTabs: [
+    { key: 'service', label: 'service:tab', permission: 'service.read', order: 30, render: (id) => <EnterpriseRequestsTab enterpriseId={id} /> },
+  ],
+};

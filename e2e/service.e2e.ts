@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, login, newPage, screenshot } from './browser';
+
+/**
+ * 亲企办 in the browser: the hotline operator records a call; the dispatcher accepts and dispatches
+ * it; the unit returns it with a reason; it is re-dispatched, signed, answered and resolved by the
+ * right unit; the operator follows up (satisfied) and closes it. The timeline shows every step;
+ * the enterprise sees its own request and not another enterprise's.
+ */
+let browser: Browser;
+let requestUrl = '';
+const TITLE = `新生产线用电增容 ${Date.now() % 100_000}`;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
+async function as(username: string): Promise<Page> {
+  const page = await newPage(browser);
+  await login(page, username);
+  return page;
+}
+
+/** Picks an option of an antd Select after typing into it. */
+async function pick(page: Page, testId: string, typed: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Opens the request, runs one action through its modal, waits for the new status. */
+async function act(page: Page, action: string, status: string, fill?: () => Promise<void>) {
+  await page.goto(requestUrl);
+  await page.getByTestId(`action-${action}`).click();
+  await page.getByTestId(`action-form-${action}`).waitFor({ state: 'attached' });
+  if (fill) await fill();
+  await page.getByTestId('action-submit').click();
+  await poll(() => page.getByTestId('detail-status').innerText()).toBe(status);
+}
+
+describe('亲企办 journey', () => {
+  it('the hotline operator records a call: enterprise by name, the category suggested from the text', async () => {
+    const page = await as('hotline');
+    await page.getByTestId('side-menu').getByText('亲企办').click();
+    await poll(() => page.getByTestId('side-menu').innerText()).toContain('诉求登记');
+    await page.goto(`${baseUrl()}/service/requests/new`);
+    await pick(page, 'request-enterprise', '中双元', '中双元（杭州）科技有限公司');
+    await page.getByTestId('request-title').fill(TITLE);
+    await page.getByTestId('request-description').fill('新上一条生产线，变压器容量不够，需要申请用电增容，请帮忙协调供电部门。');
+    await poll(() => page.getByTestId('request-suggestion').innerText()).toContain('用电');
+    await page.getByTestId('request-use-suggestion').click();
+    await page.getByTestId('request-contact-name').fill('王经理');
+    await page.getByTestId('request-contact-phone').fill('13912345678');
+    await screenshot(page, 'service-record-call');
+    await page.getByTestId('request-submit').click();
+    await page.waitForURL(/\/service\/requests\/[0-9a-f-]{36}$/);
+    requestUrl = page.url();
+    expect(await page.getByTestId('detail-status').innerText()).toBe('待受理');
+    await page.context().close();
+  });
+
+  it('the dispatcher accepts it and dispatches it to a unit, which returns it with a reason', async () => {
+    const dispatcher = await as('dispatcher');
+    await dispatcher.goto(`${baseUrl()}/service/requests`);
+    await dispatcher.getByTestId('request-table').waitFor();
+    await poll(() => dispatcher.getByTestId('request-link').count()).toBeGreaterThan(5);
+    await screenshot(dispatcher, 'service-list');
+    await act(dispatcher, 'accept', '已受理');
+    await act(dispatcher, 'dispatch', '已交办', () => pick(dispatcher, 'action-lead-unit', '规划建设科', '良渚街道办事处 / 规划建设科'));
+
+    const wrongUnit = await as('unit_lz_plan');
+    await wrongUnit.goto(requestUrl);
+    // A return needs its reason: the form says so before the server would.
+    await wrongUnit.getByTestId('action-return').click();
+    await wrongUnit.getByTestId('action-submit').click();
+    await poll(() => wrongUnit.getByTestId('action-form-return').innerText()).toContain('请填写退单原因');
+    await wrongUnit.getByText('不属于职责').click();
+    await wrongUnit.getByTestId('action-note').fill('用电增容不属于规划建设科职责，建议交办经济发展科。');
+    await wrongUnit.getByTestId('action-submit').click();
+    await poll(() => wrongUnit.getByTestId('detail-status').innerText()).toBe('已退单');
+    await wrongUnit.context().close();
+
+    await act(dispatcher, 'dispatch', '已交办', () => pick(dispatcher, 'action-lead-unit', '经济发展科', '良渚街道办事处 / 经济发展科'));
+    await screenshot(dispatcher, 'service-detail-dispatched');
+    await dispatcher.context().close();
+  });
+
+  it('the right unit signs for it, answers and resolves it', async () => {
+    const unit = await as('unit_lz');
+    await act(unit, 'sign', '已签收');
+    await act(unit, 'respond', '已回应', () => unit.getByTestId('action-content').fill('已联系供电所，客户经理明天上门勘查。'));
+    await act(unit, 'resolve', '已办结', () => unit.getByTestId('action-summary').fill('供电部门已完成增容方案并安排施工。'));
+    await unit.context().close();
+  });
+
+  it('the operator follows up (satisfied) and closes it; the timeline shows every step', async () => {
+    const page = await as('hotline');
+    await act(page, 'follow_up', '已回访', () => page.getByText('满意', { exact: true }).click());
+    await act(page, 'close', '已关闭');
+    const timeline = page.getByTestId('detail-timeline');
+    for (const type of ['submitted', 'accepted', 'returned', 'signed', 'responded', 'resolved', 'followed_up', 'closed']) {
+      expect(await timeline.getByTestId(`event-${type}`).count(), type).toBeGreaterThan(0);
+    }
+    expect(await timeline.getByTestId('event-dispatched').count()).toBe(2);
+    expect(await timeline.innerText()).toContain('不属于职责');
+    expect(await page.getByTestId('detail-steps').innerText()).toContain('按时');
+    await screenshot(page, 'service-detail-closed');
+    await page.context().close();
+  });
+
+  it('the enterprise sees its own request, and not another enterprise’s', async () => {
+    const office = await as('service_leader');
+    const other = await office.evaluate(async () => {
+      const res = await fetch('/api/service/requests?pageSize=50');
+      const body = (await res.json()) as { items: { id: string; enterpriseName: string }[] };
+      return body.items.find((r) => !r.enterpriseName.startsWith('中双元'))!.id;
+    });
+    await office.context().close();
+
+    const ent = await as('ent_zsy');
+    await ent.getByTestId('side-menu').getByText('亲企办').click();
+    await poll(() => ent.getByTestId('side-menu').innerText()).toContain('我的诉求');
+    await ent.goto(`${baseUrl()}/service/requests?q=${encodeURIComponent(TITLE)}`);
+    await poll(() => ent.getByTestId('request-link').count()).toBe(1);
+    await ent.goto(`${baseUrl()}/service/requests`);
+    await poll(() => ent.getByTestId('request-link').count()).toBeGreaterThan(0);
+    await screenshot(ent, 'service-enterprise-list');
+    await ent.goto(requestUrl);
+    await poll(() => ent.getByTestId('detail-status').innerText()).toBe('已关闭');
+    expect(await ent.getByTestId('detail-timeline').getByTestId('event-returned').count()).toBe(0); // internal to the office
+    await ent.goto(`${baseUrl()}/service/requests/${other}`);
+    await ent.getByTestId('page-404').waitFor();
+    await ent.context().close();
+  });
+
+  it('the enterprise file has a 诉求 tab for the office', async () => {
+    const page = await as('dispatcher');
+    await page.goto(`${baseUrl()}/enterprises?q=${encodeURIComponent('中双元')}`);
+    await page.getByText('中双元（杭州）科技有限公司').first().click();
+    await page.getByRole('tab', { name: '诉求' }).click();
+    await poll(() => page.getByTestId('enterprise-requests').getByTestId('request-link').count()).toBeGreaterThan(0);
+    await screenshot(page, 'service-enterprise-file-tab');
+    await page.context().close();
+  });
+});
