@@ -44,8 +44,10 @@ export const open311Routes: Routes = (app, deps) => {
     };
     scope.setNotFoundHandler(notFound);
     // The web's catch-all GET /* (app.ts serveWeb) would otherwise answer unknown GETs with the
-    // platform's error body: below this prefix, anything unknown is the spec's error instead.
-    scope.route({ method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'], url: '/*', config: { access: 'public' }, schema: { hide: true }, handler: notFound });
+    // platform's error body: below this prefix, unknown GETs one or two segments deep are the spec's
+    // error instead; other methods reach the not-found handler above.
+    scope.get('/:file', { config: { access: 'public' }, schema: { tags: TAG, summary: 'Open311: any other resource (404, or 400 for .xml) in the spec\'s error format' } }, notFound);
+    scope.get('/:dir/:file', { config: { access: 'public' }, schema: { tags: TAG, summary: 'Open311: any other resource (404, or 400 for .xml) in the spec\'s error format' } }, notFound);
 
     const pub = { access: 'public' as const };
     const hide = { tags: TAG };
