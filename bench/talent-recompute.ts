@@ -6,8 +6,8 @@
  *
  * (1) Recompute, end to end, as the job does it (modules/talent/scoring/recompute.ts): read the
  *     active talents in keyset batches of 5,000, evaluate in memory, write the scores with their
- *     full results (explanations render from them) in one INSERT … jsonb_to_recordset per batch,
- *     then the enterprise points and tiers. Target: < 5 s on PostgreSQL. Compared in the same run
+ *     compact results (explanations are rebuilt from them) in one INSERT … json_to_recordset per
+ *     batch, two batches at once, then the enterprise points, tiers and evaluation bonuses. Target: < 5 s on PostgreSQL. Compared in the same run
  *     with the obvious alternative, one INSERT per talent, on a sample (--sample) of the same
  *     talents, bulk vs row-by-row on that sample, and the ratio. A breakdown (read, evaluate,
  *     serialise) shows where the time goes.

@@ -50,6 +50,16 @@ export interface RecomputeSummary {
 }
 
 /**
+ * Re-running a day starts from an empty day: it is no longer complete (readers fall back to the
+ * previous complete day until this run ends), and its rows go. The run then writes every active
+ * talent again with plain inserts, which need no upsert and leave no stale rows behind.
+ */
+async function clearDay(db: Tx, versionId: string, asOf: string): Promise<void> {
+  await db.deleteFrom('talent_score_days').where('scheme_version_id', '=', versionId).where('as_of', '=', asOf).execute();
+  await db.deleteFrom('talent_scores').where('scheme_version_id', '=', versionId).where('as_of', '=', asOf).execute();
+}
+
+/**
  * The day is complete: readers may show it (talent_score_days, migration 0011). Until this row
  * exists — while the batches are written, or after a run that failed — they keep to the
  * previous complete day.
@@ -74,29 +84,25 @@ interface ScoreRow {
 }
 
 /**
- * One statement per batch: the rows travel as one JSON document that PostgreSQL unpacks with
- * json_to_recordset (no parameter limit, one round trip; json, not jsonb: the text is only
- * checked, not parsed into numerics, migration 0008). Re-running a day replaces its rows.
+ * One statement per batch, into a day recomputePersonal has emptied (so no upsert): the rows
+ * travel as one JSON document that PostgreSQL unpacks with json_to_recordset (no parameter limit,
+ * one round trip; json, not jsonb: the text is only checked, not parsed into numerics, migration
+ * 0008). COPY … FROM STDIN was tried instead (pg-copy-streams): on this 2-core machine it moved
+ * the formatting onto the Node thread and was no faster end to end (bench/RESULTS.md).
  */
 async function writeBulk(db: Tx, versionId: string, asOf: string, computedAt: Date, rows: ScoreRow[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     INSERT INTO talent_scores (talent_id, scheme_version_id, as_of, enterprise_id, total, complete, passed, result, computed_at)
     SELECT x.t, ${versionId}::uuid, ${asOf}::date, x.e, x.tot, x.c, x.p, x.r, ${computedAt}::timestamptz
-    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(t uuid, e uuid, tot numeric, c boolean, p boolean, r json)
-    ON CONFLICT (talent_id, scheme_version_id, as_of) DO UPDATE
-      SET enterprise_id = excluded.enterprise_id, total = excluded.total, complete = excluded.complete,
-          passed = excluded.passed, result = excluded.result, computed_at = excluded.computed_at`.execute(db);
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(t uuid, e uuid, tot numeric, c boolean, p boolean, r json)`.execute(db);
 }
 
 async function writeRowByRow(db: Tx, versionId: string, asOf: string, computedAt: Date, rows: ScoreRow[]): Promise<void> {
   for (const x of rows) {
     await sql`
       INSERT INTO talent_scores (talent_id, scheme_version_id, as_of, enterprise_id, total, complete, passed, result, computed_at)
-      VALUES (${x.t}, ${versionId}, ${asOf}, ${x.e}, ${x.tot}, ${x.c}, ${x.p}, ${JSON.stringify(x.r)}::json, ${computedAt})
-      ON CONFLICT (talent_id, scheme_version_id, as_of) DO UPDATE
-        SET enterprise_id = excluded.enterprise_id, total = excluded.total, complete = excluded.complete,
-            passed = excluded.passed, result = excluded.result, computed_at = excluded.computed_at`.execute(db);
+      VALUES (${x.t}, ${versionId}, ${asOf}, ${x.e}, ${x.tot}, ${x.c}, ${x.p}, ${JSON.stringify(x.r)}::json, ${computedAt})`.execute(db);
   }
 }
 
@@ -115,6 +121,7 @@ export async function recomputePersonal(db: Tx, version: SchemeVersionRow, asOf:
   const staff = new Map<string, StaffTotal>();
   let read = 0;
   let written = 0;
+  if (opts.limit === undefined) await clearDay(db, version.id, asOf);
   for await (const all of activeTalentBatches(db, size)) {
     const batch = opts.limit !== undefined ? all.slice(0, Math.max(0, opts.limit - read)) : all;
     if (batch.length === 0) break;
@@ -137,11 +144,7 @@ export async function recomputePersonal(db: Tx, version: SchemeVersionRow, asOf:
     });
   }
   await writes.drain();
-  if (opts.limit === undefined) {
-    // Talents scored earlier for the same version and day who are no longer active.
-    await db.deleteFrom('talent_scores').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).where('computed_at', '<', opts.computedAt).execute();
-    await markDayComplete(db, version.id, asOf, read, opts.computedAt);
-  }
+  if (opts.limit === undefined) await markDayComplete(db, version.id, asOf, read, opts.computedAt);
   return { talents: read, staff };
 }
 
