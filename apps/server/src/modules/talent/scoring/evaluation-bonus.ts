@@ -51,6 +51,8 @@ export async function recomputeEvaluationBonus(db: Tx, version: SchemeVersionRow
         .orderBy('s.enterprise_id')
         .execute()
     : [];
+  // A re-run rewrites the day batch by batch: until it is marked again, readers keep to the previous complete day.
+  await db.deleteFrom('talent_score_days').where('scheme_version_id', '=', version.id).where('as_of', '=', asOf).execute();
   const rows = scores.map((s) => {
     const facts: Record<string, unknown> = s.complete ? { [ENTERPRISE_POINTS_FACT]: Number(s.total) } : {};
     const r = evaluate(scheme, facts, asOf);

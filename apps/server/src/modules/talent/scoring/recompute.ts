@@ -55,8 +55,13 @@ export interface RecomputeSummary {
  * talent again with plain inserts, which need no upsert and leave no stale rows behind.
  */
 async function clearDay(db: Tx, versionId: string, asOf: string): Promise<void> {
-  await db.deleteFrom('talent_score_days').where('scheme_version_id', '=', versionId).where('as_of', '=', asOf).execute();
+  await unmarkDay(db, versionId, asOf);
   await db.deleteFrom('talent_scores').where('scheme_version_id', '=', versionId).where('as_of', '=', asOf).execute();
+}
+
+/** The day is no longer complete (talent_score_days): readers fall back to the previous complete day. */
+export async function unmarkDay(db: Tx, versionId: string, asOf: string): Promise<void> {
+  await db.deleteFrom('talent_score_days').where('scheme_version_id', '=', versionId).where('as_of', '=', asOf).execute();
 }
 
 /**
@@ -164,6 +169,8 @@ export async function recomputeEnterprises(
     : await staffTotalsFromScores(db, personal.id, asOf);
   const facts = await enterpriseFactsOfYear(db, Number(asOf.slice(0, 4)));
   const evaluated = evaluateEnterprises(scheme, asOf, facts, staff);
+  // A re-run rewrites the day batch by batch: until it is marked again, readers keep to the previous complete day.
+  await unmarkDay(db, version.id, asOf);
   for (let i = 0; i < evaluated.length; i += 2_000) {
     const rows = evaluated.slice(i, i + 2_000).map((e) => ({
       e: e.enterpriseId, st: e.staff.total, n: e.staff.count, tot: e.result.total, c: e.result.complete, tier: e.tier?.id ?? null, rk: e.rank,
