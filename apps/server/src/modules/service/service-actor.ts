@@ -37,6 +37,16 @@ export function requestInScope(actor: Actor, alias = 'r'): RawBuilder<boolean> {
   }
 }
 
+/**
+ * Whether the actor sees the request only as an enterprise it answers through a merge (the request
+ * was raised by another enterprise): then the other enterprise's contact, name and location are
+ * not theirs to see, and its phone cannot be revealed. Only the request's own enterprise (and the
+ * office, units) see them.
+ */
+export function isOtherEnterprisesRequest(actor: Actor, requestEnterpriseId: string | null): boolean {
+  return serviceView(actor) === 'enterprise' && requestEnterpriseId !== actor.scope.enterpriseId;
+}
+
 /** The lifecycle roles the user can act in, most specific first (an office user may be both). */
 export function lifecycleRoles(actor: Actor): ActorRole[] {
   if (actor.scope.enterpriseId) return ['enterprise'];

@@ -8,7 +8,7 @@ import { divisionPrefix } from '../../../core/identity/scope';
 import { maskPhone } from '../../../core/privacy/mask';
 import type { RequestListQuery } from '../schemas';
 import type { Channel, RequestStatus } from '../domain';
-import { requestInScope } from '../service-actor';
+import { isOtherEnterprisesRequest, requestInScope } from '../service-actor';
 import { categoryTreeOf, loadCategories } from '../settings/catalog';
 
 type Filters = Omit<RequestListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
@@ -64,7 +64,25 @@ export function withSummaryColumns(qb: Awaited<ReturnType<typeof filteredRequest
 
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof withSummaryColumns>['execute']>>[number];
 
-export function toSummary(r: SummaryRow) {
+/**
+ * A row as the actor may see it. An enterprise following another enterprise's request (its
+ * duplicate was merged into it) sees no contact, no name of the other enterprise and its
+ * location stays blank in the detail (isOtherEnterprisesRequest).
+ */
+export function toSummary(r: SummaryRow, actor: Actor) {
+  if (isOtherEnterprisesRequest(actor, r.enterprise_id)) {
+    return {
+      ...visibleSummary(r),
+      enterpriseId: null,
+      enterpriseName: '',
+      contactName: '',
+      contactPhone: '',
+    };
+  }
+  return visibleSummary(r);
+}
+
+function visibleSummary(r: SummaryRow) {
   return {
     id: r.id,
     number: r.number,
@@ -100,5 +118,5 @@ export async function listRequests(db: Kysely<DB>, actor: Actor, query: RequestL
       .execute(),
     countRows(db, base),
   ]);
-  return { items: rows.map(toSummary), ...count };
+  return { items: rows.map((r) => toSummary(r, actor)), ...count };
 }

@@ -12,7 +12,7 @@ import {
   type ActionType, type ActorRole, type Applied, type Refusal, type RequestAction, type RequestEvent, type RequestSnapshot,
 } from '../domain';
 import type { RequestActionInput, RequestDetail, RequestInput } from '../schemas';
-import { lifecycleActor, lifecycleRoles, requestInScope, serviceView } from '../service-actor';
+import { isOtherEnterprisesRequest, lifecycleActor, lifecycleRoles, requestInScope, serviceView } from '../service-actor';
 import { activeRoutingRules, assertActiveUnits, assertUsableCategory, categoryTreeOf, categoryView, loadCategories } from '../settings/catalog';
 import { suggestCategory } from '../settings/suggest-category';
 import { filteredRequests, toSummary, withSummaryColumns } from './request.repo';
@@ -120,7 +120,10 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   assertCanUse(ctx);
   const row = await loadVisibleRequest(ctx, id);
   const base = (await filteredRequests(ctx.db, ctx.actor, {}, ctx.now)).where('r.id', '=', id);
-  const summary = toSummary(await withSummaryColumns(base, ctx.now).executeTakeFirstOrThrow());
+  const summary = toSummary(await withSummaryColumns(base, ctx.now).executeTakeFirstOrThrow(), ctx.actor);
+  // An enterprise following another enterprise's request (through a merge): status, category and
+  // the office's replies, not the other enterprise's contact, name, location or its users' names.
+  const foreign = isOtherEnterprisesRequest(ctx.actor, row.enterprise_id);
   const [snapshot, units, agent, events, steps, pauses] = await Promise.all([
     loadSnapshot(ctx.db, row),
     ctx.db.selectFrom('service_request_units as su').innerJoin('departments as d', 'd.id', 'su.unit_id')
@@ -135,8 +138,8 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   return {
     ...summary,
     description: row.description,
-    location: row.location,
-    organizationName: row.organization_name,
+    location: foreign ? '' : row.location,
+    organizationName: foreign ? '' : row.organization_name,
     suggestedCategoryId: row.suggested_category_id,
     assistingUnits: units.filter((u) => u.role === 'assisting').map((u) => ({ id: u.id, name: u.name })),
     agent: agent ? { id: agent.id, name: agent.display_name } : null,
@@ -149,7 +152,8 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
     events: events
       .filter((e) => view !== 'enterprise' || !INTERNAL_EVENTS.has(e.type))
       .map((e) => ({
-        id: e.id, type: e.type, at: e.at, actorRole: e.actor_role as ActorRole, actorName: e.actor_name, unitId: e.unit_id,
+        id: e.id, type: e.type, at: e.at, actorRole: e.actor_role as ActorRole,
+        actorName: foreign && e.actor_role === 'enterprise' ? '' : e.actor_name, unitId: e.unit_id,
         payload: e.payload,
       })),
     steps: steps.map((s) => ({
@@ -191,6 +195,8 @@ export async function revealRequestContact(ctx: Ctx, id: string): Promise<{ cont
   assertCanUse(ctx);
   return ctx.db.transaction().execute(async (tx) => {
     const row = await loadVisibleRequest(ctx, id, tx);
+    // An enterprise reveals only its own contact, not that of a request it follows through a merge.
+    if (isOtherEnterprisesRequest(ctx.actor, row.enterprise_id)) throw new AppError('SERVICE_REQUEST_NOT_FOUND');
     await recordAudit(tx, ctx, { action: 'service.request.reveal', entityType: 'service_request', entityId: id, enterpriseId: row.enterprise_id, after: { fields: ['contactPhone'] } });
     return { contactPhone: row.contact_phone };
   });

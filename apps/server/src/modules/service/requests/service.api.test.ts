@@ -340,6 +340,20 @@ describe('refusals', () => {
     expect(p.mergedIds).toEqual([duplicate]);
     // The duplicate's enterprise now follows the primary too.
     expect((await entOther.get(`/api/service/requests/${primary}`)).statusCode).toBe(200);
+    // … but not the primary's enterprise: its contact, name and location stay with it, its phone cannot be revealed.
+    const seen = (await entOther.get(`/api/service/requests/${primary}`)).json();
+    expect(seen).toMatchObject({ status: 'accepted', categoryId: 'testing', enterpriseId: null, enterpriseName: '', organizationName: '', contactName: '', contactPhone: '', location: '' });
+    expect(JSON.stringify(seen)).not.toContain('王经理');
+    expect(JSON.stringify(seen)).not.toContain('良渚大道');
+    expect(seen.events.filter((e: { actorRole: string }) => e.actorRole === 'enterprise').every((e: { actorName: string }) => e.actorName === '')).toBe(true);
+    expect((await entOther.post(`/api/service/requests/${primary}/reveal`)).statusCode).toBe(404);
+    const row = (await entOther.get('/api/service/requests?pageSize=100')).json().items.find((i: { id: string }) => i.id === primary);
+    expect(row).toMatchObject({ enterpriseId: null, enterpriseName: '', contactName: '', contactPhone: '' });
+    // Its own duplicate it still sees in full; the primary's enterprise still sees and reveals its contact.
+    expect((await entOther.get(`/api/service/requests/${duplicate}`)).json()).toMatchObject({ contactName: '王经理', enterpriseId: ids.other });
+    expect((await entOther.post(`/api/service/requests/${duplicate}/reveal`)).json()).toEqual({ contactPhone: '13912345678' });
+    expect((await entZsy.get(`/api/service/requests/${primary}`)).json()).toMatchObject({ contactName: '王经理', location: '良渚大道 618 号', enterpriseId: ids.zsy });
+    expect((await entZsy.post(`/api/service/requests/${primary}/reveal`)).json()).toEqual({ contactPhone: '13912345678' });
     expect((await act(operator, duplicate, { action: 'accept', categoryId: 'testing' })).json().error.code).toBe('SERVICE_REQUEST_FINISHED');
   });
 });
@@ -365,7 +379,9 @@ describe('scope: lists and counts never leak', () => {
     expect(e.items.every((i: { enterpriseId: string | null; id: string }) => i.enterpriseId === ids.other || i.id !== toA)).toBe(true);
     const zsy = await list(entZsy);
     expect(zsy.items.map((i: { id: string }) => i.id)).not.toContain(mine);
-    expect(zsy.items.every((i: { contactPhone: string }) => i.contactPhone.includes('****'))).toBe(true);
+    // Its own requests' phones masked; another enterprise's (followed through a merge) not shown at all.
+    expect(zsy.items.every((i: { contactPhone: string; enterpriseId: string | null }) =>
+      i.enterpriseId === ids.zsy ? i.contactPhone.includes('****') : i.contactPhone === '' && i.enterpriseId === null)).toBe(true);
 
     const all = await t.deps.db.selectFrom('service_requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect((await list(leader)).total).toBe(Number(all.n));
