@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
-import { SWEEP_EVERY_MS, SWEEP_JOB } from './escalation-sweep';
+import { testDbKind } from '../../../../test/template-db';
+import { Notifier } from '../../../core/notifications/notifier';
+import { SWEEP_EVERY_MS, SWEEP_JOB, markStep } from './escalation-sweep';
 
 let now = new Date('2026-03-10T01:00:00Z');
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -90,5 +92,44 @@ describe('the escalation sweep (a recurring background job)', () => {
     await actOk(unit, dispatched, { action: 'sign' });
     const answered = await actOk(unit, dispatched, { action: 'respond', content: '已上门' });
     expect(answered.steps.find((s: { step: string }) => s.step === 'respond')).toMatchObject({ met: false, state: null });
+  });
+
+  const quiet = new Notifier({ send: async () => {} });
+  const newRequest = async () => {
+    const ent = await t.deps.db.selectFrom('enterprises').select('id').orderBy('credit_code').executeTakeFirstOrThrow();
+    const body = { enterpriseId: ent.id, channel: 'hotline', title: '用地咨询', description: '厂房扩建用地咨询', contactName: '赵', contactPhone: '13800002222' };
+    const res = await operator.post('/api/service/requests', body);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const openStep = (requestId: string) => t.deps.db.selectFrom('service_request_steps').select(['id', 'request_id', 'step', 'round'])
+    .where('request_id', '=', requestId).where('step', '=', 'accept').executeTakeFirstOrThrow();
+
+  it('a step cancelled by a merge gets no warning or overdue mark', async () => {
+    const primary = await newRequest();
+    const duplicate = await newRequest();
+    const step = await openStep(duplicate);
+    await actOk(operator, duplicate, { action: 'merge', primaryId: primary });
+    expect(await markStep(t.deps.db, quiet, step, 'warning', now.getTime(), now)).toBe(false);
+    expect(await markStep(t.deps.db, quiet, step, 'overdue', now.getTime(), now)).toBe(false);
+    expect(await t.deps.db.selectFrom('service_request_steps').select(['warned_at', 'overdue_at']).where('id', '=', step.id).executeTakeFirstOrThrow())
+      .toEqual({ warned_at: null, overdue_at: null });
+    expect((await events(duplicate)).map((e) => e.type)).not.toContain('step_warning');
+  });
+
+  // Only PostgreSQL runs the two transactions in parallel (PGlite has one connection).
+  it.runIf(testDbKind() === 'postgres')('locks the request before its step, as an action does: the two wait, they do not deadlock', async () => {
+    const id = await newRequest();
+    const step = await openStep(id);
+    let marking: Promise<boolean> | undefined;
+    await t.deps.db.transaction().execute(async (tx) => {
+      // An action: the request FOR UPDATE, then its steps.
+      await tx.selectFrom('service_requests').select('id').where('id', '=', id).forUpdate().execute();
+      marking = markStep(t.deps.db, quiet, step, 'warning', now.getTime(), now);
+      await new Promise((r) => setTimeout(r, 300)); // the sweep is now waiting for a lock
+      await tx.updateTable('service_request_steps').set({ completed_at: now }).where('id', '=', step.id).execute();
+    });
+    // The sweep went on after the action and found the step completed.
+    expect(await marking).toBe(false);
   });
 });

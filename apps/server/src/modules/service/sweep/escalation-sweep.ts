@@ -79,7 +79,13 @@ export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalend
   return { open: rows.length, warnings, overdue };
 }
 
-async function markStep(
+/**
+ * Marks one step (warning or overdue) and tells whose turn it is, in one transaction. Locks in the
+ * order every user action takes them — the request (FOR UPDATE) first, then its steps — so the
+ * sweep and an action on the same request wait for each other instead of deadlocking. A step
+ * completed or cancelled (e.g. by a merge) meanwhile is left alone. Exported for the tests.
+ */
+export async function markStep(
   db: Kysely<DB>,
   notifier: Notifier,
   step: { id: number; request_id: string; step: string; round: number },
@@ -89,16 +95,18 @@ async function markStep(
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const column = kind === 'warning' ? 'warned_at' : 'overdue_at';
+    const request = await tx.selectFrom('service_requests').selectAll().where('id', '=', step.request_id).forUpdate().executeTakeFirst();
+    if (!request) return false;
     const marked = await tx
       .updateTable('service_request_steps')
       .set(kind === 'warning' ? { warned_at: now } : { overdue_at: now, warned_at: sql`coalesce(warned_at, ${now})` })
       .where('id', '=', step.id)
       .where(column, 'is', null)
       .where('completed_at', 'is', null)
+      .where('cancelled_at', 'is', null)
       .returning('id')
       .executeTakeFirst();
     if (!marked) return false;
-    const request = await tx.selectFrom('service_requests').selectAll().where('id', '=', step.request_id).forUpdate().executeTakeFirstOrThrow();
     const name = STEP_NAMES[step.step as ServiceStep];
     const dueAt = new Date(dueMs);
     const events: RequestEvent[] = [];
