@@ -57,6 +57,8 @@ export const ERROR_CATALOG = {
   TALENT_ROUND_ALREADY_ALLOCATED: { status: 409, zh: '本轮已完成分配，不能重新分配；如需再次分配请新建轮次', en: 'This round has been allocated; it cannot run again: create a new round' },
   TALENT_ROUND_NOTICE_RUNNING: { status: 409, zh: '公示期尚未结束，不能确认结果', en: 'The public notice period has not ended yet' },
   TALENT_APPLICATION_NOT_FOUND: { status: 404, zh: '兑现申请不存在', en: 'Application not found' },
+  TALENT_QUOTA_IN_OTHER_ROUND: { status: 409, zh: '该配额正用于另一轮次尚未分配的申请，不能同时用于本轮', en: 'This unit backs an application to another round not allocated yet; it cannot back this one too' },
+  TALENT_ROUND_POINTS_MISSING: { status: 409, zh: '有申请人在积分日没有积分记录，暂不能分配', en: 'Some applicants have no points on the points day; the round cannot be allocated yet' },
   // 亲企办 enterprise service (modules/service). A refused lifecycle step answers with its code
   // here and the lifecycle's own, more specific message (modules/service/domain/lifecycle/refusals.ts).
   SERVICE_REQUEST_NOT_FOUND: { status: 404, zh: '诉求不存在', en: 'Request not found' },

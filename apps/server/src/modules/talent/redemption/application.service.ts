@@ -19,14 +19,23 @@ async function myTalent(ctx: Ctx, db: Tx = ctx.db) {
 
 type RoundRules = Pick<RoundRow, 'id' | 'resource_id' | 'period' | 'min_points' | 'quota_holders'>;
 
-async function liveHandover(db: Tx, talentId: string, r: Pick<RoundRules, 'resource_id' | 'period'>) {
-  return db.selectFrom('talent_quota_handovers').select(['id']).where('talent_id', '=', talentId)
-    .where('resource_id', '=', r.resource_id).where('period', '=', r.period).where('status', '=', 'assigned').executeTakeFirst();
+/**
+ * The talent's live unit of the round's resource and period. `lock` (inside apply's transaction)
+ * takes it FOR UPDATE: a concurrent revoke (which locks it too) either waits for the application to
+ * commit and then sees it, or commits first, and PostgreSQL re-checks `status = 'assigned'` on the
+ * revoked row, which no longer matches; two applications with the same unit to two rounds are
+ * serialised, so the second sees the first.
+ */
+async function liveHandover(db: Tx, talentId: string, r: Pick<RoundRules, 'resource_id' | 'period'>, lock = false) {
+  const qb = db.selectFrom('talent_quota_handovers').select(['id']).where('talent_id', '=', talentId)
+    .where('resource_id', '=', r.resource_id).where('period', '=', r.period).where('status', '=', 'assigned');
+  return (lock ? qb.forUpdate() : qb).executeTakeFirst();
 }
 
 /** Eligible: complete personal points at or above the threshold, or (when the round says so) a live unit of its resource and period. */
-async function eligibility(db: Tx, basis: PointsBasis, talentId: string, r: RoundRules) {
-  const [p, handover] = await Promise.all([talentPoints(db, basis, [talentId]).then((m) => m.get(talentId)), liveHandover(db, talentId, r)]);
+async function eligibility(db: Tx, basis: PointsBasis, talentId: string, r: RoundRules, lock = false) {
+  const handover = await liveHandover(db, talentId, r, lock);
+  const p = (await talentPoints(db, basis, [talentId])).get(talentId);
   const points = p?.points ?? null;
   const min = r.min_points === null ? null : Number(r.min_points);
   const byPoints = min !== null && points !== null && points >= min;
@@ -73,7 +82,9 @@ export async function apply(ctx: Ctx, roundId: string, input: { preferences: str
   const basis = await pointsBasis(ctx);
   const id = await ctx.db.transaction().execute(async (tx) => {
     const t = await myTalent(ctx, tx);
-    const r = await tx.selectFrom('talent_rounds').selectAll().where('id', '=', roundId).where('status', '<>', 'draft').executeTakeFirst();
+    // FOR SHARE: close and allocate lock the round FOR UPDATE, so they wait for this application
+    // (and see it), or this waits for them and sees the new status
+    const r = await tx.selectFrom('talent_rounds').selectAll().where('id', '=', roundId).where('status', '<>', 'draft').forShare().executeTakeFirst();
     if (!r) throw new AppError('TALENT_ROUND_NOT_FOUND');
     if (!isOpenAt(r, ctx.now)) {
       const when = (d: Date) => d.toISOString();
@@ -93,9 +104,21 @@ export async function apply(ctx: Ctx, roundId: string, input: { preferences: str
     if (Object.keys(fields).length) throw invalid(fields);
     const already = await tx.selectFrom('talent_round_applications').select('id').where('round_id', '=', roundId).where('talent_id', '=', t.id).executeTakeFirst();
     if (already) throw new AppError('TALENT_ROUND_ALREADY_APPLIED');
-    const e = await eligibility(tx, basis, t.id, r);
+    const e = await eligibility(tx, basis, t.id, r, true);
     if (!e.eligible) {
       throw new AppError('TALENT_ROUND_NOT_ELIGIBLE', undefined, { zh: `不符合“${r.name}”的申请条件：${e.reason.zh}`, en: `You are not eligible for "${r.name}": ${e.reason.en}` });
+    }
+    if (e.byQuota) {
+      // one unit backs one pending application at a time: else it would give priority and a place in two rounds
+      const other = await tx.selectFrom('talent_round_applications as a').innerJoin('talent_rounds as ro', 'ro.id', 'a.round_id')
+        .select(['ro.name']).where('a.handover_id', '=', e.handoverId!).where('a.round_id', '<>', roundId)
+        .where('ro.status', 'in', ['draft', 'open', 'closed']).executeTakeFirst();
+      if (other) {
+        throw new AppError('TALENT_QUOTA_IN_OTHER_ROUND', undefined, {
+          zh: `您的配额正用于“${other.name}”的申请，该轮分配前不能再用于“${r.name}”`,
+          en: `Your unit backs your application to "${other.name}"; it cannot back "${r.name}" until that round is allocated`,
+        });
+      }
     }
     const row = await tx.insertInto('talent_round_applications').values({
       round_id: roundId, talent_id: t.id, preferences: input.preferences, points: e.points, by_quota: e.byQuota, handover_id: e.handoverId,
@@ -116,11 +139,12 @@ export async function apply(ctx: Ctx, roundId: string, input: { preferences: str
 export async function withdraw(ctx: Ctx, roundId: string) {
   await ctx.db.transaction().execute(async (tx) => {
     const t = await myTalent(ctx, tx);
-    const a = await tx.selectFrom('talent_round_applications as a').innerJoin('talent_rounds as r', 'r.id', 'a.round_id')
-      .select(['a.id', 'a.preferences', 'r.status', 'r.opens_at', 'r.closes_at', 'r.name'])
-      .where('a.round_id', '=', roundId).where('a.talent_id', '=', t.id).executeTakeFirst();
-    if (!a) throw new AppError('TALENT_APPLICATION_NOT_FOUND');
-    if (!isOpenAt(a, ctx.now)) throw new AppError('TALENT_ROUND_NOT_OPEN', undefined, { zh: `“${a.name}”的申报已截止，不能撤回申请`, en: `Applications to "${a.name}" are closed; yours cannot be withdrawn` });
+    // the round FOR SHARE first (as apply): a close or allocation in progress is waited for, then seen
+    const r = await tx.selectFrom('talent_rounds').select(['status', 'opens_at', 'closes_at', 'name']).where('id', '=', roundId).forShare().executeTakeFirst();
+    const a = r && await tx.selectFrom('talent_round_applications').select(['id', 'preferences'])
+      .where('round_id', '=', roundId).where('talent_id', '=', t.id).executeTakeFirst();
+    if (!r || !a) throw new AppError('TALENT_APPLICATION_NOT_FOUND');
+    if (!isOpenAt(r, ctx.now)) throw new AppError('TALENT_ROUND_NOT_OPEN', undefined, { zh: `“${r.name}”的申报已截止，不能撤回申请`, en: `Applications to "${r.name}" are closed; yours cannot be withdrawn` });
     await tx.deleteFrom('talent_round_applications').where('id', '=', a.id).execute();
     await recordAudit(tx, ctx, { action: 'talent.round.withdraw', entityType: 'talent_round_application', entityId: a.id, before: { roundId, talentId: t.id, preferences: a.preferences } });
   });

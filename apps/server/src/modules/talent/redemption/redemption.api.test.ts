@@ -327,6 +327,129 @@ describe('a redemption round', () => {
   });
 });
 
+describe('integrity under concurrency (review: quota, rounds, points day)', () => {
+  const onPostgres = process.env.TEST_DB === 'postgres';
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  let card: { id: string };
+  const hand = async (talentId: string) => ok(await hr.post(`/api/talent/enterprises/${zsyId}/handovers`, { resourceId: card.id, period: '2026', talentId }), 201).id as string;
+  /** An open round on the card resource with two options of one place each. */
+  async function openRound(name: string, rules: { minPoints: number | null; quotaHolders: boolean; quotaFirst: boolean }) {
+    const r = ok(await office.post('/api/talent/rounds', {
+      name, resourceId: card.id, period: '2026', ...rules, tieBreakItems: [],
+      opensAt: new Date(now.getTime() - HOUR).toISOString(), closesAt: new Date(now.getTime() + 7 * DAY).toISOString(), noticeDays: 5,
+    }), 201);
+    ok(await eduOwner.put(`/api/talent/rounds/${r.id}/options`, { options: [{ name: '甲', capacity: 1 }, { name: '乙', capacity: 1 }] }));
+    const opened = ok(await office.post(`/api/talent/rounds/${r.id}/open`));
+    return { id: r.id as string, prefs: opened.options.map((o: { id: string }) => o.id) as string[] };
+  }
+  const resultOf = (roundId: string, talentId: string) => t.deps.db.selectFrom('talent_round_results').select(['priority_class', 'option_id', 'points'])
+    .where('round_id', '=', roundId).where('talent_id', '=', talentId).executeTakeFirstOrThrow();
+  const handover = (id: string) => t.deps.db.selectFrom('talent_quota_handovers').select(['status', 'used_round_id']).where('id', '=', id).executeTakeFirstOrThrow();
+  const quotaRules = { minPoints: 0, quotaHolders: true, quotaFirst: true };
+
+  beforeAll(async () => {
+    card = ok(await office.post('/api/talent/resources', { code: 'library-card', name: '图书馆借阅卡', unit: '张', departmentId: eduDept }), 201);
+    ok(await office.put('/api/talent/quotas', { tier, resourceId: card.id, period: '2026', units: 10 }));
+  });
+
+  it('a unit revoked behind an application: the allocation still succeeds, ranks the holder by points and leaves the unit revoked', async () => {
+    const h = await hand(selfTalentId);
+    const r = await openRound('撤回竞态', quotaRules);
+    expect(ok(await self.post(`/api/talent/rounds/${r.id}/applications`, { preferences: r.prefs }), 201).byQuota).toBe(true);
+    ok(await peers[0]!.client.post(`/api/talent/rounds/${r.id}/applications`, { preferences: r.prefs }), 201);
+    // what a revoke racing the application used to leave behind: an application by quota on a revoked unit
+    await t.deps.db.updateTable('talent_quota_handovers').set({ status: 'revoked', revoked_at: now }).where('id', '=', h).execute();
+    ok(await office.post(`/api/talent/rounds/${r.id}/close`));
+    const done = ok(await office.post(`/api/talent/rounds/${r.id}/allocate`)); // was a 500 (CHECK on the revoked row), on every retry
+    expect(done).toMatchObject({ status: 'allocated', placed: 2 });
+    expect((await resultOf(r.id, selfTalentId)).priority_class).toBe(1);
+    expect(await handover(h)).toEqual({ status: 'revoked', used_round_id: null });
+  });
+
+  it.runIf(onPostgres)('an application racing a revoke of its unit waits and does not apply by the revoked unit (PostgreSQL)', async () => {
+    const h = await hand(selfTalentId);
+    const r = await openRound('撤回竞态·真', quotaRules);
+    let res: Awaited<ReturnType<Client['post']>> | undefined;
+    await t.deps.db.transaction().execute(async (tx) => {
+      await tx.selectFrom('talent_quota_handovers').select('id').where('id', '=', h).forUpdate().execute(); // what revoke holds
+      void self.post(`/api/talent/rounds/${r.id}/applications`, { preferences: r.prefs }).then((x) => { res = x; });
+      await sleep(300);
+      await tx.updateTable('talent_quota_handovers').set({ status: 'revoked', revoked_at: now }).where('id', '=', h).execute();
+    });
+    while (!res) await sleep(20);
+    // the talent has no complete points: without the unit they are not eligible (before the fix: 201 by the revoked unit)
+    expect(err(res, 409, 'TALENT_ROUND_NOT_ELIGIBLE').message).toContain('未持有');
+    expect(ok(await office.get(`/api/talent/rounds/${r.id}`)).applications).toBe(0);
+  });
+
+  it('one unit backs one pending application: a second round is refused, and an allocation skips a unit another round used', async () => {
+    const h = await hand(selfTalentId);
+    const r1 = await openRound('同一配额·一', quotaRules);
+    const r2 = await openRound('同一配额·二', quotaRules);
+    expect(ok(await self.post(`/api/talent/rounds/${r1.id}/applications`, { preferences: r1.prefs }), 201).byQuota).toBe(true);
+    const e = err(await self.post(`/api/talent/rounds/${r2.id}/applications`, { preferences: r2.prefs }), 409, 'TALENT_QUOTA_IN_OTHER_ROUND');
+    expect(e.message).toContain('同一配额·一');
+    // what two applications racing each other used to leave behind: the same unit in both rounds
+    await t.deps.db.insertInto('talent_round_applications').values({
+      round_id: r2.id, talent_id: selfTalentId, preferences: r2.prefs, points: null, by_quota: true, handover_id: h, submitted_at: now,
+    }).execute();
+    ok(await peers[1]!.client.post(`/api/talent/rounds/${r2.id}/applications`, { preferences: r2.prefs }), 201);
+    ok(await office.post(`/api/talent/rounds/${r1.id}/close`));
+    ok(await office.post(`/api/talent/rounds/${r1.id}/allocate`));
+    expect(await handover(h)).toEqual({ status: 'used', used_round_id: r1.id });
+    ok(await office.post(`/api/talent/rounds/${r2.id}/close`));
+    ok(await office.post(`/api/talent/rounds/${r2.id}/allocate`));
+    expect((await resultOf(r2.id, selfTalentId)).priority_class).toBe(1); // no second priority from the used unit
+    expect(await handover(h)).toEqual({ status: 'used', used_round_id: r1.id });
+  });
+
+  it('apply and withdraw go by the round status they lock: a closed round refuses both', async () => {
+    const r = await openRound('截止后', { minPoints: 0, quotaHolders: false, quotaFirst: false });
+    ok(await peers[2]!.client.post(`/api/talent/rounds/${r.id}/applications`, { preferences: r.prefs }), 201);
+    ok(await office.post(`/api/talent/rounds/${r.id}/close`));
+    err(await peers[2]!.client.delete(`/api/talent/rounds/${r.id}/applications/mine`), 409, 'TALENT_ROUND_NOT_OPEN');
+    err(await peers[3]!.client.post(`/api/talent/rounds/${r.id}/applications`, { preferences: r.prefs }), 409, 'TALENT_ROUND_NOT_OPEN');
+    expect(ok(await office.get(`/api/talent/rounds/${r.id}`)).applications).toBe(1);
+  });
+
+  it.runIf(onPostgres)('an application racing a close waits for it and is refused (PostgreSQL)', async () => {
+    const r = await openRound('截止竞态', { minPoints: 0, quotaHolders: false, quotaFirst: false });
+    let res: Awaited<ReturnType<Client['post']>> | undefined;
+    await t.deps.db.transaction().execute(async (tx) => {
+      await tx.selectFrom('talent_rounds').select('id').where('id', '=', r.id).forUpdate().execute(); // what close holds
+      const pending = peers[3]!.client.post(`/api/talent/rounds/${r.id}/applications`, { preferences: r.prefs }).then((x) => { res = x; });
+      await sleep(300);
+      expect(res).toBeUndefined(); // waiting for the lock
+      await tx.updateTable('talent_rounds').set({ status: 'closed', updated_at: now }).where('id', '=', r.id).execute();
+      void pending;
+    });
+    while (!res) await sleep(20);
+    err(res, 409, 'TALENT_ROUND_NOT_OPEN');
+    expect(ok(await office.get(`/api/talent/rounds/${r.id}`)).applications).toBe(0);
+  });
+
+  it('refuses to allocate while an applicant has no points on the points day, instead of ranking them at 0', async () => {
+    const r = await openRound('缺积分', { minPoints: 0, quotaHolders: false, quotaFirst: false });
+    ok(await peers[0]!.client.post(`/api/talent/rounds/${r.id}/applications`, { preferences: r.prefs }), 201);
+    ok(await peers[3]!.client.post(`/api/talent/rounds/${r.id}/applications`, { preferences: r.prefs }), 201);
+    ok(await office.post(`/api/talent/rounds/${r.id}/close`));
+    const db = t.deps.db;
+    const day = await db.selectFrom('talent_score_days as d').innerJoin('talent_scheme_versions as v', 'v.id', 'd.scheme_version_id')
+      .select(['d.scheme_version_id', (eb) => eb.fn.max('d.as_of').as('as_of')]).where('v.kind', '=', 'personal').where('v.status', '=', 'published')
+      .groupBy('d.scheme_version_id').orderBy('as_of', 'desc').executeTakeFirstOrThrow();
+    const where = db.selectFrom('talent_scores').selectAll().where('talent_id', '=', peers[3]!.talentId).where('scheme_version_id', '=', day.scheme_version_id).where('as_of', '=', day.as_of as string);
+    const score = await where.executeTakeFirstOrThrow();
+    // the day being rewritten: this applicant's row is not there (yet)
+    await db.deleteFrom('talent_scores').where('talent_id', '=', score.talent_id).where('scheme_version_id', '=', score.scheme_version_id).where('as_of', '=', score.as_of).execute();
+    const e = err(await office.post(`/api/talent/rounds/${r.id}/allocate`), 409, 'TALENT_ROUND_POINTS_MISSING');
+    expect(e.message).toContain('1 名申请人');
+    expect(ok(await office.get(`/api/talent/rounds/${r.id}`)).status).toBe('closed');
+    await db.insertInto('talent_scores').values({ ...score, result: JSON.stringify(score.result) as never }).execute();
+    expect(ok(await office.post(`/api/talent/rounds/${r.id}/allocate`)).status).toBe('allocated');
+    expect(Number((await resultOf(r.id, peers[3]!.talentId)).points)).toBe(peers[3]!.points);
+  });
+});
+
 describe('every route is closed to strangers (401) and to users without its permission (403)', () => {
   const id = '00000000-0000-4000-8000-000000000000';
   const routes: [string, string, unknown?][] = [

@@ -206,36 +206,67 @@ export async function closeRound(ctx: Ctx, id: string) {
 const DAY_MS = 86_400_000;
 
 /**
+ * The points basis of an allocation, read inside its transaction with the day's completion marker
+ * (talent_score_days) locked FOR SHARE: a recompute of that day deletes the marker first, so it
+ * waits for the allocation; if it got there first, the marker is gone and the basis falls back to
+ * the previous complete day (read again). A day with no marker at all (no points yet) is taken as is.
+ */
+async function lockedPointsBasis(ctx: Ctx, tx: Tx): Promise<PointsBasis> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const basis = await pointsBasis({ ...ctx, db: tx }); // on tx: PGlite is one session
+    if (!basis.versionId || !basis.asOf) return basis;
+    const day = await tx.selectFrom('talent_score_days').select('as_of')
+      .where('scheme_version_id', '=', basis.versionId).where('as_of', '=', basis.asOf).forShare().executeTakeFirst();
+    if (day) return basis;
+  }
+  throw new AppError('TALENT_ROUND_POINTS_MISSING', undefined, {
+    zh: '积分正在重新计算，暂不能分配；请稍后再试', en: 'The points are being recomputed; allocate again in a moment',
+  });
+}
+
+/**
  * Runs the allocation once (allocateRound: serial dictatorship by priority class, points, the
  * published sub-scores, qualifying date, seeded lottery), stores every placement and the options'
  * cut-offs, reveals the seed, marks the units of placed quota holders used, starts the public
  * notice and tells every applicant. A second run is refused: a new round is needed.
  */
 export async function allocate(ctx: Ctx, notifier: Notifier, id: string) {
-  const basis = await pointsBasis(ctx);
   await ctx.db.transaction().execute(async (tx) => {
     const r = await lockRound(tx, ctx, id);
     if (revealed(r.status)) throw new AppError('TALENT_ROUND_ALREADY_ALLOCATED');
     if (r.status === 'draft') throw stateError(r.status, '尚未开始申报，不能分配', 'it has not been opened yet');
     if (r.status === 'open' && ctx.now < r.closes_at) throw stateError(r.status, '申报尚未截止，请先截止申报再分配', 'applications are still open: close the round first');
+    const basis = await lockedPointsBasis(ctx, tx);
     const options = await tx.selectFrom('talent_round_options').select(['id', 'name', 'capacity']).where('round_id', '=', id).orderBy('position').execute();
-    const apps = await tx.selectFrom('talent_round_applications as a').leftJoin('talent_quota_handovers as h', 'h.id', 'a.handover_id')
+    // a unit counts only while it is still assigned: a revoked one, or one used by another round's
+    // allocation, gives no priority here (the applicant is ranked by points) and is not marked used
+    const apps = await tx.selectFrom('talent_round_applications as a')
+      .leftJoin('talent_quota_handovers as h', (j) => j.onRef('h.id', '=', 'a.handover_id').on('h.status', '=', 'assigned'))
       .innerJoin('talents as t', 't.id', 'a.talent_id')
-      .select(['a.id', 'a.talent_id', 'a.preferences', 'a.by_quota', 'a.handover_id', 'h.assigned_at', 't.user_id'])
+      .select(['a.id', 'a.talent_id', 'a.preferences', 'a.by_quota', 'h.id as handover_id', 'h.assigned_at', 't.user_id'])
       .where('a.round_id', '=', id).execute();
     const ids = apps.map((a) => a.talent_id);
     const [points, since] = await Promise.all([
       talentPoints(tx, basis, ids),
       r.min_points === null ? Promise.resolve(new Map<string, string>()) : qualifiedSince(tx, Number(r.min_points), ids),
     ]);
+    const unscored = apps.filter((a) => !points.has(a.talent_id)).length;
+    if (unscored) {
+      // never rank someone at 0 for want of a row: the day is incomplete for them (or they left the register)
+      throw new AppError('TALENT_ROUND_POINTS_MISSING', undefined, {
+        zh: `${unscored} 名申请人在积分日 ${basis.asOf ?? '（尚无）'} 没有积分记录，暂不能分配；请待积分计算完成后再分配`,
+        en: `${unscored} applicant(s) have no points on the points day ${basis.asOf ?? '(none yet)'}; allocate once the points have been computed`,
+      });
+    }
     const inputs = new Map(apps.map((a) => {
       const p = points.get(a.talent_id);
-      const quotaDay = a.by_quota && a.assigned_at ? localDateOf(a.assigned_at) : undefined;
-      const qualifiedAt = r.quota_first && a.by_quota ? quotaDay : (since.get(a.talent_id) ?? quotaDay);
+      const byQuota = a.by_quota && a.handover_id !== null;
+      const quotaDay = byQuota && a.assigned_at ? localDateOf(a.assigned_at) : undefined;
+      const qualifiedAt = r.quota_first && byQuota ? quotaDay : (since.get(a.talent_id) ?? quotaDay);
       const subScores = subScoresOf(basis, r.tie_break_items, p);
-      return [a.id, { a, subScores, applicant: {
+      return [a.id, { a, byQuota, subScores, applicant: {
         id: a.id,
-        priorityClass: r.quota_first ? (a.by_quota ? 0 : 1) : 0,
+        priorityClass: r.quota_first ? (byQuota ? 0 : 1) : 0,
         points: p?.points ?? 0,
         subScores: subScores.map((s) => s ?? -Infinity), // a missing sub-score loses to any value
         qualifiedAt,
@@ -262,10 +293,12 @@ export async function allocate(ctx: Ctx, notifier: Notifier, id: string) {
       await tx.updateTable('talent_round_options').set({ filled: o.filled, cutoff_points: o.cutoff?.points ?? null, cutoff_rank: o.cutoff?.rank ?? null }).where('id', '=', o.optionId).execute();
     }
     const usedHandovers = result.placements.flatMap((p) => {
-      const a = inputs.get(p.applicantId)!.a;
-      return p.optionId && a.by_quota && a.handover_id ? [a.handover_id] : [];
+      const x = inputs.get(p.applicantId)!;
+      return p.optionId && x.byQuota && x.a.handover_id ? [x.a.handover_id] : [];
     });
-    if (usedHandovers.length) await tx.updateTable('talent_quota_handovers').set({ status: 'used', used_round_id: id }).where('id', 'in', usedHandovers).execute();
+    if (usedHandovers.length) {
+      await tx.updateTable('talent_quota_handovers').set({ status: 'used', used_round_id: id }).where('id', 'in', usedHandovers).where('status', '=', 'assigned').execute();
+    }
     const noticeEndsAt = new Date(ctx.now.getTime() + r.notice_days * DAY_MS);
     await tx.updateTable('talent_rounds').set({
       status: 'allocated', allocated_at: ctx.now, allocated_by: ctx.actor.userId, notice_ends_at: noticeEndsAt,
