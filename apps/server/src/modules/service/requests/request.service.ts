@@ -4,6 +4,7 @@ import { AppError, invalid } from '../../../http/app-error';
 import { recordAudit } from '../../../core/audit/audit';
 import { loadVisibleEnterprise } from '../../../core/enterprises/enterprise.service';
 import { maskPhone } from '../../../core/privacy/mask';
+import { divisionCovers } from '../../../core/identity/scope';
 import type { Ctx, Tx } from '../../../core/context';
 import type { Notifier } from '../../../core/notifications/notifier';
 import type { WorkdayCalendar } from '../../../core/reference/domain/workday';
@@ -64,7 +65,13 @@ export async function createRequest(ctx: Ctx, deps: ServiceDeps, input: RequestI
   if (!submitted.ok) throw refusalError(submitted);
 
   await ctx.db.transaction().execute(async (tx) => {
-    let place: { division_code: string | null; park_id: string | null } = { division_code: input.divisionCode, park_id: null };
+    // A street-bound office user sees only its street: an unregistered contact's request is placed
+    // there by default, and one outside it is refused (it would be created and then be invisible).
+    const street = ctx.actor.scope.divisionCode;
+    if (!enterpriseId && street && input.divisionCode && !divisionCovers(street, input.divisionCode)) {
+      throw invalid({ divisionCode: '只能登记本街道的诉求' });
+    }
+    let place: { division_code: string | null; park_id: string | null } = { division_code: input.divisionCode ?? street ?? null, park_id: null };
     if (enterpriseId) {
       try {
         const e = await loadVisibleEnterprise(ctx, enterpriseId, tx);

@@ -29,7 +29,7 @@ async function department(path: string): Promise<string> {
   return (await t.deps.db.selectFrom('departments').select('id').where('name', '=', sec).where('parent_id', '=', d.id).executeTakeFirstOrThrow()).id;
 }
 
-async function user(username: string, roles: string[], scope: { departmentId?: string; enterpriseId?: string } = {}): Promise<Client> {
+async function user(username: string, roles: string[], scope: { departmentId?: string; enterpriseId?: string; divisionCode?: string } = {}): Promise<Client> {
   const res = await admin.post('/api/users', { username, displayName: username, password: PASSWORD, roles, ...scope });
   expect(res.statusCode, res.body).toBe(201);
   return t.as(username, PASSWORD);
@@ -173,6 +173,18 @@ describe('creating a request', () => {
     expect((await operator.post('/api/service/requests', call({ categoryId: 'nope' }))).json().error.code).toBe('SERVICE_CATEGORY_INVALID');
     expect((await operator.post('/api/service/requests', call({ enterpriseId: ZERO }))).json().error.fields).toHaveProperty('enterpriseId');
     expect((await operator.post('/api/service/requests', call({ title: '' }))).statusCode).toBe(400);
+  });
+
+  it('a street-bound operator records an unregistered contact in its street (by default), not outside it', async () => {
+    const street = await user('svc_operator_lz', ['service_operator'], { divisionCode: '330110010' });
+    const unregistered = { enterpriseId: null, organizationName: '良渚某小微企业（未登记）' };
+    const res = await street.post('/api/service/requests', call(unregistered));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ divisionCode: '330110010' });
+    expect((await street.get(`/api/service/requests/${res.json().id}`)).statusCode).toBe(200);
+    const outside = await street.post('/api/service/requests', call({ ...unregistered, divisionCode: '330110012' }));
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.fields).toHaveProperty('divisionCode');
   });
 });
 
