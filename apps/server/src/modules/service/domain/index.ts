@@ -50,7 +50,7 @@ export {
 } from './service-levels/service-level-policy';
 
 // Rates
-export { serviceRates, serviceRatesBy, type RequestSummary, type StepRecord, type Rate, type ServiceRates } from './rates/service-rates';
+export { countsAsResolved, serviceRates, serviceRatesBy, type RequestSummary, type StepRecord, type Rate, type ServiceRates } from './rates/service-rates';
 
 // Categories, routing, agents
 export { createCategoryTree, categoryTreeIssues, type CategoryNode, type CategoryTree } from './routing/category-tree';

@@ -3,7 +3,7 @@ import { AppError } from '../../../http/app-error';
 import { recordAudit } from '../../../core/audit/audit';
 import { writeXlsx, type SheetColumn } from '../../../core/excel/write-xlsx';
 import type { Ctx, Tx } from '../../../core/context';
-import { serviceRates, serviceRatesBy, SERVICE_STEPS, type RequestStatus, type ServiceRates, type ServiceStep } from '../domain';
+import { countsAsResolved, serviceRates, serviceRatesBy, SERVICE_STEPS, type RequestStatus, type ServiceRates, type ServiceStep } from '../domain';
 import { loadCategories } from '../settings/catalog';
 import { RATE_DEFINITIONS, STEP_LABELS } from './definitions';
 import { loadMetricRows, metricRequests, metricsScope, type MetricRow, type MetricsScope } from './metrics.repo';
@@ -31,7 +31,7 @@ function figuresOf(rows: readonly MetricRow[], rates: ServiceRates, now: Date): 
   for (const r of rows) {
     if (r.status === 'merged') continue;
     if (!NOT_OPEN.includes(r.status)) open++;
-    if (r.resolvedAt) resolved++;
+    if (countsAsResolved(r)) resolved++;
     if (r.followUp) followedUp++;
     if (Object.values(r.steps).some((s) => s && !s.completedAt && s.dueAt && s.dueAt.getTime() < t)) overdue++;
   }

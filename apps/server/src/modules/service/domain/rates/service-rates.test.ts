@@ -75,6 +75,19 @@ describe('serviceRates', () => {
     expect(r.averageDurationMs.accept).toBe(3_600_000);
   });
 
+  it('回访率: a request reopened by a dissatisfied follow-up is not resolved until it is resolved again', () => {
+    const followed = { satisfaction: 'satisfied' as const, solved: true };
+    const r = serviceRates([
+      // Reopened (back to accepted, then in a unit's hands): resolvedAt is the first resolution's, no follow-up stands.
+      summary('reopened', { status: 'accepted', resolvedAt: d('2026-03-12T10:00:00') }),
+      summary('reworked', { status: 'signed', resolvedAt: d('2026-03-12T10:00:00') }),
+      // Resolved again after the reopen, and followed up.
+      summary('again', { status: 'followed_up', resolvedAt: d('2026-03-16T10:00:00'), followUp: followed }),
+      summary('closed', { status: 'closed', resolvedAt: d('2026-03-16T10:00:00'), followUp: followed }),
+    ], AS_OF);
+    expect(r.followUpRate).toEqual({ numerator: 2, denominator: 2, value: 1 });
+  });
+
   it('gives null, not 0 or 1, for an empty population', () => {
     const r = serviceRates([], AS_OF);
     expect(r.responseRate.value).toBeNull();

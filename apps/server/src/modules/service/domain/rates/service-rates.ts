@@ -17,7 +17,7 @@ export interface RequestSummary {
   id: string;
   status: RequestStatus;
   steps: Partial<Record<ServiceStep, StepRecord>>;
-  /** When it was (last) resolved; null if never. */
+  /** When it was (last) resolved; null if never. Stays set after a reopen (see countsAsResolved). */
   resolvedAt: Date | null;
   /** The latest follow-up's answers; null if not followed up. */
   followUp: { satisfaction: Satisfaction; solved: boolean } | null;
@@ -48,6 +48,18 @@ export interface ServiceRates {
   /** Mean wall-clock ms from a step's start to its completion, over completed steps; null when none. */
   averageDurationMs: Record<ServiceStep, number | null>;
   satisfactionCounts: Record<Satisfaction, number>;
+}
+
+/** The states of a request whose (latest) resolution stands: closed is only reached from resolved or followed up. */
+const RESOLVED_STATES: ReadonlySet<RequestStatus> = new Set(['resolved', 'followed_up', 'closed']);
+
+/**
+ * Whether a request counts as resolved (回访率's denominator): resolved and not reopened since.
+ * resolvedAt stays set after a dissatisfied follow-up reopens it; until it is resolved again (which
+ * moves resolvedAt past the reopen and the state back to resolved) it is not resolved.
+ */
+export function countsAsResolved(r: Pick<RequestSummary, 'status' | 'resolvedAt'>): boolean {
+  return r.resolvedAt !== null && RESOLVED_STATES.has(r.status);
 }
 
 const rate = (numerator: number, denominator: number): Rate => ({ numerator, denominator, value: denominator === 0 ? null : numerator / denominator });
@@ -89,7 +101,7 @@ export function serviceRates(summaries: readonly RequestSummary[], asOf: Date): 
       satisfactionCounts[r.followUp.satisfaction]++;
       if (r.followUp.solved) solved++;
     }
-    if (r.resolvedAt) {
+    if (countsAsResolved(r)) {
       resolved++;
       if (r.followUp) resolvedFollowedUp++;
     }
