@@ -146,4 +146,19 @@ describe('亲企办 journey', () => {
     await screenshot(page, 'service-enterprise-file-tab');
     await page.context().close();
   });
+
+  it('the leader watches the three rates by unit, with the definitions and the overdue list', async () => {
+    const page = await as('service_leader');
+    await page.goto(`${baseUrl()}/service/metrics`);
+    await page.getByTestId('metrics-chart').locator('canvas').waitFor();
+    await poll(() => page.getByTestId('metrics-responseRate').innerText()).toMatch(/\d+(\.\d)?%/);
+    await poll(() => page.getByTestId('metrics-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(1);
+    // the definition behind a rate, in a tooltip
+    await page.getByTestId('metrics-responseRate').hover();
+    await poll(() => page.locator('.ant-tooltip').last().innerText()).toContain('响应率');
+    await screenshot(page, 'service-metrics');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('metrics-export').click()]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.context().close();
+  });
 });

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { ModuleManifest } from '../types';
-import { BellIcon, FileSearchIcon, PlusIcon } from '../../ui/icons';
+import { BellIcon, FileSearchIcon, PlusIcon, TrophyIcon } from '../../ui/icons';
 import { canSubmit, inService } from './api';
 import { EnterpriseRequestsTab } from './EnterpriseRequestsTab';
 import enUS from './i18n/en-US';
@@ -12,6 +12,7 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
 const RequestListPage = named(() => import('./RequestListPage'), 'RequestListPage');
 const RequestFormPage = named(() => import('./RequestFormPage'), 'RequestFormPage');
 const RequestDetailPage = named(() => import('./RequestDetailPage'), 'RequestDetailPage');
+const MetricsPage = named(() => import('./MetricsPage'), 'MetricsPage');
 
 /**
  * 亲企办 (enterprise service), part 1: record, list and handle requests. Enterprise users hold no
@@ -26,6 +27,7 @@ export const manifest: ModuleManifest = {
     { path: 'service/requests', element: <RequestListPage /> },
     { path: 'service/requests/new', element: <RequestFormPage /> },
     { path: 'service/requests/:id', element: <RequestDetailPage /> },
+    { path: 'service/metrics', element: <MetricsPage />, handle: { permission: 'service.read' } },
   ],
   menu: [
     {
@@ -37,6 +39,7 @@ export const manifest: ModuleManifest = {
       children: [
         { key: 'service-create', label: 'service:menu.create', icon: <PlusIcon />, path: '/service/requests/new', visible: canSubmit, order: 10 },
         { key: 'service-list', label: 'service:menu.list', icon: <FileSearchIcon />, path: '/service/requests', visible: (me) => me.permissions.includes('service.read') && !me.scope.enterpriseId, order: 20 },
+        { key: 'service-metrics', label: 'service:menu.metrics', icon: <TrophyIcon />, path: '/service/metrics', visible: (me) => me.permissions.includes('service.read') && !me.scope.enterpriseId, order: 25 },
         { key: 'service-mine', label: 'service:menu.mine', icon: <FileSearchIcon />, path: '/service/requests', visible: (me) => !!me.scope.enterpriseId, order: 30 },
       ],
     },

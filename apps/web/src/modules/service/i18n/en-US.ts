@@ -2,7 +2,20 @@ import type { Messages } from '../../../i18n/zh-CN';
 import type zhCN from './zh-CN';
 
 const enUS: Messages<typeof zhCN> = {
-  menu: { group: 'Enterprise service', create: 'Record a request', list: 'Requests', mine: 'My requests' },
+  menu: { group: 'Enterprise service', create: 'Record a request', list: 'Requests', mine: 'My requests', metrics: 'Rates dashboard' },
+  metrics: {
+    title: 'Rates dashboard',
+    asOf: 'as of {{at}}',
+    responseRate: 'Response rate', resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate', onTimeRespond: 'On-time response',
+    by: { unit: 'By handling unit', category: 'By category', street: 'By street', channel: 'By channel', month: 'By month' },
+    chart: 'The three rates ({{by}}, top 15)',
+    table: 'Figures and ranks',
+    requests: 'Requests',
+    overdue: 'Overdue',
+    overdueList: 'Overdue and open ({{count}})',
+    number: 'No.', requestTitle: 'Request', unit: 'Handling unit', step: 'Step', dueAt: 'Due', late: 'Late by',
+    hours: '{{n}} h',
+  },
   tab: 'Requests',
   status: {
     submitted: 'Submitted', accepted: 'Accepted', dispatched: 'Dispatched', signed: 'Signed for', returned: 'Returned', responded: 'Responded',

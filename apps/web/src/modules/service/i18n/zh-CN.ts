@@ -1,6 +1,19 @@
 /** The service (亲企办) module's words (namespace `service`). */
 const zhCN = {
-  menu: { group: '亲企办', create: '诉求登记', list: '诉求列表', mine: '我的诉求' },
+  menu: { group: '亲企办', create: '诉求登记', list: '诉求列表', mine: '我的诉求', metrics: '三率看板' },
+  metrics: {
+    title: '三率看板',
+    asOf: '统计于 {{at}}',
+    responseRate: '响应率', resolutionRate: '解决率', satisfactionRate: '满意率', onTimeRespond: '按时回应率',
+    by: { unit: '按承办单位', category: '按诉求类别', street: '按街道', channel: '按渠道', month: '按月份' },
+    chart: '三率（{{by}}，前 15）',
+    table: '明细与排名',
+    requests: '诉求数',
+    overdue: '超时',
+    overdueList: '超时未办（{{count}}）',
+    number: '编号', requestTitle: '诉求', unit: '承办单位', step: '环节', dueAt: '时限', late: '已超时',
+    hours: '{{n}} 小时',
+  },
   tab: '诉求',
   status: {
     submitted: '待受理', accepted: '已受理', dispatched: '已交办', signed: '已签收', returned: '已退单', responded: '已回应',
