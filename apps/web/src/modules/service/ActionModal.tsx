@@ -57,6 +57,12 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
     },
     onError: (e) => applyFieldErrors(form, e),
   });
+  // the optional note several actions carry
+  const noteField = (
+    <Form.Item name="note" label={t('modal.note')}>
+      <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
+    </Form.Item>
+  );
   const req = (key: string) => [{ required: true, whitespace: true, message: t('modal.required', { field: t(`modal.${key}`) }) }];
   const unitOptions = (units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: unitLabel(u, units.data ?? []) }));
   const initial: Record<string, unknown> =
@@ -97,9 +103,7 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
             <Form.Item name="assistingUnitIds" label={t('modal.assistingUnitIds')}>
               <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions} data-testid="action-assisting-units" />
             </Form.Item>
-            <Form.Item name="note" label={t('modal.note')}>
-              <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
-            </Form.Item>
+            {noteField}
           </>
         ) : null}
         {action === 'return' ? (
@@ -130,9 +134,7 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
             <Form.Item name="satisfaction" label={t('modal.satisfaction')} rules={[{ required: true }]}>
               <Radio.Group options={SATISFACTION_LEVELS.map((s) => ({ value: s, label: t(`satisfaction.${s}`) }))} data-testid="action-satisfaction" />
             </Form.Item>
-            <Form.Item name="note" label={t('modal.note')}>
-              <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
-            </Form.Item>
+            {noteField}
           </>
         ) : null}
         {action === 'wait_for_enterprise' ? (
@@ -145,11 +147,7 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
             <PrimarySelect exclude={request.id} />
           </Form.Item>
         ) : null}
-        {NOTE_ONLY.includes(action) ? (
-          <Form.Item name="note" label={t('modal.note')}>
-            <Input.TextArea rows={2} maxLength={2000} data-testid="action-note" />
-          </Form.Item>
-        ) : null}
+        {NOTE_ONLY.includes(action) ? noteField : null}
       </Form>
     </Modal>
   );

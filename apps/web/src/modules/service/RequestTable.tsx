@@ -67,7 +67,6 @@ export function RequestTable({ tableQuery, extraQuery, hideEnterprise = false, e
       rowKey="id"
       emptyAction={emptyAction}
       statusPageOnError
-      rowClassName={(r) => (r.overdue ? 'zz-row-overdue' : '')}
       onRow={(r) => ({ style: r.overdue ? { background: '#fff1f0' } : undefined })}
       data-testid="request-table"
     />
