@@ -109,6 +109,8 @@ export interface UserTable {
   display_name: string;
   password_hash: string;
   phone: Generated<string>;
+  /** Where e-mail reminders go (migration 0020); empty = none. */
+  email: Generated<string>;
   status: Generated<UserStatus>;
   enterprise_id: string | null;
   department_id: string | null;
@@ -500,6 +502,9 @@ export interface ServiceRequestTable {
   created_by: string | null;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** 回访催办 (migration 0020): reminded to the enterprise once; then handed to the hotline. */
+  follow_up_reminded_at: Date | null;
+  follow_up_hotline_at: Date | null;
 }
 
 export interface ServiceRequestUnitTable {
@@ -710,4 +715,20 @@ export interface DB {
   talent_round_options: TalentRoundOptionTable;
   talent_round_applications: TalentRoundApplicationTable;
   talent_round_results: TalentRoundResultTable;
+}
+
+// --- 0020_service_workflow -------------------------------------------------------------------
+
+/** A stored version of the service-level policy (JSON of the domain's ServiceLevelPolicy). */
+export interface ServiceLevelPolicyTable {
+  id: Generated<number>;
+  policy: Json<Record<string, unknown>>;
+  effective_from: Date;
+  created_by: string | null;
+  created_by_name: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  service_level_policies: ServiceLevelPolicyTable;
 }

@@ -53,6 +53,10 @@ export const RequestListQuery = PageQuery.extend({
   divisionCode: z.string().regex(/^\d{6}(\d{3})?$/).optional(),
   channel: z.enum(CHANNELS).optional(),
   enterpriseId: z.uuid().optional(),
+  /** The enterprise's park (一园一档) when the request was raised. */
+  parkId: z.uuid().optional(),
+  /** 待电话回访: resolved requests the enterprise did not rate after its reminder, now the hotline's to follow up. */
+  followUpChase: QueryBool.optional(),
   /** Only requests with a step past its deadline now (true) or none (false). */
   overdue: QueryBool.optional(),
   /** Submitted on or after / on or before (local dates, Asia/Shanghai). */
@@ -131,7 +135,15 @@ export const RequestDetail = RequestSummary.extend({
   /** The actions this user may attempt now (for the buttons). */
   allowedActions: z.array(z.enum(ACTION_TYPES)),
   /** The routing rules' suggestion for the dispatcher (office only), or null. */
-  suggestedDispatch: z.object({ ruleId: z.string(), unitId: z.string(), assistingUnitIds: z.array(z.string()), matched: z.record(z.string(), z.string()) }).nullable(),
+  suggestedDispatch: z.object({
+    ruleId: z.string(), unitId: z.string(), assistingUnitIds: z.array(z.string()),
+    /** How the rule picks the lead unit's agent when the dispatcher names none. */
+    agentStrategy: z.enum(['none', 'round_robin', 'least_loaded']),
+    matched: z.record(z.string(), z.string()),
+  }).nullable(),
+  /** 回访催办: when the enterprise was reminded to rate, and when it became the hotline's to follow up. */
+  followUpRemindedAt: z.date().nullable(),
+  followUpHotlineAt: z.date().nullable(),
   version: z.number(),
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
@@ -170,8 +182,16 @@ export const ServiceUnit = z.object({
   kind: z.enum(['department', 'section']),
   divisionCode: z.string().nullable(),
   active: z.boolean(),
+  /** How a dispatch that names no agent picks one (a routing rule's strategy, when set, comes first). */
+  agentStrategy: z.enum(['none', 'round_robin', 'least_loaded']),
 });
-export const ServiceUnitUpdate = z.object({ active: z.boolean() });
+export const ServiceUnitUpdate = z.object({
+  active: z.boolean().optional(),
+  agentStrategy: z.enum(['none', 'round_robin', 'least_loaded']).optional(),
+}).refine((u) => u.active !== undefined || u.agentStrategy !== undefined, { message: '请至少修改一项' });
+
+/** A unit's service agent (助企服务员) with the open requests it holds now. */
+export const UnitAgent = z.object({ id: z.string(), name: z.string(), openRequests: z.number() });
 
 export const RoutingRuleInput = z.object({
   name: z.string().trim().max(50).default(''),
@@ -188,3 +208,53 @@ export const RoutingRuleView = RoutingRuleInput.extend({ id: z.string(), positio
 export const RoutingRulesInput = z.object({ rules: z.array(RoutingRuleInput).max(200) });
 
 export { Label };
+
+// --- Workflow additions (docs/service/API.md): agents, hotline phone lookup, park figures, policy ---
+
+export const PhoneLookupQuery = z.object({ phone: z.string().trim().regex(/^[\d+\-\s]{5,20}$/, '电话号码格式不正确') });
+export const PhoneMatch = z.object({
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  creditCode: z.string(),
+  contactName: z.string(),
+  /** masked */
+  contactPhone: z.string(),
+  divisionCode: z.string(),
+});
+
+const Rate = z.object({ numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
+export const ParkRequestFigures = z.object({
+  parkId: z.string(),
+  parkName: z.string(),
+  total: z.number(),
+  byStatus: z.object(Object.fromEntries(REQUEST_STATUSES.map((s) => [s, z.number()])) as Record<(typeof REQUEST_STATUSES)[number], z.ZodNumber>),
+  responseRate: Rate,
+  resolutionRate: Rate,
+  satisfactionRate: Rate,
+  asOf: z.date(),
+});
+
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, '时间格式应为 HH:MM');
+const Cutoff = { cutoff: TimeOfDay.optional() };
+const WarnHours = { warnBeforeHours: z.number().min(0).max(720).optional() };
+export const DeadlineRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('same_day'), basis: z.enum(['calendar', 'working']), ...Cutoff, ...WarnHours }),
+  z.object({ kind: z.literal('calendar_days'), days: z.number().int(), ...Cutoff, ...WarnHours }),
+  z.object({ kind: z.literal('working_days'), days: z.number().int(), ...Cutoff, ...WarnHours }),
+  z.object({ kind: z.literal('working_hours'), hours: z.number(), warnBeforeWorkingMinutes: z.number().min(0).optional(), ...Cutoff }),
+]);
+const StepRules = z.object(Object.fromEntries(SERVICE_STEPS.map((s) => [s, DeadlineRuleSchema])) as Record<(typeof SERVICE_STEPS)[number], typeof DeadlineRuleSchema>);
+export const ServiceLevelPolicySchema = z.object({
+  officeHours: z.object({ windows: z.array(z.object({ from: TimeOfDay, to: TimeOfDay })).min(1).max(6) }),
+  outsideCoverage: z.enum(['throw', 'weekdays']),
+  defaults: StepRules,
+  byCategory: z.record(z.string().max(64), StepRules.partial()),
+});
+export const ServiceLevelPolicyInput = z.object({ policy: ServiceLevelPolicySchema });
+export const ServiceLevelPolicyView = z.object({
+  version: z.number().nullable(),
+  effectiveFrom: z.date().nullable(),
+  updatedBy: z.string().nullable(),
+  policy: ServiceLevelPolicySchema,
+  defaultPolicy: ServiceLevelPolicySchema,
+});

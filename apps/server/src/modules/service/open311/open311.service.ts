@@ -10,6 +10,7 @@ import { STATUS_LABELS, submitRequest, type RequestStatus } from '../domain';
 import { categoryTreeOf, categoryView, loadCategories } from '../settings/catalog';
 import { suggestCategory } from '../settings/suggest-category';
 import { applyEventsToSteps, serviceClock } from '../requests/service-levels';
+import { loadPolicyBook } from '../settings/service-level-policy-store';
 import { findLiveKey } from './open311-keys';
 import {
   attributesOf, list, MAX_RANGE_DAYS, MAX_REQUESTS, Open311Error, open311Status, optional, parseW3cDateTime, w3cDateTime,
@@ -184,7 +185,7 @@ export async function postRequest(deps: Open311Deps, body: Record<string, unknow
       const { at, actor: _a, requestId, type, ...payload } = e;
       return { request_id: requestId, type, at, actor_role: 'office_operator', actor_id: null, actor_name: actorName, unit_id: null, payload: JSON.stringify(payload) };
     })).execute();
-    await applyEventsToSteps(tx, id, submitted.events, { clock: serviceClock(deps.calendar()), categoryPath: categoryTreeOf(categories).pathOf(category.id), round: 0 }, now);
+    await applyEventsToSteps(tx, id, submitted.events, { clock: serviceClock(deps.calendar()), policies: await loadPolicyBook(tx, deps.calendar()), categoryPath: categoryTreeOf(categories).pathOf(category.id), round: 0 }, now);
     await tx.updateTable('service_open311_keys').set({ last_used_at: now }).where('id', '=', key.id).execute();
     const auditActor = { userId: null, displayName: actorName } as unknown as Actor; // no user: the key is the actor
     await recordAudit(tx, { actor: auditActor, requestId: meta.requestId, ip: meta.ip, now, countyCode: deps.jurisdiction }, {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../core/identity/actor';
 import type { Tx } from '../../../core/context';
@@ -8,13 +8,47 @@ import { divisionPrefix } from '../../../core/identity/scope';
 import { maskPhone } from '../../../core/privacy/mask';
 import type { RequestListQuery } from '../schemas';
 import type { Channel, RequestStatus } from '../domain';
-import { isOtherEnterprisesRequest, requestInScope } from '../service-actor';
+import { isOtherEnterprisesRequest, requestInScope, serviceView } from '../service-actor';
 import { categoryTreeOf, loadCategories } from '../settings/catalog';
 
 type Filters = Omit<RequestListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
 const localDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
 const DAY_MS = 86_400_000;
+
+/**
+ * The text of a request as an enterprise may read it. A request answers every enterprise whose
+ * duplicate was merged into it (directly or through a chain of merges), but its title and
+ * description are the raising enterprise's words: another enterprise reads its own duplicate's
+ * (the first by number), never the other's. Everyone else reads the request's own text.
+ */
+export function visibleText(actor: Actor, column: 'title' | 'description', alias = 'r'): RawBuilder<string> {
+  const own = sql.ref(`${alias}.${column}`);
+  const enterpriseId = serviceView(actor) === 'enterprise' ? actor.scope.enterpriseId : null;
+  if (!enterpriseId) return sql<string>`${own}`;
+  const id = sql.ref(`${alias}.id`);
+  return sql<string>`(CASE WHEN ${sql.ref(`${alias}.enterprise_id`)} IS NOT DISTINCT FROM ${enterpriseId}::uuid THEN ${own} ELSE coalesce((
+    WITH RECURSIVE m(id) AS (
+      SELECT x.id FROM service_requests x WHERE x.merged_into_id = ${id}
+      UNION SELECT x.id FROM service_requests x JOIN m ON x.merged_into_id = m.id
+    )
+    SELECT d.${sql.raw(column)} FROM service_requests d JOIN m ON m.id = d.id WHERE d.enterprise_id = ${enterpriseId}::uuid ORDER BY d.number LIMIT 1
+  ), '') END)`;
+}
+
+/** Each enterprise's own title among the duplicates merged (through any chain) into a request: for its notifications. */
+export async function duplicateTitles(db: Tx, requestId: string): Promise<Map<string, string>> {
+  const { rows } = await sql<{ enterprise_id: string; title: string }>`
+    WITH RECURSIVE m(id) AS (
+      SELECT x.id FROM service_requests x WHERE x.merged_into_id = ${requestId}
+      UNION SELECT x.id FROM service_requests x JOIN m ON x.merged_into_id = m.id
+    )
+    SELECT d.enterprise_id, d.title FROM service_requests d JOIN m ON m.id = d.id WHERE d.enterprise_id IS NOT NULL ORDER BY d.number
+  `.execute(db);
+  const out = new Map<string, string>();
+  for (const r of rows) if (!out.has(r.enterprise_id)) out.set(r.enterprise_id, r.title);
+  return out;
+}
 
 /** The requests an actor may see, narrowed by the list filters. `now` decides "overdue". */
 export async function filteredRequests(db: Tx, actor: Actor, f: Filters, now: Date) {
@@ -32,6 +66,9 @@ export async function filteredRequests(db: Tx, actor: Actor, f: Filters, now: Da
   if (f.divisionCode) qb = qb.where(sql<boolean>`r.division_code LIKE ${`${divisionPrefix(f.divisionCode)}%`}`);
   if (f.channel) qb = qb.where('r.channel', '=', f.channel);
   if (f.enterpriseId) qb = qb.where(sql<boolean>`${f.enterpriseId} = ANY(r.enterprise_ids)`);
+  if (f.parkId) qb = qb.where('r.park_id', '=', f.parkId);
+  // 待电话回访: resolved, reminded to the enterprise and still unrated past the hotline's turn.
+  if (f.followUpChase) qb = qb.where('r.status', '=', 'resolved').where('r.follow_up_hotline_at', 'is not', null);
   if (f.from) qb = qb.where('r.submitted_at', '>=', localDayStart(f.from));
   if (f.to) qb = qb.where('r.submitted_at', '<', new Date(localDayStart(f.to).getTime() + DAY_MS));
   if (f.overdue !== undefined) {
@@ -43,18 +80,18 @@ export async function filteredRequests(db: Tx, actor: Actor, f: Filters, now: Da
     const q = f.q;
     qb = /^\d{1,15}$/.test(q)
       ? qb.where('r.number', '=', Number(q))
-      : qb.where((eb) => eb.or([eb('r.title', 'ilike', containing(q)), eb('r.description', 'ilike', containing(q))]));
+      : qb.where(sql<boolean>`(${visibleText(actor, 'title')} ILIKE ${containing(q)} OR ${visibleText(actor, 'description')} ILIKE ${containing(q)})`);
   }
   return qb;
 }
 
-export function withSummaryColumns(qb: Awaited<ReturnType<typeof filteredRequests>>, now: Date) {
+export function withSummaryColumns(qb: Awaited<ReturnType<typeof filteredRequests>>, actor: Actor, now: Date) {
   return qb
     .leftJoin('service_categories as c', 'c.id', 'r.category_id')
     .leftJoin('enterprises as e', 'e.id', 'r.enterprise_id')
     .leftJoin('departments as lu', 'lu.id', 'r.lead_unit_id')
     .select([
-      'r.id', 'r.number', 'r.title', 'r.status', 'r.channel', 'r.category_id', 'c.name as category_name', 'r.enterprise_id',
+      'r.id', 'r.number', visibleText(actor, 'title').as('title'), 'r.status', 'r.channel', 'r.category_id', 'c.name as category_name', 'r.enterprise_id',
       'e.name as enterprise_name', 'r.organization_name', 'r.contact_name', 'r.contact_phone', 'r.division_code', 'r.lead_unit_id',
       'lu.name as lead_unit_name', 'r.submitted_at', 'r.updated_at',
       sql<Date | null>`(SELECT min(ns.due_at) FROM service_request_steps ns WHERE ns.request_id = r.id AND ns.completed_at IS NULL AND ns.cancelled_at IS NULL)`.as('next_due_at'),
@@ -66,8 +103,8 @@ export type SummaryRow = Awaited<ReturnType<ReturnType<typeof withSummaryColumns
 
 /**
  * A row as the actor may see it. An enterprise following another enterprise's request (its
- * duplicate was merged into it) sees no contact, no name of the other enterprise and its
- * location stays blank in the detail (isOtherEnterprisesRequest).
+ * duplicate was merged into it) sees its own title (visibleText), no contact, no name of the
+ * other enterprise and its location stays blank in the detail (isOtherEnterprisesRequest).
  */
 export function toSummary(r: SummaryRow, actor: Actor) {
   if (isOtherEnterprisesRequest(actor, r.enterprise_id)) {
@@ -110,7 +147,7 @@ export async function listRequests(db: Kysely<DB>, actor: Actor, query: RequestL
   const base = await filteredRequests(db, actor, query, now);
   const direction = query.order === 'desc' ? sql`DESC` : sql`ASC`;
   const [rows, count] = await Promise.all([
-    withSummaryColumns(base, now)
+    withSummaryColumns(base, actor, now)
       .orderBy(sql`${sql.ref(SORT_COLUMNS[query.sort])} ${direction}`)
       .orderBy(sql`r.id ${direction}`)
       .limit(query.pageSize)

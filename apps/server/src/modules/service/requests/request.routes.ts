@@ -6,7 +6,7 @@ import {
   RequestReveal, RoutingRulesInput, RoutingRuleView, ServiceCategory, ServiceUnit, ServiceUnitUpdate,
 } from '../schemas';
 import { serviceView } from '../service-actor';
-import { categoryView, listRoutingRules, listUnits, loadCategories, replaceRoutingRules, setUnitActive, suggestCategoryFor } from '../settings/catalog';
+import { categoryView, listRoutingRules, listUnits, loadCategories, replaceRoutingRules, suggestCategoryFor, updateUnit } from '../settings/catalog';
 import { listRequests } from './request.repo';
 import { actOnRequest, createRequest, getRequest, revealRequestContact, type ServiceDeps } from './request.service';
 
@@ -86,8 +86,8 @@ export const serviceRoutes: Routes = (app, deps) => {
 
   app.put('/service/units/:id', {
     config: { access: 'service.configure' },
-    schema: { tags: TAG, summary: '启用或停用承办单位', params: IdParams, body: ServiceUnitUpdate, response: { 200: ServiceUnit } },
-  }, (req) => setUnitActive(ctxOf(req, deps), req.params.id, req.body.active));
+    schema: { tags: TAG, summary: '启用或停用承办单位；设置助企服务员的分派方式（轮流 / 负荷最少 / 不自动分派）', params: IdParams, body: ServiceUnitUpdate, response: { 200: ServiceUnit } },
+  }, (req) => updateUnit(ctxOf(req, deps), req.params.id, req.body));
 
   app.get('/service/routing-rules', {
     config: { access: 'service.dispatch' },

@@ -16,10 +16,12 @@ import type { RequestActionInput, RequestDetail, RequestInput } from '../schemas
 import { isOtherEnterprisesRequest, lifecycleActor, lifecycleRoles, requestInScope, serviceView } from '../service-actor';
 import { activeRoutingRules, assertActiveUnits, assertUsableCategory, categoryTreeOf, categoryView, loadCategories } from '../settings/catalog';
 import { suggestCategory } from '../settings/suggest-category';
-import { filteredRequests, toSummary, withSummaryColumns } from './request.repo';
+import { duplicateTitles, filteredRequests, toSummary, visibleText, withSummaryColumns } from './request.repo';
 import { insertEvents, loadSnapshot, saveSnapshot, type RequestRow } from './request.store';
-import { applyEventsToSteps, serviceClock, storedStepState } from './service-levels';
+import { applyEventsToSteps, serviceClock, storedStepState, type StepContext } from './service-levels';
+import { loadPolicyBook } from '../settings/service-level-policy-store';
 import { dispatchers, enterpriseUsers, notifyAll, requestLink, unitStaff } from './notify';
+import { assertUnitAgent, autoAssignAgent } from '../agents/unit-agents';
 
 /** What the request services need beyond the Ctx: the working-day calendar and the notifier. */
 export interface ServiceDeps {
@@ -108,7 +110,8 @@ export async function createRequest(ctx: Ctx, deps: ServiceDeps, input: RequestI
       updated_at: ctx.now,
     }).execute();
     await insertEvents(tx, submitted.events, ctx.actor.displayName);
-    await applyEventsToSteps(tx, id, submitted.events, { clock: serviceClock(deps.calendar()), categoryPath: [], round: 0 }, ctx.now);
+    const policies = await loadPolicyBook(tx, deps.calendar());
+    await applyEventsToSteps(tx, id, submitted.events, { clock: serviceClock(deps.calendar()), policies, categoryPath: [], round: 0 }, ctx.now);
     await recordAudit(tx, ctx, {
       action: 'service.request.create', entityType: 'service_request', entityId: id, enterpriseId,
       after: forAudit({ ...input, enterpriseId, channel }),
@@ -127,7 +130,8 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   assertCanUse(ctx);
   const row = await loadVisibleRequest(ctx, id);
   const base = (await filteredRequests(ctx.db, ctx.actor, {}, ctx.now)).where('r.id', '=', id);
-  const summary = toSummary(await withSummaryColumns(base, ctx.now).executeTakeFirstOrThrow(), ctx.actor);
+  const summaryRow = await withSummaryColumns(base, ctx.actor, ctx.now).select(visibleText(ctx.actor, 'description').as('description')).executeTakeFirstOrThrow();
+  const summary = toSummary(summaryRow, ctx.actor);
   // An enterprise following another enterprise's request (through a merge): status, category and
   // the office's replies, not the other enterprise's contact, name, location or its users' names.
   const foreign = isOtherEnterprisesRequest(ctx.actor, row.enterprise_id);
@@ -144,7 +148,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   const view = serviceView(ctx.actor);
   return {
     ...summary,
-    description: row.description,
+    description: summaryRow.description,
     location: foreign ? '' : row.location,
     organizationName: foreign ? '' : row.organization_name,
     suggestedCategoryId: row.suggested_category_id,
@@ -161,25 +165,34 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
       .map((e) => ({
         id: e.id, type: e.type, at: e.at, actorRole: e.actor_role as ActorRole,
         actorName: foreign && e.actor_role === 'enterprise' ? '' : e.actor_name, unitId: e.unit_id,
-        payload: e.payload,
+        // … nor the other enterprise's own words (its online rating's comment).
+        payload: foreign && e.actor_role === 'enterprise' ? withoutFreeText(e.payload) : e.payload,
       })),
     steps: steps.map((s) => ({
       step: s.step as RequestDetail['steps'][number]['step'],
       round: s.round, startedAt: s.started_at, dueAt: s.due_at, warnAt: s.warn_at, completedAt: s.completed_at, met: s.met,
       cancelled: s.cancelled_at !== null, state: storedStepState(s, paused, ctx.now),
     })),
-    allowedActions: actionsFor(ctx, snapshot),
+    allowedActions: actionsFor(ctx, snapshot, row.enterprise_id),
     suggestedDispatch: view === 'all' && (row.status === 'accepted' || row.status === 'returned') ? await suggestDispatch(ctx.db, row) : null,
+    followUpRemindedAt: row.follow_up_reminded_at,
+    followUpHotlineAt: row.follow_up_hotline_at,
     version: row.version,
   };
 }
 
+const withoutFreeText = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([k]) => !['note', 'reason'].includes(k)));
+
 /** The actions the user may attempt now, over their lifecycle roles (a unit only when it leads). */
-function actionsFor(ctx: Ctx, s: RequestSnapshot): ActionType[] {
+function actionsFor(ctx: Ctx, s: RequestSnapshot, raisedBy: string | null): ActionType[] {
   const out = new Set<ActionType>();
   for (const role of lifecycleRoles(ctx.actor)) {
     if ((role === 'handling_unit' || role === 'service_agent') && s.assignment?.leadUnitId !== ctx.actor.scope.departmentId) continue;
-    for (const a of allowedActions(s.status, role)) out.add(a);
+    for (const a of allowedActions(s.status, role)) {
+      // An enterprise rates (回访 online) only what it raised itself, not what it follows through a merge.
+      if (role === 'enterprise' && a === 'follow_up' && raisedBy !== ctx.actor.scope.enterpriseId) continue;
+      out.add(a);
+    }
   }
   return [...out];
 }
@@ -194,7 +207,7 @@ async function suggestDispatch(db: Tx, row: RequestRow) {
   });
   if (!d) return null;
   const matched = Object.fromEntries(Object.entries(d.matched).filter((kv): kv is [string, string] => typeof kv[1] === 'string'));
-  return { ruleId: d.ruleId, unitId: d.unitId, assistingUnitIds: [...d.assistingUnitIds], matched };
+  return { ruleId: d.ruleId, unitId: d.unitId, assistingUnitIds: [...d.assistingUnitIds], agentStrategy: d.agentStrategy, matched };
 }
 
 /** The full contact phone. Every reveal is written to the audit log. */
@@ -274,8 +287,12 @@ export async function actOnRequest(ctx: Ctx, deps: ServiceDeps, id: string, inpu
     }
     const primary = primaryRow ? await loadSnapshot(tx, primaryRow) : null;
     const role = roleFor(roles, snapshot, input.action);
-    const result = applyAction(snapshot, toDomainAction(input, row, primary), lifecycleActor(ctx.actor, role), ctx.now);
+    const actor = lifecycleActor(ctx.actor, role);
+    let result = applyAction(snapshot, toDomainAction(input, row, primary), actor, ctx.now);
     if (!result.ok) throw refusalError(result);
+    if (input.action === 'follow_up' && role === 'enterprise' && row.enterprise_id !== ctx.actor.scope.enterpriseId) {
+      throw new AppError('SERVICE_RATING_NOT_OWN');
+    }
 
     // What only the database knows, checked once the lifecycle has agreed.
     if (input.action === 'accept') await assertUsableCategory(tx, result.next.categoryId!);
@@ -285,12 +302,19 @@ export async function actOnRequest(ctx: Ctx, deps: ServiceDeps, id: string, inpu
         ...input.assistingUnitIds.map((u, i) => ({ field: `assistingUnitIds.${i}`, id: u })),
       ]);
       if (input.agentId) {
-        const agent = await tx.selectFrom('users').select('department_id').where('id', '=', input.agentId).executeTakeFirst();
-        if (agent?.department_id !== input.leadUnitId) throw invalid({ agentId: '助企服务员须属于主办单位' });
+        await assertUnitAgent(tx, input.leadUnitId, input.agentId);
+      } else {
+        // No agent named: the routing rule that suggests this lead unit, or the unit, may pick one.
+        const rule = await suggestDispatch(tx, row);
+        const agentId = await autoAssignAgent(tx, input.leadUnitId, rule?.unitId === input.leadUnitId ? rule.agentStrategy : null, ctx.now);
+        if (agentId) {
+          result = applyAction(snapshot, { ...toDomainAction(input, row, primary), agentId } as RequestAction, actor, ctx.now);
+          if (!result.ok) throw refusalError(result);
+        }
       }
     }
 
-    const clock = serviceClock(deps.calendar());
+    const clock = { clock: serviceClock(deps.calendar()), policies: await loadPolicyBook(tx, deps.calendar()) };
     const tree = categoryTreeOf(await loadCategories(tx));
     await store(tx, ctx, result, clock, tree.pathOf(result.next.categoryId ?? ''));
     if (result.related) await store(tx, ctx, result.related as Applied, clock, tree.pathOf(result.related.next.categoryId ?? ''));
@@ -304,10 +328,10 @@ export async function actOnRequest(ctx: Ctx, deps: ServiceDeps, id: string, inpu
   return getRequest(ctx, id);
 }
 
-async function store(tx: Tx, ctx: Ctx, applied: Pick<Applied, 'next' | 'events'>, clock: ReturnType<typeof serviceClock>, categoryPath: string[]) {
+async function store(tx: Tx, ctx: Ctx, applied: Pick<Applied, 'next' | 'events'>, levels: Pick<StepContext, 'clock' | 'policies'>, categoryPath: string[]) {
   await saveSnapshot(tx, applied.next, applied.events, ctx.now);
   await insertEvents(tx, applied.events, ctx.actor.displayName);
-  await applyEventsToSteps(tx, applied.next.id, applied.events, { clock, categoryPath, round: applied.next.reopenCount }, ctx.now);
+  await applyEventsToSteps(tx, applied.next.id, applied.events, { ...levels, categoryPath, round: applied.next.reopenCount }, ctx.now);
 }
 
 /** The payload fields worth keeping in the audit log (no free text beyond the reason code). */
@@ -326,7 +350,14 @@ async function notify(tx: Tx, notifier: Notifier, row: RequestRow, events: reado
     if (e.type === 'returned') await send(await dispatchers(tx), `${label} 被退单，请重新交办`);
     if (e.type === 'reopened') await send(await dispatchers(tx), `${label} 回访不满意，已重办`);
     if (e.type === 'responded' || e.type === 'resolved') {
-      await send(await enterpriseUsers(tx, e.notifyEnterpriseIds), `${label} ${ACTION_LABELS[e.type === 'responded' ? 'respond' : 'resolve'].zh}`);
+      // Each enterprise reads its own words: another's title never reaches it through a merge.
+      const titles = await duplicateTitles(tx, row.id);
+      for (const enterpriseId of e.notifyEnterpriseIds) {
+        const body = enterpriseId === row.enterprise_id ? row.title : titles.get(enterpriseId) ?? '';
+        await notifyAll(notifier, tx, await enterpriseUsers(tx, [enterpriseId]), {
+          title: `${label} ${ACTION_LABELS[e.type === 'responded' ? 'respond' : 'resolve'].zh}`, body, link: requestLink(row.id),
+        });
+      }
     }
   }
 }

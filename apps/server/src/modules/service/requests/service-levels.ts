@@ -13,10 +13,12 @@ import {
   type ServiceClock,
   type ServiceStep,
 } from '../domain';
+import type { PolicyBook } from '../settings/service-level-policy-store';
 
 /**
- * The service-level policy: DEFAULT_SERVICE_LEVEL_POLICY (当天受理、当天交办、当天回应; 办结 5 and
- * 回访 3 working days) in code for now — no settings table yet (docs/service/DATA.md).
+ * The built-in service-level policy: DEFAULT_SERVICE_LEVEL_POLICY (当天受理、当天交办、当天回应;
+ * 办结 5 and 回访 3 working days), in force until a county stores its own
+ * (settings/service-level-policy-store.ts, docs/service/SERVICE_LEVELS.md).
  */
 export const SERVICE_LEVELS = compileServiceLevelPolicy(DEFAULT_SERVICE_LEVEL_POLICY);
 
@@ -26,7 +28,10 @@ export function serviceClock(calendar: WorkdayCalendar): ServiceClock {
 }
 
 export interface StepContext {
+  /** The default policy's clock: used when no `policies` are given (the demo seed). */
   clock: ServiceClock;
+  /** The stored policy versions (settings/service-level-policy-store.ts): each step follows the one in force when it opened. */
+  policies?: PolicyBook;
   /** The request's category path (CategoryTree.pathOf), for the per-category rules. */
   categoryPath: readonly string[];
   /** The reopen round the events belong to (the snapshot's reopenCount after the action). */
@@ -117,16 +122,18 @@ export async function applyEventsToSteps(tx: Tx, requestId: string, events: read
 
   const pauses = await loadPauses(tx, requestId);
   for (const s of steps) {
-    const rule = SERVICE_LEVELS.ruleFor(sc.categoryPath, s.step as ServiceStep);
+    const p = sc.policies?.at(s.started_at);
+    const clock = p?.clock ?? sc.clock;
+    const rule = (p?.levels ?? SERVICE_LEVELS).ruleFor(sc.categoryPath, s.step as ServiceStep);
     const timing = { start: s.started_at, pauses };
     const doneAt = completed.get(s.id);
     if (doneAt) {
-      const outcome = guard(() => completedStepOutcome(sc.clock, rule, { ...timing, completedAt: doneAt }));
+      const outcome = guard(() => completedStepOutcome(clock, rule, { ...timing, completedAt: doneAt }));
       await tx.updateTable('service_request_steps')
         .set({ completed_at: doneAt, due_at: outcome?.dueAt ?? null, warn_at: null, met: outcome ? outcome.met : null })
         .where('id', '=', s.id).execute();
     } else if (isOpen(s)) {
-      const status = openStepStatus(sc.clock, rule, timing, now);
+      const status = openStepStatus(clock, rule, timing, now);
       await tx.updateTable('service_request_steps')
         .set({ due_at: msDate(status.dueMs), warn_at: msDate(status.warnMs) })
         .where('id', '=', s.id).execute();

@@ -35,11 +35,14 @@ export async function listUnits(db: Tx) {
   const rows = await db
     .selectFrom('departments as d')
     .leftJoin('service_units as s', 's.department_id', 'd.id')
-    .select(['d.id', 'd.parent_id', 'd.name', 'd.kind', 'd.division_code', 's.active'])
+    .select(['d.id', 'd.parent_id', 'd.name', 'd.kind', 'd.division_code', 's.active', 's.agent_strategy'])
     .orderBy('d.kind')
     .orderBy('d.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, divisionCode: r.division_code, active: r.active ?? true }));
+  return rows.map((r) => ({
+    id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, divisionCode: r.division_code, active: r.active ?? true,
+    agentStrategy: r.agent_strategy ?? 'none',
+  }));
 }
 
 /** Every unit of a dispatch exists and is active; otherwise 400 at the field that names it. */
@@ -57,17 +60,21 @@ export async function assertActiveUnits(db: Tx, units: { field: string; id: stri
   if (Object.keys(fields).length) throw new AppError('SERVICE_UNIT_INVALID', fields);
 }
 
-export async function setUnitActive(ctx: Ctx, id: string, active: boolean) {
+/** Switches a unit on or off as a handling unit, and/or sets how its agents are picked. */
+export async function updateUnit(ctx: Ctx, id: string, update: { active?: boolean; agentStrategy?: 'none' | 'round_robin' | 'least_loaded' }) {
   return ctx.db.transaction().execute(async (tx) => {
     const d = await tx.selectFrom('departments').select('id').where('id', '=', id).executeTakeFirst();
     if (!d) throw new AppError('DEPARTMENT_NOT_FOUND');
-    const before = await tx.selectFrom('service_units').select('active').where('department_id', '=', id).executeTakeFirst();
+    const row = await tx.selectFrom('service_units').select(['active', 'agent_strategy']).where('department_id', '=', id).executeTakeFirst();
+    const before = { active: row?.active ?? true, agentStrategy: row?.agent_strategy ?? 'none' };
+    const after = { active: update.active ?? before.active, agentStrategy: update.agentStrategy ?? before.agentStrategy };
+    const values = { active: after.active, agent_strategy: after.agentStrategy, updated_at: ctx.now };
     await tx
       .insertInto('service_units')
-      .values({ department_id: id, active, updated_at: ctx.now })
-      .onConflict((oc) => oc.column('department_id').doUpdateSet({ active, updated_at: ctx.now }))
+      .values({ department_id: id, ...values })
+      .onConflict((oc) => oc.column('department_id').doUpdateSet(values))
       .execute();
-    await recordAudit(tx, ctx, { action: 'service.unit.update', entityType: 'department', entityId: id, before: { active: before?.active ?? true }, after: { active } });
+    await recordAudit(tx, ctx, { action: 'service.unit.update', entityType: 'department', entityId: id, before, after });
     return (await listUnits(tx)).find((u) => u.id === id)!;
   });
 }

@@ -71,7 +71,7 @@ const ALLOWED: Record<RequestStatus, Partial<Record<ActionType, Cell>>> = {
   returned: { dispatch: ['dispatched', ['office_dispatcher']], merge: ['merged', O] },
   responded: { resolve: ['resolved', U], wait_for_enterprise: ['waiting_for_enterprise', U], supervise: ['responded', ['office_dispatcher', 'system']] },
   waiting_for_enterprise: { resume: ['signed', [...O, ...U, 'enterprise', 'system']], merge: ['merged', O] },
-  resolved: { follow_up: ['followed_up', O], close: ['closed', ['office_dispatcher', 'system']] },
+  resolved: { follow_up: ['followed_up', [...O, 'enterprise']], close: ['closed', ['office_dispatcher', 'system']] },
   followed_up: { close: ['closed', [...O, 'system']] },
   closed: {},
   merged: {},

@@ -31,7 +31,8 @@ export const TRANSITIONS: readonly Transition[] = [
   // Resolving a signed request answers it at the same time (a consultation answered at once).
   { from: 'signed', action: 'resolve', to: 'resolved', roles: UNIT },
   { from: 'responded', action: 'resolve', to: 'resolved', roles: UNIT },
-  { from: 'resolved', action: 'follow_up', to: 'followed_up', roles: OFFICE, alsoTo: ['accepted'] },
+  // 回访: by the hotline, or online by the enterprise itself (its own rating, the same rules).
+  { from: 'resolved', action: 'follow_up', to: 'followed_up', roles: [...OFFICE, 'enterprise'], alsoTo: ['accepted'] },
   { from: 'followed_up', action: 'close', to: 'closed', roles: [...OFFICE, 'system'] },
   // Closing without a follow-up: the enterprise could not be reached, or the follow-up window passed.
   { from: 'resolved', action: 'close', to: 'closed', roles: ['office_dispatcher', 'system'] },
