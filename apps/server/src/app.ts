@@ -90,12 +90,14 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   for (const w of calendarCoverageWarnings(calendar.get(), localYearOf(now()))) app.log.warn({ calendarYear: w.year }, w.message);
   const stopCalendarPolling = calendar.startPolling(app.log);
   app.addHook('onClose', async () => stopCalendarPolling());
+  const notifier = new Notifier(opts.outbound ?? new LogOnlyAdapter(app.log));
+  jobs.useNotifier(notifier);
   const deps: AppDeps = {
     config,
     database: opts.database,
     db: opts.database.db,
     jobs,
-    notifier: new Notifier(opts.outbound ?? new LogOnlyAdapter(app.log)),
+    notifier,
     now,
     calendar,
     routes: [],

@@ -3,12 +3,15 @@ import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DB } from '../../db/schema';
 import { claimJob, completeJob, ensureRecurringJob, failJob, recurrenceOf, reportProgress, rescheduleJob, type Job } from './job-queue';
+import type { Notifier } from '../notifications/notifier';
 
 export interface JobContext {
   db: Kysely<DB>;
   now: () => Date;
   progress: (done: number, total: number, message?: string) => Promise<void>;
   log: FastifyBaseLogger;
+  /** The app's notifier (in-app rows, and SMS / e-mail through its adapter), when the app set one. */
+  notifier?: Notifier;
 }
 
 export interface JobHandler {
@@ -32,6 +35,7 @@ export class JobRunner {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  private notifier: Notifier | undefined;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -39,6 +43,11 @@ export class JobRunner {
     private readonly now: () => Date = () => new Date(),
     private readonly pollMs = 500,
   ) {}
+
+  /** Jobs that tell people (the service escalation sweep) use the app's notifier and its outbound adapter. */
+  useNotifier(notifier: Notifier): void {
+    this.notifier = notifier;
+  }
 
   register(kind: string, handler: JobHandler): void {
     if (this.handlers.has(kind)) throw new Error(`Job kind ${kind} registered twice`);
@@ -103,6 +112,7 @@ export class JobRunner {
         now: this.now,
         log,
         progress: (done, total, message) => reportProgress(this.db, job.id, { done, total, message }),
+        ...(this.notifier ? { notifier: this.notifier } : {}),
       });
       const every = recurrenceOf(job);
       if (every) await rescheduleJob(this.db, job.id, every, { result }, this.now());

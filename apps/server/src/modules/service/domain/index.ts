@@ -56,3 +56,9 @@ export { countsAsResolved, serviceRates, serviceRatesBy, type RequestSummary, ty
 export { createCategoryTree, categoryTreeIssues, type CategoryNode, type CategoryTree } from './routing/category-tree';
 export { routeRequest, type RoutingRule, type RoutingInput, type RoutingDecision } from './routing/routing-rules';
 export { pickAgent, type AgentLoad, type AssignmentState } from './routing/agent-assignment';
+
+// Follow-up chase (回访催办)
+export {
+  DEFAULT_FOLLOW_UP_CHASE, followUpChaseDue, followUpChaseIssues, followUpChaseTimes,
+  type FollowUpChasePolicy, type FollowUpChaseStep,
+} from './follow-up/follow-up-chase';

@@ -124,7 +124,7 @@ export async function createRequest(ctx: Ctx, deps: ServiceDeps, input: RequestI
 // Read
 
 /** Events an enterprise does not see on its timeline: the office's and the units' internal steps. */
-const INTERNAL_EVENTS = new Set(['returned', 'supervised', 'step_warning', 'step_overdue']);
+const INTERNAL_EVENTS = new Set(['returned', 'supervised', 'step_warning', 'step_overdue', 'follow_up_to_hotline']);
 
 export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   assertCanUse(ctx);

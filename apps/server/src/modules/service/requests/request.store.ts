@@ -50,7 +50,8 @@ export async function saveSnapshot(tx: Tx, next: RequestSnapshot, events: readon
       reopen_count: next.reopenCount,
       dispatch_count: next.dispatchCount,
       merged_into_id: next.mergedIntoId,
-      ...(resolvedAt ? { resolved_at: resolvedAt } : {}),
+      // Resolved (again, after a reopen): the follow-up chase starts over.
+      ...(resolvedAt ? { resolved_at: resolvedAt, follow_up_reminded_at: null, follow_up_hotline_at: null } : {}),
       ...(closedAt ? { closed_at: closedAt } : {}),
       updated_at: now,
       version: eb('version', '+', 1),

@@ -1,22 +1,25 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Tx } from '../../../core/context';
-import { Notifier } from '../../../core/notifications/notifier';
+import { Notifier, type OutboundMessage } from '../../../core/notifications/notifier';
 import { CalendarHolder } from '../../../core/reference/workday-calendar';
 import type { WorkdayCalendar } from '../../../core/reference/domain/workday';
 import { recurring } from '../../../core/jobs/job-runner';
-import { applyAction, sweepOpenSteps, type OpenStepInput, type RequestEvent, type ServiceStep } from '../domain';
+import { applyAction, sweepOpenSteps, type OpenStepInput, type OpenStepStatus, type RequestEvent, type ServiceStep } from '../domain';
 import { SYSTEM_ACTOR } from '../service-actor';
 import { categoryTreeOf, loadCategories } from '../settings/catalog';
+import { loadPolicyBook, type PolicyInForce } from '../settings/service-level-policy-store';
 import { insertEvents, loadSnapshot } from '../requests/request.store';
-import { SERVICE_LEVELS, serviceClock } from '../requests/service-levels';
 import { dispatchers, notifyAll, requestLink, unitStaff } from '../requests/notify';
+import { recordSystemAudit } from './system-audit';
+import { outboundFor, sendAll } from './outbound';
+import { chaseFollowUps } from './follow-up-chase';
 
 export const SWEEP_JOB = 'service.escalation_sweep';
 /** How often the sweep runs (after the previous run ends). */
 export const SWEEP_EVERY_MS = 60_000;
 
-const STEP_NAMES: Record<ServiceStep, string> = { accept: '受理', dispatch: '交办', respond: '回应', resolve: '办结', follow_up: '回访' };
+export const STEP_NAMES: Record<ServiceStep, string> = { accept: '受理', dispatch: '交办', respond: '回应', resolve: '办结', follow_up: '回访' };
 /** Statuses in which the request is in a handling unit's hands: 督办 is a lifecycle event there. */
 const WITH_UNIT = new Set(['dispatched', 'signed', 'responded']);
 
@@ -24,17 +27,28 @@ export interface SweepResult {
   open: number;
   warnings: number;
   overdue: number;
+  /** 回访催办: reminders sent to enterprises, requests handed to the hotline. */
+  followUpReminders: number;
+  followUpToHotline: number;
 }
+
+/** A notifier that only writes in-app rows (tests that call markStep directly, a runner without the app). */
+const IN_APP_ONLY = new Notifier({ send: async () => {} });
 
 /**
  * The escalation sweep (超时预警与督办): the state of every open step now (sweepOpenSteps, pure and
- * fast), then, once per step, a warning when its warning window opens and an overdue mark when its
- * deadline passes. Marks are set with a conditional UPDATE (… WHERE warned_at IS NULL), so a step is
- * warned and supervised once even if two sweeps overlapped. An overdue step of a request in a
- * unit's hands is also supervised (督办, the lifecycle's `supervise` as the system). The people
- * whose turn it is get an in-app notification: the lead unit's staff, and the dispatchers.
+ * fast, each step under the service-level policy in force when it opened), then, once per step, a
+ * warning when its warning window opens and an overdue mark when its deadline passes. Marks are
+ * set with a conditional UPDATE (… WHERE warned_at IS NULL), so a step is warned and supervised
+ * once even if two sweeps overlapped. An overdue step of a request in a unit's hands is also
+ * supervised (督办, the lifecycle's `supervise` as the system). Every mark and 督办 is audited with
+ * the system as the actor. The people whose turn it is get an in-app notification and — when
+ * they have a phone or e-mail — an SMS / e-mail through the notifier's adapter, once per step.
+ * Then unanswered follow-ups are chased (follow-up-chase.ts).
  */
-export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalendar, now: Date): Promise<SweepResult> {
+export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalendar, now: Date, notifier: Notifier = IN_APP_ONLY): Promise<SweepResult> {
+  const book = await loadPolicyBook(db, calendar);
+  const chase = await chaseFollowUps(db, book, now, notifier);
   const rows = await db
     .selectFrom('service_request_steps as s')
     .innerJoin('service_requests as r', 'r.id', 's.request_id')
@@ -44,7 +58,8 @@ export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalend
     .where('s.overdue_at', 'is', null)
     .orderBy('s.id')
     .execute();
-  if (rows.length === 0) return { open: 0, warnings: 0, overdue: 0 };
+  const done = { followUpReminders: chase.reminded, followUpToHotline: chase.toHotline };
+  if (rows.length === 0) return { open: 0, warnings: 0, overdue: 0, ...done };
   const pauses = await db
     .selectFrom('service_pauses as p')
     .select(['p.request_id', 'p.from_at', 'p.to_at'])
@@ -57,14 +72,24 @@ export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalend
     pausesOf.set(p.request_id, list);
   }
   const tree = categoryTreeOf(await loadCategories(db));
-  const inputs: OpenStepInput[] = rows.map((r) => ({
-    rule: SERVICE_LEVELS.ruleFor(tree.pathOf(r.category_id ?? ''), r.step as ServiceStep),
-    startMs: r.started_at.getTime(),
-    pauses: pausesOf.get(r.request_id) ?? [],
-  }));
-  const states = sweepOpenSteps(serviceClock(calendar), inputs, now.getTime());
+  // Steps grouped by the policy version they follow: one pure pass per clock.
+  const groups = new Map<PolicyInForce, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const p = book.at(rows[i]!.started_at);
+    const list = groups.get(p) ?? [];
+    list.push(i);
+    groups.set(p, list);
+  }
+  const states: OpenStepStatus[] = new Array(rows.length);
+  for (const [p, idx] of groups) {
+    const inputs: OpenStepInput[] = idx.map((i) => {
+      const r = rows[i]!;
+      return { rule: p.levels.ruleFor(tree.pathOf(r.category_id ?? ''), r.step as ServiceStep), startMs: r.started_at.getTime(), pauses: pausesOf.get(r.request_id) ?? [] };
+    });
+    const out = sweepOpenSteps(p.clock, inputs, now.getTime());
+    idx.forEach((i, k) => { states[i] = out[k]!; });
+  }
 
-  const notifier = new Notifier({ send: async () => {} }); // in-app only: no SMS or e-mail from the sweep yet
   let warnings = 0;
   let overdue = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -76,14 +101,16 @@ export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalend
       if (await markStep(db, notifier, row, 'warning', st.dueMs!, now)) warnings++;
     }
   }
-  return { open: rows.length, warnings, overdue };
+  return { open: rows.length, warnings, overdue, ...done };
 }
 
 /**
- * Marks one step (warning or overdue) and tells whose turn it is, in one transaction. Locks in the
- * order every user action takes them — the request (FOR UPDATE) first, then its steps — so the
- * sweep and an action on the same request wait for each other instead of deadlocking. A step
- * completed or cancelled (e.g. by a merge) meanwhile is left alone. Exported for the tests.
+ * Marks one step (warning or overdue), audits it and tells whose turn it is, in one transaction;
+ * the SMS / e-mail go out after it commits (a rolled-back mark sends nothing, and a mark is made
+ * once, so each message once per step). Locks in the order every user action takes them — the
+ * request (FOR UPDATE) first, then its steps — so the sweep and an action on the same request wait
+ * for each other instead of deadlocking. A step completed or cancelled (e.g. by a merge)
+ * meanwhile is left alone. Exported for the tests.
  */
 export async function markStep(
   db: Kysely<DB>,
@@ -93,11 +120,12 @@ export async function markStep(
   dueMs: number,
   now: Date,
 ): Promise<boolean> {
-  return db.transaction().execute(async (tx) => {
+  const outbound: OutboundMessage[] = [];
+  const marked = await db.transaction().execute(async (tx) => {
     const column = kind === 'warning' ? 'warned_at' : 'overdue_at';
     const request = await tx.selectFrom('service_requests').selectAll().where('id', '=', step.request_id).forUpdate().executeTakeFirst();
     if (!request) return false;
-    const marked = await tx
+    const hit = await tx
       .updateTable('service_request_steps')
       .set(kind === 'warning' ? { warned_at: now } : { overdue_at: now, warned_at: sql`coalesce(warned_at, ${now})` })
       .where('id', '=', step.id)
@@ -106,7 +134,7 @@ export async function markStep(
       .where('cancelled_at', 'is', null)
       .returning('id')
       .executeTakeFirst();
-    if (!marked) return false;
+    if (!hit) return false;
     const name = STEP_NAMES[step.step as ServiceStep];
     const dueAt = new Date(dueMs);
     const events: RequestEvent[] = [];
@@ -115,18 +143,34 @@ export async function markStep(
       actor_name: '系统', unit_id: null, payload: JSON.stringify({ step: step.step, round: step.round, dueAt: dueAt.toISOString() }),
     };
     await tx.insertInto('service_request_events').values(sweepEvent).execute();
+    const audited = { step: step.step, round: step.round, dueAt: dueAt.toISOString(), status: request.status };
+    await recordSystemAudit(tx, now, {
+      action: kind === 'warning' ? 'service.sweep.step_warning' : 'service.sweep.step_overdue',
+      entityType: 'service_request', entityId: request.id, enterpriseId: request.enterprise_id, after: audited,
+    });
+    let supervised = false;
     if (kind === 'overdue' && WITH_UNIT.has(request.status)) {
       const result = applyAction(await loadSnapshot(tx, request), { type: 'supervise', note: `${name}超时督办` }, SYSTEM_ACTOR, now);
-      if (result.ok) events.push(...result.events);
+      if (result.ok) {
+        events.push(...result.events);
+        supervised = true;
+        await recordSystemAudit(tx, now, {
+          action: 'service.request.supervise', entityType: 'service_request', entityId: request.id, enterpriseId: request.enterprise_id,
+          after: { ...audited, role: 'system', events: result.events.map((e) => e.type), note: `${name}超时督办` },
+        });
+      }
       await insertEvents(tx, events, '系统');
     }
     const recipients = await recipientsFor(tx, request.status, request.lead_unit_id, kind);
     const title = kind === 'warning'
       ? `诉求 ${request.number} 即将超过${name}时限`
-      : `诉求 ${request.number} 已超过${name}时限${WITH_UNIT.has(request.status) ? '，已督办' : ''}`;
+      : `诉求 ${request.number} 已超过${name}时限${supervised ? '，已督办' : ''}`;
     await notifyAll(notifier, tx, recipients, { title, body: request.title, link: requestLink(request.id) });
+    outbound.push(...(await outboundFor(tx, recipients, `【亲企办】${title}，请及时办理。`, title)));
     return true;
   });
+  if (marked) await sendAll(notifier, outbound);
+  return marked;
 }
 
 /** In a unit's hands: its staff (and, when overdue, the dispatchers who chase it); otherwise the office. */
@@ -146,4 +190,5 @@ async function calendarFor(db: Kysely<DB>): Promise<WorkdayCalendar> {
   return holder.fresh();
 }
 
-export const escalationSweepJob = recurring(SWEEP_EVERY_MS, async (_job, ctx) => runEscalationSweep(ctx.db, await calendarFor(ctx.db), ctx.now()));
+export const escalationSweepJob = recurring(SWEEP_EVERY_MS, async (_job, ctx) =>
+  runEscalationSweep(ctx.db, await calendarFor(ctx.db), ctx.now(), ctx.notifier ?? new Notifier({ send: async (m) => ctx.log.info({ channel: m.channel }, 'outbound message (no notifier: dropped)') })));
