@@ -171,8 +171,12 @@ describe('agents within a unit', () => {
     const saved = await dispatcher.put('/api/service/routing-rules', { rules: [{ name: '用电', keywords: ['增容'], unitId: ids.unitA, agentStrategy: 'least_loaded' }] });
     expect(saved.statusCode, saved.body).toBe(200);
     const load = async () => Object.fromEntries((await dispatcher.get(`/api/service/units/${ids.unitA}/agents`)).json().map((a: { id: string; openRequests: number }) => [a.id, a.openRequests]));
-    const before = await load();
-    const lighter = before[ids.agent1] <= before[ids.agent2] ? ids.agent1 : ids.agent2;
+    let before = await load();
+    if (before[ids.agent1] === before[ids.agent2]) {
+      await actOk(dispatcher, await accepted(), { action: 'dispatch', leadUnitId: ids.unitA, agentId: ids.agent2 });
+      before = await load();
+    }
+    const lighter = before[ids.agent1] < before[ids.agent2] ? ids.agent1 : ids.agent2;
     const id = await accepted();
     const r = await actOk(dispatcher, id, { action: 'dispatch', leadUnitId: ids.unitA });
     expect(r.agent.id).toBe(lighter);
