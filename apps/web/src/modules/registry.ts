@@ -1,9 +1,9 @@
 import type { RouteObject } from 'react-router';
 import type { Me } from '../api/types';
 import { addMessages } from '../i18n';
-import type { EnterpriseFileTab, MenuEntry, ModuleManifest } from './types';
+import type { EnterpriseFileTab, MenuEntry, ModuleManifest, ParkFileTab } from './types';
 
-export type { EnterpriseFileTab, MenuEntry, ModuleManifest, RouteHandle } from './types';
+export type { EnterpriseFileTab, MenuEntry, ModuleManifest, ParkFileTab, RouteHandle } from './types';
 
 /**
  * The modules of the web app. Every folder here with a `manifest.tsx` exporting `manifest` is a
@@ -71,6 +71,14 @@ export function menuFor(me: Me): ResolvedMenuEntry[] {
 export function enterpriseFileTabsFor(me: Me): EnterpriseFileTab[] {
   return modules
     .flatMap((m) => m.enterpriseFileTabs ?? [])
+    .filter((t) => !t.permission || me.permissions.includes(t.permission))
+    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+}
+
+/** Tabs other modules add to the park file, in order, for this user. */
+export function parkFileTabsFor(me: Me): ParkFileTab[] {
+  return modules
+    .flatMap((m) => m.parkFileTabs ?? [])
     .filter((t) => !t.permission || me.permissions.includes(t.permission))
     .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
 }

@@ -29,6 +29,16 @@ export interface EnterpriseFileTab {
   render: (enterpriseId: string) => ReactNode;
 }
 
+/** A tab a module adds to the park file (一园一档), below the park's figures. */
+export interface ParkFileTab {
+  key: string;
+  /** i18n key */
+  label: string;
+  permission?: string;
+  order?: number;
+  render: (parkId: string) => ReactNode;
+}
+
 /** Route metadata read by the shell: a route with `permission` shows the 403 page to others. */
 export interface RouteHandle {
   permission?: string;
@@ -45,6 +55,7 @@ export interface ModuleManifest {
   publicRoutes?: RouteObject[];
   menu: MenuEntry[];
   enterpriseFileTabs?: EnterpriseFileTab[];
+  parkFileTabs?: ParkFileTab[];
   /** Where this module would send a user right after sign-in, if it has an opinion. */
   home?: (me: Me) => string | null;
 }

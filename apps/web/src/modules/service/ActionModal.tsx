@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -7,9 +7,34 @@ import type { ListPage } from '../../api/types';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyFieldErrors } from '../../ui/formErrors';
 import {
-  actOn, RETURN_REASONS, SATISFACTION_LEVELS, serviceKeys, unitLabel, useCategories, useUnits,
-  type ActionType, type RequestDetail, type RequestSummary,
+  actOn, RETURN_REASONS, SATISFACTION_LEVELS, serviceKeys, unitLabel, useCategories, useUnitAgents, useUnits,
+  type ActionType, type AgentStrategy, type RequestDetail, type RequestSummary, type ServiceUnit,
 } from './api';
+import { useCurrentUser } from '../../auth/session';
+
+/**
+ * The lead unit's service agents (助企服务员) with their open load; empty = none named, then the
+ * routing rule's or the unit's strategy may pick one (the hint says which), else the one who signs.
+ */
+function AgentSelect({ value, onChange, unitId, strategy }: { value?: string | null; onChange?: (v: string | null) => void; unitId?: string; strategy: AgentStrategy }) {
+  const { t } = useTranslation('service');
+  const agents = useUnitAgents(unitId);
+  return (
+    <>
+      <Select
+        allowClear
+        value={value ?? undefined}
+        onChange={(v) => onChange?.(v ?? null)}
+        disabled={!unitId}
+        loading={agents.isFetching}
+        placeholder={t(`modal.agentAuto.${strategy}`)}
+        notFoundContent={t('modal.noAgents')}
+        options={(agents.data ?? []).map((a) => ({ value: a.id, label: t('modal.agentOption', { name: a.name, n: a.openRequests }) }))}
+        data-testid="action-agent"
+      />
+    </>
+  );
+}
 
 /** Actions that need nothing but a click (and an optional note). */
 const NOTE_ONLY: readonly ActionType[] = ['close', 'resume', 'supervise'];
@@ -46,7 +71,14 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
   const qc = useQueryClient();
   const [form] = Form.useForm<Record<string, unknown>>();
   const categories = useCategories();
+  const me = useCurrentUser();
+  const asEnterprise = !!me.scope.enterpriseId;
   const units = useUnits(action === 'dispatch');
+  const leadUnitId = Form.useWatch('leadUnitId', form) as string | undefined;
+  const leadUnit: ServiceUnit | undefined = units.data?.find((u) => u.id === leadUnitId);
+  // Which strategy would pick the agent if the dispatcher names none: the rule's (for its unit), else the unit's.
+  const ruleStrategy = request.suggestedDispatch && request.suggestedDispatch.unitId === leadUnitId ? request.suggestedDispatch.agentStrategy : 'none';
+  const strategy: AgentStrategy = ruleStrategy !== 'none' ? ruleStrategy : (leadUnit?.agentStrategy ?? 'none');
   const run = useMutation({
     mutationFn: (v: Record<string, unknown>) => actOn(request.id, { ...v, action, version: request.version }),
     onSuccess: (next) => {
@@ -69,7 +101,7 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
     action === 'accept'
       ? { categoryId: request.categoryId ?? request.suggestedCategoryId ?? undefined }
       : action === 'dispatch'
-        ? { leadUnitId: request.suggestedDispatch?.unitId ?? request.leadUnit?.id, assistingUnitIds: request.suggestedDispatch?.assistingUnitIds ?? [] }
+        ? { leadUnitId: request.suggestedDispatch?.unitId ?? request.leadUnit?.id, assistingUnitIds: request.suggestedDispatch?.assistingUnitIds ?? [], agentId: null }
         : action === 'follow_up'
           ? { satisfaction: 'satisfied', solved: true }
           : {};
@@ -77,8 +109,8 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
   return (
     <Modal
       open
-      title={t(`action.${action}`)}
-      okText={t(`action.${action}`)}
+      title={asEnterprise && action === 'follow_up' ? t('action.rate') : t(`action.${action}`)}
+      okText={asEnterprise && action === 'follow_up' ? t('action.rate') : t(`action.${action}`)}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={run.isPending}
@@ -98,7 +130,16 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
         {action === 'dispatch' ? (
           <>
             <Form.Item name="leadUnitId" label={t('modal.leadUnitId')} rules={[{ required: true, message: t('modal.required', { field: t('modal.leadUnitId') }) }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} loading={units.isPending} data-testid="action-lead-unit" />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={unitOptions}
+                loading={units.isPending}
+                onChange={() => form.setFieldValue('agentId', null)}
+                data-testid="action-lead-unit"
+              />
+            </Form.Item>
+            <Form.Item name="agentId" label={t('modal.agentId')} extra={t(`modal.agentHint.${strategy}`)}>
+              <AgentSelect unitId={leadUnitId} strategy={strategy} />
             </Form.Item>
             <Form.Item name="assistingUnitIds" label={t('modal.assistingUnitIds')}>
               <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions} data-testid="action-assisting-units" />
@@ -128,13 +169,18 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
         ) : null}
         {action === 'follow_up' ? (
           <>
+            {asEnterprise ? <Alert type="info" showIcon title={t('modal.rateHint')} style={{ marginBottom: 12 }} /> : null}
             <Form.Item name="solved" label={t('modal.solved')}>
               <Radio.Group options={[{ value: true, label: t('modal.solvedYes') }, { value: false, label: t('modal.solvedNo') }]} data-testid="action-solved" />
             </Form.Item>
             <Form.Item name="satisfaction" label={t('modal.satisfaction')} rules={[{ required: true }]}>
               <Radio.Group options={SATISFACTION_LEVELS.map((s) => ({ value: s, label: t(`satisfaction.${s}`) }))} data-testid="action-satisfaction" />
             </Form.Item>
-            {noteField}
+            {asEnterprise ? (
+              <Form.Item name="note" label={t('modal.comment')}>
+                <Input.TextArea rows={3} maxLength={2000} data-testid="action-note" />
+              </Form.Item>
+            ) : noteField}
           </>
         ) : null}
         {action === 'wait_for_enterprise' ? (

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Department } from '../../api/types';
-import { Button, Card, Col, Descriptions, Flex, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../auth/session';
+import { useCan, useCurrentUser } from '../../auth/session';
 import { MaskedValue } from '../../ui/MaskedValue';
 import { PageHeader } from '../../ui/PageHeader';
 import { PageLoading } from '../../ui/PageLoading';
@@ -55,6 +55,8 @@ export function RequestDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('service');
   const can = useCan();
+  const me = useCurrentUser();
+  const asEnterprise = !!me.scope.enterpriseId;
   const q = useRequest(id);
   const categories = useCategories();
   // Units by id with their department ("良渚街道办事处 / 经济发展科"): any signed-in user may read the tree.
@@ -85,12 +87,18 @@ export function RequestDetailPage() {
           </Space>
         }
       />
+      {asEnterprise && r.allowedActions.includes('follow_up') ? (
+        <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('detail.rateInvite')} data-testid="detail-rate-invite" />
+      ) : null}
+      {!asEnterprise && r.status === 'resolved' && r.followUpHotlineAt ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('detail.hotlineFollowUp', { at: formatDateTime(r.followUpHotlineAt) })} data-testid="detail-hotline-follow-up" />
+      ) : null}
       <Card size="small" title={t('detail.actions')} style={{ marginBottom: 12 }} data-testid="detail-actions">
         {r.allowedActions.length ? (
           <Flex gap={8} wrap>
             {r.allowedActions.map((a) => (
               <Button key={a} type={PRIMARY.includes(a) ? 'primary' : 'default'} danger={a === 'return'} onClick={() => setAction(a)} data-testid={`action-${a}`}>
-                {t(`action.${a}`)}
+                {asEnterprise && a === 'follow_up' ? t('action.rate') : t(`action.${a}`)}
               </Button>
             ))}
           </Flex>

@@ -4,13 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useCurrentUser } from '../../auth/session';
+import { useCan, useCurrentUser } from '../../auth/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyFieldErrors } from '../../ui/formErrors';
 import { PageHeader } from '../../ui/PageHeader';
 import { EnterpriseSelect } from '../../ui/selects/EnterpriseSelect';
 import { StreetSelect } from '../../ui/selects/StreetSelect';
 import { CHANNELS, serviceKeys, useCategories, type Channel, type RequestDetail } from './api';
+import { PhoneLookup } from './PhoneLookup';
 
 interface FormValues {
   enterpriseId?: string | null;
@@ -45,6 +46,10 @@ export function RequestFormPage() {
   const { t } = useTranslation('service');
   const me = useCurrentUser();
   const own = !!me.scope.enterpriseId;
+  const can = useCan();
+  // The lookup by the caller's number reads full phone numbers: operators with personal.reveal.
+  const phoneLookup = !own && can('service.operate') && can('personal.reveal');
+  const [pickedName, setPickedName] = useState<string | null>(null);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -105,9 +110,8 @@ export function RequestFormPage() {
                     name="enterpriseId"
                     label={t('field.enterprise')}
                     rules={[{ required: true, message: t('form.required', { field: t('field.enterprise') }) }]}
-                    extra={t('form.phoneLookupNote')}
                   >
-                    <EnterpriseSelect placeholder={t('form.findEnterprise')} testId="request-enterprise" />
+                    <EnterpriseSelect placeholder={t('form.findEnterprise')} initialLabel={pickedName} testId="request-enterprise" />
                   </Form.Item>
                 )}
               </Col>
@@ -116,6 +120,18 @@ export function RequestFormPage() {
                   <Select options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} data-testid="request-channel" />
                 </Form.Item>
               </Col>
+              {phoneLookup && !unregistered ? (
+                <Col xs={24} md={16}>
+                  <Form.Item label={t('form.phoneLookup')} extra={t('form.phoneLookupNote')}>
+                    <PhoneLookup
+                      onPick={(m, phone) => {
+                        setPickedName(m.enterpriseName);
+                        form.setFieldsValue({ enterpriseId: m.enterpriseId, contactName: m.contactName, contactPhone: phone });
+                      }}
+                    />
+                  </Form.Item>
+                </Col>
+              ) : null}
               <Col span={24}>
                 <Flex gap={16} align="center" style={{ marginTop: -12, marginBottom: 12 }}>
                   <Form.Item name="unregistered" valuePropName="checked" noStyle>

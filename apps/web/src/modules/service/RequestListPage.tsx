@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { SearchBox } from '../../ui/SearchBox';
 import { EnterpriseSelect } from '../../ui/selects/EnterpriseSelect';
 import { StreetSelect } from '../../ui/selects/StreetSelect';
+import { ParkSelect } from '../../ui/selects/ParkSelect';
 import { useTableQuery } from '../../ui/useTableQuery';
 import { canSubmit, CHANNELS, REQUEST_FILTER_KEYS, REQUEST_STATUSES, unitLabel, useCategories, useUnits } from './api';
 import { RequestTable } from './RequestTable';
@@ -68,6 +69,7 @@ export function RequestListPage() {
             <>
               <StreetSelect value={f.divisionCode ?? null} onChange={(v) => tq.setFilters({ divisionCode: v })} placeholder={t('field.street')} style={{ width: 130 }} testId="filter-street" />
               <EnterpriseSelect value={f.enterpriseId ?? null} onChange={(v) => tq.setFilters({ enterpriseId: v ?? undefined })} placeholder={t('field.enterprise')} style={{ width: 220 }} testId="filter-enterprise" />
+              <ParkSelect value={f.parkId ?? null} onChange={(v) => tq.setFilters({ parkId: v ?? undefined })} placeholder={t('field.park')} style={{ width: 180 }} enabled={can('park.read')} testId="filter-park" />
             </>
           ) : null}
           {units.data ? (
@@ -87,6 +89,11 @@ export function RequestListPage() {
             onChange={(r) => tq.setFilters({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
             style={{ width: 240 }}
           />
+          {office && can('service.operate') ? (
+            <Checkbox checked={f.followUpChase === 'true'} onChange={(e) => tq.setFilters({ followUpChase: e.target.checked ? 'true' : undefined })} data-testid="filter-follow-up-chase">
+              {t('list.followUpChase')}
+            </Checkbox>
+          ) : null}
           <Checkbox checked={f.overdue === 'true'} onChange={(e) => tq.setFilters({ overdue: e.target.checked ? 'true' : undefined })} data-testid="filter-overdue">
             {t('list.overdueOnly')}
           </Checkbox>

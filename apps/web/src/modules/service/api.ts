@@ -81,12 +81,22 @@ export interface RequestDetail extends RequestSummary {
   events: RequestEventView[];
   steps: RequestStepView[];
   allowedActions: ActionType[];
-  suggestedDispatch: { ruleId: string; unitId: string; assistingUnitIds: string[]; matched: Record<string, string> } | null;
+  suggestedDispatch: { ruleId: string; unitId: string; assistingUnitIds: string[]; agentStrategy: AgentStrategy; matched: Record<string, string> } | null;
+  followUpRemindedAt: string | null;
+  followUpHotlineAt: string | null;
   version: number;
 }
 
 export interface ServiceCategory { id: string; parentId: string | null; name: string; nameEn: string; keywords: string[]; active: boolean }
-export interface ServiceUnit { id: string; parentId: string | null; name: string; kind: 'department' | 'section'; divisionCode: string | null; active: boolean }
+export type AgentStrategy = 'none' | 'round_robin' | 'least_loaded';
+export interface ServiceUnit { id: string; parentId: string | null; name: string; kind: 'department' | 'section'; divisionCode: string | null; active: boolean; agentStrategy: AgentStrategy }
+export interface UnitAgent { id: string; name: string; openRequests: number }
+export interface PhoneMatch { enterpriseId: string; enterpriseName: string; creditCode: string; contactName: string; contactPhone: string; divisionCode: string }
+export interface Rate { numerator: number; denominator: number; value: number | null }
+export interface ParkRequestFigures {
+  parkId: string; parkName: string; total: number; byStatus: Record<RequestStatus, number>;
+  responseRate: Rate; resolutionRate: Rate; satisfactionRate: Rate; asOf: string;
+}
 
 export const serviceKeys = {
   all: ['service'] as const,
@@ -97,7 +107,7 @@ export const serviceKeys = {
 };
 
 /** The list's filters (URL keys = API query names). */
-export const REQUEST_FILTER_KEYS = ['q', 'status', 'categoryId', 'unitId', 'divisionCode', 'channel', 'enterpriseId', 'overdue', 'from', 'to'] as const;
+export const REQUEST_FILTER_KEYS = ['q', 'status', 'categoryId', 'unitId', 'divisionCode', 'channel', 'enterpriseId', 'parkId', 'followUpChase', 'overdue', 'from', 'to'] as const;
 
 /** Who takes part: an enterprise user (its own requests), or a holder of service.read. */
 export const inService = (me: Pick<Me, 'permissions' | 'scope'>) => !!me.scope.enterpriseId || me.permissions.includes('service.read');
@@ -125,6 +135,15 @@ export function useUnits(enabled = true) {
 export function unitLabel(u: ServiceUnit, all: readonly ServiceUnit[]): string {
   const parent = u.parentId ? all.find((p) => p.id === u.parentId) : undefined;
   return parent ? `${parent.name} / ${u.name}` : u.name;
+}
+
+/** A unit's service agents with their open load, for the dispatch modal (service.dispatch). */
+export function useUnitAgents(unitId: string | undefined) {
+  return useQuery({
+    queryKey: ['service', 'unit-agents', unitId],
+    queryFn: () => api.get<UnitAgent[]>(`/api/service/units/${encodeURIComponent(unitId!)}/agents`),
+    enabled: !!unitId,
+  });
 }
 
 export const actOn = (id: string, body: Record<string, unknown>) =>

@@ -1,8 +1,9 @@
 import { lazy } from 'react';
 import type { ModuleManifest } from '../types';
-import { BellIcon, FileSearchIcon, PlusIcon, TrophyIcon } from '../../ui/icons';
+import { BellIcon, FileSearchIcon, PlusIcon, SettingsIcon, TrophyIcon } from '../../ui/icons';
 import { canSubmit, inService } from './api';
 import { EnterpriseRequestsTab } from './EnterpriseRequestsTab';
+import { ParkRequestsTab } from './ParkRequestsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 
@@ -13,6 +14,7 @@ const RequestListPage = named(() => import('./RequestListPage'), 'RequestListPag
 const RequestFormPage = named(() => import('./RequestFormPage'), 'RequestFormPage');
 const RequestDetailPage = named(() => import('./RequestDetailPage'), 'RequestDetailPage');
 const MetricsPage = named(() => import('./MetricsPage'), 'MetricsPage');
+const ServiceLevelsPage = named(() => import('./ServiceLevelsPage'), 'ServiceLevelsPage');
 
 /**
  * 亲企办 (enterprise service), part 1: record, list and handle requests. Enterprise users hold no
@@ -28,6 +30,7 @@ export const manifest: ModuleManifest = {
     { path: 'service/requests/new', element: <RequestFormPage /> },
     { path: 'service/requests/:id', element: <RequestDetailPage /> },
     { path: 'service/metrics', element: <MetricsPage />, handle: { permission: 'service.read' } },
+    { path: 'service/settings/service-levels', element: <ServiceLevelsPage />, handle: { permission: 'service.configure' } },
   ],
   menu: [
     {
@@ -40,11 +43,15 @@ export const manifest: ModuleManifest = {
         { key: 'service-create', label: 'service:menu.create', icon: <PlusIcon />, path: '/service/requests/new', visible: canSubmit, order: 10 },
         { key: 'service-list', label: 'service:menu.list', icon: <FileSearchIcon />, path: '/service/requests', visible: (me) => me.permissions.includes('service.read') && !me.scope.enterpriseId, order: 20 },
         { key: 'service-metrics', label: 'service:menu.metrics', icon: <TrophyIcon />, path: '/service/metrics', visible: (me) => me.permissions.includes('service.read') && !me.scope.enterpriseId, order: 25 },
+        { key: 'service-levels', label: 'service:menu.serviceLevels', icon: <SettingsIcon />, path: '/service/settings/service-levels', permission: 'service.configure', order: 40 },
         { key: 'service-mine', label: 'service:menu.mine', icon: <FileSearchIcon />, path: '/service/requests', visible: (me) => !!me.scope.enterpriseId, order: 30 },
       ],
     },
   ],
   enterpriseFileTabs: [
     { key: 'service', label: 'service:tab', permission: 'service.read', order: 30, render: (id) => <EnterpriseRequestsTab enterpriseId={id} /> },
+  ],
+  parkFileTabs: [
+    { key: 'service', label: 'service:tab', permission: 'service.read', order: 30, render: (id) => <ParkRequestsTab parkId={id} /> },
   ],
 };

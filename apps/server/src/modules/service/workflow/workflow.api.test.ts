@@ -91,7 +91,7 @@ beforeAll(async () => {
   await user('wf_ent_other', ['enterprise_user'], { enterpriseId: ids.other });
   [operator, dispatcher, unitA, agent1, agent2, leader, entOther] = await Promise.all(
     ['wf_operator', 'wf_dispatcher', 'wf_unit_a', 'wf_agent_1', 'wf_agent_2', 'wf_leader', 'wf_ent_other'].map((u) => t.as(u, PASSWORD)),
-  );
+  ) as [Client, Client, Client, Client, Client, Client, Client];
   entZsy = await t.as('ent_zsy');
   auditor = await t.as('auditor');
 });

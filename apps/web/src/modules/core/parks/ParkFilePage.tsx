@@ -1,8 +1,11 @@
-import { Col, Row, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Col, Row, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
+import { useCurrentUser } from '../../../auth/session';
+import { parkFileTabsFor } from '../../registry';
 import type { ParkFile } from '../../../api/types';
 import { formatInt } from '../../../ui/format';
 import { PageHeader } from '../../../ui/PageHeader';
@@ -23,6 +26,8 @@ export function ParkFilePage() {
   const { t } = useTranslation('core');
   const park = useQuery({ queryKey: ['parks', id], queryFn: () => api.get<ParkFile>(`/api/parks/${encodeURIComponent(id)}`) });
   const tq = useTableQuery({ filterKeys: FILTERS, defaultSort: { sort: 'revenue', order: 'desc' } });
+  const me = useCurrentUser();
+  const moduleTabs = useMemo(() => parkFileTabsFor(me), [me]);
 
   if (park.isPending) return <PageLoading />;
   if (park.error) return <LoadError error={park.error} onRetry={() => void park.refetch()} />;
@@ -57,11 +62,23 @@ export function ParkFilePage() {
         </Col>
       </Row>
       <div className="zz-card" style={{ marginTop: 12 }}>
-        <Typography.Title level={5} style={{ marginTop: 0 }}>
-          {t('park.enterprises')}
-        </Typography.Title>
-        <EnterpriseFilters tq={tq} hidePark />
-        <EnterpriseTable tableQuery={tq} extraQuery={{ park: p.id }} hide={['park']} />
+        {/* The park's enterprises, then what other modules add (e.g. the service module's 诉求 tab). */}
+        <Tabs
+          destroyOnHidden
+          items={[
+            {
+              key: 'enterprises',
+              label: t('park.enterprises'),
+              children: (
+                <>
+                  <EnterpriseFilters tq={tq} hidePark />
+                  <EnterpriseTable tableQuery={tq} extraQuery={{ park: p.id }} hide={['park']} />
+                </>
+              ),
+            },
+            ...moduleTabs.map((tab) => ({ key: tab.key, label: t(tab.label), children: tab.render(p.id) })),
+          ].map((i) => ({ ...i, label: <span data-testid={`park-tab-${i.key}`}>{i.label}</span> }))}
+        />
       </div>
     </>
   );
