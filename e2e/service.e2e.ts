@@ -84,7 +84,16 @@ describe('亲企办 journey', () => {
     await poll(() => wrongUnit.getByTestId('detail-status').innerText()).toBe('已退单');
     await wrongUnit.context().close();
 
-    await act(dispatcher, 'dispatch', '已交办', () => pick(dispatcher, 'action-lead-unit', '经济发展科', '良渚街道办事处 / 经济发展科'));
+    // Re-dispatch naming the unit's service agent: the select lists the unit's agents with their open load.
+    await act(dispatcher, 'dispatch', '已交办', async () => {
+      await pick(dispatcher, 'action-lead-unit', '经济发展科', '良渚街道办事处 / 经济发展科');
+      await dispatcher.getByTestId('action-agent').click();
+      const option = dispatcher.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '沈佳' }).first();
+      await poll(() => option.innerText()).toMatch(/在办 \d+ 件/);
+      await option.click();
+      await screenshot(dispatcher, 'service-dispatch-modal');
+    });
+    expect(await dispatcher.getByTestId('detail-info').innerText()).toContain('助企服务员 沈佳');
     await screenshot(dispatcher, 'service-detail-dispatched');
     await dispatcher.context().close();
   });
@@ -145,6 +154,33 @@ describe('亲企办 journey', () => {
     await poll(() => page.getByTestId('enterprise-requests').getByTestId('request-link').count()).toBeGreaterThan(0);
     await screenshot(page, 'service-enterprise-file-tab');
     await page.context().close();
+  });
+
+  it('the operator finds a caller by phone; the park file has a 诉求 tab; the dispatcher sets the service levels', async () => {
+    const hotline = await as('hotline');
+    await hotline.goto(`${baseUrl()}/service/requests/new`);
+    await hotline.getByTestId('phone-lookup').locator('input').fill('13900000000');
+    await hotline.getByTestId('phone-lookup').getByRole('button').click();
+    await hotline.getByTestId('phone-lookup-none').waitFor();
+    await screenshot(hotline, 'service-phone-lookup');
+    await hotline.context().close();
+
+    const admin = await as('service_leader');
+    await admin.goto(`${baseUrl()}/parks`);
+    await admin.getByTestId('park-table').locator('a[href^="/parks/"]').first().click();
+    await admin.getByTestId('park-tab-service').click();
+    await admin.getByTestId('park-requests').waitFor();
+    await poll(() => admin.getByTestId('park-responseRate').innerText()).toMatch(/%|—/);
+    await screenshot(admin, 'service-park-file-tab');
+    await admin.context().close();
+
+    const dispatcher = await as('dispatcher');
+    await dispatcher.goto(`${baseUrl()}/service/settings/service-levels`);
+    await dispatcher.getByTestId('policy-effect-note').waitFor();
+    expect(await dispatcher.getByTestId('policy-effect-note').innerText()).toContain('保存之后开始的办理环节');
+    await poll(() => dispatcher.getByTestId('policy-defaults').locator('tbody tr.ant-table-row').count()).toBe(5);
+    await screenshot(dispatcher, 'service-levels-settings');
+    await dispatcher.context().close();
   });
 
   it('the leader watches the three rates by unit, with the definitions and the overdue list', async () => {

@@ -101,7 +101,7 @@ export function ServiceLevelsPage() {
       title: t('policy.cutoff'),
       width: 120,
       render: (_: unknown, r: PolicyRow) => (
-        <Input value={r.cutoff ?? ''} placeholder="16:00" maxLength={5} onChange={(e) => update(list, r.key, { cutoff: e.target.value.trim() || null })} data-testid={`policy-cutoff-${r.categoryId ?? 'default'}-${r.step}`} />
+        <Input value={r.cutoff ?? ''} placeholder={t('policy.noCutoff')} maxLength={5} onChange={(e) => update(list, r.key, { cutoff: e.target.value.trim() || null })} data-testid={`policy-cutoff-${r.categoryId ?? 'default'}-${r.step}`} />
       ),
     },
     ...(list === 'overrides'

@@ -46,6 +46,7 @@ const enUS: Messages<typeof zhCN> = {
     days: 'days',
     hours: 'hours',
     cutoff: 'Cut-off',
+    noCutoff: 'none (HH:MM)',
     add: 'Add a category rule',
     remove: 'Remove',
     save: 'Save as a new version',

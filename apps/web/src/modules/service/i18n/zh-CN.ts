@@ -44,6 +44,7 @@ const zhCN = {
     days: '天',
     hours: '小时',
     cutoff: '截止时点',
+    noCutoff: '无（HH:MM）',
     add: '添加类别规则',
     remove: '删除',
     save: '保存为新版本',
