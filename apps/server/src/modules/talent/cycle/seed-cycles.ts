@@ -73,14 +73,15 @@ export async function seedDemoCycles(tx: Transaction<DB>): Promise<Record<string
   const notice = await transition(ctx(office, `${year}-01-05T09:00:00`), deps, c1.id, 'publish', { startsOn: `${year}-01-05` });
 
   let objections = 0;
-  const demoTalent = await tx.selectFrom('talent_cycle_talent_entries as x').innerJoin('talents as t', 't.id', 'x.talent_id')
-    .select(['x.id', 'x.points']).where('x.cycle_id', '=', c1.id).where('t.user_id', '=', uid('talent_demo') ?? '00000000-0000-0000-0000-000000000000').executeTakeFirst();
-  if (demoTalent && uid('talent_demo')) {
+  // talent_demo (a talent of 中双元 whose facts are incomplete, so not listed) objects to a colleague's points
+  const colleague = await tx.selectFrom('talent_cycle_talent_entries').select(['id', 'points'])
+    .where('cycle_id', '=', c1.id).where('enterprise_name', '=', DEMO_STORY_ENTERPRISE).orderBy('rank').orderBy('id').executeTakeFirst();
+  if (colleague && uid('talent_demo')) {
     const o = await raiseObjection(ctx(await actorOf('talent_demo'), `${year}-01-06T20:15:00`), deps.notifier, c1.id, {
-      entryType: 'talent', entryId: demoTalent.id, text: '本人 2025 年 10 月取得的市级科技进步奖未计入积分，附获奖证书扫描件，请复核。',
+      entryType: 'talent', entryId: colleague.id, text: '该同事 2025 年 10 月获得的市级科技进步奖未计入积分（获奖证书见附件），请复核。',
     });
     await answerObjection(ctx(office, `${year}-01-08T15:30:00`), deps.notifier, o.id, {
-      decision: 'upheld', answer: '经核实，获奖证书真实有效，已补计奖项积分 10 分。', correction: { points: Number(demoTalent.points) + 10 },
+      decision: 'upheld', answer: '经核实，获奖证书真实有效，已补计奖项积分 10 分。', correction: { points: Number(colleague.points) + 10 },
     });
     objections++;
   }
