@@ -289,7 +289,7 @@ describe('tier board and reports', () => {
       const option = (await db.insertInto('talent_round_options').values({ round_id: round, position: 0, name: '城关小学', capacity: 5 }).returning('id').executeTakeFirstOrThrow()).id;
       for (const [rank, i] of placed.entries()) {
         const app = (await db.insertInto('talent_round_applications').values({ round_id: round, talent_id: talents[i]!, preferences: [option], points: 0 }).returning('id').executeTakeFirstOrThrow()).id;
-        await db.insertInto('talent_round_results').values({ round_id: round, application_id: app, talent_id: talents[i]!, rank: rank + 1, option_id: option, preference_index: 0, priority_class: 0, points: 0, ticket: 'x' }).execute();
+        await db.insertInto('talent_round_results').values({ round_id: round, application_id: app, talent_id: talents[i]!, rank: rank + 1, option_id: option, preference_index: 0, priority_class: 0, points: 0, sub_scores: '[]', ticket: 'x' }).execute();
       }
     }
     const r = ok(await office.get('/api/talent/reports/2026'));

@@ -24,8 +24,9 @@ async function entryOf(db: Tx, cycleId: string, type: 'talent' | 'enterprise', e
 }
 
 /**
- * A logged-in talent or enterprise user objects to one entry of a published list, during the
- * notice only: before it "not yet published", after its last day (Asia/Shanghai) 409 with the end date.
+ * A logged-in talent or enterprise user objects to one entry of a published list, from its
+ * publication to the end of the notice's last day (Asia/Shanghai); after it 409 with the end date;
+ * a list not yet published is not there (404).
  */
 export async function raiseObjection(ctx: Ctx, notifier: Notifier, cycleId: string, input: ObjectionInput) {
   const id = await inTx(ctx, async (tx) => {
@@ -38,12 +39,8 @@ export async function raiseObjection(ctx: Ctx, notifier: Notifier, cycleId: stri
         en: `The public notice of the ${c.year} talent points ended on ${c.notice_ends_on} (inclusive): objections can no longer be raised`,
       });
     }
-    if (c.notice_starts_on && today < c.notice_starts_on) {
-      throw new AppError('TALENT_OBJECTION_CLOSED', undefined, {
-        zh: `${c.year} 年度人才积分公示期自 ${c.notice_starts_on} 开始，届时才能提出异议`,
-        en: `The public notice of the ${c.year} talent points starts on ${c.notice_starts_on}: objections can be raised from then on`,
-      });
-    }
+    // published on a non-working day, the notice counts from the next working day, but the list is
+    // out: an objection raised before that first day is accepted, not turned away
     const entry = await entryOf(tx, cycleId, input.entryType, input.entryId);
     if (!entry) throw new AppError('TALENT_ENTRY_NOT_FOUND');
     const row = await tx.insertInto('talent_cycle_objections').values({

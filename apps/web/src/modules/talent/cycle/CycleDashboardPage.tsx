@@ -34,7 +34,7 @@ export function CycleDashboardPage() {
               <Select
                 value={current?.year}
                 onChange={setYear}
-                style={{ width: 120 }}
+                style={{ width: 170 }}
                 data-testid="cycle-year"
                 options={items.map((c) => ({ value: c.year, label: `${c.year} · ${t(`cycle.statusNow.${c.status}`)}` }))}
               />
