@@ -90,7 +90,7 @@ export function ReportsPage() {
                       option={{
                         color: [CHART_COLORS[0]!, CHART_COLORS[1]!],
                         tooltip: { trigger: 'axis' },
-                        legend: { data: [t('cycle.reports.talentsServed'), t('cycle.reports.places')] },
+                        legend: { top: 0, data: [t('cycle.reports.talentsServed'), t('cycle.reports.places')] },
                         grid: { left: 40, right: 16, top: 36, bottom: 28 },
                         xAxis: { type: 'category', data: r.served.resources.map((x) => x.name) },
                         yAxis: { type: 'value', minInterval: 1 },
@@ -110,7 +110,7 @@ export function ReportsPage() {
                       option={{
                         color: [CHART_COLORS[0]!, '#bfbfbf'],
                         tooltip: { trigger: 'axis' },
-                        legend: { data: [String(r.year), ...(prevY ? [String(prevY)] : [])] },
+                        legend: { top: 0, data: [String(r.year), ...(prevY ? [String(prevY)] : [])] },
                         grid: { left: 40, right: 16, top: 36, bottom: 28 },
                         xAxis: { type: 'category', data: r.tiers.map((x) => labelOf(x.label, i18n.language)) },
                         yAxis: { type: 'value', minInterval: 1 },

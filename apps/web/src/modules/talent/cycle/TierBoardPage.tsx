@@ -31,7 +31,7 @@ export function TierBoardPage() {
   const option = useMemo(() => b && {
     color: [CHART_COLORS[0]!, '#bfbfbf'],
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('cycle.tiers.thisYear', { year: b.year }), ...(b.previousYear ? [t('cycle.tiers.thisYear', { year: b.previousYear })] : [])] },
+    legend: { top: 0, data: [t('cycle.tiers.thisYear', { year: b.year }), ...(b.previousYear ? [t('cycle.tiers.thisYear', { year: b.previousYear })] : [])] },
     grid: { left: 40, right: 16, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: b.tiers.map((x) => labelOf(x.label, i18n.language)) },
     yAxis: { type: 'value', name: t('cycle.tiers.count'), minInterval: 1 },
