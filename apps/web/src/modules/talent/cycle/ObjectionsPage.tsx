@@ -44,7 +44,7 @@ export function ObjectionsPage() {
       ),
     },
     { title: t('cycle.objections.text'), dataIndex: 'text', render: (v: string) => <Typography.Paragraph style={{ margin: 0, maxWidth: 360 }} ellipsis={{ rows: 3, expandable: true }}>{v}</Typography.Paragraph> },
-    ...(office ? [{ title: t('cycle.objections.raisedBy'), dataIndex: 'raisedBy' }] : []),
+    ...(office ? [{ title: t('cycle.objections.raisedBy'), dataIndex: 'raisedBy', width: 110 }] : []),
     { title: t('cycle.objections.raisedAt'), dataIndex: 'raisedAt', render: (v: string) => formatDateTime(v), width: 150 },
     {
       title: t('cycle.objections.answer'), key: 'answer',
@@ -76,7 +76,7 @@ export function ObjectionsPage() {
           <Segmented
             value={status}
             onChange={(v) => setStatus(v as typeof status)}
-            options={(['all', 'pending', 'upheld', 'dismissed'] as const).map((s) => ({ value: s, label: s === 'all' ? '全部 / All' : t(`cycle.objections.status.${s}`) }))}
+            options={(['all', 'pending', 'upheld', 'dismissed'] as const).map((s) => ({ value: s, label: s === 'all' ? t('cycle.objections.all') : t(`cycle.objections.status.${s}`) }))}
             data-testid="objection-filter"
           />
           {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}

@@ -83,7 +83,7 @@ export function TierBoardPage() {
           )}
           <div className="zz-card">
             <Flex gap={8} style={{ marginBottom: 8 }} wrap>
-              <Tag.CheckableTag checked={!tier} onChange={() => setTier(null)}>全部 / All</Tag.CheckableTag>
+              <Tag.CheckableTag checked={!tier} onChange={() => setTier(null)}>{t('cycle.objections.all')}</Tag.CheckableTag>
               {(b?.tiers ?? []).map((x) => (
                 <Tag.CheckableTag key={x.tier} checked={tier === x.tier} onChange={() => setTier(x.tier)}>{labelOf(x.label, i18n.language)} {x.count}</Tag.CheckableTag>
               ))}

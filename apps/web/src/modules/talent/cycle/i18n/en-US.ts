@@ -96,6 +96,7 @@ const enUS = {
       chooseEntry: 'Choose the entry',
       searchEntry: 'Find by enterprise name',
       empty: 'No objections',
+      all: 'All',
     },
     tiers: {
       title: 'Enterprise tiers',

@@ -96,6 +96,7 @@ const zhCN = {
       chooseEntry: '选择条目',
       searchEntry: '按企业名称查找',
       empty: '暂无异议',
+      all: '全部',
     },
     tiers: {
       title: '企业档次',
