@@ -167,7 +167,7 @@ let hrObjection: string;
 
 describe('objections during the notice', () => {
   it('a talent objects to their own entry, HR to their enterprise\'s; the office is told', async () => {
-    await at('2026-11-30T01:00:00Z');
+    // still Saturday 28 November: the list is out, the first notice day is Monday; accepted
     const me = await t.deps.db.selectFrom('talent_cycle_talent_entries as x')
       .select(['x.id', 'x.points', 'x.rank', 'x.masked_name']).where('x.cycle_id', '=', cycle2026).where('x.talent_id', '=', listedTalentId).executeTakeFirstOrThrow();
     talentEntry = { id: me.id, points: Number(me.points), rank: me.rank };
@@ -176,6 +176,7 @@ describe('objections during the notice', () => {
     const o = ok(await listed.post(`/api/talent/cycles/${cycle2026}/objections`, { entryType: 'talent', entryId: me.id, text: '本人的发明专利未计入积分，请复核。' }), 201);
     expect(o).toMatchObject({ status: 'pending', mine: true, entry: { name: me.masked_name } });
     talentObjection = o.id;
+    await at('2026-11-30T01:00:00Z');
     const ent = ok(await hr.get(`/api/talent/cycles/${cycle2026}/entries?list=enterprises&q=${encodeURIComponent('中双元')}`));
     enterpriseEntry = ent.items[0];
     hrObjection = ok(await hr.post(`/api/talent/cycles/${cycle2026}/objections`, { entryType: 'enterprise', entryId: enterpriseEntry.id, text: '本企业新认定的研发中心未计入。' }), 201).id;
