@@ -59,6 +59,17 @@ export const ERROR_CATALOG = {
   TALENT_APPLICATION_NOT_FOUND: { status: 404, zh: '兑现申请不存在', en: 'Application not found' },
   TALENT_QUOTA_IN_OTHER_ROUND: { status: 409, zh: '该配额正用于另一轮次尚未分配的申请，不能同时用于本轮', en: 'This unit backs an application to another round not allocated yet; it cannot back this one too' },
   TALENT_ROUND_POINTS_MISSING: { status: 409, zh: '有申请人在积分日没有积分记录，暂不能分配', en: 'Some applicants have no points on the points day; the round cannot be allocated yet' },
+  TALENT_CYCLE_NOT_FOUND: { status: 404, zh: '年度周期不存在', en: 'Annual cycle not found' },
+  TALENT_CYCLE_EXISTS: { status: 409, zh: '该年度的积分周期已存在', en: 'A cycle for this year already exists' },
+  TALENT_CYCLE_STATE: { status: 409, zh: '年度周期当前状态不能进行此操作', en: 'The cycle\'s status does not allow this' },
+  TALENT_CYCLE_NO_SCHEME: { status: 409, zh: '该年度没有已发布的积分办法', en: 'No published points scheme covers this year' },
+  TALENT_CYCLE_POINTS_MISSING: { status: 409, zh: '积分尚未计算完成，请先重新计算积分', en: 'The points have not been computed yet; recompute them first' },
+  TALENT_CYCLE_NOTICE_RUNNING: { status: 409, zh: '公示期尚未结束，不能确定结果', en: 'The public notice has not ended yet' },
+  TALENT_CYCLE_OBJECTIONS_PENDING: { status: 409, zh: '还有未答复的异议，不能确定结果', en: 'Some objections have not been answered yet' },
+  TALENT_ENTRY_NOT_FOUND: { status: 404, zh: '公示名单中没有该条目', en: 'No such entry in the notice list' },
+  TALENT_OBJECTION_NOT_FOUND: { status: 404, zh: '异议不存在', en: 'Objection not found' },
+  TALENT_OBJECTION_CLOSED: { status: 409, zh: '不在公示期内，不能提出异议', en: 'Objections can only be raised during the public notice' },
+  TALENT_OBJECTION_ANSWERED: { status: 409, zh: '该异议已答复', en: 'This objection has already been answered' },
   // 亲企办 enterprise service (modules/service). A refused lifecycle step answers with its code
   // here and the lifecycle's own, more specific message (modules/service/domain/lifecycle/refusals.ts).
   SERVICE_REQUEST_NOT_FOUND: { status: 404, zh: '诉求不存在', en: 'Request not found' },

@@ -732,3 +732,81 @@ export interface ServiceLevelPolicyTable {
 export interface DB {
   service_level_policies: ServiceLevelPolicyTable;
 }
+
+// ---- Talent annual cycle, public notice, objections (migration 0018, modules/talent/cycle) ----
+export type TalentCycleStatus = 'open' | 'reviewing' | 'computed' | 'notice' | 'final';
+export type TalentObjectionStatus = 'pending' | 'upheld' | 'dismissed';
+
+export interface TalentCycleTable {
+  id: Generated<string>;
+  year: number;
+  status: Generated<TalentCycleStatus>;
+  personal_version_id: string;
+  enterprise_version_id: string;
+  bonus_version_id: string | null;
+  notice_workdays: Generated<number>;
+  objection_channel: Generated<string>;
+  points_as_of: string | null;
+  enterprise_as_of: string | null;
+  bonus_as_of: string | null;
+  notice_starts_on: string | null;
+  notice_ends_on: string | null;
+  opened_by: string | null;
+  opened_at: ColumnType<Date, Date | undefined, Date>;
+  reviewing_at: Date | null;
+  computed_at: Date | null;
+  published_at: Date | null;
+  finalized_at: Date | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface TalentCycleTalentEntryTable {
+  id: Generated<string>;
+  cycle_id: string;
+  talent_id: string;
+  name: string;
+  masked_name: string;
+  enterprise_id: string | null;
+  enterprise_name: string | null;
+  points: number;
+  rank: number;
+  corrected: Generated<boolean>;
+}
+
+export interface TalentCycleEnterpriseEntryTable {
+  id: Generated<string>;
+  cycle_id: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  points: number;
+  rank: number | null;
+  tier: string | null;
+  tier_order: number | null;
+  tier_label: Json<{ zh: string; en: string }> | null;
+  evaluation_bonus: number | null;
+  talent_count: Generated<number>;
+  corrected: Generated<boolean>;
+}
+
+export interface TalentCycleObjectionTable {
+  id: Generated<string>;
+  cycle_id: string;
+  entry_type: 'talent' | 'enterprise';
+  entry_id: string;
+  text: string;
+  raised_by: string;
+  raised_by_enterprise_id: string | null;
+  raised_at: Date;
+  status: Generated<TalentObjectionStatus>;
+  answer: string | null;
+  correction: Json<Record<string, unknown>> | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+}
+
+export interface DB {
+  talent_cycles: TalentCycleTable;
+  talent_cycle_talent_entries: TalentCycleTalentEntryTable;
+  talent_cycle_enterprise_entries: TalentCycleEnterpriseEntryTable;
+  talent_cycle_objections: TalentCycleObjectionTable;
+}

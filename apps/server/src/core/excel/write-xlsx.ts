@@ -19,6 +19,26 @@ export async function writeXlsx<T>(sheetName: string, columns: SheetColumn<T>[],
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Several sheets in one workbook (a report with one table per figure). */
+export interface Sheet<T> {
+  name: string;
+  columns: SheetColumn<T>[];
+  rows: Iterable<T>;
+}
+
+export async function writeXlsxSheets(sheets: Sheet<any>[]): Promise<Buffer> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const ExcelJS = await loadExcel();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '智治';
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = s.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+    ws.getRow(1).font = { bold: true };
+    for (const row of s.rows) ws.addRow(s.columns.map((c) => c.value(row) ?? null));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Content-Disposition for a Chinese file name (RFC 5987), with an ASCII fallback. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskIdNumber, maskPhone } from './mask';
+import { maskEmail, maskIdNumber, maskName, maskPhone } from './mask';
 
 describe('masks for personal data', () => {
   it.each([
@@ -17,4 +17,13 @@ describe('masks for personal data', () => {
   it('keeps the region and the last four of an ID number', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
   });
+
+  it.each([
+    ['张三明', '张*明'],
+    ['李四', '李*'],
+    ['欧阳娜娜', '欧**娜'],
+    ['王', '*'],
+    ['John Smith', 'J*** S****'],
+    ['', ''],
+  ])('name %s → %s, as official notices print it', (v, m) => expect(maskName(v)).toBe(m));
 });

@@ -16,6 +16,10 @@ export const TALENT_PERMISSIONS = {
   'talent.resource.publish': { zh: '发布本单位资源的名额，查看分配结果', en: 'Publish the places of one\'s own resources and see who got them' },
   'talent.quota.handover': { zh: '把本企业的档次配额调剂给本企业人才', en: 'Hand the enterprise\'s tier quotas to its own talents' },
   'talent.apply': { zh: '本人申请兑现（填报志愿）', en: 'Apply for a redemption round (own preferences)' },
+  // annual cycle, public notice and objections (cycle/, docs/talent/CYCLE.md)
+  'talent.cycle.read': { zh: '查看年度周期、公示名单和企业档次（按数据范围）', en: 'View the annual cycles, notice lists and enterprise tiers (within scope)' },
+  'talent.cycle.manage': { zh: '推进年度周期（审核、计算、公示、确定），答复异议', en: 'Run the annual cycle (review, compute, publish, finalize) and answer objections' },
+  'talent.cycle.object': { zh: '在公示期内提出异议', en: 'Raise an objection during the public notice' },
 } as const;
 
 /** The role of a talent's own login (linked to the talent by talents.user_id). */
@@ -32,6 +36,7 @@ export const TALENT_ROLES: Record<string, { name: string; nameEn: string; descri
     permissions: [
       'talent.read', 'talent.county', 'talent.write', 'talent.import', 'talent.export', 'talent.manage', 'talent.scheme.manage',
       'talent.rounds.read', 'talent.rounds.manage', 'talent.resource.publish',
+      'talent.cycle.read', 'talent.cycle.manage',
       'personal.reveal', 'enterprise.read',
     ],
   },
@@ -39,13 +44,13 @@ export const TALENT_ROLES: Record<string, { name: string; nameEn: string; descri
     name: '企业人才专员',
     nameEn: 'Enterprise talent HR',
     description: '企业人事：登记、导入导出本企业的人才（须绑定企业）',
-    permissions: ['talent.read', 'talent.write', 'talent.import', 'talent.export', 'personal.reveal', 'talent.rounds.read', 'talent.quota.handover'],
+    permissions: ['talent.read', 'talent.write', 'talent.import', 'talent.export', 'personal.reveal', 'talent.rounds.read', 'talent.quota.handover', 'talent.cycle.read', 'talent.cycle.object'],
   },
   talent: {
     name: '人才',
     nameEn: 'Talent',
     description: '人才本人：查看本人的人才档案（须关联人才）',
-    permissions: ['talent.read', 'personal.reveal', 'talent.rounds.read', 'talent.apply'],
+    permissions: ['talent.read', 'personal.reveal', 'talent.rounds.read', 'talent.apply', 'talent.cycle.read', 'talent.cycle.object'],
   },
   [RESOURCE_OWNER_ROLE]: {
     name: '资源单位',

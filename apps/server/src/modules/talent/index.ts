@@ -5,6 +5,7 @@ import { importTalentsJob, TALENT_IMPORT_KIND } from './registry/import/import-t
 import { seedDemoTalents } from './seed/demo-talents';
 import { scoringJobs, scoringRoutes, seedDemoScores } from './scoring';
 import { redemptionRoutes } from './redemption';
+import { cycleRoutes, seedDemoCycles } from './cycle';
 
 /**
  * 企业人才积分制 — talent points. Part 1: the registry of talents (registry/). A ModuleDefinition
@@ -12,7 +13,7 @@ import { redemptionRoutes } from './redemption';
  */
 export const talentModule = {
   name: 'talent',
-  routes: [talentRoutes, talentImportRoutes, scoringRoutes, redemptionRoutes],
+  routes: [talentRoutes, talentImportRoutes, scoringRoutes, redemptionRoutes, cycleRoutes],
   permissions: TALENT_PERMISSIONS,
   roles: TALENT_ROLES,
   jobs: { [`import.${TALENT_IMPORT_KIND}`]: importTalentsJob, ...scoringJobs },
@@ -20,5 +21,7 @@ export const talentModule = {
   seed: async (tx: Parameters<typeof seedDemoTalents>[0], demo: Parameters<typeof seedDemoTalents>[1]) => ({
     ...(await seedDemoTalents(tx, demo)),
     ...(await seedDemoScores(tx)),
+    // the annual cycles after the scores: 2025 final (its own points), 2026 open
+    ...(await seedDemoCycles(tx)),
   }),
 };

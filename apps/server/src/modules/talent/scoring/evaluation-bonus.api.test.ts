@@ -37,7 +37,8 @@ describe('evaluation bonus (工业企业综合评价人才加分)', () => {
     const expected = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM talent_enterprise_scores s JOIN enterprises e ON e.id = s.enterprise_id
       WHERE substr(e.industry_code, 1, 2) BETWEEN '06' AND '46'
-        AND s.as_of = (SELECT max(as_of) FROM talent_score_days d WHERE d.scheme_version_id = s.scheme_version_id)`.execute(t.deps.db);
+        AND s.as_of = (SELECT max(as_of) FROM talent_score_days d WHERE d.scheme_version_id = s.scheme_version_id)
+        AND s.scheme_version_id IN (SELECT id FROM talent_scheme_versions WHERE kind = 'enterprise' AND effective_from = '2026-01-01')`.execute(t.deps.db);
     expect(list.total).toBe(expected.rows[0]!.n);
     expect(list.total).toBeGreaterThan(10);
     expect(list.source?.scheme.code).toBe('tiantai-enterprise');

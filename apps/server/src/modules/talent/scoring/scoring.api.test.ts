@@ -32,7 +32,9 @@ describe('demo scores', () => {
   it('has both Tiantai schemes published and in effect, every active talent and employer scored', async () => {
     const list = (await office.get('/api/talent/schemes')).json().items;
     expect(list.filter((v: { inEffect: boolean }) => v.inEffect).map((v: { code: string }) => v.code).sort()).toEqual(['tiantai-enterprise', 'tiantai-evaluation-bonus', 'tiantai-personal']);
-    const scored = await t.deps.db.selectFrom('talent_scores').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    // the version in effect (the demo also has 2025's, scored for the finished 2025 cycle)
+    const scored = await t.deps.db.selectFrom('talent_scores as s').innerJoin('talent_scheme_versions as v', 'v.id', 's.scheme_version_id')
+      .select((eb) => eb.fn.countAll<number>().as('n')).where('v.kind', '=', 'personal').where('v.effective_from', '=', '2026-01-01').executeTakeFirstOrThrow();
     const active = await t.deps.db.selectFrom('talents').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
     expect(Number(scored.n)).toBe(Number(active.n));
     const dist = (await office.get('/api/talent/scores/distribution')).json();
@@ -303,7 +305,7 @@ describe('scheme lifecycle', () => {
     const still = (await office.get(`/api/talent/scores/${selfId}`)).json();
     expect(still).toMatchObject({ total: before.total, asOf: before.asOf, scheme: { version: '2026-example-1' } });
     const history = (await office.get(`/api/talent/scores/${selfId}/history`)).json().items;
-    expect(history.map((h: { scheme: { version: string }; asOf: string }) => `${h.scheme.version}@${h.asOf}`)).toEqual(['2027-example-1@2027-01-01', '2026-example-1@2026-01-01']);
+    expect(history.map((h: { scheme: { version: string }; asOf: string }) => `${h.scheme.version}@${h.asOf}`)).toEqual(['2027-example-1@2027-01-01', '2026-example-1@2026-01-01', '2025-example-1@2025-12-31']);
     // a published version cannot be edited
     const edit = await office.put(`/api/talent/schemes/${draft.json().id}`, { source, revision: 1 });
     expect(edit.statusCode).toBe(409);
