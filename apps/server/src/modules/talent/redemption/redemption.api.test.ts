@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { DEMO_STORY_ENTERPRISE } from '../seed/demo-talents';
@@ -217,6 +218,14 @@ describe('a redemption round', () => {
     // once open, the owner may change places but not the set of options
     err(await eduOwner.put(`/api/talent/rounds/${roundId}/options`, { options: [...options, { name: '新校区', capacity: 3 }] }), 409, 'TALENT_ROUND_STATE');
     err(await office.put(`/api/talent/rounds/${roundId}`, roundBody()), 409, 'TALENT_ROUND_STATE');
+    // every talent with a login who may apply is told, with why (a quota holder; points at the threshold)
+    const [told] = ok(await self.get('/api/notifications'));
+    expect(told).toMatchObject({ title: '“2026 年人才子女入学”开始申报', link: '/talent/redemption' });
+    expect(told.body).toContain('持有本企业调剂的配额');
+    const [peerTold] = ok(await peers[0]!.client.get('/api/notifications'));
+    expect(peerTold.body).toContain(`个人积分 ${peers[0]!.points} 分`);
+    expect((await t.deps.db.selectFrom('audit_log').select('after').where('action', '=', 'talent.round.open').where('entity_id', '=', roundId).executeTakeFirstOrThrow()).after)
+      .toMatchObject({ notified: expect.any(Number) });
   });
 
   it('a talent sees the open round with their eligibility and applies with ordered preferences, once', async () => {
@@ -228,12 +237,29 @@ describe('a redemption round', () => {
     expect(a).toMatchObject({ roundId, byQuota: true, result: null, seed: null });
     expect(a.preferences.map((p: { name: string }) => p.name)).toEqual(['实验小学', '城关小学']);
     err(await self.post(`/api/talent/rounds/${roundId}/applications`, { preferences: [options[1]!.id] }), 409, 'TALENT_ROUND_ALREADY_APPLIED');
+    const [received] = ok(await self.get('/api/notifications'));
+    expect(received).toMatchObject({ title: '“2026 年人才子女入学”申请已受理', link: `/talent/applications/${a.id}` });
+    expect(received.body).toContain('1. 实验小学；2. 城关小学');
     const dup = err(await peers[0]!.client.post(`/api/talent/rounds/${roundId}/applications`, { preferences: [options[0]!.id, options[0]!.id] }), 400, 'VALIDATION_FAILED');
     expect(dup.fields).toHaveProperty('preferences.1');
     // a unit backing a pending application cannot be revoked
     err(await hr.post(`/api/talent/handovers/${handoverId}/revoke`), 409, 'TALENT_HANDOVER_IN_USE');
     // three peers by points, all wanting the first school first
     for (const p of peers.slice(0, 3)) ok(await p.client.post(`/api/talent/rounds/${roundId}/applications`, { preferences: [options[0]!.id, options[1]!.id] }), 201);
+  });
+
+  it('the talent reorders their preferences while the round is open, audited; bad preferences are refused', async () => {
+    const swapped = ok(await self.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[1]!.id, options[0]!.id] }));
+    expect(swapped.preferences.map((p: { name: string }) => p.name)).toEqual(['城关小学', '实验小学']);
+    expect(swapped.byQuota).toBe(true);
+    const bad = err(await self.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[1]!.id, options[1]!.id] }), 400, 'VALIDATION_FAILED');
+    expect(bad.fields).toHaveProperty('preferences.1');
+    err(await peers[3]!.client.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[0]!.id] }), 404, 'TALENT_APPLICATION_NOT_FOUND');
+    const back = ok(await self.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[0]!.id, options[1]!.id] }));
+    expect(back.preferences.map((p: { name: string }) => p.name)).toEqual(['实验小学', '城关小学']);
+    const audit = await t.deps.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'talent.round.change').orderBy('id').execute();
+    expect(audit).toHaveLength(2);
+    expect(audit[0]!.before).toEqual({ preferences: [options[0]!.id, options[1]!.id] });
   });
 
   it('refuses an applicant without eligibility, with the reason', async () => {
@@ -252,6 +278,7 @@ describe('a redemption round', () => {
     const e = err(await peers[3]!.client.post(`/api/talent/rounds/${roundId}/applications`, { preferences: [options[0]!.id] }), 409, 'TALENT_ROUND_NOT_OPEN');
     expect(e.message).toContain('截止');
     err(await peers[2]!.client.delete(`/api/talent/rounds/${roundId}/applications/mine`), 409, 'TALENT_ROUND_NOT_OPEN');
+    err(await peers[2]!.client.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[1]!.id] }), 409, 'TALENT_ROUND_NOT_OPEN');
   });
 
   it('allocates once: never beyond capacity, quota holder first, seed revealed and checkable; a re-run is refused', async () => {
@@ -313,6 +340,33 @@ describe('a redemption round', () => {
     err(await hr.get(`/api/talent/rounds/${roundId}/results`), 403, 'FORBIDDEN');
   });
 
+  it('exports the result to Excel for the office and the owner: rank order, masked, with the seed; audited', async () => {
+    const res = await office.get(`/api/talent/rounds/${roundId}/results/export.xlsx`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('兑现分配结果'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(['排名', '姓名', '身份证号码（脱敏）', '所属企业', '分配结果']);
+    expect(ws.rowCount).toBe(5);
+    const col = (name: string) => header.indexOf(name) + 1;
+    expect([2, 3, 4, 5].map((i) => ws.getRow(i).getCell(1).value)).toEqual([1, 2, 3, 4]);
+    expect(ws.getRow(2).getCell(col('分配结果')).value).toBe('实验小学');
+    expect(ws.getRow(5).getCell(col('分配结果')).value).toBe('未获分配');
+    for (const i of [2, 3, 4, 5]) expect(String(ws.getRow(i).getCell(col('身份证号码（脱敏）')).value)).toMatch(/\*{10}/);
+    const seed = String(ws.getRow(2).getCell(col('种子（分配时公布）')).value);
+    expect(createHash('sha256').update(seed).digest('hex')).toBe(ws.getRow(2).getCell(col('种子承诺 SHA-256(种子)')).value);
+    const appId = String(ws.getRow(3).getCell(col('申请编号')).value);
+    expect(createHash('sha256').update(`${seed}:${appId}`).digest('hex')).toBe(ws.getRow(3).getCell(col('摇号票据 SHA-256(种子:申请编号)')).value);
+    expect((await eduOwner.get(`/api/talent/rounds/${roundId}/results/export.xlsx`)).statusCode).toBe(200);
+    err(await housingOwner.get(`/api/talent/rounds/${roundId}/results/export.xlsx`), 404, 'TALENT_ROUND_NOT_FOUND');
+    err(await self.get(`/api/talent/rounds/${roundId}/results/export.xlsx`), 403, 'FORBIDDEN');
+    const audit = await t.deps.db.selectFrom('audit_log').select('after').where('action', '=', 'talent.round.export').where('entity_id', '=', roundId).execute();
+    expect(audit).toHaveLength(2);
+    expect(audit[0]!.after).toMatchObject({ rows: 4 });
+  });
+
   it('becomes final only after the notice period', async () => {
     const e = err(await office.post(`/api/talent/rounds/${roundId}/finalize`), 409, 'TALENT_ROUND_NOTICE_RUNNING');
     expect(e.message).toContain('公示期');
@@ -320,6 +374,9 @@ describe('a redemption round', () => {
     now = new Date(today.getTime() + 5 * DAY + HOUR); // sessions idle that long expire: sign in again
     const later = await t.as('talent_office');
     expect(ok(await later.post(`/api/talent/rounds/${roundId}/finalize`)).status).toBe('final');
+    const [final] = ok(await (await t.as('talent_demo')).get('/api/notifications'));
+    expect(final).toMatchObject({ title: '“2026 年人才子女入学”结果已确定' });
+    expect(final.body).toContain('实验小学');
     err(await later.post(`/api/talent/rounds/${roundId}/allocate`), 409, 'TALENT_ROUND_ALREADY_ALLOCATED');
     now = today;
     const actions = (await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', roundId).execute()).map((a) => a.action);
