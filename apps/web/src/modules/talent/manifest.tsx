@@ -5,6 +5,7 @@ import { EnterpriseTalentsTab } from './EnterpriseTalentsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 import { pointsMenu, pointsMessages, pointsRoutes, pointsTabs } from './scoring/manifestPart';
+import { redemptionMenu, redemptionMessages, redemptionRoutes } from './redemption/manifestPart';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -24,7 +25,10 @@ const seesList = (me: { permissions: string[]; scope: { enterpriseId: string | n
 export const manifest: ModuleManifest = {
   id: 'talent',
   order: 20,
-  messages: { 'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'] }, 'en-US': { ...enUS, ...pointsMessages['en-US'] } },
+  messages: {
+    'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'], ...redemptionMessages['zh-CN'] },
+    'en-US': { ...enUS, ...pointsMessages['en-US'], ...redemptionMessages['en-US'] },
+  },
   routes: [
     { path: 'talent/talents', element: <TalentListPage />, handle: { permission: 'talent.read' } },
     { path: 'talent/talents/new', element: <TalentFormPage />, handle: { permission: 'talent.write' } },
@@ -34,6 +38,7 @@ export const manifest: ModuleManifest = {
     { path: 'talent/conflicts', element: <ConflictsPage />, handle: { permission: 'talent.manage' } },
     { path: 'talent/me', element: <MyTalentPage />, handle: { permission: 'talent.read' } },
     ...pointsRoutes,
+    ...redemptionRoutes,
   ],
   menu: [
     {
@@ -49,6 +54,7 @@ export const manifest: ModuleManifest = {
         ...pointsMenu,
       ],
     },
+    ...redemptionMenu,
   ],
   enterpriseFileTabs: [
     { key: 'talent', label: 'talent:tab', permission: 'talent.read', order: 10, render: (id) => <EnterpriseTalentsTab enterpriseId={id} /> },
