@@ -5,6 +5,7 @@ import { importTalentsJob, TALENT_IMPORT_KIND } from './registry/import/import-t
 import { seedDemoTalents } from './seed/demo-talents';
 import { scoringJobs, scoringRoutes, seedDemoScores } from './scoring';
 import { redemptionRoutes } from './redemption';
+import { seedDemoRedemption } from './seed/demo-redemption';
 
 /**
  * 企业人才积分制 — talent points. Part 1: the registry of talents (registry/). A ModuleDefinition
@@ -16,9 +17,11 @@ export const talentModule = {
   permissions: TALENT_PERMISSIONS,
   roles: TALENT_ROLES,
   jobs: { [`import.${TALENT_IMPORT_KIND}`]: importTalentsJob, ...scoringJobs },
-  // scores after the talents: the demo starts with published schemes, points and tiers
+  // scores after the talents: the demo starts with published schemes, points and tiers; then
+  // the redemption rounds, which read the points
   seed: async (tx: Parameters<typeof seedDemoTalents>[0], demo: Parameters<typeof seedDemoTalents>[1]) => ({
     ...(await seedDemoTalents(tx, demo)),
     ...(await seedDemoScores(tx)),
+    ...(await seedDemoRedemption(tx, demo)),
   }),
 };

@@ -42,6 +42,10 @@ async function addUser(username: string, roles: string[], binding: { department_
 beforeAll(async () => {
   t = await createTestApp({ now: () => now });
   const db = t.deps.db;
+  // start from no redemption at all: the demo's resources, quotas, handovers and rounds
+  // (seed/demo-redemption.ts, tested in demo-redemption.api.test.ts) would change every count here
+  for (const table of ['talent_round_results', 'talent_round_applications', 'talent_quota_handovers', 'talent_round_options', 'talent_rounds',
+    'talent_quota_usage', 'talent_tier_quotas', 'talent_resources', 'notifications'] as const) await db.deleteFrom(table).execute();
   zsyId = (await db.selectFrom('enterprises').select('id').where('name', '=', DEMO_STORY_ENTERPRISE).executeTakeFirstOrThrow()).id;
   const me = await db.selectFrom('talents as t').innerJoin('users as u', 'u.id', 't.user_id').select('t.id').where('u.username', '=', 'talent_demo').executeTakeFirstOrThrow();
   selfTalentId = me.id;
@@ -136,7 +140,7 @@ describe('handing quotas over (调剂)', () => {
     expect(ok(await hr.get(`/api/talent/enterprises/${zsyId}/quotas?period=2026`)).quotas[0]).toMatchObject({ used: 1, left: 2 });
     const notes = ok(await self.get('/api/notifications'));
     expect(notes[0].title).toContain('子女入学名额');
-    const audit = await t.deps.db.selectFrom('audit_log').select(['after', 'actor_name']).where('action', '=', 'talent.quota.handover').execute();
+    const audit = await t.deps.db.selectFrom('audit_log').select(['after', 'actor_name']).where('action', '=', 'talent.quota.handover').where('entity_id', '=', handoverId).execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ talentId: selfTalentId, units: 3, used: 1 });
   });
@@ -257,7 +261,7 @@ describe('a redemption round', () => {
     err(await peers[3]!.client.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[0]!.id] }), 404, 'TALENT_APPLICATION_NOT_FOUND');
     const back = ok(await self.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[0]!.id, options[1]!.id] }));
     expect(back.preferences.map((p: { name: string }) => p.name)).toEqual(['实验小学', '城关小学']);
-    const audit = await t.deps.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'talent.round.change').orderBy('id').execute();
+    const audit = await t.deps.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'talent.round.change').where('entity_id', '=', swapped.id).orderBy('id').execute();
     expect(audit).toHaveLength(2);
     expect(audit[0]!.before).toEqual({ preferences: [options[0]!.id, options[1]!.id] });
   });
