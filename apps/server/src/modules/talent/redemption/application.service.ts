@@ -5,7 +5,7 @@ import type { Label } from '../domain';
 import { pointsBasis, talentPoints, type PointsBasis } from './points';
 import type { Notifier } from '../../../core/notifications/notifier';
 import { optionsOf, roundBase, roundSummary, type RoundRow } from './round.service';
-import { notifyApplicationReceived } from './round-notices';
+import { notifyApplicationReceived, shanghaiMinute } from './round-notices';
 
 const PG_UNIQUE = '23505';
 
@@ -89,7 +89,7 @@ export async function apply(ctx: Ctx, notifier: Notifier, roundId: string, input
     const r = await tx.selectFrom('talent_rounds').selectAll().where('id', '=', roundId).where('status', '<>', 'draft').forShare().executeTakeFirst();
     if (!r) throw new AppError('TALENT_ROUND_NOT_FOUND');
     if (!isOpenAt(r, ctx.now)) {
-      const when = (d: Date) => d.toISOString();
+      const when = shanghaiMinute;
       throw new AppError('TALENT_ROUND_NOT_OPEN', undefined, ctx.now < r.opens_at
         ? { zh: `“${r.name}”的申报期自 ${when(r.opens_at)} 开始，尚未开始`, en: `Applications to "${r.name}" open at ${when(r.opens_at)}` }
         : { zh: `“${r.name}”的申报已于 ${when(r.status === 'open' ? r.closes_at : r.updated_at)} 截止，不能再申请`, en: `Applications to "${r.name}" closed at ${when(r.status === 'open' ? r.closes_at : r.updated_at)}` });

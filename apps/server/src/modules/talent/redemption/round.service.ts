@@ -10,7 +10,7 @@ import type { TalentRoundStatus } from '../../../db/schema';
 import { allocateRound, RoundInputError, seedCommitment, type Applicant } from '../domain';
 import { pointsBasis, qualifiedSince, subScoresOf, talentPoints, type PointsBasis } from './points';
 import { canPublishFor, roundVisible } from './scope';
-import { notifyRoundFinal, notifyRoundOpened } from './round-notices';
+import { notifyRoundFinal, notifyRoundOpened, shanghaiMinute } from './round-notices';
 
 export type RoundInput = {
   name: string; resourceId: string; period: string; minPoints: number | null; quotaHolders: boolean; quotaFirst: boolean;
@@ -336,7 +336,7 @@ export async function finalizeRound(ctx: Ctx, notifier: Notifier, id: string) {
     if (r.status !== 'allocated') throw stateError(r.status, '只有已分配的轮次可以确认结果', 'only an allocated round can be made final');
     if (r.notice_ends_at && ctx.now < r.notice_ends_at) {
       throw new AppError('TALENT_ROUND_NOTICE_RUNNING', undefined, {
-        zh: `公示期至 ${r.notice_ends_at.toISOString()} 结束，之后才能确认结果`, en: `The public notice runs until ${r.notice_ends_at.toISOString()}; the result can be made final after that`,
+        zh: `公示期至 ${shanghaiMinute(r.notice_ends_at)} 结束，之后才能确认结果`, en: `The public notice runs until ${shanghaiMinute(r.notice_ends_at)} (Beijing time); the result can be made final after that`,
       });
     }
     await tx.updateTable('talent_rounds').set({ status: 'final', finalized_at: ctx.now, updated_at: ctx.now }).where('id', '=', id).execute();
