@@ -145,4 +145,22 @@ describe('redemption journey', () => {
     await screenshot(self, 'redemption-talent-result');
     await self.context().close();
   });
+
+  it('the housing bureau sees who got its apartments in the demo\'s final round, masked, and exports them', async () => {
+    const owner = await as('res_housing');
+    await owner.goto(`${baseUrl()}/talent/redemption/rounds`);
+    const menu = await owner.getByTestId('side-menu').innerText();
+    expect(menu).toContain('兑现轮次');
+    expect(menu).not.toContain('档次配额');
+    await owner.getByTestId('round-link').filter({ hasText: '2025 年度人才公寓配租' }).click();
+    await owner.getByTestId('round-status').filter({ hasText: '已确定' }).waitFor();
+    const table = owner.getByTestId('result-table');
+    await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(10);
+    expect(await table.innerText()).toMatch(/\d{4}\*{10}[\dX]{4}/);
+    expect(await table.innerText()).toContain('配额持有人');
+    const [file] = await Promise.all([owner.waitForEvent('download'), owner.getByTestId('results-export').click()]);
+    expect(file.suggestedFilename()).toMatch(/^兑现分配结果.*\.xlsx$/);
+    await screenshot(owner, 'redemption-owner-final-round');
+    await owner.context().close();
+  });
 });

@@ -50,7 +50,7 @@ function inSeedTransaction(tx: Transaction<DB>): Transaction<DB> {
 }
 
 /**
- * The demo county's redemption (兑现): three resource-owner bureaus with an account each, four
+ * The demo county's redemption (兑现): an account for each of the three bureaus that own resources, four
  * resources (人才公寓, 子女入学学位 per school, 人才健康体检, 人才疗休养), tier quotas for 2025 and
  * 2026, handovers by 中双元's HR, one round finished in January 2026 (2025 apartments, with its
  * result, seed and notice) and one round open now (2026 school places, applications in), with
@@ -71,12 +71,12 @@ export async function seedDemoRedemption(rawTx: Transaction<DB>, demo: { passwor
     return { db: tx, actor, requestId: 'demo-seed', ip: '127.0.0.1', now, countyCode: '330110' };
   };
 
-  // The bureaus and their officers (资源单位).
+  // The bureaus' officers (资源单位), in the sections the core demo county has for them.
   const sections: string[] = [];
   for (const o of OWNERS) {
-    const d = await tx.insertInto('departments').values({ name: o.dept, kind: 'department' }).returning('id').executeTakeFirstOrThrow();
-    const s = await tx.insertInto('departments').values({ name: o.section, kind: 'section', parent_id: d.id }).returning('id').executeTakeFirstOrThrow();
-    sections.push(d.id);
+    const s = await tx.selectFrom('departments as s').innerJoin('departments as d', 'd.id', 's.parent_id')
+      .select(['s.id', 'd.id as department_id']).where('d.name', '=', o.dept).where('s.name', '=', o.section).executeTakeFirstOrThrow();
+    sections.push(s.department_id);
     const u = await tx.insertInto('users').values({ username: o.username, display_name: o.name, password_hash: demo.passwordHash, department_id: s.id })
       .returning('id').executeTakeFirstOrThrow();
     await tx.insertInto('user_roles').values({ user_id: u.id, role_code: 'talent_resource_owner' }).execute();

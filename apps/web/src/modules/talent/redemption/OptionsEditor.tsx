@@ -20,7 +20,7 @@ export function OptionsEditor({ round }: { round: RoundDetail }) {
   const [rows, setRows] = useState<Row[]>(fromRound);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => setRows(fromRound()), [round.options]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setRows(fromRound()), [round.options]);
   const patch = (key: string, p: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...p } : r)));
   const save = async () => {
     setBusy(true);
