@@ -31,12 +31,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the department tree', () => {
-  it('lists the demo county’s 8 departments and 13 sections, sections under departments', async () => {
+  it('lists the demo county’s 11 departments and 16 sections, sections under departments', async () => {
     const all = await list();
     const departments = all.filter((d) => d.kind === 'department');
     const sections = all.filter((d) => d.kind === 'section');
-    expect(departments).toHaveLength(8);
-    expect(sections).toHaveLength(13);
+    expect(departments).toHaveLength(11);
+    expect(sections).toHaveLength(16);
     expect(departments.every((d) => d.parentId === null)).toBe(true);
     const departmentIds = new Set(departments.map((d) => d.id));
     expect(sections.every((s) => departmentIds.has(s.parentId!))).toBe(true);

@@ -22,6 +22,10 @@ const DEPARTMENTS: { name: string; division?: string; sections: string[] }[] = [
   { name: '余杭区市场监督管理局', sections: ['登记注册科', '信用监管科'] },
   { name: '余杭区人力资源和社会保障局', sections: ['人才开发科'] },
   { name: '余杭区医疗保障局', sections: ['基金监管科'] },
+  // the bureaus that own talent redemption resources (modules/talent/seed/demo-redemption.ts)
+  { name: '余杭区住房和城乡建设局', sections: ['住房保障科'] },
+  { name: '余杭区教育局', sections: ['基础教育科'] },
+  { name: '余杭区卫生健康局', sections: ['医政医管科'] },
   { name: '良渚街道办事处', division: DEMO_STREETS.liangzhu, sections: ['亲企办', '经济发展科', '规划建设科'] },
   { name: '仓前街道办事处', division: DEMO_STREETS.cangqian, sections: ['经济发展科'] },
   { name: '五常街道办事处', division: DEMO_STREETS.wuchang, sections: ['经济发展科'] },

@@ -6,6 +6,7 @@ import { seedDemoTalents } from './seed/demo-talents';
 import { scoringJobs, scoringRoutes, seedDemoScores } from './scoring';
 import { redemptionRoutes } from './redemption';
 import { cycleRoutes, seedDemoCycles } from './cycle';
+import { seedDemoRedemption } from './seed/demo-redemption';
 
 /**
  * 企业人才积分制 — talent points. Part 1: the registry of talents (registry/). A ModuleDefinition
@@ -17,11 +18,13 @@ export const talentModule = {
   permissions: TALENT_PERMISSIONS,
   roles: TALENT_ROLES,
   jobs: { [`import.${TALENT_IMPORT_KIND}`]: importTalentsJob, ...scoringJobs },
-  // scores after the talents: the demo starts with published schemes, points and tiers
+  // scores after the talents: the demo starts with published schemes, points and tiers; then
+  // the redemption rounds, which read the points
   seed: async (tx: Parameters<typeof seedDemoTalents>[0], demo: Parameters<typeof seedDemoTalents>[1]) => ({
     ...(await seedDemoTalents(tx, demo)),
     ...(await seedDemoScores(tx)),
     // the annual cycles after the scores: 2025 final (its own points), 2026 open
     ...(await seedDemoCycles(tx)),
+    ...(await seedDemoRedemption(tx, demo)),
   }),
 };

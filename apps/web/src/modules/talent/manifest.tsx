@@ -6,6 +6,7 @@ import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 import { pointsMenu, pointsMessages, pointsRoutes, pointsTabs } from './scoring/manifestPart';
 import { cycleMenu, cycleMessages, cyclePublicRoutes, cycleRoutes } from './cycle/manifestPart';
+import { redemptionMenu, redemptionMessages, redemptionRoutes } from './redemption/manifestPart';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -28,6 +29,8 @@ export const manifest: ModuleManifest = {
   messages: {
     'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'], ...cycleMessages['zh-CN'] },
     'en-US': { ...enUS, ...pointsMessages['en-US'], ...cycleMessages['en-US'] },
+    'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'], ...redemptionMessages['zh-CN'] },
+    'en-US': { ...enUS, ...pointsMessages['en-US'], ...redemptionMessages['en-US'] },
   },
   routes: [
     { path: 'talent/talents', element: <TalentListPage />, handle: { permission: 'talent.read' } },
@@ -39,6 +42,7 @@ export const manifest: ModuleManifest = {
     { path: 'talent/me', element: <MyTalentPage />, handle: { permission: 'talent.read' } },
     ...pointsRoutes,
     ...cycleRoutes,
+    ...redemptionRoutes,
   ],
   publicRoutes: cyclePublicRoutes,
   menu: [
@@ -56,6 +60,7 @@ export const manifest: ModuleManifest = {
         ...cycleMenu,
       ],
     },
+    ...redemptionMenu,
   ],
   enterpriseFileTabs: [
     { key: 'talent', label: 'talent:tab', permission: 'talent.read', order: 10, render: (id) => <EnterpriseTalentsTab enterpriseId={id} /> },

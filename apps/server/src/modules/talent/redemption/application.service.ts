@@ -3,7 +3,9 @@ import { recordAudit } from '../../../core/audit/audit';
 import type { Ctx, Tx } from '../../../core/context';
 import type { Label } from '../domain';
 import { pointsBasis, talentPoints, type PointsBasis } from './points';
+import type { Notifier } from '../../../core/notifications/notifier';
 import { optionsOf, roundBase, roundSummary, type RoundRow } from './round.service';
+import { notifyApplicationReceived, shanghaiMinute } from './round-notices';
 
 const PG_UNIQUE = '23505';
 
@@ -78,7 +80,7 @@ export async function myRounds(ctx: Ctx) {
   return { items };
 }
 
-export async function apply(ctx: Ctx, roundId: string, input: { preferences: string[] }) {
+export async function apply(ctx: Ctx, notifier: Notifier, roundId: string, input: { preferences: string[] }) {
   const basis = await pointsBasis(ctx);
   const id = await ctx.db.transaction().execute(async (tx) => {
     const t = await myTalent(ctx, tx);
@@ -87,21 +89,13 @@ export async function apply(ctx: Ctx, roundId: string, input: { preferences: str
     const r = await tx.selectFrom('talent_rounds').selectAll().where('id', '=', roundId).where('status', '<>', 'draft').forShare().executeTakeFirst();
     if (!r) throw new AppError('TALENT_ROUND_NOT_FOUND');
     if (!isOpenAt(r, ctx.now)) {
-      const when = (d: Date) => d.toISOString();
+      const when = shanghaiMinute;
       throw new AppError('TALENT_ROUND_NOT_OPEN', undefined, ctx.now < r.opens_at
         ? { zh: `“${r.name}”的申报期自 ${when(r.opens_at)} 开始，尚未开始`, en: `Applications to "${r.name}" open at ${when(r.opens_at)}` }
         : { zh: `“${r.name}”的申报已于 ${when(r.status === 'open' ? r.closes_at : r.updated_at)} 截止，不能再申请`, en: `Applications to "${r.name}" closed at ${when(r.status === 'open' ? r.closes_at : r.updated_at)}` });
     }
     if (t.status !== 'active') throw new AppError('TALENT_ROUND_NOT_ELIGIBLE', undefined, { zh: '人才档案不是在职状态，不能申请', en: 'Your talent record is not active' });
-    const options = new Set((await tx.selectFrom('talent_round_options').select('id').where('round_id', '=', roundId).execute()).map((o) => o.id));
-    const fields: Record<string, string> = {};
-    const seen = new Set<string>();
-    input.preferences.forEach((p, i) => {
-      if (!options.has(p)) fields[`preferences.${i}`] = '不是本轮的选项';
-      else if (seen.has(p)) fields[`preferences.${i}`] = '志愿重复填报';
-      seen.add(p);
-    });
-    if (Object.keys(fields).length) throw invalid(fields);
+    const optionNames = await checkPreferences(tx, roundId, input.preferences);
     const already = await tx.selectFrom('talent_round_applications').select('id').where('round_id', '=', roundId).where('talent_id', '=', t.id).executeTakeFirst();
     if (already) throw new AppError('TALENT_ROUND_ALREADY_APPLIED');
     const e = await eligibility(tx, basis, t.id, r, true);
@@ -130,7 +124,51 @@ export async function apply(ctx: Ctx, roundId: string, input: { preferences: str
       action: 'talent.round.apply', entityType: 'talent_round_application', entityId: row.id,
       after: { roundId, talentId: t.id, preferences: input.preferences, points: e.points, byQuota: e.byQuota },
     });
+    if (ctx.actor.userId) {
+      await notifyApplicationReceived(tx, notifier, {
+        userId: ctx.actor.userId, applicationId: row.id, roundName: r.name, closesAt: r.closes_at,
+        preferences: input.preferences.map((p) => optionNames.get(p)!),
+      });
+    }
     return row.id;
+  });
+  return myApplication(ctx, id);
+}
+
+/** Each preference is an option of the round, listed once (400 at preferences.i); returns the options' names. */
+async function checkPreferences(tx: Tx, roundId: string, preferences: string[]) {
+  const options = new Map((await tx.selectFrom('talent_round_options').select(['id', 'name']).where('round_id', '=', roundId).execute()).map((o) => [o.id, o.name]));
+  const fields: Record<string, string> = {};
+  const seen = new Set<string>();
+  preferences.forEach((p, i) => {
+    if (!options.has(p)) fields[`preferences.${i}`] = '不是本轮的选项';
+    else if (seen.has(p)) fields[`preferences.${i}`] = '志愿重复填报';
+    seen.add(p);
+  });
+  if (Object.keys(fields).length) throw invalid(fields);
+  return options;
+}
+
+/**
+ * Replaces the ordered preferences of the talent's own application while the round is open (the
+ * round read FOR SHARE, as apply and withdraw, so a close waits or is waited for). Eligibility and
+ * the unit backing it stay as they were when applying; the submission time stays too.
+ */
+export async function changePreferences(ctx: Ctx, roundId: string, input: { preferences: string[] }) {
+  const id = await ctx.db.transaction().execute(async (tx) => {
+    const t = await myTalent(ctx, tx);
+    const r = await tx.selectFrom('talent_rounds').select(['status', 'opens_at', 'closes_at', 'name']).where('id', '=', roundId).forShare().executeTakeFirst();
+    const a = r && await tx.selectFrom('talent_round_applications').select(['id', 'preferences'])
+      .where('round_id', '=', roundId).where('talent_id', '=', t.id).executeTakeFirst();
+    if (!r || !a) throw new AppError('TALENT_APPLICATION_NOT_FOUND');
+    if (!isOpenAt(r, ctx.now)) throw new AppError('TALENT_ROUND_NOT_OPEN', undefined, { zh: `“${r.name}”的申报已截止，不能再修改志愿`, en: `Applications to "${r.name}" are closed; your preferences can no longer change` });
+    await checkPreferences(tx, roundId, input.preferences);
+    await tx.updateTable('talent_round_applications').set({ preferences: input.preferences }).where('id', '=', a.id).execute();
+    await recordAudit(tx, ctx, {
+      action: 'talent.round.change', entityType: 'talent_round_application', entityId: a.id,
+      before: { preferences: a.preferences }, after: { roundId, talentId: t.id, preferences: input.preferences },
+    });
+    return a.id;
   });
   return myApplication(ctx, id);
 }

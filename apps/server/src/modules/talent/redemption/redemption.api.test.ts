@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { DEMO_STORY_ENTERPRISE } from '../seed/demo-talents';
@@ -41,6 +42,10 @@ async function addUser(username: string, roles: string[], binding: { department_
 beforeAll(async () => {
   t = await createTestApp({ now: () => now });
   const db = t.deps.db;
+  // start from no redemption at all: the demo's resources, quotas, handovers and rounds
+  // (seed/demo-redemption.ts, tested in demo-redemption.api.test.ts) would change every count here
+  for (const table of ['talent_round_results', 'talent_round_applications', 'talent_quota_handovers', 'talent_round_options', 'talent_rounds',
+    'talent_quota_usage', 'talent_tier_quotas', 'talent_resources', 'notifications'] as const) await db.deleteFrom(table).execute();
   zsyId = (await db.selectFrom('enterprises').select('id').where('name', '=', DEMO_STORY_ENTERPRISE).executeTakeFirstOrThrow()).id;
   const me = await db.selectFrom('talents as t').innerJoin('users as u', 'u.id', 't.user_id').select('t.id').where('u.username', '=', 'talent_demo').executeTakeFirstOrThrow();
   selfTalentId = me.id;
@@ -135,7 +140,7 @@ describe('handing quotas over (调剂)', () => {
     expect(ok(await hr.get(`/api/talent/enterprises/${zsyId}/quotas?period=2026`)).quotas[0]).toMatchObject({ used: 1, left: 2 });
     const notes = ok(await self.get('/api/notifications'));
     expect(notes[0].title).toContain('子女入学名额');
-    const audit = await t.deps.db.selectFrom('audit_log').select(['after', 'actor_name']).where('action', '=', 'talent.quota.handover').execute();
+    const audit = await t.deps.db.selectFrom('audit_log').select(['after', 'actor_name']).where('action', '=', 'talent.quota.handover').where('entity_id', '=', handoverId).execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ talentId: selfTalentId, units: 3, used: 1 });
   });
@@ -217,6 +222,14 @@ describe('a redemption round', () => {
     // once open, the owner may change places but not the set of options
     err(await eduOwner.put(`/api/talent/rounds/${roundId}/options`, { options: [...options, { name: '新校区', capacity: 3 }] }), 409, 'TALENT_ROUND_STATE');
     err(await office.put(`/api/talent/rounds/${roundId}`, roundBody()), 409, 'TALENT_ROUND_STATE');
+    // every talent with a login who may apply is told, with why (a quota holder; points at the threshold)
+    const [told] = ok(await self.get('/api/notifications'));
+    expect(told).toMatchObject({ title: '“2026 年人才子女入学”开始申报', link: '/talent/redemption' });
+    expect(told.body).toContain('持有本企业调剂的配额');
+    const [peerTold] = ok(await peers[0]!.client.get('/api/notifications'));
+    expect(peerTold.body).toContain(`个人积分 ${peers[0]!.points} 分`);
+    expect((await t.deps.db.selectFrom('audit_log').select('after').where('action', '=', 'talent.round.open').where('entity_id', '=', roundId).executeTakeFirstOrThrow()).after)
+      .toMatchObject({ notified: expect.any(Number) });
   });
 
   it('a talent sees the open round with their eligibility and applies with ordered preferences, once', async () => {
@@ -228,12 +241,29 @@ describe('a redemption round', () => {
     expect(a).toMatchObject({ roundId, byQuota: true, result: null, seed: null });
     expect(a.preferences.map((p: { name: string }) => p.name)).toEqual(['实验小学', '城关小学']);
     err(await self.post(`/api/talent/rounds/${roundId}/applications`, { preferences: [options[1]!.id] }), 409, 'TALENT_ROUND_ALREADY_APPLIED');
+    const [received] = ok(await self.get('/api/notifications'));
+    expect(received).toMatchObject({ title: '“2026 年人才子女入学”申请已受理', link: `/talent/applications/${a.id}` });
+    expect(received.body).toContain('1. 实验小学；2. 城关小学');
     const dup = err(await peers[0]!.client.post(`/api/talent/rounds/${roundId}/applications`, { preferences: [options[0]!.id, options[0]!.id] }), 400, 'VALIDATION_FAILED');
     expect(dup.fields).toHaveProperty('preferences.1');
     // a unit backing a pending application cannot be revoked
     err(await hr.post(`/api/talent/handovers/${handoverId}/revoke`), 409, 'TALENT_HANDOVER_IN_USE');
     // three peers by points, all wanting the first school first
     for (const p of peers.slice(0, 3)) ok(await p.client.post(`/api/talent/rounds/${roundId}/applications`, { preferences: [options[0]!.id, options[1]!.id] }), 201);
+  });
+
+  it('the talent reorders their preferences while the round is open, audited; bad preferences are refused', async () => {
+    const swapped = ok(await self.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[1]!.id, options[0]!.id] }));
+    expect(swapped.preferences.map((p: { name: string }) => p.name)).toEqual(['城关小学', '实验小学']);
+    expect(swapped.byQuota).toBe(true);
+    const bad = err(await self.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[1]!.id, options[1]!.id] }), 400, 'VALIDATION_FAILED');
+    expect(bad.fields).toHaveProperty('preferences.1');
+    err(await peers[3]!.client.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[0]!.id] }), 404, 'TALENT_APPLICATION_NOT_FOUND');
+    const back = ok(await self.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[0]!.id, options[1]!.id] }));
+    expect(back.preferences.map((p: { name: string }) => p.name)).toEqual(['实验小学', '城关小学']);
+    const audit = await t.deps.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'talent.round.change').where('entity_id', '=', swapped.id).orderBy('id').execute();
+    expect(audit).toHaveLength(2);
+    expect(audit[0]!.before).toEqual({ preferences: [options[0]!.id, options[1]!.id] });
   });
 
   it('refuses an applicant without eligibility, with the reason', async () => {
@@ -252,6 +282,7 @@ describe('a redemption round', () => {
     const e = err(await peers[3]!.client.post(`/api/talent/rounds/${roundId}/applications`, { preferences: [options[0]!.id] }), 409, 'TALENT_ROUND_NOT_OPEN');
     expect(e.message).toContain('截止');
     err(await peers[2]!.client.delete(`/api/talent/rounds/${roundId}/applications/mine`), 409, 'TALENT_ROUND_NOT_OPEN');
+    err(await peers[2]!.client.put(`/api/talent/rounds/${roundId}/applications/mine`, { preferences: [options[1]!.id] }), 409, 'TALENT_ROUND_NOT_OPEN');
   });
 
   it('allocates once: never beyond capacity, quota holder first, seed revealed and checkable; a re-run is refused', async () => {
@@ -313,6 +344,33 @@ describe('a redemption round', () => {
     err(await hr.get(`/api/talent/rounds/${roundId}/results`), 403, 'FORBIDDEN');
   });
 
+  it('exports the result to Excel for the office and the owner: rank order, masked, with the seed; audited', async () => {
+    const res = await office.get(`/api/talent/rounds/${roundId}/results/export.xlsx`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('兑现分配结果'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(['排名', '姓名', '身份证号码（脱敏）', '所属企业', '分配结果']);
+    expect(ws.rowCount).toBe(5);
+    const col = (name: string) => header.indexOf(name) + 1;
+    expect([2, 3, 4, 5].map((i) => ws.getRow(i).getCell(1).value)).toEqual([1, 2, 3, 4]);
+    expect(ws.getRow(2).getCell(col('分配结果')).value).toBe('实验小学');
+    expect(ws.getRow(5).getCell(col('分配结果')).value).toBe('未获分配');
+    for (const i of [2, 3, 4, 5]) expect(String(ws.getRow(i).getCell(col('身份证号码（脱敏）')).value)).toMatch(/\*{10}/);
+    const seed = String(ws.getRow(2).getCell(col('种子（分配时公布）')).value);
+    expect(createHash('sha256').update(seed).digest('hex')).toBe(ws.getRow(2).getCell(col('种子承诺 SHA-256(种子)')).value);
+    const appId = String(ws.getRow(3).getCell(col('申请编号')).value);
+    expect(createHash('sha256').update(`${seed}:${appId}`).digest('hex')).toBe(ws.getRow(3).getCell(col('摇号票据 SHA-256(种子:申请编号)')).value);
+    expect((await eduOwner.get(`/api/talent/rounds/${roundId}/results/export.xlsx`)).statusCode).toBe(200);
+    err(await housingOwner.get(`/api/talent/rounds/${roundId}/results/export.xlsx`), 404, 'TALENT_ROUND_NOT_FOUND');
+    err(await self.get(`/api/talent/rounds/${roundId}/results/export.xlsx`), 403, 'FORBIDDEN');
+    const audit = await t.deps.db.selectFrom('audit_log').select('after').where('action', '=', 'talent.round.export').where('entity_id', '=', roundId).execute();
+    expect(audit).toHaveLength(2);
+    expect(audit[0]!.after).toMatchObject({ rows: 4 });
+  });
+
   it('becomes final only after the notice period', async () => {
     const e = err(await office.post(`/api/talent/rounds/${roundId}/finalize`), 409, 'TALENT_ROUND_NOTICE_RUNNING');
     expect(e.message).toContain('公示期');
@@ -320,6 +378,9 @@ describe('a redemption round', () => {
     now = new Date(today.getTime() + 5 * DAY + HOUR); // sessions idle that long expire: sign in again
     const later = await t.as('talent_office');
     expect(ok(await later.post(`/api/talent/rounds/${roundId}/finalize`)).status).toBe('final');
+    const [final] = ok(await (await t.as('talent_demo')).get('/api/notifications'));
+    expect(final).toMatchObject({ title: '“2026 年人才子女入学”结果已确定' });
+    expect(final.body).toContain('实验小学');
     err(await later.post(`/api/talent/rounds/${roundId}/allocate`), 409, 'TALENT_ROUND_ALREADY_ALLOCATED');
     now = today;
     const actions = (await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', roundId).execute()).map((a) => a.action);

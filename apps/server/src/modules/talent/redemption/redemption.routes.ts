@@ -7,7 +7,9 @@ import {
 import { createResource, enterpriseQuotas, listQuotas, listResources, setQuota, updateResource } from './resource.service';
 import { handOver, listHandovers, revokeHandover } from './handover.service';
 import { allocate, closeRound, createRound, finalizeRound, getRound, listRounds, openRound, roundResults, setOptions, updateRound } from './round.service';
-import { apply, myApplication, myApplications, myRounds, withdraw } from './application.service';
+import { apply, changePreferences, myApplication, myApplications, myRounds, withdraw } from './application.service';
+import { exportRoundResults } from './results-export';
+import { attachment, XLSX_MIME } from '../../../core/excel/write-xlsx';
 
 const TAG = ['talent-redemption'];
 
@@ -85,7 +87,7 @@ export const redemptionRoutes: Routes = (app, deps) => {
     app.post(`/talent/rounds/:id/${action}`, {
       config: { access: 'talent.rounds.manage' },
       schema: { tags: TAG, summary, params: IdParams, response: { 200: RoundView } },
-    }, (req) => run(ctxOf(req, deps), req.params.id));
+    }, (req) => run(ctxOf(req, deps), deps.notifier, req.params.id));
   }
   app.post('/talent/rounds/:id/allocate', {
     config: { access: 'talent.rounds.manage' },
@@ -99,6 +101,17 @@ export const redemptionRoutes: Routes = (app, deps) => {
     schema: { tags: TAG, summary: '分配结果（按排名；身份证号码脱敏）', params: IdParams, response: { 200: ResultList }, description: 'The office, or the owner of the round\'s resource (else 404); 409 before the allocation.' },
   }, (req) => roundResults(ctxOf(req, deps), req.params.id));
 
+  app.get('/talent/rounds/:id/results/export.xlsx', {
+    config: { access: 'talent.resource.publish' },
+    schema: {
+      tags: TAG, summary: '导出分配结果（Excel；身份证号码脱敏；含种子和承诺）', params: IdParams,
+      description: 'The result table in rank order, as GET /results, with each applicant\'s ticket and the seed. The office, or the owner of the round\'s resource (else 404); 409 before the allocation. Audited.',
+    },
+  }, async (req, reply) => {
+    const file = await exportRoundResults(ctxOf(req, deps), req.params.id);
+    return reply.type(XLSX_MIME).header('content-disposition', attachment(file.fileName)).send(file.buffer);
+  });
+
   // ---- a talent's own applications -------------------------------------------------------------
   app.get('/talent/my/rounds', {
     config: { access: 'talent.apply' },
@@ -110,7 +123,14 @@ export const redemptionRoutes: Routes = (app, deps) => {
       tags: TAG, summary: '本人申请兑现（按顺序填报志愿）', params: IdParams, body: ApplicationInput, response: { 201: ApplicationView },
       description: '409 TALENT_ROUND_NOT_OPEN (before or after the application period), TALENT_ROUND_NOT_ELIGIBLE (with the reason), TALENT_ROUND_ALREADY_APPLIED; 400 at preferences.i.',
     },
-  }, async (req, reply) => reply.status(201).send(await apply(ctxOf(req, deps), req.params.id, req.body)));
+  }, async (req, reply) => reply.status(201).send(await apply(ctxOf(req, deps), deps.notifier, req.params.id, req.body)));
+  app.put('/talent/rounds/:id/applications/mine', {
+    config: { access: 'talent.apply' },
+    schema: {
+      tags: TAG, summary: '修改本人的志愿（申报期内）', params: IdParams, body: ApplicationInput, response: { 200: ApplicationView },
+      description: 'Replaces the ordered preferences of the talent\'s own application while the round is open. 404 without one; 409 TALENT_ROUND_NOT_OPEN after the close; 400 at preferences.i.',
+    },
+  }, (req) => changePreferences(ctxOf(req, deps), req.params.id, req.body));
   app.delete('/talent/rounds/:id/applications/mine', {
     config: { access: 'talent.apply' },
     schema: { tags: TAG, summary: '撤回本人的申请（申报期内）', params: IdParams },

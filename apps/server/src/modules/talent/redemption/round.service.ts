@@ -10,6 +10,7 @@ import type { TalentRoundStatus } from '../../../db/schema';
 import { allocateRound, RoundInputError, seedCommitment, type Applicant } from '../domain';
 import { pointsBasis, qualifiedSince, subScoresOf, talentPoints, type PointsBasis } from './points';
 import { canPublishFor, roundVisible } from './scope';
+import { notifyRoundFinal, notifyRoundOpened, shanghaiMinute } from './round-notices';
 
 export type RoundInput = {
   name: string; resourceId: string; period: string; minPoints: number | null; quotaHolders: boolean; quotaFirst: boolean;
@@ -176,8 +177,11 @@ export async function setOptions(ctx: Ctx, id: string, input: { options: { id?: 
   return getRound(ctx, id);
 }
 
-/** draft → open: the rules are fixed and the seed's commitment is published; the seed stays here. */
-export async function openRound(ctx: Ctx, id: string) {
+/**
+ * draft → open: the rules are fixed and the seed's commitment is published; the seed stays here.
+ * Every talent with a login who may apply is told (round-notices.ts).
+ */
+export async function openRound(ctx: Ctx, notifier: Notifier, id: string) {
   await ctx.db.transaction().execute(async (tx) => {
     const r = await lockRound(tx, ctx, id);
     if (r.status !== 'draft') throw stateError(r.status, '不能再开始申报', 'it cannot be opened again');
@@ -187,13 +191,14 @@ export async function openRound(ctx: Ctx, id: string) {
     const seed = randomBytes(32).toString('hex');
     const commitment = seedCommitment(seed);
     await tx.updateTable('talent_rounds').set({ status: 'open', seed, seed_commitment: commitment, updated_at: ctx.now }).where('id', '=', id).execute();
-    await recordAudit(tx, ctx, { action: 'talent.round.open', entityType: 'talent_round', entityId: id, before: { status: 'draft' }, after: { status: 'open', seedCommitment: commitment } });
+    const told = await notifyRoundOpened(tx, ctx, notifier, r);
+    await recordAudit(tx, ctx, { action: 'talent.round.open', entityType: 'talent_round', entityId: id, before: { status: 'draft' }, after: { status: 'open', seedCommitment: commitment, notified: told } });
   });
   return getRound(ctx, id);
 }
 
 /** open → closed (also before the closing time: the office may stop applications early). */
-export async function closeRound(ctx: Ctx, id: string) {
+export async function closeRound(ctx: Ctx, _notifier: Notifier, id: string) {
   await ctx.db.transaction().execute(async (tx) => {
     const r = await lockRound(tx, ctx, id);
     if (r.status !== 'open') throw stateError(r.status, '只有申报中的轮次可以截止', 'only an open round can be closed');
@@ -324,18 +329,19 @@ export async function allocate(ctx: Ctx, notifier: Notifier, id: string) {
   return getRound(ctx, id);
 }
 
-/** allocated → final, once the public notice period has ended (objections: not built yet). */
-export async function finalizeRound(ctx: Ctx, id: string) {
+/** allocated → final, once the public notice period has ended (objections: not built yet); every applicant is told. */
+export async function finalizeRound(ctx: Ctx, notifier: Notifier, id: string) {
   await ctx.db.transaction().execute(async (tx) => {
     const r = await lockRound(tx, ctx, id);
     if (r.status !== 'allocated') throw stateError(r.status, '只有已分配的轮次可以确认结果', 'only an allocated round can be made final');
     if (r.notice_ends_at && ctx.now < r.notice_ends_at) {
       throw new AppError('TALENT_ROUND_NOTICE_RUNNING', undefined, {
-        zh: `公示期至 ${r.notice_ends_at.toISOString()} 结束，之后才能确认结果`, en: `The public notice runs until ${r.notice_ends_at.toISOString()}; the result can be made final after that`,
+        zh: `公示期至 ${shanghaiMinute(r.notice_ends_at)} 结束，之后才能确认结果`, en: `The public notice runs until ${shanghaiMinute(r.notice_ends_at)} (Beijing time); the result can be made final after that`,
       });
     }
     await tx.updateTable('talent_rounds').set({ status: 'final', finalized_at: ctx.now, updated_at: ctx.now }).where('id', '=', id).execute();
-    await recordAudit(tx, ctx, { action: 'talent.round.finalize', entityType: 'talent_round', entityId: id, before: { status: 'allocated' }, after: { status: 'final' } });
+    const told = await notifyRoundFinal(tx, notifier, id, r.name);
+    await recordAudit(tx, ctx, { action: 'talent.round.finalize', entityType: 'talent_round', entityId: id, before: { status: 'allocated' }, after: { status: 'final', notified: told } });
   });
   return getRound(ctx, id);
 }

@@ -1,0 +1,83 @@
+/** The redemption pages' words (兑现), merged into the talent namespace under `redeem`. */
+const enUS = {
+  redeem: {
+    menu: { group: 'Redemption', resources: 'Resources', quotas: 'Tier quotas', rounds: 'Rounds', handovers: 'Quota handover', mine: 'My redemption' },
+    status: { draft: 'Draft', open: 'Open', closed: 'Closed', allocated: 'Allocated (in notice)', final: 'Final' },
+    handoverStatus: { assigned: 'Handed over', revoked: 'Revoked', used: 'Used' },
+    field: {
+      code: 'Code', name: 'Name', unit: 'Unit', department: 'Resource owner', description: 'Description', active: 'Status',
+      period: 'Period', resource: 'Resource', tier: 'Tier', units: 'Quota', used: 'Handed out', left: 'Left',
+      round: 'Round', status: 'Status', opensAt: 'Opens', closesAt: 'Closes', noticeDays: 'Notice days',
+      minPoints: 'Points threshold', quotaHolders: 'Quota holders may apply', quotaFirst: 'Quota holders first', tieBreakItems: 'Tie-break items (in order)',
+      capacity: 'Places', applications: 'Applicants', placed: 'Placed', talent: 'Talent', idNumber: 'ID number', note: 'Note',
+      assignedBy: 'By', assignedAt: 'Handed over at', revokedAt: 'Revoked at', enterprise: 'Enterprise', rank: 'Rank', option: 'Placed at',
+      preference: 'Preference', points: 'Points', decidedBy: 'Behind the previous by', qualifiedAt: 'Qualified on', priority: 'Priority class',
+      filled: 'Filled/places', cutoff: 'Cut-off points', cutoffRank: 'Last rank', ticket: 'Lottery ticket', submittedAt: 'Submitted', pointsAsOf: 'Points day',
+      noticeEndsAt: 'Notice ends', allocatedAt: 'Allocated at', finalizedAt: 'Final at',
+    },
+    active: { true: 'Active', false: 'Inactive' },
+    period: { hint: 'A year (2026) or part of one (2026-H1, 2026-Q3)' },
+    resources: {
+      title: 'Redemption resources', hint: 'What points are redeemed for (talent apartments, school places, health checks, recuperation…), each published by a resource owner. An inactive resource gets no new rounds; existing rounds are unaffected.',
+      create: 'New resource', edit: 'Edit resource', deactivate: 'Deactivate', activate: 'Activate', deactivated: '"{{name}}" deactivated', activated: '"{{name}}" activated',
+      codeHint: '2–40 lowercase letters, digits, - or _, starting with a letter; fixed once created',
+    },
+    quotas: {
+      title: 'Tier quotas', hint: 'Units of each resource per period that an enterprise may hand to its talents, by its tier under the enterprise scheme in effect. Lowering a quota revokes nothing already handed out.',
+      save: 'Save changes', saved: '{{n}} quota(s) saved', changed: '{{n}} unsaved', noTiers: 'The enterprise scheme in effect has no tiers: no quotas can be set', noResources: 'No active resources yet',
+    },
+    rounds: {
+      title: 'Redemption rounds', hint: 'A round is one resource in one period: the office sets the rules and opens it, the resource owner publishes the places per option, the allocation runs after the close (the lottery seed\'s commitment is published first, the seed with the result), and the result is final after the public notice.',
+      create: 'New round', edit: 'Edit rules', empty: 'No rounds yet',
+      open: 'Open', close: 'Close', allocate: 'Run allocation', finalize: 'Make final',
+      confirmOpen: 'Once open the rules cannot change, and the commitment of the lottery seed is published. Open now?',
+      confirmClose: 'After the close nobody can apply, change or withdraw. Close now?',
+      confirmAllocate: 'The allocation runs once; its result goes to public notice at once and every applicant is told. Another run needs a new round. Run it?',
+      confirmFinalize: 'The result becomes final and every applicant is told. Continue?',
+      done: { open: 'The round is open', close: 'The round is closed', allocate: 'Allocated; the result is in public notice', finalize: 'The result is final' },
+      rules: 'Rules', noThreshold: 'None (quota holders only)', yes: 'Yes', no: 'No', none: 'None',
+      seed: 'Lottery seed', seedCommitment: 'Seed commitment SHA-256(seed)', seedHidden: 'published with the result',
+      seedHint: 'The SHA-256 of the seed is published when the round opens, the seed with the result. Anyone can check: printf %s SEED | sha256sum equals the commitment; an applicant\'s ticket is printf %s SEED:APPLICATION_ID | sha256sum.',
+      options: 'Options and places', optionsHint: 'The resource owner publishes the places of each option (each school, each housing block). Once open, names and places may change but options cannot be added or removed; after the allocation nothing changes.',
+      addOption: 'Add option', saveOptions: 'Publish places', optionsSaved: 'Places published', optionName: 'Option', remove: 'Remove', noOptions: 'No places published yet',
+      results: 'Allocation result', resultsHint: 'In rank order: priority class, points, the tie-break items, the qualifying date, then the lottery ticket. ID numbers masked.',
+      fill: 'Places per option', fillFilled: 'Filled', fillLeft: 'Left', unplaced: 'Not placed',
+      decided: { first: 'Ranked first', priorityClass: 'Quota holders first', points: 'Points', subScore: 'Tie-break {{n}}', qualifiedAt: 'Qualifying date', lottery: 'Lottery' },
+      priority0: 'Quota holder', priority1: 'By points',
+      summary: '{{applications}} applicant(s) for {{capacity}} place(s)',
+      notFound: 'The round does not exist or lies outside your scope',
+      noticeRunning: 'Notice until {{at}}',
+    },
+    roundForm: {
+      create: 'New redemption round', edit: 'Edit the round\'s rules', tieHint: 'Personal points items compared in order on equal points (items of the personal scheme in effect)',
+      thresholdHint: 'Complete personal points at or above this may apply; empty: only quota holders may', window: 'Application period',
+    },
+    handovers: {
+      title: 'Quota handover', hint: 'The units your enterprise\'s tier grants per resource; hand them to your current talents, who then apply to the matching round with it. Unused units can be revoked.',
+      tier: 'Enterprise tier', asOf: 'points day {{date}}', noTier: 'The enterprise has no tier yet, so no quota', noQuota: 'No quota in this period',
+      give: 'Hand to a talent', giveTitle: 'Hand over "{{resource}}" ({{period}})', given: 'Handed over to {{name}}',
+      revoke: 'Revoke', confirmRevoke: 'Revoke the unit handed to {{name}}?', revoked: 'Revoked',
+      ledger: 'Ledger', talentSearch: 'Search your talents by name', office: 'The office sees an enterprise\'s quotas; the enterprise hands them out',
+      pick: 'Enterprise', notBound: 'Your account is not bound to an enterprise',
+    },
+    mine: {
+      title: 'My redemption', openRounds: 'Rounds open now', noOpen: 'No round is open now', applications: 'My applications', noApplications: 'No applications yet',
+      eligible: 'Eligible', notEligible: 'Not eligible', apply: 'Apply', applied: 'Applied', change: 'Change preferences', withdraw: 'Withdraw',
+      confirmWithdraw: 'Withdraw your application to "{{round}}"? You may apply again before the close.', withdrawn: 'Application withdrawn',
+      points: 'My points {{points}} ({{date}})', noPoints: 'No complete points yet', holdsQuota: 'Holds a unit', closes: 'closes {{at}}',
+      view: 'View', waiting: 'Awaiting allocation', result: 'Result',
+    },
+    apply: {
+      title: 'Apply: {{round}}', changeTitle: 'Change preferences: {{round}}', hint: 'List your preferences from most to least wanted. The allocation gives each applicant, in rank order, their first listed option that still has places.',
+      chosen: 'My preferences (in order)', available: 'Options', add: 'Add', up: 'Up', down: 'Down', remove: 'Remove', submit: 'Submit', save: 'Save',
+      none: 'Choose at least one preference', done: 'Application submitted', changed: 'Preferences changed', capacity: '{{n}} place(s)',
+    },
+    application: {
+      title: 'Application', why: 'Why', won: 'Preference {{n}}: {{name}}', lost: 'Not placed', pending: 'Not allocated yet; the result shows here once published',
+      cutoffs: 'The options you listed', check: 'Check', ticketHint: 'Your ticket = SHA-256(seed:application id): printf %s SEED:{{id}} | sha256sum',
+      byQuota: 'By quota', byPoints: 'By points',
+    },
+  },
+};
+
+export default enUS;

@@ -1,0 +1,83 @@
+/** The redemption pages' words (兑现), merged into the talent namespace under `redeem`. */
+const zhCN = {
+  redeem: {
+    menu: { group: '人才兑现', resources: '兑现资源', quotas: '档次配额', rounds: '兑现轮次', handovers: '配额调剂', mine: '我的兑现' },
+    status: { draft: '草稿', open: '申报中', closed: '已截止', allocated: '已分配（公示中）', final: '已确定' },
+    handoverStatus: { assigned: '已调剂', revoked: '已撤回', used: '已兑现' },
+    field: {
+      code: '资源代码', name: '名称', unit: '计量单位', department: '资源单位', description: '说明', active: '状态',
+      period: '期间', resource: '资源', tier: '档次', units: '配额', used: '已调剂', left: '剩余',
+      round: '轮次', status: '状态', opensAt: '申报开始', closesAt: '申报截止', noticeDays: '公示天数',
+      minPoints: '积分门槛', quotaHolders: '持有配额可申请', quotaFirst: '配额持有人优先', tieBreakItems: '同分比较项（依次）',
+      capacity: '名额', applications: '申请人数', placed: '已分配', talent: '人才', idNumber: '身份证号码', note: '备注',
+      assignedBy: '调剂人', assignedAt: '调剂时间', revokedAt: '撤回时间', enterprise: '所属企业', rank: '排名', option: '分配结果',
+      preference: '志愿', points: '积分', decidedBy: '与前一位的决定因素', qualifiedAt: '达到条件日期', priority: '优先类别',
+      filled: '已分配/名额', cutoff: '分数线', cutoffRank: '末位排名', ticket: '摇号票据', submittedAt: '提交时间', pointsAsOf: '积分日',
+      noticeEndsAt: '公示截止', allocatedAt: '分配时间', finalizedAt: '确定时间',
+    },
+    active: { true: '启用', false: '已停用' },
+    period: { hint: '年份（如 2026）或年内分段（如 2026-H1、2026-Q3）' },
+    resources: {
+      title: '兑现资源', hint: '积分可兑现的资源（人才公寓、子女入学名额、健康体检、疗休养…），各由一个资源单位发布名额。停用后不能再新建该资源的轮次，已有轮次不受影响。',
+      create: '新增资源', edit: '修改资源', deactivate: '停用', activate: '启用', deactivated: '已停用“{{name}}”', activated: '已启用“{{name}}”',
+      codeHint: '2–40 位小写字母、数字、- 或 _，以字母开头；建后不可改',
+    },
+    quotas: {
+      title: '档次配额', hint: '企业按现行企业积分办法的档次获得各资源的可调剂数量（每期）。调低配额不会撤回已调剂的配额，只是之后不能再多调剂。',
+      save: '保存修改', saved: '已保存 {{n}} 项配额', changed: '{{n}} 项未保存', noTiers: '现行企业积分办法没有分档，不能设定配额', noResources: '尚无启用的兑现资源',
+    },
+    rounds: {
+      title: '兑现轮次', hint: '一个轮次对应一种资源和一个期间：办公室设定规则并开始申报，资源单位发布各选项名额，截止后执行分配（摇号种子先公布承诺、分配时公布种子），公示期满后确定结果。',
+      create: '新建轮次', edit: '修改规则', empty: '暂无兑现轮次',
+      open: '开始申报', close: '截止申报', allocate: '执行分配', finalize: '确认结果',
+      confirmOpen: '开始申报后规则不能再改，并公布摇号种子的承诺值。确定开始？',
+      confirmClose: '截止后人才不能再申请、修改或撤回。确定截止？',
+      confirmAllocate: '分配只能执行一次，结果立即公示并通知每位申请人；如需再次分配须新建轮次。确定执行？',
+      confirmFinalize: '确认后结果为最终结果，并通知每位申请人。确定？',
+      done: { open: '已开始申报', close: '已截止申报', allocate: '已完成分配，结果进入公示', finalize: '结果已确定' },
+      rules: '规则', noThreshold: '不设（仅持有配额者可申请）', yes: '是', no: '否', none: '无',
+      seed: '摇号种子', seedCommitment: '种子承诺 SHA-256(种子)', seedHidden: '分配时公布',
+      seedHint: '开始申报时公布种子的 SHA-256 承诺值，分配时公布种子。任何人可复核：printf %s 种子 | sha256sum 应等于承诺值；每位申请人的票据为 printf %s 种子:申请编号 | sha256sum。',
+      options: '选项与名额', optionsHint: '资源单位发布各选项（如各学校、各房源）的名额。申报开始后只能调整名称和名额，不能增删选项；分配后不能再改。',
+      addOption: '添加选项', saveOptions: '发布名额', optionsSaved: '名额已发布', optionName: '选项名称', remove: '删除', noOptions: '尚未发布名额',
+      results: '分配结果', resultsHint: '按排名：优先类别、积分、同分比较项、达到条件日期，最后按摇号票据。身份证号码已脱敏。',
+      fill: '各选项分配情况', fillFilled: '已分配', fillLeft: '剩余名额', unplaced: '未获分配',
+      decided: { first: '排名第一', priorityClass: '持有配额者优先', points: '积分', subScore: '同分比较第 {{n}} 项', qualifiedAt: '达到条件先后', lottery: '摇号' },
+      priority0: '配额持有人', priority1: '按积分',
+      summary: '{{applications}} 人申请，共 {{capacity}} 个名额',
+      notFound: '兑现轮次不存在或不在您的范围内',
+      noticeRunning: '公示至 {{at}}',
+    },
+    roundForm: {
+      create: '新建兑现轮次', edit: '修改轮次规则', tieHint: '积分相同时依次比较的个人积分项（现行个人积分办法的积分项）',
+      thresholdHint: '个人积分（各项齐全）达到此分可申请；留空则只允许持有配额者申请', window: '申报期',
+    },
+    handovers: {
+      title: '配额调剂', hint: '本企业按企业积分档次获得的各资源配额，可调剂给本企业在职人才；人才凭配额申请相应轮次。未使用的配额可以撤回。',
+      tier: '本企业档次', asOf: '积分日 {{date}}', noTier: '本企业尚无企业积分档次，没有配额', noQuota: '本期没有配额',
+      give: '调剂给人才', giveTitle: '调剂“{{resource}}”（{{period}}）', given: '已把配额调剂给 {{name}}',
+      revoke: '撤回', confirmRevoke: '撤回调剂给 {{name}} 的配额？', revoked: '已撤回',
+      ledger: '调剂记录', talentSearch: '输入姓名搜索本企业人才', office: '人才科只能查看企业的配额，调剂由企业办理',
+      pick: '选择企业', notBound: '您的账号未绑定企业',
+    },
+    mine: {
+      title: '我的兑现', openRounds: '正在申报的轮次', noOpen: '目前没有正在申报的轮次', applications: '我的申请', noApplications: '还没有申请',
+      eligible: '符合条件', notEligible: '不符合条件', apply: '申请', applied: '已申请', change: '修改志愿', withdraw: '撤回申请',
+      confirmWithdraw: '撤回“{{round}}”的申请？截止前可以重新申请。', withdrawn: '申请已撤回',
+      points: '我的积分 {{points}}（{{date}}）', noPoints: '尚无完整积分', holdsQuota: '持有配额', closes: '{{at}} 截止',
+      view: '查看', waiting: '等待分配', result: '结果',
+    },
+    apply: {
+      title: '申请：{{round}}', changeTitle: '修改志愿：{{round}}', hint: '按意愿从高到低排列志愿。分配时按排名依次为每人分配其最靠前的尚有名额的志愿。',
+      chosen: '我的志愿（按顺序）', available: '可选项', add: '加入', up: '上移', down: '下移', remove: '移除', submit: '提交申请', save: '保存志愿',
+      none: '请至少选择一个志愿', done: '申请已提交', changed: '志愿已修改', capacity: '{{n}} 个名额',
+    },
+    application: {
+      title: '兑现申请', why: '结果说明', won: '获得第 {{n}} 志愿：{{name}}', lost: '未获分配', pending: '轮次尚未分配，结果公布后在此查看',
+      cutoffs: '所填志愿的分配情况', check: '复核', ticketHint: '您的票据 = SHA-256(种子:申请编号)，可用 printf %s 种子:{{id}} | sha256sum 复核',
+      byQuota: '凭配额申请', byPoints: '凭积分申请',
+    },
+  },
+};
+
+export default zhCN;
