@@ -27,10 +27,8 @@ export const manifest: ModuleManifest = {
   id: 'talent',
   order: 20,
   messages: {
-    'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'], ...cycleMessages['zh-CN'] },
-    'en-US': { ...enUS, ...pointsMessages['en-US'], ...cycleMessages['en-US'] },
-    'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'], ...redemptionMessages['zh-CN'] },
-    'en-US': { ...enUS, ...pointsMessages['en-US'], ...redemptionMessages['en-US'] },
+    'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'], ...cycleMessages['zh-CN'], ...redemptionMessages['zh-CN'] },
+    'en-US': { ...enUS, ...pointsMessages['en-US'], ...cycleMessages['en-US'], ...redemptionMessages['en-US'] },
   },
   routes: [
     { path: 'talent/talents', element: <TalentListPage />, handle: { permission: 'talent.read' } },
