@@ -183,6 +183,44 @@ describe('亲企办 journey', () => {
     await dispatcher.context().close();
   });
 
+  it('the enterprise rates its own resolved request online (回访 online); dissatisfied sends it back', async () => {
+    const ent = await as('ent_zsy');
+    await ent.goto(`${baseUrl()}/service/requests/new`);
+    await ent.getByTestId('request-title').fill(`园区道路积水 ${Date.now() % 100_000}`);
+    await ent.getByTestId('request-description').fill('厂区门口道路每逢下雨积水，影响货车进出，请协调处理。');
+    await ent.getByTestId('request-contact-name').fill('王经理');
+    await ent.getByTestId('request-contact-phone').fill('13912345678');
+    await ent.getByTestId('request-submit').click();
+    await ent.waitForURL(/\/service\/requests\/[0-9a-f-]{36}$/);
+    requestUrl = ent.url();
+
+    const dispatcher = await as('dispatcher');
+    await act(dispatcher, 'accept', '已受理', async () => {
+      await dispatcher.getByTestId('action-category').click();
+      await dispatcher.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    });
+    await act(dispatcher, 'dispatch', '已交办', () => pick(dispatcher, 'action-lead-unit', '经济发展科', '良渚街道办事处 / 经济发展科'));
+    await dispatcher.context().close();
+    const unit = await as('unit_lz');
+    await act(unit, 'sign', '已签收');
+    await act(unit, 'resolve', '已办结', () => unit.getByTestId('action-summary').fill('已协调城管部门疏通排水管道。'));
+    await unit.context().close();
+
+    await ent.goto(requestUrl);
+    await ent.getByTestId('detail-rate-invite').waitFor();
+    expect(await ent.getByTestId('action-follow_up').innerText()).toContain('评价');
+    await ent.getByTestId('action-follow_up').click();
+    await ent.getByTestId('action-form-follow_up').waitFor({ state: 'attached' });
+    await ent.getByText('不满意', { exact: true }).click();
+    await ent.getByText('未解决', { exact: true }).click();
+    await ent.getByTestId('action-note').fill('雨天仍有积水');
+    await screenshot(ent, 'service-enterprise-rating');
+    await ent.getByTestId('action-submit').click();
+    await poll(() => ent.getByTestId('detail-status').innerText()).toBe('已受理'); // reopened
+    expect(await ent.getByTestId('detail-timeline').innerText()).toContain('雨天仍有积水');
+    await ent.context().close();
+  });
+
   it('the leader watches the three rates by unit, with the definitions and the overdue list', async () => {
     const page = await as('service_leader');
     await page.goto(`${baseUrl()}/service/metrics`);
