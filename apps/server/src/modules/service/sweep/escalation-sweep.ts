@@ -190,5 +190,18 @@ async function calendarFor(db: Kysely<DB>): Promise<WorkdayCalendar> {
   return holder.fresh();
 }
 
-export const escalationSweepJob = recurring(SWEEP_EVERY_MS, async (_job, ctx) =>
-  runEscalationSweep(ctx.db, await calendarFor(ctx.db), ctx.now(), ctx.notifier ?? new Notifier({ send: async (m) => ctx.log.info({ channel: m.channel }, 'outbound message (no notifier: dropped)') })));
+export const escalationSweepJob = recurring(SWEEP_EVERY_MS, async (_job, ctx) => {
+  const app = ctx.notifier;
+  // The app's adapter, with a failed SMS / e-mail logged (the in-app notification stands, the sweep goes on).
+  const notifier = new Notifier({
+    send: async (m) => {
+      if (!app) return void ctx.log.warn({ channel: m.channel }, 'outbound message dropped: the job runner has no notifier');
+      try {
+        await app.send(m);
+      } catch (err) {
+        ctx.log.warn({ err, channel: m.channel }, 'outbound message failed');
+      }
+    },
+  });
+  return runEscalationSweep(ctx.db, await calendarFor(ctx.db), ctx.now(), notifier);
+});

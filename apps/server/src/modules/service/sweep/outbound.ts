@@ -17,13 +17,10 @@ export async function outboundFor(tx: Tx, userIds: readonly string[], text: stri
   return out;
 }
 
-/** Sends after the transaction committed; one failed message does not stop the others (the adapter logs it). */
+/**
+ * Sends after the transaction committed. The sweep's job wraps the app's notifier so that a
+ * message its gateway refuses is logged and the others still go (escalation-sweep.ts).
+ */
 export async function sendAll(notifier: Notifier, messages: readonly OutboundMessage[]): Promise<void> {
-  for (const m of messages) {
-    try {
-      await notifier.send(m);
-    } catch {
-      // An adapter that cannot reach its gateway: the in-app notification stands; the sweep goes on.
-    }
-  }
+  for (const m of messages) await notifier.send(m);
 }

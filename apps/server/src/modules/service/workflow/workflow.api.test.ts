@@ -372,6 +372,36 @@ describe('the sweep: audit rows and SMS / e-mail through the log-only notifier',
   });
 });
 
+describe('the sweep when the SMS gateway fails', () => {
+  it('logs the failure, keeps the mark and the in-app notification, and still sends the rest', async () => {
+    const adapter = t.deps.notifier.outbound as LogOnlyAdapter;
+    const original = adapter.send.bind(adapter);
+    adapter.send = async (m) => {
+      if (m.channel === 'sms') throw new Error('gateway down');
+      await original(m);
+    };
+    try {
+      now = at('2026-03-30T10:00:00'); // Monday
+      const id = await accepted();
+      await actOk(dispatcher, id, { action: 'dispatch', leadUnitId: ids.unitA });
+      const before = adapter.sent.length;
+      now = at('2026-03-30T17:00:00');
+      await t.deps.jobs.ensureRecurring();
+      await t.deps.db.updateTable('jobs').set({ run_at: now }).where('kind', '=', 'service.escalation_sweep').where('status', '=', 'queued').execute();
+      await t.deps.jobs.drain();
+      const r = (await dispatcher.get(`/api/service/requests/${id}`)).json();
+      expect(r.events.map((e: { type: string }) => e.type)).toContain('step_warning');
+      expect((await agent1.get('/api/notifications')).json().map((n: { title: string }) => n.title)).toContain(`诉求 ${r.number} 即将超过回应时限`);
+      const sent = adapter.sent.slice(before).filter((m) => m.body.includes(`诉求 ${r.number} `));
+      expect(sent.map((m) => m.channel)).toEqual(['email']);
+      const job = await t.deps.db.selectFrom('jobs').select(['status', 'result']).where('kind', '=', 'service.escalation_sweep').executeTakeFirstOrThrow();
+      expect(job).toMatchObject({ status: 'queued', result: { warnings: expect.any(Number) } });
+    } finally {
+      adapter.send = original;
+    }
+  });
+});
+
 describe('the park file', () => {
   it('filters the list by park and counts the park\'s requests by status, with the three rates', async () => {
     const id = await newRequest({ enterpriseId: ids.other, title: '园区企业诉求' });
