@@ -5,6 +5,7 @@ import { importTalentsJob, TALENT_IMPORT_KIND } from './registry/import/import-t
 import { seedDemoTalents } from './seed/demo-talents';
 import { scoringJobs, scoringRoutes, seedDemoScores } from './scoring';
 import { redemptionRoutes } from './redemption';
+import { claimRoutes } from './claims';
 
 /**
  * 企业人才积分制 — talent points. Part 1: the registry of talents (registry/). A ModuleDefinition
@@ -12,7 +13,7 @@ import { redemptionRoutes } from './redemption';
  */
 export const talentModule = {
   name: 'talent',
-  routes: [talentRoutes, talentImportRoutes, scoringRoutes, redemptionRoutes],
+  routes: [talentRoutes, talentImportRoutes, scoringRoutes, redemptionRoutes, claimRoutes],
   permissions: TALENT_PERMISSIONS,
   roles: TALENT_ROLES,
   jobs: { [`import.${TALENT_IMPORT_KIND}`]: importTalentsJob, ...scoringJobs },
