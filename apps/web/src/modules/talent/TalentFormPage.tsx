@@ -12,6 +12,7 @@ import { PageLoading } from '../../ui/PageLoading';
 import { LoadError } from '../../ui/StatusResult';
 import { EnterpriseSelect } from '../../ui/selects/EnterpriseSelect';
 import { useLeaveGuard } from '../../ui/useLeaveGuard';
+import { withClaimed } from './claims/api';
 import {
   EDUCATION_LEVELS, RECOGNITION_LEVELS, SKILL_LEVELS, TALENT_CATEGORIES, TALENT_STATUSES, TITLE_LEVELS, idNumberCheckOk,
   talentKeys, useTalentFile, type TalentFacts, type TalentFile,
@@ -97,7 +98,7 @@ function TalentForm({ file }: { file: TalentFile | null }) {
 
   const title = editing ? t('form.editTitle') : t('form.createTitle');
   const initial: FormValues = file
-    ? { name: file.name, status: file.status, facts: file.facts }
+    ? { name: file.name, status: file.status, facts: withClaimed(file.facts, file.pendingClaim) }
     : { name: '', status: 'active', facts: {}, enterpriseId: null };
 
   return (
@@ -110,6 +111,7 @@ function TalentForm({ file }: { file: TalentFile | null }) {
       <div className="zz-card" style={{ maxWidth: 1100 }}>
         {elsewhere ? <Alert type="warning" showIcon title={t('form.elsewhere')} style={{ marginBottom: 12 }} data-testid="talent-elsewhere" /> : null}
         {save.error && !elsewhere ? <ErrorAlert error={save.error} style={{ marginBottom: 12 }} /> : null}
+        {(file ? !file.factsApplyDirectly : !!me.scope.enterpriseId) ? <Alert type="info" showIcon title={t('claim.formHint')} style={{ marginBottom: 12 }} data-testid="talent-claim-hint" /> : null}
         <Form<FormValues>
           form={form}
           layout="vertical"

@@ -5,6 +5,7 @@ import { EnterpriseTalentsTab } from './EnterpriseTalentsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 import { pointsMenu, pointsMessages, pointsRoutes, pointsTabs } from './scoring/manifestPart';
+import { claimMenu, claimMessages, claimRoutes } from './claims/manifestPart';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -24,7 +25,10 @@ const seesList = (me: { permissions: string[]; scope: { enterpriseId: string | n
 export const manifest: ModuleManifest = {
   id: 'talent',
   order: 20,
-  messages: { 'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'] }, 'en-US': { ...enUS, ...pointsMessages['en-US'] } },
+  messages: {
+    'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'], ...claimMessages['zh-CN'] },
+    'en-US': { ...enUS, ...pointsMessages['en-US'], ...claimMessages['en-US'] },
+  },
   routes: [
     { path: 'talent/talents', element: <TalentListPage />, handle: { permission: 'talent.read' } },
     { path: 'talent/talents/new', element: <TalentFormPage />, handle: { permission: 'talent.write' } },
@@ -34,6 +38,7 @@ export const manifest: ModuleManifest = {
     { path: 'talent/conflicts', element: <ConflictsPage />, handle: { permission: 'talent.manage' } },
     { path: 'talent/me', element: <MyTalentPage />, handle: { permission: 'talent.read' } },
     ...pointsRoutes,
+    ...claimRoutes,
   ],
   menu: [
     {
@@ -46,6 +51,7 @@ export const manifest: ModuleManifest = {
         { key: 'talent-list', label: 'talent:menu.talents', icon: <UsersIcon />, path: '/talent/talents', permission: 'talent.read', visible: seesList, order: 10 },
         { key: 'talent-conflicts', label: 'talent:menu.conflicts', icon: <FileSearchIcon />, path: '/talent/conflicts', permission: 'talent.manage', order: 20 },
         { key: 'talent-me', label: 'talent:menu.myTalent', icon: <UserIcon />, path: '/talent/me', permission: 'talent.read', visible: (me) => !seesList(me), order: 30 },
+        ...claimMenu,
         ...pointsMenu,
       ],
     },
