@@ -3,6 +3,7 @@ import { talentRoutes } from './registry/talent.routes';
 import { talentImportRoutes } from './registry/import/import.routes';
 import { importTalentsJob, TALENT_IMPORT_KIND } from './registry/import/import-talents';
 import { seedDemoTalents } from './seed/demo-talents';
+import { seedDemoClaims, seedDemoEnterpriseClaim } from './seed/demo-claims';
 import { scoringJobs, scoringRoutes, seedDemoScores } from './scoring';
 import { redemptionRoutes } from './redemption';
 import { claimRoutes } from './claims';
@@ -17,9 +18,12 @@ export const talentModule = {
   permissions: TALENT_PERMISSIONS,
   roles: TALENT_ROLES,
   jobs: { [`import.${TALENT_IMPORT_KIND}`]: importTalentsJob, ...scoringJobs },
-  // scores after the talents: the demo starts with published schemes, points and tiers
+  // claims before the scores (the points count the approved ones); scores after the talents: the
+  // demo starts with published schemes, points and tiers; the enterprise's claim after the facts it amends
   seed: async (tx: Parameters<typeof seedDemoTalents>[0], demo: Parameters<typeof seedDemoTalents>[1]) => ({
     ...(await seedDemoTalents(tx, demo)),
+    ...(await seedDemoClaims(tx)),
     ...(await seedDemoScores(tx)),
+    ...(await seedDemoEnterpriseClaim(tx)),
   }),
 };

@@ -147,9 +147,14 @@ const TITLES: Record<Step['step'], (subject: string) => { title: string; toTalen
  * allow is a 409.
  */
 export async function stepClaim(ctx: Ctx, notifier: Notifier, id: string, version: number | null, s: Step): Promise<void> {
+  await ctx.db.transaction().execute((tx) => stepClaimIn(tx, ctx, notifier, id, version, s));
+}
+
+/** stepClaim in the caller's transaction (the demo seed). */
+export async function stepClaimIn(tx: Tx, ctx: Ctx, notifier: Notifier, id: string, version: number | null, s: Step): Promise<void> {
   const office = s.step !== 'resubmit';
   if (office && (!can(ctx.actor, REVIEW) || ctx.actor.scope.enterpriseId)) throw new AppError('FORBIDDEN');
-  await ctx.db.transaction().execute(async (tx) => {
+  {
     const c = await loadClaim(ctx, id, tx);
     if (!office && !isOwnEnterprise(ctx, c)) throw new AppError('FORBIDDEN');
     if (version !== null && c.version !== version) throw new AppError('CONFLICT');
@@ -204,7 +209,7 @@ export async function stepClaim(ctx: Ctx, notifier: Notifier, id: string, versio
       const facts = c.changes.map((ch) => factLabel(ch.fact).zh).join('、');
       await notifyClaimStep(notifier, tx, c, { title: t.title, body: note ? `${facts}。${note}` : facts, toTalent: t.toTalent });
     }
-  });
+  }
 }
 
 /** Approves each selected claim in its own transaction; one refusal does not stop the others. */

@@ -1,6 +1,6 @@
 import { AppError } from '../../../http/app-error';
 import { recordAudit } from '../../../core/audit/audit';
-import type { Ctx } from '../../../core/context';
+import type { Ctx, Tx } from '../../../core/context';
 import { deleteFile, findOwnedFile, storeFile, type StoredFile } from '../../../core/files/file-store';
 import type { UploadLimits } from '../../../core/files/domain/upload-limits';
 import { refuseClaimStep } from '../domain';
@@ -16,7 +16,12 @@ export const CLAIM_FILE_OWNER = 'talent.claim';
  * limit. The claim's timeline and the audit log record it.
  */
 export async function addEvidence(ctx: Ctx, claimId: string, upload: { name: string; content: Buffer }, fact: string | undefined, limits: UploadLimits): Promise<StoredFile> {
-  return ctx.db.transaction().execute(async (tx) => {
+  return ctx.db.transaction().execute((tx) => addEvidenceIn(tx, ctx, claimId, upload, fact, limits));
+}
+
+/** addEvidence in the caller's transaction (the demo seed). */
+export async function addEvidenceIn(tx: Tx, ctx: Ctx, claimId: string, upload: { name: string; content: Buffer }, fact: string | undefined, limits: UploadLimits): Promise<StoredFile> {
+  {
     const c = await loadVisibleClaim(ctx, claimId, tx);
     const refusal = refuseClaimStep('evidence', c.status);
     if (refusal) throw new AppError('TALENT_CLAIM_STATE', undefined, refusal);
@@ -38,7 +43,7 @@ export async function addEvidence(ctx: Ctx, claimId: string, upload: { name: str
     });
     await tx.updateTable('talent_claims').set({ updated_at: ctx.now }).where('id', '=', c.id).execute();
     return file;
-  });
+  }
 }
 
 /** Removes a file of evidence from an open claim: the enterprise's files by the enterprise, one's own upload by its uploader. */
