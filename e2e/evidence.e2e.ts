@@ -27,7 +27,6 @@ describe('evidence and review journey', () => {
   it('HR changes a fact: the file shows it 待审核 and the points count only approved facts', async () => {
     hr = await newPage(browser);
     await login(hr, 'ent_zsy');
-    expect(await hr.getByTestId('side-menu').innerText()).toContain('积分申报');
     // a talent of the enterprise without an open claim
     talentId = await hr.evaluate(async () => {
       const page = await (await fetch('/api/talent/talents?pageSize=100&sort=name&order=asc')).json();
@@ -38,6 +37,8 @@ describe('evidence and review journey', () => {
       return '';
     });
     expect(talentId).not.toBe('');
+    await hr.goto(`${baseUrl()}/talent/claims`);
+    await poll(() => hr.getByTestId('side-menu').innerText()).toContain('积分申报');
     await hr.goto(`${baseUrl()}/talent/talents/${talentId}/edit`);
     await hr.getByTestId('talent-claim-hint').waitFor();
     await inputOf(hr.getByTestId('field-inventionPatents')).fill('6');
@@ -69,8 +70,8 @@ describe('evidence and review journey', () => {
   it('the office finds it in 审核队列 and asks for more; HR answers and resubmits', async () => {
     office = await newPage(browser);
     await login(office, 'talent_office');
-    expect(await office.getByTestId('side-menu').innerText()).toContain('审核队列');
     await office.goto(`${baseUrl()}/talent/claims`);
+    await poll(() => office.getByTestId('side-menu').innerText()).toContain('审核队列');
     await poll(() => office.getByTestId('claim-link').count()).toBeGreaterThan(1);
     expect(await office.getByTestId('claim-status-filter').innerText()).toContain('办理中');
     await screenshot(office, 'evidence-03-review-queue');
