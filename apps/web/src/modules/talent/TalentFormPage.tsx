@@ -27,9 +27,16 @@ interface FormValues {
   facts: Partial<Record<keyof TalentFacts, unknown>>;
 }
 
-/** Facts as the API wants them: cleared inputs are left out (unknown), never sent as zero. */
-function factsFromForm(v: FormValues['facts']): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(v ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== ''));
+/**
+ * Facts as the API wants them: cleared inputs are left out (unknown), never sent as zero. A list
+ * (awards, honours) the form shows empty because it was unknown stays unknown: an empty list
+ * would say "none", a claim nobody made.
+ */
+function factsFromForm(v: FormValues['facts'], initial: FormValues['facts'] = {}): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(v ?? {}).filter(([k, x]) => x !== undefined && x !== null && x !== ''
+      && !(Array.isArray(x) && x.length === 0 && (initial as Record<string, unknown>)[k] === undefined)),
+  );
 }
 
 const ENUM_FACTS = [
@@ -73,7 +80,7 @@ function TalentForm({ file }: { file: TalentFile | null }) {
     mutationFn: (v: FormValues) =>
       editing
         ? api.put<TalentFile>(`/api/talent/talents/${file.id}`, {
-          name: v.name, status: v.status, facts: factsFromForm(v.facts), version: file.version, ...(v.phone ? { phone: v.phone } : {}),
+          name: v.name, status: v.status, facts: factsFromForm(v.facts, withClaimed(file.facts, file.pendingClaim)), version: file.version, ...(v.phone ? { phone: v.phone } : {}),
         })
         : api.post<TalentFile>('/api/talent/talents', {
           idNumber: v.idNumber, name: v.name, phone: v.phone ?? '', status: v.status, facts: factsFromForm(v.facts),

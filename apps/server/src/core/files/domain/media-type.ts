@@ -1,4 +1,5 @@
-import type { StoredMediaType } from '../../../db/schema';
+/** The media types the store keeps (mirrors the CHECK of files.media_type, migration 0016). */
+export type StoredMediaType = 'application/pdf' | 'image/png' | 'image/jpeg';
 
 /** The kinds of file the store accepts, by their short name in FILE_TYPES. */
 export const FILE_KINDS = {

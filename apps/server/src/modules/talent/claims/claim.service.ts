@@ -154,61 +154,59 @@ export async function stepClaim(ctx: Ctx, notifier: Notifier, id: string, versio
 export async function stepClaimIn(tx: Tx, ctx: Ctx, notifier: Notifier, id: string, version: number | null, s: Step): Promise<void> {
   const office = s.step !== 'resubmit';
   if (office && (!can(ctx.actor, REVIEW) || ctx.actor.scope.enterpriseId)) throw new AppError('FORBIDDEN');
-  {
-    const c = await loadClaim(ctx, id, tx);
-    if (!office && !isOwnEnterprise(ctx, c)) throw new AppError('FORBIDDEN');
-    if (version !== null && c.version !== version) throw new AppError('CONFLICT');
-    const refusal = refuseClaimStep(s.step as ClaimStep, c.status);
-    if (refusal) throw new AppError('TALENT_CLAIM_STATE', undefined, refusal);
-    const subject = c.subject_kind === 'talent' ? (c.talent_name ?? '') : `${c.enterprise_name} ${c.year} 年企业积分事实`;
-    const status = nextStatus(s.step as ClaimStep, c.status);
-    let note = '';
-    let facts: { before: unknown; after: unknown } | null = null;
-    if (s.step === 'approve') {
-      const current = await approvedFacts(tx, c, true);
-      const stale = staleFacts(c.changes, current);
-      if (stale.length) {
-        const names = stale.map(factLabel);
-        throw new AppError('TALENT_CLAIM_STALE', Object.fromEntries(stale.map((f) => [`changes.${f}`, '申报提交后已被修改'])), {
-          zh: `申报提交后，${names.map((n) => `“${n.zh}”`).join('、')}已被修改，不能按原申报通过：请驳回，或请企业按现值重新申报`,
-          en: `${names.map((n) => n.en).join(', ')} changed after the claim was made; it cannot be approved as it stands: reject it, or ask the enterprise to claim again from the current values`,
-        });
-      }
-      const next = applyChanges(current, c.changes);
-      facts = changedFields(current, next) ?? { before: {}, after: {} };
-      if (c.subject_kind === 'talent') {
-        await tx.updateTable('talents').set((eb) => ({ facts: JSON.stringify(next), updated_at: ctx.now, version: eb('version', '+', 1) })).where('id', '=', c.talent_id!).execute();
-        await recordAudit(tx, ctx, { action: 'talent.facts.approve', entityType: 'talent', entityId: c.talent_id, enterpriseId: c.enterprise_id, before: { facts: facts.before }, after: { facts: facts.after, claimId: c.id } });
-      } else {
-        await tx
-          .insertInto('talent_enterprise_facts')
-          .values({ enterprise_id: c.enterprise_id, year: c.year!, facts: JSON.stringify(next), updated_by: ctx.actor.userId, updated_at: ctx.now })
-          .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doUpdateSet({ facts: JSON.stringify(next), updated_by: ctx.actor.userId, updated_at: ctx.now }))
-          .execute();
-        await recordAudit(tx, ctx, { action: 'talent.enterprise_facts.approve', entityType: 'talent_enterprise_facts', entityId: `${c.enterprise_id}:${c.year}`, enterpriseId: c.enterprise_id, before: facts.before, after: { ...facts.after as object, claimId: c.id } });
-      }
-      note = s.note ?? '';
-    } else if (s.step === 'reject') note = s.reason;
-    else note = s.note ?? '';
-    await tx
-      .updateTable('talent_claims')
-      .set({
-        status,
-        reason: s.step === 'reject' || s.step === 'request_info' ? note : s.step === 'resubmit' ? '' : c.reason,
-        ...(s.step === 'resubmit' ? { waiting_since: ctx.now } : {}),
-        ...(s.step === 'approve' || s.step === 'reject' ? { decided_by: ctx.actor.userId, decided_at: ctx.now } : {}),
-        updated_at: ctx.now,
-        version: c.version + 1,
-      })
-      .where('id', '=', c.id)
-      .execute();
-    await tx.insertInto('talent_claim_events').values({ claim_id: c.id, action: s.step, note, detail: facts ? JSON.stringify(facts) : null, actor_id: ctx.actor.userId, actor_name: ctx.actor.displayName, at: ctx.now }).execute();
-    await recordAudit(tx, ctx, { action: `talent.claim.${s.step}`, entityType: 'talent_claim', entityId: c.id, enterpriseId: c.enterprise_id, before: { status: c.status }, after: { status, ...(note ? { note } : {}) } });
-    const t = TITLES[s.step](subject);
-    if (t.title) {
-      const facts = c.changes.map((ch) => factLabel(ch.fact).zh).join('、');
-      await notifyClaimStep(notifier, tx, c, { title: t.title, body: note ? `${facts}。${note}` : facts, toTalent: t.toTalent });
+  const c = await loadClaim(ctx, id, tx);
+  if (!office && !isOwnEnterprise(ctx, c)) throw new AppError('FORBIDDEN');
+  if (version !== null && c.version !== version) throw new AppError('CONFLICT');
+  const refusal = refuseClaimStep(s.step as ClaimStep, c.status);
+  if (refusal) throw new AppError('TALENT_CLAIM_STATE', undefined, refusal);
+  const subject = c.subject_kind === 'talent' ? (c.talent_name ?? '') : `${c.enterprise_name} ${c.year} 年企业积分事实`;
+  const status = nextStatus(s.step as ClaimStep, c.status);
+  let note = '';
+  let facts: { before: unknown; after: unknown } | null = null;
+  if (s.step === 'approve') {
+    const current = await approvedFacts(tx, c, true);
+    const stale = staleFacts(c.changes, current);
+    if (stale.length) {
+      const names = stale.map(factLabel);
+      throw new AppError('TALENT_CLAIM_STALE', Object.fromEntries(stale.map((f) => [`changes.${f}`, '申报提交后已被修改'])), {
+        zh: `申报提交后，${names.map((n) => `“${n.zh}”`).join('、')}已被修改，不能按原申报通过：请驳回，或请企业按现值重新申报`,
+        en: `${names.map((n) => n.en).join(', ')} changed after the claim was made; it cannot be approved as it stands: reject it, or ask the enterprise to claim again from the current values`,
+      });
     }
+    const next = applyChanges(current, c.changes);
+    facts = changedFields(current, next) ?? { before: {}, after: {} };
+    if (c.subject_kind === 'talent') {
+      await tx.updateTable('talents').set((eb) => ({ facts: JSON.stringify(next), updated_at: ctx.now, version: eb('version', '+', 1) })).where('id', '=', c.talent_id!).execute();
+      await recordAudit(tx, ctx, { action: 'talent.facts.approve', entityType: 'talent', entityId: c.talent_id, enterpriseId: c.enterprise_id, before: { facts: facts.before }, after: { facts: facts.after, claimId: c.id } });
+    } else {
+      await tx
+        .insertInto('talent_enterprise_facts')
+        .values({ enterprise_id: c.enterprise_id, year: c.year!, facts: JSON.stringify(next), updated_by: ctx.actor.userId, updated_at: ctx.now })
+        .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doUpdateSet({ facts: JSON.stringify(next), updated_by: ctx.actor.userId, updated_at: ctx.now }))
+        .execute();
+      await recordAudit(tx, ctx, { action: 'talent.enterprise_facts.approve', entityType: 'talent_enterprise_facts', entityId: `${c.enterprise_id}:${c.year}`, enterpriseId: c.enterprise_id, before: facts.before, after: { ...facts.after as object, claimId: c.id } });
+    }
+    note = s.note ?? '';
+  } else if (s.step === 'reject') note = s.reason;
+  else note = s.note ?? '';
+  await tx
+    .updateTable('talent_claims')
+    .set({
+      status,
+      reason: s.step === 'reject' || s.step === 'request_info' ? note : s.step === 'resubmit' ? '' : c.reason,
+      ...(s.step === 'resubmit' ? { waiting_since: ctx.now } : {}),
+      ...(s.step === 'approve' || s.step === 'reject' ? { decided_by: ctx.actor.userId, decided_at: ctx.now } : {}),
+      updated_at: ctx.now,
+      version: c.version + 1,
+    })
+    .where('id', '=', c.id)
+    .execute();
+  await tx.insertInto('talent_claim_events').values({ claim_id: c.id, action: s.step, note, detail: facts ? JSON.stringify(facts) : null, actor_id: ctx.actor.userId, actor_name: ctx.actor.displayName, at: ctx.now }).execute();
+  await recordAudit(tx, ctx, { action: `talent.claim.${s.step}`, entityType: 'talent_claim', entityId: c.id, enterpriseId: c.enterprise_id, before: { status: c.status }, after: { status, ...(note ? { note } : {}) } });
+  const t = TITLES[s.step](subject);
+  if (t.title) {
+    const facts = c.changes.map((ch) => factLabel(ch.fact).zh).join('、');
+    await notifyClaimStep(notifier, tx, c, { title: t.title, body: note ? `${facts}。${note}` : facts, toTalent: t.toTalent });
   }
 }
 

@@ -21,29 +21,27 @@ export async function addEvidence(ctx: Ctx, claimId: string, upload: { name: str
 
 /** addEvidence in the caller's transaction (the demo seed). */
 export async function addEvidenceIn(tx: Tx, ctx: Ctx, claimId: string, upload: { name: string; content: Buffer }, fact: string | undefined, limits: UploadLimits): Promise<StoredFile> {
-  {
-    const c = await loadVisibleClaim(ctx, claimId, tx);
-    const refusal = refuseClaimStep('evidence', c.status);
-    if (refusal) throw new AppError('TALENT_CLAIM_STATE', undefined, refusal);
-    if (fact && !c.changes.some((ch) => ch.fact === fact)) {
-      const l = factLabel(fact);
-      throw new AppError('VALIDATION_FAILED', { fact: `该申报没有申报“${l.zh}”，不能为它上传证明材料` }, {
-        zh: `该申报没有申报“${l.zh}”，不能为它上传证明材料`, en: `The claim does not claim ${l.en}; evidence cannot be attached to it`,
-      });
-    }
-    const file = await storeFile(tx, ctx, { ownerKind: CLAIM_FILE_OWNER, ownerId: c.id, name: upload.name, content: upload.content }, limits);
-    await tx.insertInto('talent_claim_evidence').values({ file_id: file.id, claim_id: c.id, fact: fact ?? null }).execute();
-    await tx.insertInto('talent_claim_events').values({
-      claim_id: c.id, action: 'evidence_add', note: fact ? `${file.name}（${factLabel(fact).zh}）` : file.name,
-      detail: JSON.stringify({ fileId: file.id, fact: fact ?? null }), actor_id: ctx.actor.userId, actor_name: ctx.actor.displayName, at: ctx.now,
-    }).execute();
-    await recordAudit(tx, ctx, {
-      action: 'talent.claim.evidence_add', entityType: 'talent_claim', entityId: c.id, enterpriseId: c.enterprise_id,
-      after: { fileId: file.id, name: file.name, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256, fact: fact ?? null },
+  const c = await loadVisibleClaim(ctx, claimId, tx);
+  const refusal = refuseClaimStep('evidence', c.status);
+  if (refusal) throw new AppError('TALENT_CLAIM_STATE', undefined, refusal);
+  if (fact && !c.changes.some((ch) => ch.fact === fact)) {
+    const l = factLabel(fact);
+    throw new AppError('VALIDATION_FAILED', { fact: `该申报没有申报“${l.zh}”，不能为它上传证明材料` }, {
+      zh: `该申报没有申报“${l.zh}”，不能为它上传证明材料`, en: `The claim does not claim ${l.en}; evidence cannot be attached to it`,
     });
-    await tx.updateTable('talent_claims').set({ updated_at: ctx.now }).where('id', '=', c.id).execute();
-    return file;
   }
+  const file = await storeFile(tx, ctx, { ownerKind: CLAIM_FILE_OWNER, ownerId: c.id, name: upload.name, content: upload.content }, limits);
+  await tx.insertInto('talent_claim_evidence').values({ file_id: file.id, claim_id: c.id, fact: fact ?? null }).execute();
+  await tx.insertInto('talent_claim_events').values({
+    claim_id: c.id, action: 'evidence_add', note: fact ? `${file.name}（${factLabel(fact).zh}）` : file.name,
+    detail: JSON.stringify({ fileId: file.id, fact: fact ?? null }), actor_id: ctx.actor.userId, actor_name: ctx.actor.displayName, at: ctx.now,
+  }).execute();
+  await recordAudit(tx, ctx, {
+    action: 'talent.claim.evidence_add', entityType: 'talent_claim', entityId: c.id, enterpriseId: c.enterprise_id,
+    after: { fileId: file.id, name: file.name, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256, fact: fact ?? null },
+  });
+  await tx.updateTable('talent_claims').set({ updated_at: ctx.now }).where('id', '=', c.id).execute();
+  return file;
 }
 
 /** Removes a file of evidence from an open claim: the enterprise's files by the enterprise, one's own upload by its uploader. */

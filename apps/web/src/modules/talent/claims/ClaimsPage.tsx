@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Badge, Button, Flex, Segmented, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Segmented, Select, Tag, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -82,7 +82,7 @@ export function ClaimsPage() {
   );
 
   const statusOptions = [
-    { value: 'open', label: <Badge count={counts.open ?? 0} size="small" offset={[8, -2]} color="orange">{t('claim.filter.open')}</Badge> },
+    { value: 'open', label: `${t('claim.filter.open')} ${counts.open ?? 0}` },
     ...CLAIM_STATUSES.map((s) => ({ value: s, label: `${t(`claim.status.${s}`)} ${counts[s] ?? 0}` })),
     { value: 'all', label: t('claim.filter.all') },
   ];
