@@ -39,6 +39,12 @@ function factsFromForm(v: FormValues['facts'], initial: FormValues['facts'] = {}
   );
 }
 
+/**
+ * The facts the form starts from: the office edits the approved facts themselves (an open claim
+ * stays for it to review); an enterprise edits what it has claimed, laid over the approved ones.
+ */
+const shownFacts = (file: TalentFile) => (file.factsApplyDirectly ? file.facts : withClaimed(file.facts, file.pendingClaim));
+
 const ENUM_FACTS = [
   ['education', EDUCATION_LEVELS],
   ['titleLevel', TITLE_LEVELS],
@@ -80,7 +86,7 @@ function TalentForm({ file }: { file: TalentFile | null }) {
     mutationFn: (v: FormValues) =>
       editing
         ? api.put<TalentFile>(`/api/talent/talents/${file.id}`, {
-          name: v.name, status: v.status, facts: factsFromForm(v.facts, withClaimed(file.facts, file.pendingClaim)), version: file.version, ...(v.phone ? { phone: v.phone } : {}),
+          name: v.name, status: v.status, facts: factsFromForm(v.facts, shownFacts(file)), version: file.version, ...(v.phone ? { phone: v.phone } : {}),
         })
         : api.post<TalentFile>('/api/talent/talents', {
           idNumber: v.idNumber, name: v.name, phone: v.phone ?? '', status: v.status, facts: factsFromForm(v.facts),
@@ -105,7 +111,7 @@ function TalentForm({ file }: { file: TalentFile | null }) {
 
   const title = editing ? t('form.editTitle') : t('form.createTitle');
   const initial: FormValues = file
-    ? { name: file.name, status: file.status, facts: withClaimed(file.facts, file.pendingClaim) }
+    ? { name: file.name, status: file.status, facts: shownFacts(file) }
     : { name: '', status: 'active', facts: {}, enterpriseId: null };
 
   return (
@@ -119,6 +125,7 @@ function TalentForm({ file }: { file: TalentFile | null }) {
         {elsewhere ? <Alert type="warning" showIcon title={t('form.elsewhere')} style={{ marginBottom: 12 }} data-testid="talent-elsewhere" /> : null}
         {save.error && !elsewhere ? <ErrorAlert error={save.error} style={{ marginBottom: 12 }} /> : null}
         {(file ? !file.factsApplyDirectly : !!me.scope.enterpriseId) ? <Alert type="info" showIcon title={t('claim.formHint')} style={{ marginBottom: 12 }} data-testid="talent-claim-hint" /> : null}
+        {file?.factsApplyDirectly && file.pendingClaim ? <Alert type="warning" showIcon title={t('claim.officeFormHint')} style={{ marginBottom: 12 }} data-testid="talent-claim-office-hint" /> : null}
         <Form<FormValues>
           form={form}
           layout="vertical"

@@ -33,8 +33,8 @@ export function EnterpriseFactsCard({ enterpriseId }: { enterpriseId: string }) 
   useEffect(() => {
     if (q.data) {
       form.resetFields();
-      // what the enterprise works on: the approved facts with its open claim laid over them
-      form.setFieldsValue(toForm({ ...q.data, facts: withClaimed(q.data.facts, q.data.pendingClaim) }));
+      // the office edits the approved facts; an enterprise what it has claimed, laid over them
+      form.setFieldsValue(toForm(q.data.factsApplyDirectly ? q.data : { ...q.data, facts: withClaimed(q.data.facts, q.data.pendingClaim) }));
       setServerErrors([]);
     }
   }, [q.data, form]);

@@ -72,6 +72,7 @@ const enUS: typeof zhCN = {
     removeConfirm: 'Remove {{name}}?',
     yes: 'Yes',
     no: 'No',
+    officeFormHint: 'An enterprise claim for this talent awaits review. Your edit applies at once; a claimed fact you change can then no longer be approved as claimed.',
     formHint: 'Changed facts are submitted to the talent office for review and count once approved; name, phone and status are saved at once.',
   },
 };
