@@ -164,10 +164,15 @@ describe('talent points journey', () => {
     await hr.getByTestId('fact-platforms').locator('.ant-select').last().click();
     await hr.locator('.ant-select-item-option', { hasText: '博士后工作站' }).click();
     await hr.getByTestId('enterprise-facts-save').click();
-    await poll(async () => (await hr.evaluate(async () => {
-      const me = await (await fetch('/api/auth/me')).json();
-      return (await fetch(`/api/talent/enterprise-facts/${me.scope.enterpriseId}`)).json();
-    })).facts).toMatchObject({ recruitsBachelorPlus: 19, recruitsSkilled: 305, platforms: expect.arrayContaining([{ kind: 'postdoc_station' }]) });
+    // an enterprise's facts are a claim for the talent office to review (docs/talent/EVIDENCE.md)
+    await poll(async () => {
+      const view = await hr.evaluate(async () => {
+        const me = await (await fetch('/api/auth/me')).json();
+        return (await fetch(`/api/talent/enterprise-facts/${me.scope.enterpriseId}`)).json();
+      });
+      return Object.fromEntries((view.pendingClaim?.changes ?? []).map((c: { fact: string; claimed: unknown }) => [c.fact, c.claimed]));
+    }).toMatchObject({ recruitsBachelorPlus: 19, recruitsSkilled: 305, platforms: expect.arrayContaining([{ kind: 'postdoc_station' }]) });
+    await hr.getByTestId('pending-claim').waitFor();
     await screenshot(hr, 'talent-24b-enterprise-facts');
     // Only its own enterprise: the ranking holds one row.
     const list = await hr.evaluate(async () => (await fetch('/api/talent/enterprise-scores?pageSize=100')).json());

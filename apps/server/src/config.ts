@@ -47,6 +47,14 @@ const EnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** Largest uploaded file (evidence, attachments) in megabytes; core/files. */
+  FILE_MAX_MB: z.coerce.number().positive().max(25).default(10),
+  /** The kinds of file an upload may be, by content: a comma-separated subset of pdf, png, jpeg. */
+  FILE_TYPES: z
+    .string()
+    .default('pdf,png,jpeg')
+    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(['pdf', 'png', 'jpeg'])).min(1)),
   /** Benchmarks only (bench/): serve the event-loop delay at GET /internal/event-loop. Off by default. */
   BENCH_EVENT_LOOP: z
     .enum(['true', 'false', '1', '0'])

@@ -70,6 +70,11 @@ export const ERROR_CATALOG = {
   TALENT_OBJECTION_NOT_FOUND: { status: 404, zh: '异议不存在', en: 'Objection not found' },
   TALENT_OBJECTION_CLOSED: { status: 409, zh: '不在公示期内，不能提出异议', en: 'Objections can only be raised during the public notice' },
   TALENT_OBJECTION_ANSWERED: { status: 409, zh: '该异议已答复', en: 'This objection has already been answered' },
+  // talent fact claims and their evidence (modules/talent/claims, docs/talent/EVIDENCE.md)
+  TALENT_CLAIM_NOT_FOUND: { status: 404, zh: '积分事实申报不存在', en: 'Claim not found' },
+  TALENT_CLAIM_STATE: { status: 409, zh: '申报当前状态不能进行此操作', en: 'The claim\'s status does not allow this' },
+  TALENT_CLAIM_STALE: { status: 409, zh: '申报提交后积分事实已被修改，不能按原申报通过', en: 'The facts changed after the claim was made; it cannot be approved as it stands' },
+  TALENT_CLAIM_EVIDENCE_NOT_FOUND: { status: 404, zh: '证明材料不存在', en: 'Evidence not found' },
   // 亲企办 enterprise service (modules/service). A refused lifecycle step answers with its code
   // here and the lifecycle's own, more specific message (modules/service/domain/lifecycle/refusals.ts).
   SERVICE_REQUEST_NOT_FOUND: { status: 404, zh: '诉求不存在', en: 'Request not found' },
@@ -95,6 +100,9 @@ export const ERROR_CATALOG = {
   SERVICE_MERGE_INTO_SELF: { status: 400, zh: '诉求不能合并到自身', en: 'A request cannot be merged into itself' },
   JOB_NOT_FOUND: { status: 404, zh: '任务不存在', en: 'Job not found' },
   FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
+  FILE_TYPE_NOT_ALLOWED: { status: 400, zh: '文件类型不允许', en: 'This type of file is not allowed' },
+  FILE_EMPTY: { status: 400, zh: '文件为空', en: 'The file is empty' },
+  FILE_MISSING: { status: 400, zh: '请选择要上传的文件', en: 'Choose a file to upload' },
   CALENDAR_YEAR_OUT_OF_RANGE: { status: 400, zh: '只能录入去年、今年和之后两年的节假日安排', en: 'Only last year, this year and the next two years can be entered' },
   CALENDAR_DAYS_INVALID: { status: 400, zh: '节假日安排有误，请检查标注的日期', en: 'Some days of the arrangement are not valid; see the marked dates' },
   CALENDAR_YEAR_NOT_ENTERED: { status: 404, zh: '该年份没有录入的节假日安排', en: 'No arrangement has been entered for this year' },

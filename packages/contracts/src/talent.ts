@@ -177,6 +177,23 @@ export const TalentEmployment = z.object({
 });
 export type TalentEmployment = z.infer<typeof TalentEmployment>;
 
+/** The statuses of a claim (申报) of facts; docs/talent/EVIDENCE.md. */
+export const CLAIM_STATUSES = ['submitted', 'more_info_requested', 'resubmitted', 'approved', 'rejected', 'withdrawn'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** A subject's open claim, as its file shows it: the facts waiting for review (待审核). */
+export const PendingClaim = z.object({
+  id: z.string(),
+  status: z.enum(CLAIM_STATUSES),
+  /** What the office asked for (more_info_requested), else '' */
+  reason: z.string(),
+  changes: z.array(z.object({ fact: z.string(), before: z.unknown(), claimed: z.unknown(), evidenceCount: z.number().int() })),
+  evidenceCount: z.number().int(),
+  waitingSince: z.date(),
+  version: z.number().int(),
+});
+export type PendingClaim = z.infer<typeof PendingClaim>;
+
 export const TalentFile = TalentSummary.extend({
   birthDate: z.string(),
   facts: TalentFacts,
@@ -188,6 +205,10 @@ export const TalentFile = TalentSummary.extend({
   version: z.number(),
   canEdit: z.boolean(),
   canMove: z.boolean(),
+  /** `facts` are the approved facts (the points count only these). The office's edits of them apply at once; others' become a claim. */
+  factsApplyDirectly: z.boolean(),
+  /** The open claim of this talent's facts, or null. */
+  pendingClaim: PendingClaim.nullable(),
 });
 export type TalentFile = z.infer<typeof TalentFile>;
 

@@ -810,3 +810,80 @@ export interface DB {
   talent_cycle_enterprise_entries: TalentCycleEnterpriseEntryTable;
   talent_cycle_objections: TalentCycleObjectionTable;
 }
+
+// ---- core files (0016) ----------------------------------------------------------------------------
+export type StoredMediaType = 'application/pdf' | 'image/png' | 'image/jpeg';
+
+export interface FileTable {
+  id: Generated<string>;
+  sha256: string;
+  name: string;
+  media_type: StoredMediaType;
+  size_bytes: number;
+  owner_kind: string;
+  owner_id: string;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** The bytes of a file; written and read as base64 text (encode/decode), the same on both drivers. */
+export interface FileContentTable {
+  file_id: string;
+  content: ColumnType<unknown, string, never>; // insert sql`decode(<base64>, 'base64')`
+}
+
+export interface DB {
+  files: FileTable;
+  file_contents: FileContentTable;
+}
+
+// ---- talent fact claims (0017) ----------------------------------------------------------------------
+export type TalentClaimStatus = 'submitted' | 'more_info_requested' | 'resubmitted' | 'approved' | 'rejected' | 'withdrawn';
+export type TalentClaimAction = 'submit' | 'amend' | 'evidence_add' | 'evidence_remove' | 'request_info' | 'resubmit' | 'approve' | 'reject' | 'withdraw';
+/** One claimed fact: the approved value when claimed and the value claimed (null = absent). */
+export interface TalentClaimChange {
+  fact: string;
+  before: unknown;
+  claimed: unknown;
+}
+
+export interface TalentClaimTable {
+  id: Generated<string>;
+  subject_kind: 'talent' | 'enterprise';
+  talent_id: string | null;
+  year: number | null;
+  enterprise_id: string;
+  status: Generated<TalentClaimStatus>;
+  changes: Json<TalentClaimChange[]>;
+  reason: Generated<string>;
+  submitted_by: string | null;
+  created_at: CreatedAt;
+  waiting_since: Timestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface TalentClaimEventTable {
+  id: Generated<number>;
+  claim_id: string;
+  action: TalentClaimAction;
+  note: Generated<string>;
+  detail: Json<Record<string, unknown>> | null;
+  actor_id: string | null;
+  actor_name: string;
+  at: Timestamp;
+}
+
+export interface TalentClaimEvidenceTable {
+  file_id: string;
+  claim_id: string;
+  fact: string | null;
+}
+
+export interface DB {
+  talent_claims: TalentClaimTable;
+  talent_claim_events: TalentClaimEventTable;
+  talent_claim_evidence: TalentClaimEvidenceTable;
+}

@@ -9,6 +9,7 @@ export const TALENT_PERMISSIONS = {
   'talent.import': { zh: '导入人才', en: 'Import talents' },
   'talent.export': { zh: '导出人才', en: 'Export talents' },
   'talent.manage': { zh: '人才调动与登记冲突处理', en: 'Move talents and resolve registration conflicts' },
+  'talent.claims.review': { zh: '审核企业申报的积分事实和证明材料', en: 'Review the facts and evidence enterprises claim' },
   'talent.scheme.manage': { zh: '制定、试算、发布积分办法，重新计算积分', en: 'Write, try out and publish points schemes; recompute points' },
   // redemption (redemption/, docs/talent/REDEMPTION.md)
   'talent.rounds.read': { zh: '查看兑现资源和兑现轮次（按数据范围）', en: 'View redemption resources and rounds (within scope)' },
@@ -32,9 +33,9 @@ export const TALENT_ROLES: Record<string, { name: string; nameEn: string; descri
   talent_officer: {
     name: '人才科科员',
     nameEn: 'Talent office officer',
-    description: '县人才科：查看全县人才，登记、导入导出，调动人才，处理登记冲突',
+    description: '县人才科：查看全县人才，登记、导入导出，调动人才，处理登记冲突，审核企业申报的积分事实',
     permissions: [
-      'talent.read', 'talent.county', 'talent.write', 'talent.import', 'talent.export', 'talent.manage', 'talent.scheme.manage',
+      'talent.read', 'talent.county', 'talent.write', 'talent.import', 'talent.export', 'talent.manage', 'talent.scheme.manage', 'talent.claims.review',
       'talent.rounds.read', 'talent.rounds.manage', 'talent.resource.publish',
       'talent.cycle.read', 'talent.cycle.manage',
       'personal.reveal', 'enterprise.read',
@@ -43,7 +44,7 @@ export const TALENT_ROLES: Record<string, { name: string; nameEn: string; descri
   talent_hr: {
     name: '企业人才专员',
     nameEn: 'Enterprise talent HR',
-    description: '企业人事：登记、导入导出本企业的人才（须绑定企业）',
+    description: '企业人事：登记、导入导出本企业的人才，申报积分事实并上传证明材料（须绑定企业）',
     permissions: ['talent.read', 'talent.write', 'talent.import', 'talent.export', 'personal.reveal', 'talent.rounds.read', 'talent.quota.handover', 'talent.cycle.read', 'talent.cycle.object'],
   },
   talent: {

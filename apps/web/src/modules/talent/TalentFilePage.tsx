@@ -14,6 +14,7 @@ import { FactsView } from './FactsView';
 import { MoveModal } from './MoveModal';
 import { AccountLink } from './AccountLink';
 import { TalentScoreCard } from './scoring/TalentScoreCard';
+import { PendingClaimNotice } from './claims/PendingClaimNotice';
 
 /** One talent: personal data (masked, with an audited reveal), scoring facts, employment history. */
 export function TalentFilePage() {
@@ -118,6 +119,9 @@ export function TalentFilePage() {
           {can('talent.manage') ? <AccountLink file={f} /> : f.hasUser ? <Typography.Text type="secondary">{t('file.linkedUser')}</Typography.Text> : null}
         </Card>
         <Card size="small" title={t('file.facts')} extra={<Typography.Text type="secondary">{t('file.factsHint')}</Typography.Text>}>
+          <div style={{ marginBottom: 12 }}>
+            <PendingClaimNotice claim={f.pendingClaim} />
+          </div>
           <FactsView facts={f.facts} />
         </Card>
         <TalentScoreCard talentId={f.id} />

@@ -12,6 +12,7 @@ import { PageLoading } from '../../ui/PageLoading';
 import { LoadError } from '../../ui/StatusResult';
 import { EnterpriseSelect } from '../../ui/selects/EnterpriseSelect';
 import { useLeaveGuard } from '../../ui/useLeaveGuard';
+import { withClaimed } from './claims/api';
 import {
   EDUCATION_LEVELS, RECOGNITION_LEVELS, SKILL_LEVELS, TALENT_CATEGORIES, TALENT_STATUSES, TITLE_LEVELS, idNumberCheckOk,
   talentKeys, useTalentFile, type TalentFacts, type TalentFile,
@@ -26,10 +27,23 @@ interface FormValues {
   facts: Partial<Record<keyof TalentFacts, unknown>>;
 }
 
-/** Facts as the API wants them: cleared inputs are left out (unknown), never sent as zero. */
-function factsFromForm(v: FormValues['facts']): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(v ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== ''));
+/**
+ * Facts as the API wants them: cleared inputs are left out (unknown), never sent as zero. A list
+ * (awards, honours) the form shows empty because it was unknown stays unknown: an empty list
+ * would say "none", a claim nobody made.
+ */
+function factsFromForm(v: FormValues['facts'], initial: FormValues['facts'] = {}): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(v ?? {}).filter(([k, x]) => x !== undefined && x !== null && x !== ''
+      && !(Array.isArray(x) && x.length === 0 && (initial as Record<string, unknown>)[k] === undefined)),
+  );
 }
+
+/**
+ * The facts the form starts from: the office edits the approved facts themselves (an open claim
+ * stays for it to review); an enterprise edits what it has claimed, laid over the approved ones.
+ */
+const shownFacts = (file: TalentFile) => (file.factsApplyDirectly ? file.facts : withClaimed(file.facts, file.pendingClaim));
 
 const ENUM_FACTS = [
   ['education', EDUCATION_LEVELS],
@@ -72,7 +86,7 @@ function TalentForm({ file }: { file: TalentFile | null }) {
     mutationFn: (v: FormValues) =>
       editing
         ? api.put<TalentFile>(`/api/talent/talents/${file.id}`, {
-          name: v.name, status: v.status, facts: factsFromForm(v.facts), version: file.version, ...(v.phone ? { phone: v.phone } : {}),
+          name: v.name, status: v.status, facts: factsFromForm(v.facts, shownFacts(file)), version: file.version, ...(v.phone ? { phone: v.phone } : {}),
         })
         : api.post<TalentFile>('/api/talent/talents', {
           idNumber: v.idNumber, name: v.name, phone: v.phone ?? '', status: v.status, facts: factsFromForm(v.facts),
@@ -97,7 +111,7 @@ function TalentForm({ file }: { file: TalentFile | null }) {
 
   const title = editing ? t('form.editTitle') : t('form.createTitle');
   const initial: FormValues = file
-    ? { name: file.name, status: file.status, facts: file.facts }
+    ? { name: file.name, status: file.status, facts: shownFacts(file) }
     : { name: '', status: 'active', facts: {}, enterpriseId: null };
 
   return (
@@ -110,6 +124,8 @@ function TalentForm({ file }: { file: TalentFile | null }) {
       <div className="zz-card" style={{ maxWidth: 1100 }}>
         {elsewhere ? <Alert type="warning" showIcon title={t('form.elsewhere')} style={{ marginBottom: 12 }} data-testid="talent-elsewhere" /> : null}
         {save.error && !elsewhere ? <ErrorAlert error={save.error} style={{ marginBottom: 12 }} /> : null}
+        {(file ? !file.factsApplyDirectly : !!me.scope.enterpriseId) ? <Alert type="info" showIcon title={t('claim.formHint')} style={{ marginBottom: 12 }} data-testid="talent-claim-hint" /> : null}
+        {file?.factsApplyDirectly && file.pendingClaim ? <Alert type="warning" showIcon title={t('claim.officeFormHint')} style={{ marginBottom: 12 }} data-testid="talent-claim-office-hint" /> : null}
         <Form<FormValues>
           form={form}
           layout="vertical"

@@ -9,7 +9,7 @@ const TALENT_IMPORT: ImportSetup = {
   uploadPath: '/api/talent/talents/imports',
   backTo: '/talent/talents',
   backTitleKey: 'list.title',
-  summaryLines: ['unchanged', 'skipped', 'conflicts'],
+  summaryLines: ['claimed', 'unchanged', 'skipped', 'conflicts'],
   invalidate: [talentKeys.all],
 };
 

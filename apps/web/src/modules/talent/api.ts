@@ -3,6 +3,7 @@ import type {
   ConflictStatus, EducationLevel, Recognition, RecognitionLevel, SkillLevel, TalentCategory, TalentFacts, TalentStatus, TitleLevel,
 } from '@zhizhi/contracts';
 import { api } from '../../api/client';
+import type { PendingClaim } from './claims/api';
 
 export type { ConflictStatus, EducationLevel, Recognition, RecognitionLevel, SkillLevel, TalentCategory, TalentFacts, TalentStatus, TitleLevel };
 
@@ -51,6 +52,10 @@ export interface TalentFile extends TalentSummary {
   version: number;
   canEdit: boolean;
   canMove: boolean;
+  /** true for the talent office: its fact edits are approved as made; others' become a claim. */
+  factsApplyDirectly: boolean;
+  /** The open claim of this talent's facts (待审核), or null. `facts` are the approved ones. */
+  pendingClaim: PendingClaim | null;
 }
 
 export interface TalentConflict {

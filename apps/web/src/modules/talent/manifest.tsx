@@ -7,6 +7,7 @@ import zhCN from './i18n/zh-CN';
 import { pointsMenu, pointsMessages, pointsRoutes, pointsTabs } from './scoring/manifestPart';
 import { cycleMenu, cycleMessages, cyclePublicRoutes, cycleRoutes } from './cycle/manifestPart';
 import { redemptionMenu, redemptionMessages, redemptionRoutes } from './redemption/manifestPart';
+import { claimMenu, claimMessages, claimRoutes } from './claims/manifestPart';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -27,8 +28,8 @@ export const manifest: ModuleManifest = {
   id: 'talent',
   order: 20,
   messages: {
-    'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'], ...cycleMessages['zh-CN'], ...redemptionMessages['zh-CN'] },
-    'en-US': { ...enUS, ...pointsMessages['en-US'], ...cycleMessages['en-US'], ...redemptionMessages['en-US'] },
+    'zh-CN': { ...zhCN, ...pointsMessages['zh-CN'], ...cycleMessages['zh-CN'], ...redemptionMessages['zh-CN'], ...claimMessages['zh-CN'] },
+    'en-US': { ...enUS, ...pointsMessages['en-US'], ...cycleMessages['en-US'], ...redemptionMessages['en-US'], ...claimMessages['en-US'] },
   },
   routes: [
     { path: 'talent/talents', element: <TalentListPage />, handle: { permission: 'talent.read' } },
@@ -41,6 +42,7 @@ export const manifest: ModuleManifest = {
     ...pointsRoutes,
     ...cycleRoutes,
     ...redemptionRoutes,
+    ...claimRoutes,
   ],
   publicRoutes: cyclePublicRoutes,
   menu: [
@@ -54,6 +56,7 @@ export const manifest: ModuleManifest = {
         { key: 'talent-list', label: 'talent:menu.talents', icon: <UsersIcon />, path: '/talent/talents', permission: 'talent.read', visible: seesList, order: 10 },
         { key: 'talent-conflicts', label: 'talent:menu.conflicts', icon: <FileSearchIcon />, path: '/talent/conflicts', permission: 'talent.manage', order: 20 },
         { key: 'talent-me', label: 'talent:menu.myTalent', icon: <UserIcon />, path: '/talent/me', permission: 'talent.read', visible: (me) => !seesList(me), order: 30 },
+        ...claimMenu,
         ...pointsMenu,
         ...cycleMenu,
       ],

@@ -16,3 +16,4 @@ export { compareWhatIf, type WhatIfSubject, type WhatIfRow, type WhatIfCompariso
 export { checkRound, type RoundInput, type RoundOption, type Applicant, type RoundIssue } from './allocation/round';
 export { allocateRound, RoundInputError, type RoundResult, type Placement, type OptionOutcome, type TieKey } from './allocation/allocate';
 export { lotteryTicket, seedCommitment } from './allocation/lottery';
+export * from './claims';

@@ -137,10 +137,16 @@ describe('registering', () => {
     expect(file).toMatchObject({
       name: '测试人才', enterpriseId: zsyId, gender: 'male',
       idNumber: `${idn(1001).slice(0, 4)}**********${idn(1001).slice(-4)}`, phone: '138****5678',
-      facts: { education: 'master', titleLevel: 'intermediate', inventionPatents: 2, awards: [{ level: 'city', year: 2023 }] },
+      // an enterprise's facts wait for the talent office's review: none is approved yet
+      facts: {},
+      factsApplyDirectly: false,
       employments: [expect.objectContaining({ enterpriseId: zsyId, endedOn: null })],
       canEdit: true, version: 1,
     });
+    expect(file.pendingClaim).toMatchObject({ status: 'submitted' });
+    expect(Object.fromEntries(file.pendingClaim.changes.map((c: { fact: string; claimed: unknown }) => [c.fact, c.claimed]))).toEqual(
+      { education: 'master', titleLevel: 'intermediate', inventionPatents: 2, awards: [{ level: 'city', year: 2023 }] },
+    );
     expect(file.birthDate).toBe(`${idn(1001).slice(6, 10)}-${idn(1001).slice(10, 12)}-${idn(1001).slice(12, 14)}`);
     const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'after']).where('entity_id', '=', createdId).execute();
     expect(audit).toEqual([expect.objectContaining({ action: 'talent.create' })]);
@@ -210,20 +216,24 @@ describe('registering', () => {
     expect(audit).toHaveLength(2);
   });
 
-  it('updates facts with an optimistic lock, keeping the phone when left out', async () => {
+  it('claims HR\'s fact changes for review under an optimistic lock, keeping the phone when left out', async () => {
     const own = (await hr.get('/api/talent/talents?pageSize=1')).json().items[0];
     const file = (await hr.get(`/api/talent/talents/${own.id}`)).json();
     const facts = { ...file.facts, keyProjects: 3, talentCategory: 'C' };
     const res = await hr.put(`/api/talent/talents/${own.id}`, { name: file.name, status: 'active', facts, version: file.version });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ version: file.version + 1, phone: file.phone, facts: { keyProjects: 3, talentCategory: 'C' } });
+    // the approved facts stay; the change is a claim (the version moves, so a stale form is refused)
+    expect(res.json()).toMatchObject({ version: file.version + 1, phone: file.phone, facts: file.facts });
+    expect(res.json().pendingClaim.changes.filter((c: { fact: string }) => ['keyProjects', 'talentCategory'].includes(c.fact)).map((c: { claimed: unknown }) => c.claimed)).toEqual([3, 'C']);
     const stale = await hr.put(`/api/talent/talents/${own.id}`, { name: file.name, facts, version: file.version });
     expect(stale.json().error.code).toBe('CONFLICT');
     const unknown = await hr.put(`/api/talent/talents/${own.id}`, { name: file.name, facts: { ...facts, favouriteColour: 'blue' }, version: file.version + 1 });
     expect(unknown.json().error.fields).toHaveProperty('facts.favouriteColour');
     const audit = await t.deps.db.selectFrom('audit_log').select(['before', 'after']).where('entity_id', '=', own.id).where('action', '=', 'talent.update').execute();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]!.after).toMatchObject({ facts: { keyProjects: 3 } });
+    expect(audit).toHaveLength(0); // nothing of the talent itself changed
+    // the claim's latest entry (a submit, or an amend of a claim already open) holds what is claimed now
+    const claimAudit = await t.deps.db.selectFrom('audit_log').select(['after']).where('entity_id', '=', res.json().pendingClaim.id).where('action', 'in', ['talent.claim.submit', 'talent.claim.amend']).orderBy('id', 'desc').execute();
+    expect(claimAudit[0]!.after).toMatchObject({ changes: res.json().pendingClaim.changes.map(({ evidenceCount: _, ...c }: { evidenceCount: number }) => c) });
   });
 
   it('reveals the full ID number and phone, and audits the reveal', async () => {

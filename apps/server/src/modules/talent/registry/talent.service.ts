@@ -13,6 +13,8 @@ import { parseIdNumber } from './id-number';
 import { fileConflict } from './conflict.service';
 import { checkFacts } from './facts';
 import { moveWithin } from './employment';
+import { appliesFactsDirectly, claimFacts } from '../claims/claim-writes';
+import { pendingClaimOf } from '../claims/pending-claim';
 
 /** Loads a talent the actor may see; anything outside the scope is "not found". */
 export async function loadVisibleTalent(ctx: Ctx, id: string, tx: Tx = ctx.db, forUpdate = false): Promise<Talent> {
@@ -52,6 +54,8 @@ export async function getTalentFile(ctx: Ctx, id: string): Promise<TalentFile> {
     version: row.version,
     canEdit: canEdit(ctx),
     canMove: can(ctx.actor, 'talent.manage'),
+    factsApplyDirectly: appliesFactsDirectly(ctx.actor),
+    pendingClaim: await pendingClaimOf(ctx.db, { kind: 'talent', talentId: id }),
   };
 }
 
@@ -105,19 +109,23 @@ export async function createTalent(ctx: Ctx, input: TalentInput): Promise<Talent
       await fileConflict(tx, ctx, { talent: existing, claimantEnterpriseId: enterpriseId, name: input.name, submitted: { ...input, facts: facts.facts } });
       return { conflict: true as const };
     }
+    // The office's facts are approved as it enters them; an enterprise's are claimed for review.
+    const direct = appliesFactsDirectly(ctx.actor);
+    const approved = direct ? facts.facts : {};
     const row = await tx
       .insertInto('talents')
       .values({
         id_number: id.idNumber, name: input.name, gender: id.gender, birth_date: id.birthDate, phone: input.phone,
-        enterprise_id: enterpriseId, status: input.status, facts: JSON.stringify(facts.facts),
+        enterprise_id: enterpriseId, status: input.status, facts: JSON.stringify(approved),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await tx.insertInto('talent_employments').values({ talent_id: row.id, enterprise_id: enterpriseId, started_on: today }).execute();
     await recordAudit(tx, ctx, {
       action: 'talent.create', entityType: 'talent', entityId: row.id, enterpriseId,
-      after: forAudit({ idNumber: id.idNumber, name: input.name, phone: input.phone, enterpriseId, status: input.status, facts: facts.facts }),
+      after: forAudit({ idNumber: id.idNumber, name: input.name, phone: input.phone, enterpriseId, status: input.status, facts: approved }),
     });
+    if (!direct) await claimFacts(tx, ctx, { kind: 'talent', talentId: row.id, enterpriseId }, {}, () => facts.facts);
     return { conflict: false as const, id: row.id };
   });
   // The conflict is committed above; the enterprise is told, without learning who holds the person.
@@ -127,6 +135,12 @@ export async function createTalent(ctx: Ctx, input: TalentInput): Promise<Talent
 
 const editable = (t: Talent) => ({ name: t.name, phone: t.phone, status: t.status, facts: t.facts as TalentFacts });
 
+/**
+ * Edits a talent. Name, phone and status are written at once. The facts are written at once when
+ * the talent office edits (audited as its own edit); an enterprise's change of them opens or amends
+ * the talent's claim instead (claims/claim-writes.ts), and the approved facts stay until the office
+ * approves it. The version guards the whole form: a claim's change bumps it too.
+ */
 export async function updateTalent(ctx: Ctx, id: string, input: TalentUpdateInput): Promise<TalentFile> {
   if (!canEdit(ctx)) throw new AppError('FORBIDDEN');
   await ctx.db.transaction().execute(async (tx) => {
@@ -134,18 +148,23 @@ export async function updateTalent(ctx: Ctx, id: string, input: TalentUpdateInpu
     if (current.version !== input.version) throw new AppError('CONFLICT');
     const facts = checkFacts(input.facts);
     if (!facts.ok) throw invalid(facts.errors);
-    const next = { name: input.name, phone: input.phone ?? current.phone, status: input.status, facts: facts.facts };
+    const direct = appliesFactsDirectly(ctx.actor);
+    const next = { name: input.name, phone: input.phone ?? current.phone, status: input.status, facts: direct ? facts.facts : (current.facts as TalentFacts) };
     const diff = changedFields(editable(current), next);
-    if (!diff) return;
+    const claim = direct || !current.enterprise_id
+      ? null
+      : await claimFacts(tx, ctx, { kind: 'talent', talentId: id, enterpriseId: current.enterprise_id }, current.facts, () => facts.facts);
+    if (!diff && !claim?.changed) return;
     await tx
       .updateTable('talents')
-      .set({ name: next.name, phone: next.phone, status: next.status, facts: JSON.stringify(next.facts), updated_at: ctx.now, version: current.version + 1 })
+      .set({ name: next.name, phone: next.phone, status: next.status, facts: JSON.stringify(next.facts), ...(diff ? { updated_at: ctx.now } : {}), version: current.version + 1 })
       .where('id', '=', id)
       .execute();
-    await recordAudit(tx, ctx, {
-      action: 'talent.update', entityType: 'talent', entityId: id, enterpriseId: current.enterprise_id,
-      before: forAudit(diff.before), after: forAudit(diff.after),
-    });
+    if (diff)
+      await recordAudit(tx, ctx, {
+        action: 'talent.update', entityType: 'talent', entityId: id, enterpriseId: current.enterprise_id,
+        before: forAudit(diff.before), after: forAudit({ ...diff.after, ...(diff.after.facts ? { factsApplied: 'directly by the talent office' } : {}) }),
+      });
   });
   return getTalentFile(ctx, id);
 }

@@ -9,6 +9,8 @@ import { compiledOfRow } from './recompute';
 import { currentVersion } from './scheme.repo';
 import { SchemeRejected, issue } from './scheme-issues';
 import { STAFF_POINTS_FACT } from './population';
+import { appliesFactsDirectly, claimFacts } from '../claims/claim-writes';
+import { pendingClaimOf } from '../claims/pending-claim';
 
 /** The enterprise scheme that applies to a year: the one in effect at its end, else the current one. */
 async function schemeForYear(ctx: Ctx, year: number) {
@@ -28,11 +30,15 @@ export async function getEnterpriseFacts(ctx: Ctx, enterpriseId: string, year?: 
   const row = await ctx.db.selectFrom('talent_enterprise_facts').selectAll().where('enterprise_id', '=', enterpriseId).where('year', '=', y).executeTakeFirst();
   const v = await schemeForYear(ctx, y);
   const declared = v ? compiledOfRow(v).doc.facts.map((f) => ({ ...f, computed: f.key === STAFF_POINTS_FACT })) : [];
-  return { enterpriseId, year: y, facts: row?.facts ?? {}, declared, updatedAt: row?.updated_at ?? null };
+  return {
+    enterpriseId, year: y, facts: row?.facts ?? {}, declared, updatedAt: row?.updated_at ?? null,
+    factsApplyDirectly: appliesFactsDirectly(ctx.actor),
+    pendingClaim: await pendingClaimOf(ctx.db, { kind: 'enterprise', enterpriseId, year: y }),
+  };
 }
 
 /**
- * Stores an enterprise's facts for a year, checked against the enterprise scheme of that year:
+ * Stores an enterprise's facts for a year (the office), or claims them for review (an enterprise), checked against the enterprise scheme of that year:
  * a fact the scheme does not declare, a wrong type or a value out of range is rejected with its
  * path; staffPointsTotal is the platform's to compute. The next recompute uses them.
  */
@@ -46,6 +52,14 @@ export async function putEnterpriseFacts(ctx: Ctx, enterpriseId: string, input: 
   if (STAFF_POINTS_FACT in input.facts)
     problems.push(issue(`facts.${STAFF_POINTS_FACT}`, 'computed-fact', '本企业人才个人积分合计由平台计算，不能填写', 'staffPointsTotal is computed by the platform and cannot be entered'));
   if (problems.length) throw new SchemeRejected(problems);
+  if (!appliesFactsDirectly(ctx.actor)) {
+    // an enterprise's facts are claimed for the talent office to review; the approved ones stay
+    await ctx.db.transaction().execute(async (tx) => {
+      const approved = await tx.selectFrom('talent_enterprise_facts').select('facts').where('enterprise_id', '=', enterpriseId).where('year', '=', input.year).executeTakeFirst();
+      await claimFacts(tx, ctx, { kind: 'enterprise', enterpriseId, year: input.year }, approved?.facts ?? {}, () => input.facts);
+    });
+    return getEnterpriseFacts(ctx, enterpriseId, input.year);
+  }
   await ctx.db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('talent_enterprise_facts').select('facts').where('enterprise_id', '=', enterpriseId).where('year', '=', input.year).forUpdate().executeTakeFirst();
     await tx

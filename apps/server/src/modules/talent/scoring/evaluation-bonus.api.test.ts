@@ -100,10 +100,18 @@ describe('evaluation bonus (工业企业综合评价人才加分)', () => {
     expect(audit.at(-1)?.after).toMatchObject({ rows: list.total });
   });
 
+  /** The enterprise claims its facts of 2026; the talent office approves them (docs/talent/EVIDENCE.md). */
+  async function claimAndApprove(facts: Record<string, unknown>) {
+    const put = await hr.put(`/api/talent/enterprise-facts/${zsyId}`, { year: 2026, facts });
+    expect(put.statusCode).toBe(200);
+    const claim = put.json().pendingClaim;
+    expect((await office.post(`/api/talent/claims/${claim.id}/approve`, { version: claim.version })).statusCode).toBe(200);
+  }
+
   it('is not evaluated (never a silent 0) when the enterprise score is incomplete; an enterprise recompute carries down to it', async () => {
     const facts = (await hr.get(`/api/talent/enterprise-facts/${zsyId}?year=2026`)).json().facts;
     const { trainingSpend: _dropped, ...partial } = facts;
-    expect((await hr.put(`/api/talent/enterprise-facts/${zsyId}`, { year: 2026, facts: partial })).statusCode).toBe(200);
+    await claimAndApprove(partial);
     const job = await office.post('/api/talent/scores/recompute', { kind: 'enterprise' });
     expect(job.statusCode).toBe(202);
     await t.deps.jobs.drain();
@@ -112,7 +120,7 @@ describe('evaluation bonus (工业企业综合评价人才加分)', () => {
     expect(b).toMatchObject({ complete: false, points: 0 });
     expect(b.items[0].status).toBe('not_evaluated');
     // the facts come back: the next recompute gives the bonus again
-    expect((await hr.put(`/api/talent/enterprise-facts/${zsyId}`, { year: 2026, facts })).statusCode).toBe(200);
+    await claimAndApprove(facts);
     await office.post('/api/talent/scores/recompute', { kind: 'enterprise' });
     await t.deps.jobs.drain();
     const again = (await office.get(`/api/talent/evaluation-bonuses/${zsyId}`)).json();

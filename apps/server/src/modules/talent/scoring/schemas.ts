@@ -1,3 +1,4 @@
+import { PendingClaim } from '@zhizhi/contracts';
 import { z } from 'zod';
 import { PageQuery, QueryBool, pageOf } from '@zhizhi/contracts';
 
@@ -261,6 +262,8 @@ export const EnterpriseFactsView = z.object({
   enterpriseId: z.uuid(), year: z.number().int(), facts: z.record(z.string(), z.unknown()),
   declared: z.array(DeclaredFact).describe("The facts the enterprise scheme of that year declares, as the scheme declares them (a form is built from them); computed ones (staffPointsTotal) are the platform's"),
   updatedAt: z.date().nullable(),
+  factsApplyDirectly: z.boolean().describe("true for the talent office: its edits are the approved facts; an enterprise's edits become a claim for review"),
+  pendingClaim: PendingClaim.nullable().describe('The open claim of these facts (待审核), or null; `facts` are the approved ones'),
 });
 export const EnterpriseFactsInput = z.object({ year: z.number().int().min(2000).max(2100), facts: z.record(z.string(), z.unknown()) });
 

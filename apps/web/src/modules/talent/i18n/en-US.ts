@@ -109,6 +109,7 @@ const enUS: Messages<typeof zhCN> = {
     template: 'Download template',
     doneCounts: '{{created}} created, {{updated}} updated',
     unchanged: '{{count}} unchanged',
+    claimed: '{{count}} with changed facts, submitted to the talent office for review (they count once approved)',
     skipped: '{{count}} employed by another enterprise than the file says; skipped (move them from their file)',
     backToList: 'Back to talents',
     conflicts: '{{count}} registered by another enterprise; sent to the talent office',

@@ -107,6 +107,7 @@ const zhCN = {
     template: '下载人才导入模板',
     doneCounts: '新增 {{created}} 人，更新 {{updated}} 人',
     unchanged: '{{count}} 人无变化',
+    claimed: '{{count}} 人的积分事实有变化，已提交人才科审核（通过后计入积分）',
     skipped: '{{count}} 人受雇于文件所填以外的企业，已跳过（调动请在人才档案中操作）',
     backToList: '返回人才名册',
     conflicts: '{{count}} 人已由其他企业登记，已提交人才科处理',

@@ -7,6 +7,8 @@ import { api, isApiError } from '../../../api/client';
 import { useCan } from '../../../auth/session';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
+import { PendingClaimNotice } from '../claims/PendingClaimNotice';
+import { withClaimed } from '../claims/api';
 import { labelOf, pointsKeys, useEnterpriseFacts, type DeclaredField, type EnterpriseFacts } from './api';
 
 /**
@@ -31,7 +33,8 @@ export function EnterpriseFactsCard({ enterpriseId }: { enterpriseId: string }) 
   useEffect(() => {
     if (q.data) {
       form.resetFields();
-      form.setFieldsValue(toForm(q.data));
+      // the office edits the approved facts; an enterprise what it has claimed, laid over them
+      form.setFieldsValue(toForm(q.data.factsApplyDirectly ? q.data : { ...q.data, facts: withClaimed(q.data.facts, q.data.pendingClaim) }));
       setServerErrors([]);
     }
   }, [q.data, form]);
@@ -40,7 +43,7 @@ export function EnterpriseFactsCard({ enterpriseId }: { enterpriseId: string }) 
     mutationFn: (facts: Record<string, unknown>) => api.put<EnterpriseFacts>(`/api/talent/enterprise-facts/${encodeURIComponent(enterpriseId)}`, { year, facts }),
     onSuccess: (data) => {
       qc.setQueryData(pointsKeys.enterpriseFacts(enterpriseId, year), data);
-      void message.success(t('points.facts.saved'));
+      void message.success(data.pendingClaim && !data.factsApplyDirectly ? t('points.facts.claimed') : t('points.facts.saved'));
     },
     onError: (e) => {
       if (!isApiError(e)) return;
@@ -70,6 +73,7 @@ export function EnterpriseFactsCard({ enterpriseId }: { enterpriseId: string }) 
       }
     >
       {q.error ? <ErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
+      {q.data && declared.length ? <div style={{ marginBottom: 12 }}><PendingClaimNotice claim={q.data.pendingClaim} /></div> : null}
       {q.data && declared.length === 0 ? <Alert type="info" showIcon message={t('points.facts.noScheme', { year })} /> : null}
       {entered.length ? (
         <Form

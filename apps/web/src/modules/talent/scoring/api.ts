@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
+import type { PendingClaim } from '../claims/api';
 import type { Job } from '../../../api/types';
 
 /** Answer shapes of the scoring API (docs/talent/SCORING.md, scoring/schemas.ts); dates as ISO strings. */
@@ -146,6 +147,10 @@ export interface EnterpriseFacts {
   facts: Record<string, unknown>;
   declared: DeclaredFact[];
   updatedAt: string | null;
+  /** true for the talent office; an enterprise's edits become a claim for review */
+  factsApplyDirectly: boolean;
+  /** The open claim of these facts (待审核), or null; `facts` are the approved ones. */
+  pendingClaim: PendingClaim | null;
 }
 
 export function useEnterpriseFacts(enterpriseId: string, year: number) {

@@ -11,6 +11,7 @@ import type { JobHandler } from '../../../../core/jobs/job-runner';
 import { fileConflict } from '../conflict.service';
 import { forAudit } from '../talent.service';
 import { talentScopeKind } from '../talent-scope';
+import { appliesFactsDirectly, claimFacts } from '../../claims/claim-writes';
 import { COLUMNS, REQUIRED_COLUMNS, parseTalentRow, type Lookups, type TalentImportRow } from './parse-talent-row';
 
 const CHUNK = 500;
@@ -56,7 +57,8 @@ async function loadLookups(ctx: Ctx): Promise<Lookups> {
   };
 }
 
-type Summary = { created: number; updated: number; unchanged: number; skipped: number; conflicts: number };
+/** claimed: existing talents whose fact changes became (or amended) a claim for review (an enterprise importer). */
+type Summary = { created: number; updated: number; claimed: number; unchanged: number; skipped: number; conflicts: number };
 
 /**
  * Step 2, a background job: upsert by ID number in chunks of 500, each change with its audit
@@ -70,8 +72,10 @@ export const importTalentsJob: JobHandler = async (job, jctx) => {
   const actor = await loadUserActor(jctx.db, batch.created_by);
   if (!actor || !actor.permissions.has('talent.import')) throw new Error('importer no longer allowed to import talents');
   const rows = batch.rows as TalentImportRow[];
-  const summary: Summary = { created: 0, updated: 0, unchanged: 0, skipped: 0, conflicts: 0 };
+  const summary: Summary = { created: 0, updated: 0, claimed: 0, unchanged: 0, skipped: 0, conflicts: 0 };
   const county = talentScopeKind(actor) !== 'enterprise';
+  // the office's facts apply at once; an enterprise's become claims for the office to review
+  const direct = appliesFactsDirectly(actor);
   try {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
@@ -87,7 +91,7 @@ export const importTalentsJob: JobHandler = async (job, jctx) => {
             .insertInto('talents')
             .values(inserts.map((r) => ({
               id_number: r.idNumber, name: r.name, gender: r.gender, birth_date: r.birthDate, phone: r.phone,
-              enterprise_id: r.enterpriseId, status: r.status, facts: JSON.stringify(r.facts),
+              enterprise_id: r.enterpriseId, status: r.status, facts: JSON.stringify(direct ? r.facts : {}),
             })))
             .returning(['id', 'id_number', 'enterprise_id'])
             .execute();
@@ -98,9 +102,14 @@ export const importTalentsJob: JobHandler = async (job, jctx) => {
             return {
               actor_id: actor.userId, actor_name: actor.displayName, action: 'talent.import', entity_type: 'talent', entity_id: t.id,
               enterprise_id: t.enterprise_id, request_id: actx.requestId, ip: null, before: null,
-              after: JSON.stringify(forAudit({ idNumber: r.idNumber, name: r.name, phone: r.phone, enterpriseId: r.enterpriseId, status: r.status, facts: r.facts })),
+              after: JSON.stringify(forAudit({ idNumber: r.idNumber, name: r.name, phone: r.phone, enterpriseId: r.enterpriseId, status: r.status, facts: direct ? r.facts : {} })),
             };
           })).execute();
+          if (!direct)
+            for (const t of created) {
+              const r = byNumber.get(t.id_number)!;
+              if (Object.keys(r.facts).length) await claimFacts(tx, actx, { kind: 'talent', talentId: t.id, enterpriseId: t.enterprise_id! }, {}, () => r.facts);
+            }
           summary.created += created.length;
         }
         for (const row of chunk) {
@@ -113,22 +122,28 @@ export const importTalentsJob: JobHandler = async (job, jctx) => {
             continue;
           }
           const before = { name: current.name, phone: current.phone, status: current.status, facts: current.facts };
-          const next = { name: row.name, phone: row.phone || current.phone, status: row.status, facts: { ...current.facts, ...row.facts } };
+          const next = { name: row.name, phone: row.phone || current.phone, status: row.status, facts: direct ? { ...current.facts, ...row.facts } : current.facts };
           const diff = changedFields(before, next);
-          if (!diff) {
+          // an enterprise's facts: the file's values over what it has claimed so far, as a claim
+          const claim = direct
+            ? null
+            : await claimFacts(tx, actx, { kind: 'talent', talentId: current.id, enterpriseId: current.enterprise_id! }, current.facts, (claimed) => ({ ...claimed, ...row.facts }));
+          if (!diff && !claim?.changed) {
             summary.unchanged++;
             continue;
           }
           await tx
             .updateTable('talents')
-            .set({ name: next.name, phone: next.phone, status: next.status, facts: JSON.stringify(next.facts), updated_at: now, version: current.version + 1 })
+            .set({ name: next.name, phone: next.phone, status: next.status, facts: JSON.stringify(next.facts), ...(diff ? { updated_at: now } : {}), version: current.version + 1 })
             .where('id', '=', current.id)
             .execute();
-          await recordAudit(tx, actx, {
-            action: 'talent.import', entityType: 'talent', entityId: current.id, enterpriseId: current.enterprise_id,
-            before: forAudit(diff.before), after: forAudit(diff.after),
-          });
-          summary.updated++;
+          if (diff)
+            await recordAudit(tx, actx, {
+              action: 'talent.import', entityType: 'talent', entityId: current.id, enterpriseId: current.enterprise_id,
+              before: forAudit(diff.before), after: forAudit(diff.after),
+            });
+          if (claim?.changed) summary.claimed++;
+          else summary.updated++;
         }
       });
       await jctx.progress(Math.min(i + CHUNK, rows.length), rows.length, '正在导入');

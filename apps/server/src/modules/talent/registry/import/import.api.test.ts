@@ -41,7 +41,15 @@ async function commitAndWait(c: Client, batchId: string, onlyValid: boolean) {
   return job;
 }
 
-const talentsWith = (numbers: string[]) => t.deps.db.selectFrom('talents').selectAll().where('id_number', 'in', numbers).execute();
+const talentsWith = (numbers: string[]) => t.deps.db.selectFrom('talents').selectAll().where('id_number', 'in', numbers).orderBy('id_number').execute();
+
+/** The facts an enterprise has claimed for a talent (approved + its open claim), as its file shows them. */
+async function claimed(talentId: string): Promise<Record<string, unknown>> {
+  const file = (await hr.get(`/api/talent/talents/${talentId}`)).json();
+  const facts: Record<string, unknown> = { ...file.facts };
+  for (const c of file.pendingClaim?.changes ?? []) if (c.claimed === null) delete facts[c.fact]; else facts[c.fact] = c.claimed;
+  return facts;
+}
 
 describe('talent import', () => {
   it('reports every bad row with line and reason, writes nothing until the user chooses the valid rows', async () => {
@@ -68,13 +76,15 @@ describe('talent import', () => {
     expect(job.result).toMatchObject({ created: 2, updated: 0, conflicts: 0 });
     const rows = await talentsWith([idn(501), idn(502)]);
     expect(rows.map((r) => r.enterprise_id)).toEqual([zsyId, zsyId]);
+    // an enterprise's facts are claimed for review: none is approved yet, each talent has one open claim
+    expect(rows.map((r) => r.facts)).toEqual([{}, {}]);
     const a = rows.find((r) => r.id_number === idn(501))!;
-    expect(a.facts).toEqual({
+    expect(await claimed(a.id)).toEqual({
       education: 'bachelor', titleLevel: 'intermediate', awards: [{ level: 'provincial', year: 2023 }, { level: 'city', year: 2021 }],
       inventionPatents: 2, annualSalary: 180000, talentCategory: 'D',
     });
     const b = rows.find((r) => r.id_number === idn(502))!;
-    expect(b.facts).toEqual({ education: 'master' }); // empty cells are unknown facts, not zero
+    expect(await claimed(b.id)).toEqual({ education: 'master' }); // empty cells are unknown facts, not zero
     const employments = await t.deps.db.selectFrom('talent_employments').select('talent_id').where('talent_id', 'in', rows.map((r) => r.id)).execute();
     expect(employments).toHaveLength(2);
   });
@@ -86,11 +96,28 @@ describe('talent import', () => {
     expect(await talentsWith([idn(501), idn(502)])).toHaveLength(2);
 
     const changed = (await hr.upload('/api/talent/talents/imports', 'changed.csv', csv([GOOD[0]!.replace(',2,180000,', ',3,180000,'), GOOD[1]!]))).json();
-    expect((await commitAndWait(hr, changed.id, false)).result).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect((await commitAndWait(hr, changed.id, false)).result).toMatchObject({ created: 0, updated: 0, claimed: 1, unchanged: 1 });
     const [a] = await talentsWith([idn(501)]);
-    expect(a!.facts).toMatchObject({ inventionPatents: 3, education: 'bachelor' });
+    expect(a!.facts).toEqual({}); // still nothing approved: the change amends the open claim
+    expect(await claimed(a!.id)).toMatchObject({ inventionPatents: 3, education: 'bachelor' });
     const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_id', '=', a!.id).orderBy('id').execute();
-    expect(audit.map((x) => x.action)).toEqual(['talent.import', 'talent.import']);
+    expect(audit.map((x) => x.action)).toEqual(['talent.import']);
+    const claims = await t.deps.db.selectFrom('talent_claims').select('id').where('talent_id', '=', a!.id).execute();
+    expect(claims).toHaveLength(1);
+    const claimAudit = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', claims[0]!.id).orderBy('id').execute();
+    expect(claimAudit.map((x) => x.action)).toEqual(['talent.claim.submit', 'talent.claim.amend']);
+  });
+
+  it('applies the talent office\'s imported facts directly', async () => {
+    const [a] = await talentsWith([idn(501)]);
+    const header = `${HEADER},所属企业统一社会信用代码`;
+    const credit = (await t.deps.db.selectFrom('enterprises').select('credit_code').where('id', '=', zsyId).executeTakeFirstOrThrow()).credit_code;
+    const batch = (await office.upload('/api/talent/talents/imports', 'office.csv', csv([`${GOOD[0]!.replace(',2,180000,', ',4,180000,')},${credit}`], header))).json();
+    expect(batch.errorCount).toBe(0);
+    expect((await commitAndWait(office, batch.id, false)).result).toMatchObject({ updated: 1 });
+    const [after] = await talentsWith([idn(501)]);
+    expect(after!.facts).toMatchObject({ inventionPatents: 4, education: 'bachelor' });
+    expect(a!.id).toBe(after!.id);
   });
 
   it('files a conflict, not a second talent, for a person another enterprise employs', async () => {

@@ -202,6 +202,7 @@ const enUS: Messages<typeof zhCN> = {
       noScheme: 'No enterprise scheme is published for {{year}}: nothing to enter.',
       computed: '"{{label}}" is summed by the platform from the talents\' personal points; it is not entered.',
       saved: 'Saved; the next recompute uses it',
+      claimed: 'Submitted to the talent office for review; it counts once approved',
       updatedAt: 'Last entered {{at}}',
       never: 'Not entered yet',
       nextRecompute: 'the next recompute of the points uses what is saved',

@@ -200,6 +200,7 @@ const zhCN = {
       noScheme: '{{year}} 年没有已发布的企业积分办法，无需填报。',
       computed: '“{{label}}”由平台按本企业人才的个人积分自动合计，无需填报。',
       saved: '已保存，下次重新计算积分时生效',
+      claimed: '已提交人才科审核，通过后计入积分',
       updatedAt: '最近填报于 {{at}}',
       never: '尚未填报',
       nextRecompute: '保存后在下次重新计算积分时生效',
