@@ -38,7 +38,7 @@ export const CycleView = z.object({
   counts: z.object({
     listedTalents: z.number(), listedEnterprises: z.number(), scoredTalents: z.number().nullable(), scoredEnterprises: z.number().nullable(),
     objections: z.object({ pending: z.number(), upheld: z.number(), dismissed: z.number() }),
-    evidencePending: z.number().nullable().describe('Evidence still waiting for review (null: evidence review not connected yet)'),
+    evidencePending: z.number().describe('Claims waiting for the office\'s review: every open talent claim and the enterprise claims of this year (docs/talent/EVIDENCE.md)'),
   }),
 });
 export const CycleList = z.object({ items: z.array(CycleView) });

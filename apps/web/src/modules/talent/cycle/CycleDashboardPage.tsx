@@ -98,8 +98,10 @@ function CycleCard({ cycle: c }: { cycle: Cycle }) {
         />
         <Row gutter={[16, 16]}>
           <Col xs={12} md={6}>
-            <Tooltip title={t('cycle.dashboard.evidenceNotConnected')}>
-              <Statistic title={t('cycle.dashboard.evidencePending')} value={c.counts.evidencePending ?? '—'} />
+            <Tooltip title={t('cycle.dashboard.evidencePendingHint')}>
+              <Link to="/talent/claims" data-testid="cycle-evidence-pending">
+                <Statistic title={t('cycle.dashboard.evidencePending')} value={c.counts.evidencePending} />
+              </Link>
             </Tooltip>
           </Col>
           <Col xs={12} md={6}>

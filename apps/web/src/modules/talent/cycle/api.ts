@@ -32,7 +32,7 @@ export interface Cycle {
     scoredTalents: number | null;
     scoredEnterprises: number | null;
     objections: { pending: number; upheld: number; dismissed: number };
-    evidencePending: number | null;
+    evidencePending: number;
   };
 }
 
