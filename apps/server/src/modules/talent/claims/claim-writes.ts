@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { TalentClaimChange, TalentClaimStatus } from '../../../db/schema';
 import { recordAudit } from '../../../core/audit/audit';
 import type { Ctx, Tx } from '../../../core/context';
-import { applyChanges, diffFacts } from '../domain';
+import { applyChanges, diffFacts, sameChanges } from '../domain';
 import { talentScopeKind } from '../registry/talent-scope';
 import type { Actor } from '../../../core/identity/actor';
 
@@ -62,7 +62,7 @@ export async function claimFacts(
   });
 
   if (open) {
-    if (JSON.stringify(open.changes) === JSON.stringify(changes)) return { claimId: open.id, changed: false, status: open.status };
+    if (sameChanges(open.changes, changes)) return { claimId: open.id, changed: false, status: open.status };
     if (changes.length === 0) {
       await tx.updateTable('talent_claims').set({ status: 'withdrawn', changes: '[]', updated_at: ctx.now, version: open.version + 1 }).where('id', '=', open.id).execute();
       await tx.insertInto('talent_claim_events').values({ claim_id: open.id, action: 'withdraw', note: '企业改回已审核的积分事实，申报撤回', detail: null, ...actor }).execute();

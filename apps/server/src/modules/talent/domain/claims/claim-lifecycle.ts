@@ -1,3 +1,5 @@
+import { canonicalJson } from '../scheme/hash';
+
 /**
  * The life of a claim (申报) of talent facts — pure rules, no database (docs/talent/EVIDENCE.md).
  *
@@ -72,7 +74,15 @@ export interface FactChange {
   claimed: unknown;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/**
+ * Two fact values are the same when their canonical JSON is: PostgreSQL's jsonb reorders object
+ * keys ({"year", "level"}), so a plain JSON.stringify would see a change where there is none.
+ */
+export const sameFactValue = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+const same = sameFactValue;
+
+/** Two lists of changes claim the same thing. */
+export const sameChanges = (a: readonly FactChange[], b: readonly FactChange[]) => canonicalJson(a) === canonicalJson(b);
 
 /** The facts that `next` changes with respect to the approved `approved`, in a stable order. */
 export function diffFacts(approved: Record<string, unknown>, next: Record<string, unknown>): FactChange[] {
