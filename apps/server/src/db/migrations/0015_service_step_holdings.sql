@@ -19,6 +19,9 @@ ALTER TABLE service_request_steps
 
 ALTER TABLE service_request_steps DROP CONSTRAINT service_request_steps_request_id_step_round_key;
 CREATE UNIQUE INDEX service_request_steps_holding ON service_request_steps (request_id, step, round) WHERE NOT returned;
+CREATE INDEX service_request_steps_unit ON service_request_steps (unit_id) WHERE unit_id IS NOT NULL;
+
+-- Back-fill (data only from here on; metrics.api.test.ts replays it on rows put back in the pre-0015 state).
 
 -- superseded: a later round of the same step exists.
 UPDATE service_request_steps s SET superseded = true
@@ -52,7 +55,9 @@ WHERE s.agent_id IS NULL AND s.unit_id IS NOT NULL AND s.step IN ('respond', 're
   AND e.actor_role IN ('handling_unit', 'service_agent') AND e.actor_id IS NOT NULL;
 
 -- Returns: the returning unit's holding of each unit step open at the return, ended by it (late
--- when the return came after the deadline). The existing row stays the last holder's.
+-- when the return came after the deadline). The existing row stays the last holder's. Its deadline
+-- is the step's (the final row's): a pause after the return moves it, which the live code, computing
+-- it at the return, does not; a small difference on old rows only.
 INSERT INTO service_request_steps (request_id, step, round, started_at, due_at, cancelled_at, met, unit_id, agent_id, returned, superseded)
 SELECT s.request_id, s.step, s.round, s.started_at, s.due_at, e.at,
   CASE WHEN s.due_at IS NOT NULL AND s.due_at < e.at THEN false END,
@@ -63,7 +68,11 @@ SELECT s.request_id, s.step, s.round, s.started_at, s.due_at, e.at,
   true, s.superseded
 FROM service_request_events e
 JOIN service_request_steps s ON s.request_id = e.request_id AND s.step IN ('respond', 'resolve') AND NOT s.returned
-  AND s.started_at <= e.at AND (s.completed_at IS NULL OR s.completed_at > e.at) AND (s.cancelled_at IS NULL OR s.cancelled_at > e.at)
+  AND s.started_at <= e.at AND (s.completed_at IS NULL OR s.completed_at >= e.at) AND (s.cancelled_at IS NULL OR s.cancelled_at >= e.at)
 WHERE e.type = 'returned';
 
-CREATE INDEX service_request_steps_unit ON service_request_steps (unit_id) WHERE unit_id IS NOT NULL;
+-- A request still waiting for its re-dispatch holds no unit step (the next dispatch opens them for
+-- the next unit): the row left open is the returning unit's, now ended by the return above.
+DELETE FROM service_request_steps s USING service_requests r
+WHERE r.id = s.request_id AND r.status = 'returned' AND s.step IN ('respond', 'resolve') AND NOT s.returned
+  AND s.completed_at IS NULL AND s.cancelled_at IS NULL;

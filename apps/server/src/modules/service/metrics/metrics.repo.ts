@@ -93,8 +93,6 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
     'r.id', 'r.status', 'r.reopen_count', 'r.resolved_at', 'r.category_id', 'r.division_code', 'r.channel', 'r.submitted_at',
   ]);
   const unit = heldBy(actor, scope, f);
-  const byHolder = groupBy !== null && BY_HOLDER.includes(groupBy);
-  const holderBased = byHolder || unit !== null;
 
   // Category groups overlap (a request counts in every category on its path): a mapping table.
   let catValues: RawBuilder<unknown> = sql`SELECT NULL::text AS id, NULL::text AS k WHERE false`;
@@ -106,13 +104,17 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
     if (pairs.length) catValues = sql`SELECT * FROM (VALUES ${sql.join(pairs)}) AS v(id, k)`;
   }
   // Overlapping keys cannot share one pass with the total (it would count a request once per key).
-  const sets = groupBy === null ? [null] : groupBy === 'category' ? [null, groupBy] : [groupBy];
-  const withTotal = groupBy !== null && groupBy !== 'category';
+  // Counted apart from the total: overlapping category keys; and the holders (unit, agent), whose
+  // groups count every holding while the total counts each request's step once (its last holding).
+  const apart = groupBy === 'category' || (groupBy !== null && BY_HOLDER.includes(groupBy));
+  const sets = groupBy === null ? [null] : apart ? [null, groupBy] : [groupBy];
+  const withTotal = groupBy !== null && !apart;
 
   const stepKey = (g: MetricGroup | null): RawBuilder<string> =>
     g === 'unit' ? sql<string>`coalesce(s.unit_id::text, ${sql.lit(NONE)})` : g === 'agent' ? sql<string>`coalesce(s.agent_id::text, ${sql.lit(NONE)})` : requestKey(g);
   const resolverKey = (g: MetricGroup | null): RawBuilder<string> =>
     g === 'unit' ? sql<string>`coalesce(rs.unit_id::text, ${sql.lit(NONE)})` : g === 'agent' ? sql<string>`coalesce(rs.agent_id::text, ${sql.lit(NONE)})` : requestKey(g);
+  // `${key}` twice must be the same SQL text for grouping(): keys use literals (sql.lit), never parameters.
   const grouping = (key: RawBuilder<string>, g: MetricGroup | null) =>
     g === null ? sql`` : withTotal ? sql`GROUP BY GROUPING SETS ((${key}), ())` : sql`GROUP BY ${key}`;
   const keyCol = (key: RawBuilder<string>, g: MetricGroup | null) =>
@@ -128,8 +130,10 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
     sum(${ms('s.completed_at - s.started_at')}) FILTER (WHERE s.step = ${st} AND s.completed_at IS NOT NULL) AS ${sql.raw(`${st}_ms`)}`);
   const open = sql`s.completed_at IS NULL AND s.cancelled_at IS NULL`;
 
-  const results: { steps: Record<string, unknown>[]; requests: Record<string, unknown>[]; g: MetricGroup | null }[] = [];
+  const results: { steps: Record<string, unknown>[]; requests: Record<string, unknown>[]; g: MetricGroup | null; holderBased: boolean }[] = [];
   for (const g of sets) {
+    const byHolder = g !== null && BY_HOLDER.includes(g);
+    const holderBased = byHolder || unit !== null;
     const sKey = byHolder && g !== null ? stepKey(g) : requestKey(g);
     const rKey = byHolder && g !== null ? resolverKey(g) : requestKey(g);
     const { rows: steps } = await sql<Record<string, unknown>>`
@@ -143,6 +147,7 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
       WHERE req.status <> 'merged' AND NOT s.superseded
         ${holderBased ? sql`` : sql`AND NOT s.returned`}
         ${unit ? sql`AND s.unit_id = ${unit}` : sql``}
+        ${g === 'agent' ? sql`AND s.unit_id IS NOT NULL` : sql``}
       ${grouping(sKey, g)}`.execute(db);
     const resolved = sql`req.resolved_at IS NOT NULL AND req.status IN ('resolved', 'followed_up', 'closed')`;
     const { rows: requests } = await sql<Record<string, unknown>>`
@@ -169,7 +174,7 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
       FROM req LEFT JOIN fu ON fu.request_id = req.id ${holderBased ? sql`LEFT JOIN rs ON rs.request_id = req.id` : sql``} ${catJoin(g)}
       ${unit ? sql`WHERE rs.unit_id = ${unit}` : sql``}
       ${grouping(rKey, g)}`.execute(db);
-    results.push({ steps, requests, g });
+    results.push({ steps, requests, g, holderBased });
   }
 
   const groups = new Map<string | null, GroupCounts>();
@@ -178,7 +183,7 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
     if (!c) groups.set(key, (c = { key, counts: emptyRateCounts(), open: 0, overdue: 0 }));
     return c;
   };
-  for (const { steps, requests, g } of results) {
+  for (const { steps, requests, g, holderBased } of results) {
     // The category pass gives the groups only; the total comes from the pass without grouping.
     const keep = (k: unknown) => (g === null ? null : (k as string | null));
     for (const row of steps) {
