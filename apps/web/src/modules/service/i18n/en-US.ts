@@ -85,6 +85,8 @@ const enUS: Messages<typeof zhCN> = {
     due: 'Due {{at}}',
     completed: 'Done {{at}}',
     cancelled: 'Cancelled',
+    returned: 'Returned (in time)',
+    returnedLate: 'Returned (late while held)',
     round: 'Round {{n}}',
     mergedInto: 'Merged into another request',
     open: 'Open',

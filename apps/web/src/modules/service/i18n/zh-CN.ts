@@ -84,6 +84,8 @@ const zhCN = {
     due: '时限 {{at}}',
     completed: '完成于 {{at}}',
     cancelled: '已取消',
+    returned: '已退单（未超时）',
+    returnedLate: '已退单（持有期间超时）',
     round: '第 {{n}} 轮',
     mergedInto: '已合并到另一诉求',
     open: '查看',
