@@ -130,25 +130,36 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
     sum(${ms('s.completed_at - s.started_at')}) FILTER (WHERE s.step = ${st} AND s.completed_at IS NOT NULL) AS ${sql.raw(`${st}_ms`)}`);
   const open = sql`s.completed_at IS NULL AND s.cancelled_at IS NULL`;
 
-  const results: { steps: Record<string, unknown>[]; requests: Record<string, unknown>[]; g: MetricGroup | null; holderBased: boolean }[] = [];
+  const results: { steps: Record<string, unknown>[]; flags: Record<string, unknown>[]; requests: Record<string, unknown>[]; g: MetricGroup | null; holderBased: boolean }[] = [];
   for (const g of sets) {
     const byHolder = g !== null && BY_HOLDER.includes(g);
     const holderBased = byHolder || unit !== null;
     const sKey = byHolder && g !== null ? stepKey(g) : requestKey(g);
     const rKey = byHolder && g !== null ? resolverKey(g) : requestKey(g);
-    const { rows: steps } = await sql<Record<string, unknown>>`
-      WITH req AS (${req}), cat AS (${catValues})
-      SELECT ${keyCol(sKey, g)},
-        count(DISTINCT s.request_id) AS requests,
-        count(DISTINCT s.request_id) FILTER (WHERE ${open} AND s.step <> 'follow_up') AS open,
-        count(DISTINCT s.request_id) FILTER (WHERE ${open} AND s.due_at < ${asOf}) AS overdue,
-        ${sql.join(perStep)}
+    const stepRows = sql`
       FROM req JOIN service_request_steps s ON s.request_id = req.id ${catJoin(g)}
       WHERE req.status <> 'merged' AND NOT s.superseded
         ${holderBased ? sql`` : sql`AND NOT s.returned`}
         ${unit ? sql`AND s.unit_id = ${unit}` : sql``}
-        ${g === 'agent' ? sql`AND s.unit_id IS NOT NULL` : sql``}
+        ${g === 'agent' ? sql`AND s.unit_id IS NOT NULL` : sql``}`;
+    // Plain aggregates only (a hash aggregate, no sort) …
+    const { rows: steps } = await sql<Record<string, unknown>>`
+      WITH req AS (${req}), cat AS (${catValues})
+      SELECT ${keyCol(sKey, g)}, ${sql.join(perStep)}
+      ${stepRows}
       ${grouping(sKey, g)}`.execute(db);
+    // … and the requests per group (by holder: every request it held a step of; otherwise only the
+    // overdue ones, a few rows through the open-steps index), one row per (group, request) first.
+    const { rows: flags } = await sql<Record<string, unknown>>`
+      WITH req AS (${req}), cat AS (${catValues}),
+      x AS (
+        SELECT ${sKey} AS k, s.request_id,
+          bool_or(${open} AND s.step <> 'follow_up') AS is_open, bool_or(${open} AND s.due_at < ${asOf}) AS is_overdue
+        ${stepRows} ${holderBased ? sql`` : sql`AND ${open} AND s.due_at < ${asOf}`}
+        GROUP BY 1, 2
+      )
+      SELECT ${keyCol(sql<string>`x.k`, g)}, count(*) AS requests, count(*) FILTER (WHERE x.is_open) AS open, count(*) FILTER (WHERE x.is_overdue) AS overdue
+      FROM x ${grouping(sql<string>`x.k`, g)}`.execute(db);
     const resolved = sql`req.resolved_at IS NOT NULL AND req.status IN ('resolved', 'followed_up', 'closed')`;
     const { rows: requests } = await sql<Record<string, unknown>>`
       WITH req AS (${req}), cat AS (${catValues}),
@@ -174,7 +185,7 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
       FROM req LEFT JOIN fu ON fu.request_id = req.id ${holderBased ? sql`LEFT JOIN rs ON rs.request_id = req.id` : sql``} ${catJoin(g)}
       ${unit ? sql`WHERE rs.unit_id = ${unit}` : sql``}
       ${grouping(rKey, g)}`.execute(db);
-    results.push({ steps, requests, g, holderBased });
+    results.push({ steps, flags, requests, g, holderBased });
   }
 
   const groups = new Map<string | null, GroupCounts>();
@@ -183,7 +194,7 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
     if (!c) groups.set(key, (c = { key, counts: emptyRateCounts(), open: 0, overdue: 0 }));
     return c;
   };
-  for (const { steps, requests, g, holderBased } of results) {
+  for (const { steps, flags, requests, g, holderBased } of results) {
     // The category pass gives the groups only; the total comes from the pass without grouping.
     const keep = (k: unknown) => (g === null ? null : (k as string | null));
     for (const row of steps) {
@@ -191,6 +202,9 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
       for (const st of SERVICE_STEPS as readonly ServiceStep[]) {
         c.counts.steps[st] = { due: num(row[`${st}_due`]), met: num(row[`${st}_met`]), done: num(row[`${st}_done`]), durationMs: num(row[`${st}_ms`]) };
       }
+    }
+    for (const row of flags) {
+      const c = get(keep(row.k));
       c.overdue = num(row.overdue);
       if (holderBased) {
         c.counts.requests = num(row.requests);
