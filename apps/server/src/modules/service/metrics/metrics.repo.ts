@@ -161,16 +161,11 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
       SELECT ${keyCol(sql<string>`x.k`, g)}, count(*) AS requests, count(*) FILTER (WHERE x.is_open) AS open, count(*) FILTER (WHERE x.is_overdue) AS overdue
       FROM x ${grouping(sql<string>`x.k`, g)}`.execute(db);
     const resolved = sql`req.resolved_at IS NOT NULL AND req.status IN ('resolved', 'followed_up', 'closed')`;
+    // The standing follow-up and the resolver joined straight to the step table (at most one row
+    // each: unique per request, step and round among rows not returned), never as CTEs — a CTE read
+    // twice is materialized without statistics, and the planner then nests loops over it.
     const { rows: requests } = await sql<Record<string, unknown>>`
-      WITH req AS (${req}), cat AS (${catValues}),
-      fu AS (
-        SELECT s.request_id, s.satisfaction, s.solved FROM service_request_steps s JOIN req ON req.id = s.request_id
-        WHERE s.step = 'follow_up' AND NOT s.superseded AND s.satisfaction IS NOT NULL AND s.round = req.reopen_count
-      )${holderBased ? sql`,
-      rs AS (
-        SELECT s.request_id, s.unit_id, s.agent_id FROM service_request_steps s JOIN req ON req.id = s.request_id
-        WHERE s.step = 'resolve' AND NOT s.superseded AND NOT s.returned AND s.completed_at IS NOT NULL
-      )` : sql``}
+      WITH req AS (${req}), cat AS (${catValues})
       SELECT ${keyCol(rKey, g)},
         count(*) FILTER (WHERE req.status <> 'merged') AS requests,
         count(*) FILTER (WHERE req.status = 'merged') AS merged,
@@ -182,7 +177,12 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
         count(*) FILTER (WHERE fu.satisfaction = 'satisfied' AND req.status <> 'merged') AS satisfied,
         count(*) FILTER (WHERE fu.satisfaction = 'basically_satisfied' AND req.status <> 'merged') AS basically_satisfied,
         count(*) FILTER (WHERE fu.satisfaction = 'dissatisfied' AND req.status <> 'merged') AS dissatisfied
-      FROM req LEFT JOIN fu ON fu.request_id = req.id ${holderBased ? sql`LEFT JOIN rs ON rs.request_id = req.id` : sql``} ${catJoin(g)}
+      FROM req
+      LEFT JOIN service_request_steps fu ON fu.request_id = req.id AND fu.step = 'follow_up' AND NOT fu.superseded
+        AND fu.satisfaction IS NOT NULL AND fu.round = req.reopen_count
+      ${holderBased ? sql`LEFT JOIN service_request_steps rs ON rs.request_id = req.id AND rs.step = 'resolve' AND NOT rs.superseded
+        AND NOT rs.returned AND rs.completed_at IS NOT NULL` : sql``}
+      ${catJoin(g)}
       ${unit ? sql`WHERE rs.unit_id = ${unit}` : sql``}
       ${grouping(rKey, g)}`.execute(db);
     results.push({ steps, flags, requests, g, holderBased });
