@@ -19,6 +19,8 @@ ALTER TABLE service_request_steps
 
 ALTER TABLE service_request_steps DROP CONSTRAINT service_request_steps_request_id_step_round_key;
 CREATE UNIQUE INDEX service_request_steps_holding ON service_request_steps (request_id, step, round) WHERE NOT returned;
+-- The unique constraint dropped above was also the index every per-request read used: keep one.
+CREATE INDEX service_request_steps_request ON service_request_steps (request_id, step);
 CREATE INDEX service_request_steps_unit ON service_request_steps (unit_id) WHERE unit_id IS NOT NULL;
 
 -- Back-fill (data only from here on; metrics.api.test.ts replays it on rows put back in the pre-0015 state).

@@ -178,7 +178,7 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
         count(*) FILTER (WHERE fu.satisfaction = 'basically_satisfied' AND req.status <> 'merged') AS basically_satisfied,
         count(*) FILTER (WHERE fu.satisfaction = 'dissatisfied' AND req.status <> 'merged') AS dissatisfied
       FROM req
-      LEFT JOIN service_request_steps fu ON fu.request_id = req.id AND fu.step = 'follow_up' AND NOT fu.superseded
+      LEFT JOIN service_request_steps fu ON fu.request_id = req.id AND fu.step = 'follow_up' AND NOT fu.superseded AND NOT fu.returned
         AND fu.satisfaction IS NOT NULL AND fu.round = req.reopen_count
       ${holderBased ? sql`LEFT JOIN service_request_steps rs ON rs.request_id = req.id AND rs.step = 'resolve' AND NOT rs.superseded
         AND NOT rs.returned AND rs.completed_at IS NOT NULL` : sql``}
