@@ -547,6 +547,16 @@ export interface ServiceRequestStepTable {
   cancelled_at: Date | null;
   warned_at: Date | null;
   overdue_at: Date | null;
+  /** Migration 0015: who held the step (respond, resolve: the handling unit; null for the office's steps). */
+  unit_id: string | null;
+  agent_id: string | null;
+  /** Ended by its unit's return (cancelled_at = the return); the next unit holds a new row of the same step and round. */
+  returned: Generated<boolean>;
+  /** A later round opened the step again; only rows not superseded are judged. */
+  superseded: Generated<boolean>;
+  /** On the follow_up row a follow-up completed: the answers. */
+  satisfaction: string | null;
+  solved: boolean | null;
 }
 
 export interface DB {

@@ -113,6 +113,10 @@ export const RequestStepView = z.object({
   completedAt: z.date().nullable(),
   met: z.boolean().nullable(),
   cancelled: z.boolean(),
+  /** Ended by its unit's return (then `met` false = held past its deadline); the next unit holds a new row (docs/service/RATES.md). */
+  returned: z.boolean(),
+  /** The handling unit that held it (respond, resolve); null for the office's steps. */
+  unitId: z.string().nullable(),
   /** Open steps: ok / warning / overdue / paused / calendar_not_covered, now; completed ones: null. */
   state: z.enum(OPEN_STEP_STATES).nullable(),
 });

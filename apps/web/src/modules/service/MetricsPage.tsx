@@ -26,6 +26,7 @@ interface Figures {
 type Words = { name: string; numerator: string; denominator: string; note?: string };
 interface Metrics {
   asOf: string;
+  period: string;
   from: string | null;
   to: string | null;
   scope: string;
@@ -40,7 +41,9 @@ interface Overdue {
 }
 
 const RATES = ['responseRate', 'resolutionRate', 'satisfactionRate'] as const;
-const GROUPS = ['unit', 'category', 'street', 'channel', 'month'] as const;
+const GROUPS = ['unit', 'agent', 'category', 'street', 'channel', 'month'] as const;
+const PERIODS = ['this_month', 'last_month', 'this_quarter', 'this_year', 'all', 'custom'] as const;
+type Period = (typeof PERIODS)[number];
 const pct = (r: Rate | undefined) => (r && r.value !== null ? `${(r.value * 100).toFixed(1)}%` : '—');
 
 /**
@@ -52,9 +55,13 @@ const pct = (r: Rate | undefined) => (r && r.value !== null ? `${(r.value * 100)
 export function MetricsPage() {
   const { t, i18n } = useTranslation('service');
   const lang = i18n.language === 'en-US' ? 'en' : 'zh';
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(3, 'month').startOf('month'), dayjs()]);
+  // The server resolves the presets (this month by default) on its clock and answers with the dates.
+  const [period, setPeriod] = useState<Period>('this_month');
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
   const [groupBy, setGroupBy] = useState<(typeof GROUPS)[number]>('unit');
-  const query = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), groupBy };
+  const query = period === 'custom'
+    ? { period, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), groupBy }
+    : { period, groupBy };
   const m = useQuery({ queryKey: [...serviceKeys.all, 'metrics', query], queryFn: () => api.get<Metrics>('/api/service/metrics', query) });
   const overdue = useQuery({ queryKey: [...serviceKeys.all, 'overdue'], queryFn: () => api.get<Overdue>('/api/service/metrics/overdue', { limit: 20 }) });
   const d = m.data;
@@ -89,8 +96,21 @@ export function MetricsPage() {
       />
       <Flex vertical gap={12} data-testid="service-metrics">
         <Flex gap={12} wrap align="center">
-          <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} data-testid="metrics-range" />
+          <Segmented value={period} onChange={(v) => setPeriod(v as Period)} options={PERIODS.map((p) => ({ value: p, label: t(`metrics.period.${p}`) }))} data-testid="metrics-period" />
+          {period === 'custom' ? (
+            <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} data-testid="metrics-range" />
+          ) : null}
+          <Typography.Text type="secondary" data-testid="metrics-window">
+            {d ? (d.from || d.to ? t('metrics.window', { from: d.from ?? '…', to: d.to ?? '…' }) : t('metrics.windowAll')) : ' '}
+          </Typography.Text>
+        </Flex>
+        <Flex gap={12} wrap align="center">
           <Segmented value={groupBy} onChange={(v) => setGroupBy(v as (typeof GROUPS)[number])} options={GROUPS.map((g) => ({ value: g, label: t(`metrics.by.${g}`) }))} data-testid="metrics-group" />
+          {groupBy === 'unit' || groupBy === 'agent' ? (
+            <Tooltip title={t('metrics.byHolderNote')}>
+              <Typography.Text type="secondary" style={{ borderBottom: '1px dashed #999' }} data-testid="metrics-holder-note">{t('metrics.byHolder')}</Typography.Text>
+            </Tooltip>
+          ) : null}
         </Flex>
         {m.error ? <ErrorAlert error={m.error} onRetry={() => void m.refetch()} /> : null}
         <Row gutter={[12, 12]}>

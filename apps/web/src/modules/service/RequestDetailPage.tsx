@@ -41,6 +41,7 @@ function EventDetail({ e, categoryName }: { e: RequestEventView; categoryName: (
 
 function StepState({ s }: { s: RequestStepView }) {
   const { t } = useTranslation('service');
+  if (s.returned) return <Tag color={s.met === false ? 'red' : undefined}>{t(s.met === false ? 'detail.returnedLate' : 'detail.returned')}</Tag>;
   if (s.cancelled) return <Tag>{t('detail.cancelled')}</Tag>;
   if (s.completedAt) return s.met === false ? <Tag color="red">{t('detail.late')}</Tag> : <Tag color="green">{t('detail.met')}</Tag>;
   const color = s.state === 'overdue' ? 'red' : s.state === 'warning' ? 'orange' : s.state === 'paused' ? 'purple' : 'blue';

@@ -62,6 +62,9 @@ export interface RequestStepView {
   completedAt: string | null;
   met: boolean | null;
   cancelled: boolean;
+  /** Ended by its unit's return (met false: held past the deadline). */
+  returned: boolean;
+  unitId: string | null;
   state: StepState | null;
 }
 

@@ -50,7 +50,8 @@ export {
 } from './service-levels/service-level-policy';
 
 // Rates
-export { countsAsResolved, serviceRates, serviceRatesBy, type RequestSummary, type StepRecord, type Rate, type ServiceRates } from './rates/service-rates';
+export { applyEventsToHoldings, UNIT_STEPS, type StepHolding, type HoldingChanges } from './rates/step-holdings';
+export { countsAsResolved, emptyRateCounts, ratesFromCounts, serviceRates, serviceRatesBy, type RateCounts, type StepCounts, type RequestSummary, type StepRecord, type Rate, type ServiceRates } from './rates/service-rates';
 
 // Categories, routing, agents
 export { createCategoryTree, categoryTreeIssues, type CategoryNode, type CategoryTree } from './routing/category-tree';

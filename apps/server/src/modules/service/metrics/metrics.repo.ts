@@ -2,28 +2,12 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../core/identity/actor';
 import type { Tx } from '../../../core/context';
 import { divisionPrefix } from '../../../core/identity/scope';
-import { SERVICE_STEPS, type RequestStatus, type RequestSummary, type Satisfaction, type ServiceStep, type StepRecord } from '../domain';
+import { emptyRateCounts, SERVICE_STEPS, type RateCounts, type ServiceStep } from '../domain';
 import { requestInScope, serviceView } from '../service-actor';
 import { categoryTreeOf, loadCategories } from '../settings/catalog';
-import type { MetricsFilter } from './schemas';
+import type { MetricGroup, MetricsFilter } from './schemas';
 
-/**
- * The compact rows the figures are computed from: one per request, with its latest round of each
- * step (start, deadline, completion as epoch ms), its latest follow-up that still stands, and the
- * keys it is grouped by. One SQL statement: the steps are pivoted and the follow-ups picked in the
- * database, so 100,000 requests come back as 100,000 flat rows (docs/service/METRICS.md).
- */
-export interface MetricRow extends RequestSummary {
-  unitId: string | null;
-  agentId: string | null;
-  categoryId: string | null;
-  /** The street (9-digit code), or null. */
-  street: string | null;
-  channel: string;
-  submittedAt: Date;
-}
-
-/** Who sees which figures: the office and leaders all (their street if bound), a handling unit its own lead requests. */
+/** Who sees which figures: the office and leaders all (their street if bound), a handling unit the steps it held. */
 export type MetricsScope = 'all' | 'unit';
 
 export function metricsScope(actor: Actor): MetricsScope | null {
@@ -31,18 +15,29 @@ export function metricsScope(actor: Actor): MetricsScope | null {
   return view === 'all' || view === 'unit' ? view : null;
 }
 
-function scopeCondition(actor: Actor, scope: MetricsScope, alias = 'r'): RawBuilder<boolean> {
-  // A unit is judged on the requests it leads (docs/service/RATES.md, "Grouping"): not on those it assists.
-  if (scope === 'unit') return sql<boolean>`(${sql.ref(`${alias}.lead_unit_id`)} = ${actor.scope.departmentId})`;
-  return requestInScope(actor, alias);
-}
+/** The group key of requests and steps that have none (not dispatched, no agent, no category, no street). */
+export const NONE = '-';
 
 const localDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
 const DAY_MS = 86_400_000;
 
-/** The requests in scope and filter, as a query on `service_requests as r`. */
+/** The unit whose figures are asked for: a unit user's own, or the `unitId` filter. */
+export function heldBy(actor: Actor, scope: MetricsScope, f: MetricsFilter): string | null {
+  return scope === 'unit' ? actor.scope.departmentId : f.unitId ?? null;
+}
+
+/**
+ * The requests in scope and filter, as a query on `service_requests as r`. A unit (its own view, or
+ * the `unitId` filter) covers the requests in which it held a step or which it leads now.
+ */
 export async function metricRequests(db: Tx, actor: Actor, scope: MetricsScope, f: MetricsFilter) {
-  let qb = db.selectFrom('service_requests as r').where(scopeCondition(actor, scope));
+  let qb = db.selectFrom('service_requests as r').where(scope === 'unit' ? sql<boolean>`true` : requestInScope(actor, 'r'));
+  const unit = heldBy(actor, scope, f);
+  // A unit asking about another unit's figures gets nothing (out of scope).
+  if (scope === 'unit' && f.unitId && f.unitId !== unit) qb = qb.where(sql<boolean>`false`);
+  if (unit) {
+    qb = qb.where(sql<boolean>`(r.lead_unit_id = ${unit} OR EXISTS (SELECT 1 FROM service_request_steps hs WHERE hs.request_id = r.id AND hs.unit_id = ${unit}))`);
+  }
   if (f.from) qb = qb.where('r.submitted_at', '>=', localDayStart(f.from));
   if (f.to) qb = qb.where('r.submitted_at', '<', new Date(localDayStart(f.to).getTime() + DAY_MS));
   if (f.categoryId) {
@@ -51,82 +46,187 @@ export async function metricRequests(db: Tx, actor: Actor, scope: MetricsScope, 
     const ids = categories.map((c) => c.id).filter((id) => tree.isWithin(id, f.categoryId!));
     qb = qb.where('r.category_id', 'in', ids.length ? ids : ['-']);
   }
-  if (f.unitId) qb = qb.where('r.lead_unit_id', '=', f.unitId);
   if (f.divisionCode) qb = qb.where(sql<boolean>`r.division_code LIKE ${`${divisionPrefix(f.divisionCode)}%`}`);
   if (f.channel) qb = qb.where('r.channel', '=', f.channel);
+  if (f.parkId) qb = qb.where('r.park_id', '=', f.parkId);
   return qb;
 }
 
-type Pivot = Record<`${ServiceStep}_${'s' | 'd' | 'c'}`, number | null>;
-type Raw = Pivot & {
-  id: string;
-  status: string;
-  resolved_ms: number | null;
-  lead_unit_id: string | null;
-  agent_id: string | null;
-  category_id: string | null;
-  division_code: string | null;
-  channel: string;
-  submitted_ms: number;
-  satisfaction: string | null;
-  solved: boolean | null;
-};
-
-const ms = (col: string) => sql.raw(`(extract(epoch FROM ${col}) * 1000)::float8`);
-
-export async function loadMetricRows(db: Tx, actor: Actor, scope: MetricsScope, f: MetricsFilter): Promise<MetricRow[]> {
-  const req = (await metricRequests(db, actor, scope, f)).select([
-    'r.id', 'r.status', 'r.resolved_at', 'r.lead_unit_id', 'r.agent_id', 'r.category_id', 'r.division_code', 'r.channel', 'r.submitted_at',
-  ]);
-  const pivot = SERVICE_STEPS.map((s) => sql.raw(
-    `max(${'started'}) FILTER (WHERE step = '${s}') AS ${s}_s, max(due) FILTER (WHERE step = '${s}') AS ${s}_d, max(completed) FILTER (WHERE step = '${s}') AS ${s}_c`,
-  ));
-  const { rows } = await sql<Raw>`
-    WITH req AS (${req}),
-    st AS (
-      SELECT DISTINCT ON (s.request_id, s.step) s.request_id, s.step,
-        ${ms('s.started_at')} AS started, ${ms('s.due_at')} AS due, ${ms('s.completed_at')} AS completed
-      FROM service_request_steps s JOIN req ON req.id = s.request_id
-      ORDER BY s.request_id, s.step, s.round DESC
-    ),
-    sp AS (SELECT request_id, ${sql.join(pivot, sql`, `)} FROM st GROUP BY request_id),
-    fu AS (
-      SELECT DISTINCT ON (e.request_id) e.request_id, e.type, e.payload->>'satisfaction' AS satisfaction, (e.payload->>'solved')::boolean AS solved
-      FROM service_request_events e JOIN req ON req.id = e.request_id
-      WHERE e.type IN ('followed_up', 'reopened')
-      ORDER BY e.request_id, e.id DESC
-    )
-    SELECT req.id, req.status, ${ms('req.resolved_at')} AS resolved_ms, req.lead_unit_id, req.agent_id, req.category_id,
-      req.division_code, req.channel, ${ms('req.submitted_at')} AS submitted_ms,
-      CASE WHEN fu.type = 'followed_up' THEN fu.satisfaction END AS satisfaction,
-      CASE WHEN fu.type = 'followed_up' THEN fu.solved END AS solved,
-      ${sql.join(SERVICE_STEPS.map((s) => sql.raw(`sp.${s}_s, sp.${s}_d, sp.${s}_c`)), sql`, `)}
-    FROM req LEFT JOIN sp ON sp.request_id = req.id LEFT JOIN fu ON fu.request_id = req.id
-  `.execute(db);
-  return rows.map(toMetricRow);
+/** The counts of one group (or the total: key null), as the SQL below counted them. */
+export interface GroupCounts {
+  key: string | null;
+  counts: RateCounts;
+  open: number;
+  overdue: number;
 }
 
-const date = (v: number | null) => (v === null ? null : new Date(v));
+/** Grouped by the unit or agent that held the steps: the step figures by holder, the request figures by the unit that resolved it. */
+const BY_HOLDER: readonly MetricGroup[] = ['unit', 'agent'];
 
-function toMetricRow(r: Raw): MetricRow {
-  const steps: Partial<Record<ServiceStep, StepRecord>> = {};
-  for (const s of SERVICE_STEPS) {
-    const started = r[`${s}_s`];
-    if (started === null || started === undefined) continue;
-    steps[s] = { startedAt: new Date(started), dueAt: date(r[`${s}_d`]), completedAt: date(r[`${s}_c`]) };
+/** A request's own key (not per step), in SQL over `req`. */
+function requestKey(groupBy: MetricGroup | null): RawBuilder<string> {
+  switch (groupBy) {
+    case 'street': return sql<string>`CASE WHEN length(req.division_code) >= 9 THEN left(req.division_code, 9) ELSE ${sql.lit(NONE)} END`;
+    case 'channel': return sql<string>`req.channel`;
+    // Local (Asia/Shanghai, UTC+8 all year) month and ISO week of submission, as ranking.ts's localMonth / localIsoWeek.
+    case 'month': return sql<string>`to_char((req.submitted_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM')`;
+    case 'week': return sql<string>`to_char((req.submitted_at AT TIME ZONE 'UTC') + interval '8 hours', 'IYYY-"W"IW')`;
+    case 'category': return sql<string>`coalesce(cat.k, ${sql.lit(NONE)})`;
+    default: return sql<string>`''`;
   }
-  return {
-    id: r.id,
-    status: r.status as RequestStatus,
-    steps,
-    resolvedAt: date(r.resolved_ms),
-    // A follow-up counts while it stands: a reopen after it (dissatisfied) sets it aside until the next one.
-    followUp: r.satisfaction ? { satisfaction: r.satisfaction as Satisfaction, solved: r.solved === true } : null,
-    unitId: r.lead_unit_id,
-    agentId: r.agent_id,
-    categoryId: r.category_id,
-    street: r.division_code && r.division_code.length >= 9 ? r.division_code.slice(0, 9) : null,
-    channel: r.channel,
-    submittedAt: new Date(r.submitted_ms),
+}
+
+const num = (v: unknown) => Number(v ?? 0);
+
+/**
+ * The figures' counts per group and in total, counted in the database over the step rows
+ * (docs/service/METRICS.md "How the figures are counted"): the same counts the domain's
+ * serviceRates makes over summaries (RATES.md), so `ratesFromCounts` turns both into rates.
+ *
+ * - Steps: the rows not superseded by a later round, of requests not merged. Grouped by holder
+ *   (unit, agent) every holding counts for its holder, a returned one included (late if returned
+ *   after its deadline); otherwise only the final holding of each step counts.
+ * - Requests (follow-ups, resolved): by the request's own key, or by the unit (agent) that holds
+ *   its completed resolve step when grouped by holder or narrowed to a unit.
+ */
+export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f: MetricsFilter, groupBy: MetricGroup | null, asOf: Date): Promise<{ total: GroupCounts; groups: GroupCounts[] }> {
+  const req = (await metricRequests(db, actor, scope, f)).select([
+    'r.id', 'r.status', 'r.reopen_count', 'r.resolved_at', 'r.category_id', 'r.division_code', 'r.channel', 'r.submitted_at',
+  ]);
+  const unit = heldBy(actor, scope, f);
+
+  // Category groups overlap (a request counts in every category on its path): a mapping table.
+  let catValues: RawBuilder<unknown> = sql`SELECT NULL::text AS id, NULL::text AS k WHERE false`;
+  if (groupBy === 'category') {
+    const categories = await loadCategories(db);
+    const parent = new Map(categories.map((c) => [c.id, c.parent_id]));
+    const pairs: RawBuilder<unknown>[] = [];
+    for (const c of categories) for (let p: string | null | undefined = c.id; p; p = parent.get(p)) pairs.push(sql`(${c.id}::text, ${p}::text)`);
+    if (pairs.length) catValues = sql`SELECT * FROM (VALUES ${sql.join(pairs)}) AS v(id, k)`;
+  }
+  // Overlapping keys cannot share one pass with the total (it would count a request once per key).
+  // Counted apart from the total: overlapping category keys; and the holders (unit, agent), whose
+  // groups count every holding while the total counts each request's step once (its last holding).
+  const apart = groupBy === 'category' || (groupBy !== null && BY_HOLDER.includes(groupBy));
+  const sets = groupBy === null ? [null] : apart ? [null, groupBy] : [groupBy];
+  const withTotal = groupBy !== null && !apart;
+
+  const stepKey = (g: MetricGroup | null): RawBuilder<string> =>
+    g === 'unit' ? sql<string>`coalesce(s.unit_id::text, ${sql.lit(NONE)})` : g === 'agent' ? sql<string>`coalesce(s.agent_id::text, ${sql.lit(NONE)})` : requestKey(g);
+  const resolverKey = (g: MetricGroup | null): RawBuilder<string> =>
+    g === 'unit' ? sql<string>`coalesce(rs.unit_id::text, ${sql.lit(NONE)})` : g === 'agent' ? sql<string>`coalesce(rs.agent_id::text, ${sql.lit(NONE)})` : requestKey(g);
+  // `${key}` twice must be the same SQL text for grouping(): keys use literals (sql.lit), never parameters.
+  const grouping = (key: RawBuilder<string>, g: MetricGroup | null) =>
+    g === null ? sql`` : withTotal ? sql`GROUP BY GROUPING SETS ((${key}), ())` : sql`GROUP BY ${key}`;
+  const keyCol = (key: RawBuilder<string>, g: MetricGroup | null) =>
+    g === null ? sql`NULL::text AS k` : withTotal ? sql`CASE WHEN grouping(${key}) = 1 THEN NULL ELSE ${key} END AS k` : sql`${key} AS k`;
+  const catJoin = (g: MetricGroup | null) => (g === 'category' ? sql`LEFT JOIN cat ON cat.id = req.category_id` : sql``);
+
+  const ms = (col: string) => sql.raw(`(extract(epoch FROM ${col}) * 1000)::float8`);
+  const judged = sql`s.due_at IS NOT NULL AND (s.completed_at IS NOT NULL OR s.due_at < coalesce(s.cancelled_at, ${asOf}))`;
+  const perStep = SERVICE_STEPS.map((st) => sql`
+    count(*) FILTER (WHERE s.step = ${st} AND ${judged}) AS ${sql.raw(`${st}_due`)},
+    count(*) FILTER (WHERE s.step = ${st} AND s.completed_at <= s.due_at) AS ${sql.raw(`${st}_met`)},
+    count(*) FILTER (WHERE s.step = ${st} AND s.completed_at IS NOT NULL) AS ${sql.raw(`${st}_done`)},
+    sum(${ms('s.completed_at - s.started_at')}) FILTER (WHERE s.step = ${st} AND s.completed_at IS NOT NULL) AS ${sql.raw(`${st}_ms`)}`);
+  const open = sql`s.completed_at IS NULL AND s.cancelled_at IS NULL`;
+
+  const results: { steps: Record<string, unknown>[]; flags: Record<string, unknown>[]; requests: Record<string, unknown>[]; g: MetricGroup | null; holderBased: boolean }[] = [];
+  for (const g of sets) {
+    const byHolder = g !== null && BY_HOLDER.includes(g);
+    const holderBased = byHolder || unit !== null;
+    const sKey = byHolder && g !== null ? stepKey(g) : requestKey(g);
+    const rKey = byHolder && g !== null ? resolverKey(g) : requestKey(g);
+    const stepRows = sql`
+      FROM req JOIN service_request_steps s ON s.request_id = req.id ${catJoin(g)}
+      WHERE req.status <> 'merged' AND NOT s.superseded
+        ${holderBased ? sql`` : sql`AND NOT s.returned`}
+        ${unit ? sql`AND s.unit_id = ${unit}` : sql``}
+        ${g === 'agent' ? sql`AND s.unit_id IS NOT NULL` : sql``}`;
+    // Plain aggregates only (a hash aggregate, no sort) …
+    const { rows: steps } = await sql<Record<string, unknown>>`
+      WITH req AS (${req}), cat AS (${catValues})
+      SELECT ${keyCol(sKey, g)}, ${sql.join(perStep)}
+      ${stepRows}
+      ${grouping(sKey, g)}`.execute(db);
+    // … and the requests per group (by holder: every request it held a step of; otherwise only the
+    // overdue ones, a few rows through the open-steps index), one row per (group, request) first.
+    const { rows: flags } = await sql<Record<string, unknown>>`
+      WITH req AS (${req}), cat AS (${catValues}),
+      x AS (
+        SELECT ${sKey} AS k, s.request_id,
+          bool_or(${open} AND s.step <> 'follow_up') AS is_open, bool_or(${open} AND s.due_at < ${asOf}) AS is_overdue
+        ${stepRows} ${holderBased ? sql`` : sql`AND ${open} AND s.due_at < ${asOf}`}
+        GROUP BY 1, 2
+      )
+      SELECT ${keyCol(sql<string>`x.k`, g)}, count(*) AS requests, count(*) FILTER (WHERE x.is_open) AS open, count(*) FILTER (WHERE x.is_overdue) AS overdue
+      FROM x ${grouping(sql<string>`x.k`, g)}`.execute(db);
+    const resolved = sql`req.resolved_at IS NOT NULL AND req.status IN ('resolved', 'followed_up', 'closed')`;
+    // The standing follow-up and the resolver joined straight to the step table (at most one row
+    // each: unique per request, step and round among rows not returned), never as CTEs — a CTE read
+    // twice is materialized without statistics, and the planner then nests loops over it.
+    const { rows: requests } = await sql<Record<string, unknown>>`
+      WITH req AS (${req}), cat AS (${catValues})
+      SELECT ${keyCol(rKey, g)},
+        count(*) FILTER (WHERE req.status <> 'merged') AS requests,
+        count(*) FILTER (WHERE req.status = 'merged') AS merged,
+        count(*) FILTER (WHERE req.status NOT IN ('resolved', 'followed_up', 'closed', 'merged')) AS open,
+        count(*) FILTER (WHERE ${resolved}) AS resolved,
+        count(fu.request_id) FILTER (WHERE req.status <> 'merged') AS followed_up,
+        count(fu.request_id) FILTER (WHERE ${resolved}) AS resolved_followed_up,
+        count(*) FILTER (WHERE fu.solved AND req.status <> 'merged') AS solved,
+        count(*) FILTER (WHERE fu.satisfaction = 'satisfied' AND req.status <> 'merged') AS satisfied,
+        count(*) FILTER (WHERE fu.satisfaction = 'basically_satisfied' AND req.status <> 'merged') AS basically_satisfied,
+        count(*) FILTER (WHERE fu.satisfaction = 'dissatisfied' AND req.status <> 'merged') AS dissatisfied
+      FROM req
+      LEFT JOIN service_request_steps fu ON fu.request_id = req.id AND fu.step = 'follow_up' AND NOT fu.superseded AND NOT fu.returned
+        AND fu.satisfaction IS NOT NULL AND fu.round = req.reopen_count
+      ${holderBased ? sql`LEFT JOIN service_request_steps rs ON rs.request_id = req.id AND rs.step = 'resolve' AND NOT rs.superseded
+        AND NOT rs.returned AND rs.completed_at IS NOT NULL` : sql``}
+      ${catJoin(g)}
+      ${unit ? sql`WHERE rs.unit_id = ${unit}` : sql``}
+      ${grouping(rKey, g)}`.execute(db);
+    results.push({ steps, flags, requests, g, holderBased });
+  }
+
+  const groups = new Map<string | null, GroupCounts>();
+  const get = (key: string | null) => {
+    let c = groups.get(key);
+    if (!c) groups.set(key, (c = { key, counts: emptyRateCounts(), open: 0, overdue: 0 }));
+    return c;
   };
+  for (const { steps, flags, requests, g, holderBased } of results) {
+    // The category pass gives the groups only; the total comes from the pass without grouping.
+    const keep = (k: unknown) => (g === null ? null : (k as string | null));
+    for (const row of steps) {
+      const c = get(keep(row.k));
+      for (const st of SERVICE_STEPS as readonly ServiceStep[]) {
+        c.counts.steps[st] = { due: num(row[`${st}_due`]), met: num(row[`${st}_met`]), done: num(row[`${st}_done`]), durationMs: num(row[`${st}_ms`]) };
+      }
+    }
+    for (const row of flags) {
+      const c = get(keep(row.k));
+      c.overdue = num(row.overdue);
+      if (holderBased) {
+        c.counts.requests = num(row.requests);
+        c.open = num(row.open);
+      }
+    }
+    for (const row of requests) {
+      const c = get(keep(row.k));
+      const n = c.counts;
+      n.followedUp = num(row.followed_up);
+      n.solved = num(row.solved);
+      n.resolved = num(row.resolved);
+      n.resolvedFollowedUp = num(row.resolved_followed_up);
+      n.satisfactionCounts = { satisfied: num(row.satisfied), basically_satisfied: num(row.basically_satisfied), dissatisfied: num(row.dissatisfied) };
+      if (!holderBased) {
+        n.requests = num(row.requests);
+        n.merged = num(row.merged);
+        c.open = num(row.open);
+      }
+    }
+  }
+  const total = get(null);
+  return { total, groups: [...groups.values()].filter((c) => c.key !== null).sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0)) };
 }

@@ -3,15 +3,13 @@ import { AppError } from '../../../http/app-error';
 import { recordAudit } from '../../../core/audit/audit';
 import { writeXlsx, type SheetColumn } from '../../../core/excel/write-xlsx';
 import type { Ctx, Tx } from '../../../core/context';
-import { countsAsResolved, serviceRates, serviceRatesBy, SERVICE_STEPS, type RequestStatus, type ServiceRates, type ServiceStep } from '../domain';
+import { ratesFromCounts, SERVICE_STEPS, type RequestStatus, type ServiceStep } from '../domain';
 import { loadCategories } from '../settings/catalog';
 import { RATE_DEFINITIONS, STEP_LABELS } from './definitions';
-import { loadMetricRows, metricRequests, metricsScope, type MetricRow, type MetricsScope } from './metrics.repo';
-import { localIsoWeek, localMonth, rankBy } from './ranking';
+import { countMetrics, heldBy, metricRequests, metricsScope, NONE, type GroupCounts, type MetricsScope } from './metrics.repo';
+import { rankBy } from './ranking';
+import { metricWindow } from './window';
 import type { MetricGroup, MetricsFilter, MetricsQuery, MetricsReport } from './schemas';
-
-const NOT_OPEN: readonly RequestStatus[] = ['resolved', 'followed_up', 'closed', 'merged'];
-const NONE = '-';
 
 function scopeOf(ctx: Ctx): MetricsScope {
   const scope = metricsScope(ctx.actor);
@@ -21,42 +19,18 @@ function scopeOf(ctx: Ctx): MetricsScope {
 
 type Figures = MetricsReport['total'];
 
-/** The domain's rates plus plain counts the dashboard shows beside them. */
-function figuresOf(rows: readonly MetricRow[], rates: ServiceRates, now: Date): Figures {
-  let open = 0;
-  let resolved = 0;
-  let followedUp = 0;
-  let overdue = 0;
-  const t = now.getTime();
-  for (const r of rows) {
-    if (r.status === 'merged') continue;
-    if (!NOT_OPEN.includes(r.status)) open++;
-    if (countsAsResolved(r)) resolved++;
-    if (r.followUp) followedUp++;
-    if (Object.values(r.steps).some((s) => s && !s.completedAt && s.dueAt && s.dueAt.getTime() < t)) overdue++;
-  }
-  return { ...rates, counts: { open, resolved, followedUp, overdue } };
-}
-
-/** The keys a request is grouped under (several for a category: every category on its path). */
-function keyer(groupBy: MetricGroup, pathOf: (id: string) => string[]): (r: MetricRow) => string | readonly string[] | null {
-  switch (groupBy) {
-    case 'unit': return (r) => r.unitId ?? NONE;
-    case 'agent': return (r) => r.agentId ?? NONE;
-    case 'category': return (r) => (r.categoryId ? pathOf(r.categoryId) : NONE);
-    case 'street': return (r) => r.street ?? NONE;
-    case 'channel': return (r) => r.channel;
-    case 'month': return (r) => localMonth(r.submittedAt);
-    case 'week': return (r) => localIsoWeek(r.submittedAt);
-  }
+/** The domain's rates from the counts, plus plain counts the dashboard shows beside them. */
+function figuresOf(g: GroupCounts): Figures {
+  return { ...ratesFromCounts(g.counts), counts: { open: g.open, resolved: g.counts.resolved, followedUp: g.counts.followedUp, overdue: g.overdue } };
 }
 
 const CHANNEL_NAMES: Record<string, string> = { hotline: '热线', web: '网上', app: '移动端', visit: '走访', letter: '来信', open311: 'Open311' };
+/** What the group without a key is, per grouping: by unit it holds the office's own steps (受理、交办、回访). */
+const NONE_NAMES: Partial<Record<MetricGroup, string>> = { unit: '亲企办（受理、交办、回访）', agent: '未指定服务员', category: '未分类', street: '未知街道' };
 
 async function namesOf(db: Tx, groupBy: MetricGroup, keys: string[]): Promise<Map<string, string>> {
   const ids = keys.filter((k) => k !== NONE);
-  const none = groupBy === 'unit' ? '未交办' : groupBy === 'agent' ? '未指定服务员' : groupBy === 'category' ? '未分类' : '未知街道';
-  const names = new Map<string, string>([[NONE, none]]);
+  const names = new Map<string, string>([[NONE, NONE_NAMES[groupBy] ?? NONE]]);
   if (ids.length === 0) return names;
   if (groupBy === 'unit') {
     for (const d of await db.selectFrom('departments as d').leftJoin('departments as p', 'p.id', 'd.parent_id')
@@ -75,48 +49,29 @@ async function namesOf(db: Tx, groupBy: MetricGroup, keys: string[]): Promise<Ma
 
 export async function metricsReport(ctx: Ctx, query: MetricsQuery): Promise<MetricsReport> {
   const scope = scopeOf(ctx);
-  const { groupBy, ...filter } = query;
-  const rows = await loadMetricRows(ctx.db, ctx.actor, scope, filter);
-  return buildReport(ctx, scope, rows, filter, groupBy ?? null);
-}
-
-async function buildReport(ctx: Ctx, scope: MetricsScope, rows: MetricRow[], filter: MetricsFilter, groupBy: MetricGroup | null): Promise<MetricsReport> {
-  const total = figuresOf(rows, serviceRates(rows, ctx.now), ctx.now);
+  const { groupBy, period: _p, from: _f, to: _t, ...rest } = query;
+  const window = metricWindow(query, ctx.now);
+  const filter: MetricsFilter = { ...rest, ...(window.from ? { from: window.from } : {}), ...(window.to ? { to: window.to } : {}) };
+  const counted = await countMetrics(ctx.db, ctx.actor, scope, filter, groupBy ?? null, ctx.now);
   let groups: MetricsReport['groups'] = [];
   if (groupBy) {
-    const categories = groupBy === 'category' ? await loadCategories(ctx.db) : [];
-    const parent = new Map(categories.map((c) => [c.id, c.parent_id]));
-    const pathOf = (id: string) => {
-      const path: string[] = [];
-      for (let c: string | null | undefined = id; c; c = parent.get(c)) path.unshift(c);
-      return path;
-    };
-    const keyOf = keyer(groupBy, pathOf);
-    const grouped = serviceRatesBy(rows, keyOf, ctx.now);
-    const members = new Map<string, MetricRow[]>();
-    for (const r of rows) {
-      const k = keyOf(r);
-      for (const key of k === null ? [] : typeof k === 'string' ? [k] : k) {
-        let list = members.get(key);
-        if (!list) members.set(key, (list = []));
-        list.push(r);
-      }
-    }
-    const names = await namesOf(ctx.db, groupBy, grouped.map((g) => g.key));
+    const figures = counted.groups.map(figuresOf);
+    const names = await namesOf(ctx.db, groupBy, counted.groups.map((g) => g.key!));
     const ranks = {
-      responseRate: rankBy(grouped, (g) => g.rates.responseRate.value),
-      resolutionRate: rankBy(grouped, (g) => g.rates.resolutionRate.value),
-      satisfactionRate: rankBy(grouped, (g) => g.rates.satisfactionRate.value),
+      responseRate: rankBy(figures, (f) => f.responseRate.value),
+      resolutionRate: rankBy(figures, (f) => f.resolutionRate.value),
+      satisfactionRate: rankBy(figures, (f) => f.satisfactionRate.value),
     };
-    groups = grouped.map((g, i) => ({
-      key: g.key,
-      name: names.get(g.key) ?? g.key,
-      figures: figuresOf(members.get(g.key) ?? [], g.rates, ctx.now),
+    groups = counted.groups.map((g, i) => ({
+      key: g.key!,
+      name: names.get(g.key!) ?? g.key!,
+      figures: figures[i]!,
       rank: { responseRate: ranks.responseRate[i]!, resolutionRate: ranks.resolutionRate[i]!, satisfactionRate: ranks.satisfactionRate[i]! },
     }));
   }
   return {
-    asOf: ctx.now, from: filter.from ?? null, to: filter.to ?? null, scope, groupBy, total, groups, definitions: RATE_DEFINITIONS,
+    asOf: ctx.now, period: window.period, from: window.from, to: window.to, scope, groupBy: groupBy ?? null,
+    total: figuresOf(counted.total), groups, definitions: RATE_DEFINITIONS,
   };
 }
 
@@ -126,12 +81,15 @@ async function buildReport(ctx: Ctx, scope: MetricsScope, rows: MetricRow[], fil
 export async function overdueList(ctx: Ctx, query: MetricsFilter & { limit: number }) {
   const scope = scopeOf(ctx);
   const { limit, ...filter } = query;
-  const base = (await metricRequests(ctx.db, ctx.actor, scope, filter))
+  const unit = heldBy(ctx.actor, scope, filter);
+  let base = (await metricRequests(ctx.db, ctx.actor, scope, filter))
     .innerJoin('service_request_steps as s', 's.request_id', 'r.id')
     .where('s.completed_at', 'is', null)
     .where('s.cancelled_at', 'is', null)
     .where('s.due_at', '<', ctx.now)
     .where('r.status', '<>', 'merged');
+  // A unit's list: the steps in its hands (an open unit step is the current lead's).
+  if (unit) base = base.where('s.unit_id', '=', unit);
   const [rows, count] = await Promise.all([
     base
       .leftJoin('service_categories as c', 'c.id', 'r.category_id')

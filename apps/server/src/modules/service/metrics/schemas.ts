@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '@zhizhi/contracts';
 import { CHANNELS, REQUEST_STATUSES, SERVICE_STEPS, SATISFACTION_LEVELS } from '../domain';
+import { METRIC_PERIODS } from './window';
 
 export const METRIC_GROUPS = ['unit', 'agent', 'category', 'street', 'channel', 'month', 'week'] as const;
 export type MetricGroup = (typeof METRIC_GROUPS)[number];
@@ -11,15 +12,19 @@ export const MetricsFilter = z.object({
   to: IsoDate.optional(),
   /** The category or anything below it. */
   categoryId: z.string().max(64).optional(),
-  /** The lead handling unit (of the current dispatch). */
+  /** A handling unit: the steps it held and the requests it resolved (docs/service/RATES.md, "Which unit a figure counts for"). */
   unitId: z.uuid().optional(),
   /** A 9-digit street or the 6-digit county. */
   divisionCode: z.string().regex(/^\d{6}(\d{3})?$/).optional(),
   channel: z.enum(CHANNELS).optional(),
+  /** The park stored on the request (the park file's 诉求 tab). */
+  parkId: z.uuid().optional(),
 });
 export type MetricsFilter = z.infer<typeof MetricsFilter>;
 
 export const MetricsQuery = MetricsFilter.extend({
+  /** The period (submission dates): a preset, `all`, or `custom` = from/to. Default: this month, or custom when from/to are given. */
+  period: z.enum(METRIC_PERIODS).optional(),
   /** Group the figures by this; without it only the total. */
   groupBy: z.enum(METRIC_GROUPS).optional(),
 });
@@ -54,9 +59,11 @@ export const MetricsGroupRow = z.object({
 const Words = z.object({ name: z.string(), numerator: z.string(), denominator: z.string(), note: z.string().optional() });
 export const MetricsReport = z.object({
   asOf: z.date(),
+  /** The period the figures cover (local dates of submission; null = open). */
+  period: z.enum(METRIC_PERIODS),
   from: z.string().nullable(),
   to: z.string().nullable(),
-  /** 'all' for the office and leaders (their street if bound), 'unit' for a handling unit: its own lead requests. */
+  /** 'all' for the office and leaders (their street if bound), 'unit' for a handling unit: the steps it held and the requests it resolved. */
   scope: z.enum(['all', 'unit']),
   groupBy: z.enum(METRIC_GROUPS).nullable(),
   total: Figures,

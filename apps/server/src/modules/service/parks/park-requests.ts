@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
 import { AppError } from '../../../http/app-error';
 import type { Ctx } from '../../../core/context';
-import { REQUEST_STATUSES, serviceRates, type RequestStatus } from '../domain';
-import { loadMetricRows, metricsScope } from '../metrics/metrics.repo';
+import { ratesFromCounts, REQUEST_STATUSES, type RequestStatus } from '../domain';
+import { countMetrics, metricsScope } from '../metrics/metrics.repo';
 import { requestInScope } from '../service-actor';
 
 /**
  * The park file's 诉求 figures (一园一档): the requests raised by its enterprises (the park stored
  * on each request), counted by status, and the three rates over them — the same definitions as
- * the dashboard (domain serviceRates, docs/service/RATES.md). Within the user's scope.
+ * the dashboard (metrics countMetrics with the park filter, docs/service/RATES.md), counted in
+ * the database. Within the user's scope.
  */
 export async function parkRequestFigures(ctx: Ctx, parkId: string) {
   const scope = metricsScope(ctx.actor);
@@ -21,11 +22,9 @@ export async function parkRequestFigures(ctx: Ctx, parkId: string) {
     .where(requestInScope(ctx.actor))
     .groupBy('r.status')
     .execute();
-  const ids = new Set((await ctx.db.selectFrom('service_requests as r').select('r.id')
-    .where('r.park_id', '=', parkId).where(requestInScope(ctx.actor)).execute()).map((r) => r.id));
-  // The metric rows of the requests in scope, narrowed to the park's (metrics has no park filter).
-  const rows = ids.size === 0 ? [] : (await loadMetricRows(ctx.db, ctx.actor, 'all', {})).filter((r) => ids.has(r.id));
-  const rates = serviceRates(rows, ctx.now);
+  // the rates over the requests in the user's scope (as the request list shows them), the park's only
+  const { total } = await countMetrics(ctx.db, ctx.actor, 'all', { parkId }, null, ctx.now);
+  const rates = ratesFromCounts(total.counts);
   const byStatus = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
   for (const c of counted) byStatus[c.status as RequestStatus] = c.n;
   return {

@@ -171,7 +171,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
     steps: steps.map((s) => ({
       step: s.step as RequestDetail['steps'][number]['step'],
       round: s.round, startedAt: s.started_at, dueAt: s.due_at, warnAt: s.warn_at, completedAt: s.completed_at, met: s.met,
-      cancelled: s.cancelled_at !== null, state: storedStepState(s, paused, ctx.now),
+      cancelled: s.cancelled_at !== null, returned: s.returned, unitId: s.unit_id, state: storedStepState(s, paused, ctx.now),
     })),
     allowedActions: actionsFor(ctx, snapshot, row.enterprise_id),
     suggestedDispatch: view === 'all' && (row.status === 'accepted' || row.status === 'returned') ? await suggestDispatch(ctx.db, row) : null,

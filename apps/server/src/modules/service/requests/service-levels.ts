@@ -12,6 +12,9 @@ import {
   type RequestEvent,
   type ServiceClock,
   type ServiceStep,
+  type Satisfaction,
+  type StepHolding,
+  applyEventsToHoldings,
 } from '../domain';
 import type { PolicyBook } from '../settings/service-level-policy-store';
 
@@ -38,106 +41,67 @@ export interface StepContext {
   round: number;
 }
 
-type StepRow = { id: number; step: string; round: number; started_at: Date; completed_at: Date | null; cancelled_at: Date | null };
+type StepRow = StepHolding & { id: number | null; dueAt: Date | null; warnAt: Date | null; met: boolean | null };
+
+const STEP_COLUMNS = [
+  'id', 'step', 'round', 'started_at', 'completed_at', 'cancelled_at', 'due_at', 'warn_at', 'met',
+  'unit_id', 'agent_id', 'returned', 'superseded', 'satisfaction', 'solved',
+] as const;
 
 /**
- * What a request's events do to its steps (STEP_STARTS, docs/service/SERVICE_LEVELS.md) and
- * pauses, in the caller's transaction; then every open step's deadline is computed again
- * (pauses and the category move it). Completed steps get their deadline and whether it was met.
+ * What a request's events do to its steps (STEP_STARTS, docs/service/SERVICE_LEVELS.md; who holds
+ * each step: the domain's applyEventsToHoldings) and pauses, in the caller's transaction; then
+ * every open step's deadline is computed again (pauses and the category move it). Completed steps
+ * get their deadline and whether it was met; a step handed back by a return, whether its unit
+ * held it past the deadline (met false) or not (met null: not judged).
  */
 export async function applyEventsToSteps(tx: Tx, requestId: string, events: readonly RequestEvent[], sc: StepContext, now: Date): Promise<void> {
-  const steps: StepRow[] = await tx
-    .selectFrom('service_request_steps')
-    .select(['id', 'step', 'round', 'started_at', 'completed_at', 'cancelled_at'])
-    .where('request_id', '=', requestId)
-    .execute();
-  const isOpen = (s: StepRow) => s.completed_at === null && s.cancelled_at === null;
-  const completed = new Map<number, Date>();
-  const open = async (step: ServiceStep, round: number, at: Date) => {
-    if (steps.some((s) => s.step === step && s.round === round)) return;
-    const row = await tx
-      .insertInto('service_request_steps')
-      .values({ request_id: requestId, step, round, started_at: at })
-      .returning(['id', 'step', 'round', 'started_at', 'completed_at', 'cancelled_at'])
-      .executeTakeFirstOrThrow();
-    steps.push(row);
-  };
-  const complete = (step: ServiceStep, at: Date) => {
-    for (const s of steps) {
-      if (s.step === step && isOpen(s)) {
-        s.completed_at = at;
-        completed.set(s.id, at);
-      }
-    }
-  };
+  const loaded = await tx.selectFrom('service_request_steps').select([...STEP_COLUMNS]).where('request_id', '=', requestId).execute();
+  const rows: StepRow[] = loaded.map((r) => ({
+    id: r.id, step: r.step as ServiceStep, round: r.round, startedAt: r.started_at, completedAt: r.completed_at, cancelledAt: r.cancelled_at,
+    dueAt: r.due_at, warnAt: r.warn_at, met: r.met, unitId: r.unit_id, agentId: r.agent_id, returned: r.returned, superseded: r.superseded,
+    satisfaction: r.satisfaction as Satisfaction | null, solved: r.solved,
+  }));
+  const changes = applyEventsToHoldings(rows, events, sc.round, (h) => ({ ...h, id: null, dueAt: null, warnAt: null, met: null }));
 
   for (const e of events) {
-    switch (e.type) {
-      case 'submitted':
-        await open('accept', 0, e.at);
-        break;
-      case 'accepted':
-        complete('accept', e.at);
-        await open('dispatch', sc.round, e.at);
-        break;
-      case 'dispatched':
-        complete('dispatch', e.at);
-        // Respond and resolve count from the first dispatch of the round: a return does not restart them.
-        await open('respond', sc.round, e.at);
-        await open('resolve', sc.round, e.at);
-        break;
-      case 'responded':
-        complete('respond', e.at);
-        break;
-      case 'resolved':
-        complete('respond', e.at);
-        complete('resolve', e.at);
-        await open('follow_up', sc.round, e.at);
-        break;
-      case 'followed_up':
-      case 'closed':
-        complete('follow_up', e.at);
-        break;
-      case 'reopened':
-        await open('dispatch', e.reopenCount, e.at);
-        await open('respond', e.reopenCount, e.at);
-        await open('resolve', e.reopenCount, e.at);
-        break;
-      case 'merged_into':
-        await tx.updateTable('service_request_steps').set({ cancelled_at: e.at })
-          .where('request_id', '=', requestId).where('completed_at', 'is', null).where('cancelled_at', 'is', null).execute();
-        for (const s of steps) if (isOpen(s)) s.cancelled_at = e.at;
-        await tx.updateTable('service_pauses').set({ to_at: e.at }).where('request_id', '=', requestId).where('to_at', 'is', null).execute();
-        break;
-      case 'paused':
-        await tx.insertInto('service_pauses').values({ request_id: requestId, from_at: e.at, reason: e.reason }).execute();
-        break;
-      case 'resumed':
-        await tx.updateTable('service_pauses').set({ to_at: e.at }).where('request_id', '=', requestId).where('to_at', 'is', null).execute();
-        break;
-      default:
-        break;
+    if (e.type === 'merged_into' || e.type === 'resumed') {
+      await tx.updateTable('service_pauses').set({ to_at: e.at }).where('request_id', '=', requestId).where('to_at', 'is', null).execute();
+    } else if (e.type === 'paused') {
+      await tx.insertInto('service_pauses').values({ request_id: requestId, from_at: e.at, reason: e.reason }).execute();
     }
   }
 
   const pauses = await loadPauses(tx, requestId);
-  for (const s of steps) {
-    const p = sc.policies?.at(s.started_at);
+  for (const s of rows) {
+    // each step under the policy version in force when it opened (the default without stored ones)
+    const p = sc.policies?.at(s.startedAt);
     const clock = p?.clock ?? sc.clock;
-    const rule = (p?.levels ?? SERVICE_LEVELS).ruleFor(sc.categoryPath, s.step as ServiceStep);
-    const timing = { start: s.started_at, pauses };
-    const doneAt = completed.get(s.id);
-    if (doneAt) {
-      const outcome = guard(() => completedStepOutcome(clock, rule, { ...timing, completedAt: doneAt }));
-      await tx.updateTable('service_request_steps')
-        .set({ completed_at: doneAt, due_at: outcome?.dueAt ?? null, warn_at: null, met: outcome ? outcome.met : null })
-        .where('id', '=', s.id).execute();
-    } else if (isOpen(s)) {
+    const rule = (p?.levels ?? SERVICE_LEVELS).ruleFor(sc.categoryPath, s.step);
+    const timing = { start: s.startedAt, pauses };
+    if (changes.completed.has(s)) {
+      const outcome = guard(() => completedStepOutcome(clock, rule, { ...timing, completedAt: s.completedAt! }));
+      Object.assign(s, { dueAt: outcome?.dueAt ?? null, warnAt: null, met: outcome ? outcome.met : null });
+    } else if (changes.returned.has(s)) {
+      const due = openStepStatus(clock, rule, timing, s.cancelledAt!).dueMs;
+      Object.assign(s, { dueAt: msDate(due), warnAt: null, met: due !== null && s.cancelledAt!.getTime() > due ? false : null });
+    } else if (s.completedAt === null && s.cancelledAt === null) {
       const status = openStepStatus(clock, rule, timing, now);
-      await tx.updateTable('service_request_steps')
-        .set({ due_at: msDate(status.dueMs), warn_at: msDate(status.warnMs) })
-        .where('id', '=', s.id).execute();
+      s.dueAt = msDate(status.dueMs);
+      s.warnAt = msDate(status.warnMs);
+      if (s.id !== null) changes.changed.add(s);
     }
+  }
+  const values = (s: StepRow) => ({
+    started_at: s.startedAt, completed_at: s.completedAt, cancelled_at: s.cancelledAt, due_at: s.dueAt, warn_at: s.warnAt, met: s.met,
+    unit_id: s.unitId, agent_id: s.agentId, returned: s.returned, superseded: s.superseded, satisfaction: s.satisfaction, solved: s.solved,
+  });
+  if (changes.added.length) {
+    await tx.insertInto('service_request_steps')
+      .values(changes.added.map((s) => ({ request_id: requestId, step: s.step, round: s.round, ...values(s) }))).execute();
+  }
+  for (const s of changes.changed) {
+    if (s.id !== null) await tx.updateTable('service_request_steps').set(values(s)).where('id', '=', s.id).execute();
   }
 }
 

@@ -4,7 +4,7 @@ import { seededRandom, type Random } from '../../../db/seed/random';
 import { mobilePhone, personName } from '../../../db/seed/enterprise-generator';
 import { createWorkdayCalendar, PACKAGE_CALENDAR_DATA, CalendarNotCoveredError } from '../../../core/reference/domain/workday';
 import {
-  applyAction, completedStepOutcome, openStepStatus, submitRequest,
+  applyAction, applyEventsToHoldings, completedStepOutcome, openStepStatus, submitRequest, type StepHolding,
   type Actor, type Channel, type OpenStepState, type Pause, type RequestAction, type RequestEvent, type RequestSnapshot,
   type RequestStatus, type ReturnReason, type Satisfaction, type ServiceStep,
 } from '../domain';
@@ -62,6 +62,26 @@ const ASSISTING: Record<string, string> = {
   talent: '余杭区经济和信息化局/企业服务科',
 };
 
+/**
+ * How each handling unit works in the demo, so the 三率看板 has differences to show: how often it
+ * is slow to sign, answer and resolve (times the age factor: older months were slower, before the
+ * 当天回应 push), how the enterprises answer the follow-up, and how often the problem is solved
+ * (an enterprise can be satisfied with a clear "no", e.g. a policy it does not qualify for).
+ */
+interface UnitProfile { slow: number; satisfaction: [Satisfaction, number][]; solved: number }
+const PROFILE: Record<string, UnitProfile> = {
+  [DEMO_UNIT]: { slow: 0.03, satisfaction: [['satisfied', 84], ['basically_satisfied', 13], ['dissatisfied', 3]], solved: 0.93 },
+  '良渚街道办事处/规划建设科': { slow: 0.3, satisfaction: [['satisfied', 50], ['basically_satisfied', 25], ['dissatisfied', 25]], solved: 0.7 },
+  '仓前街道办事处/经济发展科': { slow: 0.08, satisfaction: [['satisfied', 72], ['basically_satisfied', 20], ['dissatisfied', 8]], solved: 0.86 },
+  '五常街道办事处/经济发展科': { slow: 0.12, satisfaction: [['satisfied', 62], ['basically_satisfied', 25], ['dissatisfied', 13]], solved: 0.8 },
+  '余杭区经济和信息化局/企业服务科': { slow: 0.05, satisfaction: [['satisfied', 78], ['basically_satisfied', 17], ['dissatisfied', 5]], solved: 0.9 },
+  '余杭区经济和信息化局/工业发展科': { slow: 0.25, satisfaction: [['satisfied', 54], ['basically_satisfied', 24], ['dissatisfied', 22]], solved: 0.72 },
+  '余杭区市场监督管理局/登记注册科': { slow: 0.03, satisfaction: [['satisfied', 86], ['basically_satisfied', 11], ['dissatisfied', 3]], solved: 0.95 },
+  '余杭区人力资源和社会保障局/人才开发科': { slow: 0.1, satisfaction: [['satisfied', 60], ['basically_satisfied', 30], ['dissatisfied', 10]], solved: 0.68 },
+  '余杭区科学技术局/成果转化科': { slow: 0.06, satisfaction: [['satisfied', 75], ['basically_satisfied', 18], ['dissatisfied', 7]], solved: 0.85 },
+};
+const AVERAGE: UnitProfile = { slow: 0.1, satisfaction: [['satisfied', 70], ['basically_satisfied', 20], ['dissatisfied', 10]], solved: 0.85 };
+
 const CATEGORY_WEIGHTS: [string, number][] = [
   ['policy', 20], ['factors.power', 9], ['factors.land', 6], ['factors.water', 4], ['talent', 15],
   ['finance', 11], ['testing', 9], ['approval', 14], ['dispute', 6], ['other', 6],
@@ -108,7 +128,7 @@ function submissionTime(rng: Random, dayStart: number, channel: Channel): number
   return dayStart + minute * MINUTE;
 }
 
-interface StepSim { step: ServiceStep; round: number; startedAt: Date; completedAt: Date | null; cancelledAt: Date | null; dueAt: Date | null; warnAt: Date | null; met: boolean | null; warnedAt: Date | null; overdueAt: Date | null }
+interface StepSim extends StepHolding { dueAt: Date | null; warnAt: Date | null; met: boolean | null; warnedAt: Date | null; overdueAt: Date | null }
 interface PauseSim { from: Date; to: Date | null; reason: string }
 interface Planned { at: number; actor: Actor; actorName: string; action: RequestAction | ((sims: Map<string, Sim>) => RequestAction) }
 interface Sim {
@@ -253,38 +273,21 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
 
   function applySteps(sim: Sim, evs: readonly RequestEvent[]) {
     const path = tree.pathOf(sim.snapshot.categoryId ?? '');
-    const round = sim.snapshot.reopenCount;
-    const done: StepSim[] = [];
-    const open = (step: ServiceStep, r: number, at: Date) => {
-      if (sim.steps.some((s) => s.step === step && s.round === r)) return;
-      sim.steps.push({ step, round: r, startedAt: at, completedAt: null, cancelledAt: null, dueAt: null, warnAt: null, met: null, warnedAt: null, overdueAt: null });
-    };
-    const complete = (step: ServiceStep, at: Date) => {
-      for (const s of sim.steps) if (s.step === step && !s.completedAt && !s.cancelledAt) { s.completedAt = at; done.push(s); }
-    };
+    const changes = applyEventsToHoldings(sim.steps, evs, sim.snapshot.reopenCount, (h) => ({ ...h, dueAt: null, warnAt: null, met: null, warnedAt: null, overdueAt: null }));
     for (const e of evs) {
-      switch (e.type) {
-        case 'submitted': open('accept', 0, e.at); break;
-        case 'accepted': complete('accept', e.at); open('dispatch', round, e.at); break;
-        case 'dispatched': complete('dispatch', e.at); open('respond', round, e.at); open('resolve', round, e.at); break;
-        case 'responded': complete('respond', e.at); break;
-        case 'resolved': complete('respond', e.at); complete('resolve', e.at); open('follow_up', round, e.at); break;
-        case 'followed_up': case 'closed': complete('follow_up', e.at); break;
-        case 'reopened': open('dispatch', e.reopenCount, e.at); open('respond', e.reopenCount, e.at); open('resolve', e.reopenCount, e.at); break;
-        case 'merged_into':
-          for (const s of sim.steps) if (!s.completedAt && !s.cancelledAt) s.cancelledAt = e.at;
-          for (const p of sim.pauses) if (!p.to) p.to = e.at;
-          break;
-        case 'paused': sim.pauses.push({ from: e.at, to: null, reason: e.reason }); break;
-        case 'resumed': for (const p of sim.pauses) if (!p.to) p.to = e.at; break;
-        default: break;
-      }
+      if (e.type === 'paused') sim.pauses.push({ from: e.at, to: null, reason: e.reason });
+      if (e.type === 'resumed' || e.type === 'merged_into') for (const p of sim.pauses) if (!p.to) p.to = e.at;
     }
     const pauses: Pause[] = sim.pauses.map((p) => ({ from: p.from, to: p.to }));
-    for (const s of done) {
+    for (const s of changes.completed) {
       const outcome = guard(() => completedStepOutcome(clock, SERVICE_LEVELS.ruleFor(path, s.step), { start: s.startedAt, pauses, completedAt: s.completedAt! }));
       s.dueAt = outcome?.dueAt ?? null;
       s.met = outcome ? outcome.met : null;
+    }
+    for (const s of changes.returned) {
+      const due = openStepStatus(clock, SERVICE_LEVELS.ruleFor(path, s.step), { start: s.startedAt, pauses }, s.cancelledAt!).dueMs;
+      s.dueAt = due === null ? null : new Date(due);
+      s.met = due !== null && s.cancelledAt!.getTime() > due ? false : null;
     }
   }
 
@@ -303,11 +306,16 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
       return;
     }
     const street = sim.divisionCode;
-    const right = unitId.get(leadUnitFor(sim.category, street))!;
+    const rightName = leadUnitFor(sim.category, street);
+    const right = unitId.get(rightName)!;
+    const profile = PROFILE[rightName] ?? AVERAGE;
+    // Older months were slower: the 当天回应 push shows month by month.
+    const ageFactor = 0.4 + (1.2 * (nowMs - sim.submittedAt.getTime())) / (DEMO_DAYS * DAY);
+    const unitSlow = fate.slow || rng.chance(Math.min(0.9, profile.slow * ageFactor));
     const assist = ASSISTING[sim.category] && rng.chance(0.35) ? unitId.get(ASSISTING[sim.category]!)! : null;
     const assisting = assist && assist !== right ? [assist] : [];
-    const wrongKey = rng.pick(UNIT_STAFF.map((s) => s.unit).filter((u) => unitId.get(u) !== right));
-    const first = fate.returned ? unitId.get(wrongKey)! : right;
+    const wrongName = rng.pick(UNIT_STAFF.map((s) => s.unit).filter((u) => unitId.get(u) !== right));
+    const first = fate.returned ? unitId.get(wrongName)! : right;
     const demoUnit = unitId.get(DEMO_UNIT)!;
     const dispatch = (unit: string): RequestAction => ({
       type: 'dispatch',
@@ -318,12 +326,14 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
     if (fate.stop === 'dispatched') return;
     if (fate.returned) {
       const reason = rng.pick(RETURN_REASONS_USED);
-      p.push({ at: at(30, 300), actor: unitActor(first), actorName: '', action: { type: 'return', reason, note: RETURN_NOTES[reason]! } });
+      // A slow unit sits on a request that is not its own before returning it: past the 当天回应 deadline.
+      const lateReturn = rng.chance(Math.min(0.9, 2 * (PROFILE[wrongName] ?? AVERAGE).slow));
+      p.push({ at: lateReturn ? at(1_000, 2_500) : at(30, 300), actor: unitActor(first), actorName: '', action: { type: 'return', reason, note: RETURN_NOTES[reason]! } });
       if (fate.stop === 'returned') return;
       p.push({ at: at(20, 240), actor: dispatcher, actorName: '', action: dispatch(right) });
     }
     const signer = right === demoUnit && rng.chance(0.5) ? agentActor : unitActor(right);
-    p.push({ at: at(lateOften ? 600 : 15, lateOften ? 3_000 : 240), actor: signer, actorName: '', action: { type: 'sign' } });
+    p.push({ at: at(unitSlow ? 600 : 5, unitSlow ? 3_000 : 60), actor: signer, actorName: '', action: { type: 'sign' } });
     if (fate.stop === 'signed') return;
     const answers = answersFor(sim.category);
     if (fate.wait) {
@@ -332,11 +342,14 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
       const resumer: Actor = rng.chance(0.5) ? signer : dispatcher;
       p.push({ at: at(600, 4_000), actor: resumer, actorName: '', action: { type: 'resume', note: '企业已补充材料' } });
     }
-    if (rng.chance(0.7) || fate.stop === 'responded') {
-      p.push({ at: at(lateOften ? 600 : 20, lateOften ? 2_500 : 300), actor: signer, actorName: '', action: { type: 'respond', content: answers.respond } });
+    // A consultation is often answered and resolved at once (resolving records the response too);
+    // otherwise the unit responds (当天回应) and resolves days later.
+    const atOnce = !unitSlow && fate.stop !== 'responded' && rng.chance(0.25);
+    if (!atOnce) {
+      p.push({ at: at(unitSlow ? 600 : 5, unitSlow ? 2_500 : 90), actor: signer, actorName: '', action: { type: 'respond', content: answers.respond } });
       if (fate.stop === 'responded') return;
     }
-    p.push({ at: at(lateOften ? 4_000 : 600, lateOften ? 12_000 : 7_000, false), actor: signer, actorName: '', action: { type: 'resolve', summary: answers.resolve } });
+    p.push({ at: atOnce ? at(20, 200) : at(unitSlow ? 4_000 : 600, unitSlow ? 12_000 : 7_000, false), actor: signer, actorName: '', action: { type: 'resolve', summary: answers.resolve } });
     if (fate.stop === 'resolved') return;
     if (fate.closeWithoutFollowUp) {
       p.push({ at: at(4_000, 6_000, false), actor: dispatcher, actorName: '', action: { type: 'close', note: '多次联系企业未果，按规定关闭' } });
@@ -344,14 +357,16 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
     }
     const followUp = (satisfaction: Satisfaction) => p.push({
       at: at(200, 3_000, false), actor: operator, actorName: '',
-      action: { type: 'follow_up', satisfaction, solved: satisfaction !== 'dissatisfied', note: FOLLOW_UP_NOTES[satisfaction] },
+      action: { type: 'follow_up', satisfaction, solved: satisfaction !== 'dissatisfied' && rng.chance(profile.solved), note: FOLLOW_UP_NOTES[satisfaction] },
     });
-    followUp(fate.satisfaction);
-    if (fate.satisfaction === 'dissatisfied') {
+    const answer = fate.satisfaction ?? weighted(rng, profile.satisfaction);
+    followUp(answer);
+    if (answer === 'dissatisfied') {
+      // Reopened (重办): the same unit again; the second answer stands whatever it is (the reopen limit is 1).
       p.push({ at: at(30, 240), actor: dispatcher, actorName: '', action: dispatch(right) });
       p.push({ at: at(30, 400), actor: unitActor(right), actorName: '', action: { type: 'sign' } });
       p.push({ at: at(1_000, 5_000, false), actor: unitActor(right), actorName: '', action: { type: 'resolve', summary: `重办：${answers.resolve}` } });
-      followUp(rng.chance(0.7) ? 'satisfied' : 'basically_satisfied');
+      followUp(weighted<Satisfaction>(rng, profile.satisfaction.map(([k, w]) => [k, k === 'dissatisfied' ? w * 2.5 : w])));
     }
     if (fate.stop === 'followed_up') return;
     p.push({ at: at(10, 1_500, false), actor: rng.chance(0.6) ? operator : dispatcher, actorName: '', action: { type: 'close' } });
@@ -362,7 +377,8 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
     slow: boolean;
     returned: boolean;
     wait: boolean;
-    satisfaction: Satisfaction;
+    /** The first follow-up's answer, or null: as the unit's profile makes it likely. */
+    satisfaction: Satisfaction | null;
     closeWithoutFollowUp: boolean;
     merge: string | null;
   }
@@ -374,10 +390,10 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
       : null;
     return {
       stop,
-      slow: stuck || rng.chance(0.08),
+      slow: stuck || rng.chance(0.04),
       returned: stop === 'returned' || rng.chance(0.09),
       wait: stop === 'waiting_for_enterprise' || rng.chance(0.05),
-      satisfaction: weighted<Satisfaction>(rng, [['satisfied', 80], ['basically_satisfied', 14], ['dissatisfied', 6]]),
+      satisfaction: rng.chance(0.03) ? 'dissatisfied' : null, // null: the unit's profile decides
       closeWithoutFollowUp: !stop && rng.chance(0.02),
       merge,
     };
@@ -509,8 +525,9 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
 
   const stepRows = order.flatMap((sim) => sim.steps.map((s) => ({
     request_id: sim.id, step: s.step, round: s.round, started_at: s.startedAt, due_at: s.dueAt,
-    warn_at: s.completedAt ? null : s.warnAt, completed_at: s.completedAt, met: s.completedAt ? s.met : null,
+    warn_at: s.completedAt || s.cancelledAt ? null : s.warnAt, completed_at: s.completedAt, met: s.completedAt || s.returned ? s.met : null,
     cancelled_at: s.cancelledAt, warned_at: s.warnedAt, overdue_at: s.overdueAt,
+    unit_id: s.unitId, agent_id: s.agentId, returned: s.returned, superseded: s.superseded, satisfaction: s.satisfaction, solved: s.solved,
   })));
   for (let i = 0; i < stepRows.length; i += CHUNK) await tx.insertInto('service_request_steps').values(stepRows.slice(i, i + CHUNK)).execute();
 

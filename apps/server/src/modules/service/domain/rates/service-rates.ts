@@ -64,61 +64,86 @@ export function countsAsResolved(r: Pick<RequestSummary, 'status' | 'resolvedAt'
 
 const rate = (numerator: number, denominator: number): Rate => ({ numerator, denominator, value: denominator === 0 ? null : numerator / denominator });
 
+/** Per step: steps due (judged), of them completed in time, steps completed and their summed wall-clock duration. */
+export interface StepCounts { due: number; met: number; done: number; durationMs: number }
+
+/**
+ * The counts every rate is a ratio of. serviceRates counts them over summaries in memory; the
+ * dashboard's store counts the same things in SQL over the step rows (docs/service/METRICS.md) and
+ * turns them into rates here, so the ratios are defined once.
+ */
+export interface RateCounts {
+  requests: number;
+  merged: number;
+  steps: Record<ServiceStep, StepCounts>;
+  followedUp: number;
+  solved: number;
+  /** countsAsResolved */
+  resolved: number;
+  resolvedFollowedUp: number;
+  satisfactionCounts: Record<Satisfaction, number>;
+}
+
+export function emptyRateCounts(): RateCounts {
+  return {
+    requests: 0, merged: 0,
+    steps: Object.fromEntries(SERVICE_STEPS.map((s) => [s, { due: 0, met: 0, done: 0, durationMs: 0 }])) as Record<ServiceStep, StepCounts>,
+    followedUp: 0, solved: 0, resolved: 0, resolvedFollowedUp: 0,
+    satisfactionCounts: { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 },
+  };
+}
+
+export function ratesFromCounts(c: RateCounts): ServiceRates {
+  const onTime = Object.fromEntries(SERVICE_STEPS.map((s) => [s, rate(c.steps[s].met, c.steps[s].due)])) as Record<ServiceStep, Rate>;
+  const sc = c.satisfactionCounts;
+  return {
+    requests: c.requests,
+    mergedExcluded: c.merged,
+    responseRate: onTime.respond,
+    resolutionRate: rate(c.solved, c.followedUp),
+    satisfactionRate: rate(sc.satisfied + sc.basically_satisfied, c.followedUp),
+    followUpRate: rate(c.resolvedFollowedUp, c.resolved),
+    onTime,
+    averageDurationMs: Object.fromEntries(SERVICE_STEPS.map((s) => [s, c.steps[s].done === 0 ? null : c.steps[s].durationMs / c.steps[s].done])) as Record<ServiceStep, number | null>,
+    satisfactionCounts: { ...sc },
+  };
+}
+
 export function serviceRates(summaries: readonly RequestSummary[], asOf: Date): ServiceRates {
   const now = asOf.getTime();
-  const onTimeN = Object.fromEntries(SERVICE_STEPS.map((s) => [s, [0, 0]])) as Record<ServiceStep, [number, number]>;
-  const duration = Object.fromEntries(SERVICE_STEPS.map((s) => [s, [0, 0]])) as Record<ServiceStep, [number, number]>;
-  const satisfactionCounts: Record<Satisfaction, number> = { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 };
-  let requests = 0;
-  let merged = 0;
-  let followedUp = 0;
-  let solved = 0;
-  let resolved = 0;
-  let resolvedFollowedUp = 0;
-
+  const c = emptyRateCounts();
   for (const r of summaries) {
     if (r.status === 'merged') {
-      merged++;
+      c.merged++;
       continue;
     }
-    requests++;
+    c.requests++;
     for (const step of SERVICE_STEPS) {
       const s = r.steps[step];
       if (!s) continue;
+      const n = c.steps[step];
       const due = s.dueAt?.getTime() ?? null;
       if (s.completedAt) {
-        duration[step][0] += s.completedAt.getTime() - s.startedAt.getTime();
-        duration[step][1]++;
+        n.durationMs += s.completedAt.getTime() - s.startedAt.getTime();
+        n.done++;
         if (due === null) continue; // no deadline known: not judged
-        onTimeN[step][1]++;
-        if (s.completedAt.getTime() <= due) onTimeN[step][0]++;
+        n.due++;
+        if (s.completedAt.getTime() <= due) n.met++;
       } else if (due !== null && due < now) {
-        onTimeN[step][1]++; // still open past its deadline: late
+        n.due++; // still open past its deadline: late
       }
     }
     if (r.followUp) {
-      followedUp++;
-      satisfactionCounts[r.followUp.satisfaction]++;
-      if (r.followUp.solved) solved++;
+      c.followedUp++;
+      c.satisfactionCounts[r.followUp.satisfaction]++;
+      if (r.followUp.solved) c.solved++;
     }
     if (countsAsResolved(r)) {
-      resolved++;
-      if (r.followUp) resolvedFollowedUp++;
+      c.resolved++;
+      if (r.followUp) c.resolvedFollowedUp++;
     }
   }
-
-  const onTime = Object.fromEntries(SERVICE_STEPS.map((s) => [s, rate(onTimeN[s][0], onTimeN[s][1])])) as Record<ServiceStep, Rate>;
-  return {
-    requests,
-    mergedExcluded: merged,
-    responseRate: onTime.respond,
-    resolutionRate: rate(solved, followedUp),
-    satisfactionRate: rate(satisfactionCounts.satisfied + satisfactionCounts.basically_satisfied, followedUp),
-    followUpRate: rate(resolvedFollowedUp, resolved),
-    onTime,
-    averageDurationMs: Object.fromEntries(SERVICE_STEPS.map((s) => [s, duration[s][1] === 0 ? null : duration[s][0] / duration[s][1]])) as Record<ServiceStep, number | null>,
-    satisfactionCounts,
-  };
+  return ratesFromCounts(c);
 }
 
 /**
