@@ -24,6 +24,19 @@ export interface SweepResult {
   open: number;
   warnings: number;
   overdue: number;
+  /** Where the run's time went (ms): reading the open steps, evaluating them, writing the marks. */
+  ms: { read: number; evaluate: number; write: number };
+}
+
+/** An open step as the sweep reads it, with what its deadline needs. */
+export interface SweepStep {
+  id: number;
+  request_id: string;
+  step: string;
+  round: number;
+  started_at: Date;
+  warned_at: Date | null;
+  category_id: string | null;
 }
 
 /**
@@ -33,42 +46,19 @@ export interface SweepResult {
  * warned and supervised once even if two sweeps overlapped. An overdue step of a request in a
  * unit's hands is also supervised (督办, the lifecycle's `supervise` as the system). The people
  * whose turn it is get an in-app notification: the lead unit's staff, and the dispatchers.
+ * Three phases, timed in the result: read (readOpenSteps), evaluate (evaluateOpenSteps), write.
  */
 export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalendar, now: Date): Promise<SweepResult> {
-  const rows = await db
-    .selectFrom('service_request_steps as s')
-    .innerJoin('service_requests as r', 'r.id', 's.request_id')
-    .select(['s.id', 's.request_id', 's.step', 's.round', 's.started_at', 's.warned_at', 's.overdue_at', 'r.category_id'])
-    .where('s.completed_at', 'is', null)
-    .where('s.cancelled_at', 'is', null)
-    .where('s.overdue_at', 'is', null)
-    .orderBy('s.id')
-    .execute();
-  if (rows.length === 0) return { open: 0, warnings: 0, overdue: 0 };
-  const pauses = await db
-    .selectFrom('service_pauses as p')
-    .select(['p.request_id', 'p.from_at', 'p.to_at'])
-    .where(sql<boolean>`p.request_id IN (SELECT request_id FROM service_request_steps WHERE completed_at IS NULL AND cancelled_at IS NULL AND overdue_at IS NULL)`)
-    .execute();
-  const pausesOf = new Map<string, { fromMs: number; toMs: number | null }[]>();
-  for (const p of pauses) {
-    const list = pausesOf.get(p.request_id) ?? [];
-    list.push({ fromMs: p.from_at.getTime(), toMs: p.to_at?.getTime() ?? null });
-    pausesOf.set(p.request_id, list);
-  }
-  const tree = categoryTreeOf(await loadCategories(db));
-  const inputs: OpenStepInput[] = rows.map((r) => ({
-    rule: SERVICE_LEVELS.ruleFor(tree.pathOf(r.category_id ?? ''), r.step as ServiceStep),
-    startMs: r.started_at.getTime(),
-    pauses: pausesOf.get(r.request_id) ?? [],
-  }));
-  const states = sweepOpenSteps(serviceClock(calendar), inputs, now.getTime());
-
+  const t0 = performance.now();
+  const open = await readOpenSteps(db);
+  const t1 = performance.now();
+  const states = evaluateOpenSteps(open, calendar, now);
+  const t2 = performance.now();
   const notifier = new Notifier({ send: async () => {} }); // in-app only: no SMS or e-mail from the sweep yet
   let warnings = 0;
   let overdue = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
+  for (let i = 0; i < open.steps.length; i++) {
+    const row = open.steps[i]!;
     const st = states[i]!;
     if (st.state === 'overdue') {
       if (await markStep(db, notifier, row, 'overdue', st.dueMs!, now)) overdue++;
@@ -76,7 +66,47 @@ export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalend
       if (await markStep(db, notifier, row, 'warning', st.dueMs!, now)) warnings++;
     }
   }
-  return { open: rows.length, warnings, overdue };
+  const t3 = performance.now();
+  const ms = (a: number, b: number) => Math.round(b - a);
+  return { open: open.steps.length, warnings, overdue, ms: { read: ms(t0, t1), evaluate: ms(t1, t2), write: ms(t2, t3) } };
+}
+
+/** Every open step not yet marked overdue, with its request's pauses and the category tree. */
+export async function readOpenSteps(db: Kysely<DB>) {
+  const steps: SweepStep[] = await db
+    .selectFrom('service_request_steps as s')
+    .innerJoin('service_requests as r', 'r.id', 's.request_id')
+    .select(['s.id', 's.request_id', 's.step', 's.round', 's.started_at', 's.warned_at', 'r.category_id'])
+    .where('s.completed_at', 'is', null)
+    .where('s.cancelled_at', 'is', null)
+    .where('s.overdue_at', 'is', null)
+    .orderBy('s.id')
+    .execute();
+  const pausesOf = new Map<string, { fromMs: number; toMs: number | null }[]>();
+  if (steps.length > 0) {
+    const pauses = await db
+      .selectFrom('service_pauses as p')
+      .select(['p.request_id', 'p.from_at', 'p.to_at'])
+      .where(sql<boolean>`p.request_id IN (SELECT request_id FROM service_request_steps WHERE completed_at IS NULL AND cancelled_at IS NULL AND overdue_at IS NULL)`)
+      .execute();
+    for (const p of pauses) {
+      const list = pausesOf.get(p.request_id) ?? [];
+      list.push({ fromMs: p.from_at.getTime(), toMs: p.to_at?.getTime() ?? null });
+      pausesOf.set(p.request_id, list);
+    }
+  }
+  const tree = categoryTreeOf(await loadCategories(db));
+  return { steps, pausesOf, tree };
+}
+
+/** The state of each open step at `now`, in the order read (pure: no database). */
+export function evaluateOpenSteps(open: Awaited<ReturnType<typeof readOpenSteps>>, calendar: WorkdayCalendar, now: Date) {
+  const inputs: OpenStepInput[] = open.steps.map((r) => ({
+    rule: SERVICE_LEVELS.ruleFor(open.tree.pathOf(r.category_id ?? ''), r.step as ServiceStep),
+    startMs: r.started_at.getTime(),
+    pauses: open.pausesOf.get(r.request_id) ?? [],
+  }));
+  return sweepOpenSteps(serviceClock(calendar), inputs, now.getTime());
 }
 
 /**
