@@ -34,8 +34,9 @@ export interface SweepStep {
   request_id: string;
   step: string;
   round: number;
-  started_at: Date;
-  warned_at: Date | null;
+  startMs: number;
+  /** Warned already (warned_at set): a warning is given once. */
+  warned: boolean;
   category_id: string | null;
 }
 
@@ -62,7 +63,7 @@ export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalend
     const st = states[i]!;
     if (st.state === 'overdue') {
       if (await markStep(db, notifier, row, 'overdue', st.dueMs!, now)) overdue++;
-    } else if (st.state === 'warning' && row.warned_at === null) {
+    } else if (st.state === 'warning' && !row.warned) {
       if (await markStep(db, notifier, row, 'warning', st.dueMs!, now)) warnings++;
     }
   }
@@ -71,39 +72,54 @@ export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalend
   return { open: open.steps.length, warnings, overdue, ms: { read: ms(t0, t1), evaluate: ms(t1, t2), write: ms(t2, t3) } };
 }
 
-/** Every open step not yet marked overdue, with its request's pauses and the category tree. */
+const OPEN_STEP = sql`s.completed_at IS NULL AND s.cancelled_at IS NULL AND s.overdue_at IS NULL`;
+/** Epoch milliseconds of a timestamptz, truncated as a JavaScript Date would be. */
+const epochMs = (column: ReturnType<typeof sql.ref>) => sql`floor(extract(epoch FROM ${column}) * 1000)`;
+
+/**
+ * Every open step not yet marked overdue, with its request's pauses and the category tree.
+ *
+ * Each list comes back as ONE text value (string_agg of comma-separated fields), split here:
+ * on PGlite every result row costs its own decoding and its copy out of the database's worker
+ * thread, which made 100,000 rows take 3–7 s against ~0.6 s for the query itself
+ * (bench/RESULTS.md, run 9). No field can hold a comma (ids, uuids, step names, numbers, category
+ * ids by their CHECK), and concat_ws drops NULLs, so only the last field may be empty.
+ */
 export async function readOpenSteps(db: Kysely<DB>) {
-  const steps: SweepStep[] = await db
-    .selectFrom('service_request_steps as s')
-    .innerJoin('service_requests as r', 'r.id', 's.request_id')
-    .select(['s.id', 's.request_id', 's.step', 's.round', 's.started_at', 's.warned_at', 'r.category_id'])
-    .where('s.completed_at', 'is', null)
-    .where('s.cancelled_at', 'is', null)
-    .where('s.overdue_at', 'is', null)
-    .orderBy('s.id')
-    .execute();
+  const stepsText = await sql<{ t: string | null }>`
+    SELECT string_agg(concat_ws(',', s.id, s.request_id, s.step, s.round, ${epochMs(sql.ref('s.started_at'))},
+                                (s.warned_at IS NOT NULL)::int, r.category_id), E'\n') AS t
+      FROM service_request_steps s JOIN service_requests r ON r.id = s.request_id
+     WHERE ${OPEN_STEP}`.execute(db);
+  const steps: SweepStep[] = splitLines(stepsText.rows[0]?.t).map((line) => {
+    const f = line.split(',');
+    return { id: Number(f[0]), request_id: f[1]!, step: f[2]!, round: Number(f[3]), startMs: Number(f[4]), warned: f[5] === '1', category_id: f[6] || null };
+  });
+  steps.sort((a, b) => a.id - b.id); // marks in a stable order (oldest step first)
   const pausesOf = new Map<string, { fromMs: number; toMs: number | null }[]>();
   if (steps.length > 0) {
-    const pauses = await db
-      .selectFrom('service_pauses as p')
-      .select(['p.request_id', 'p.from_at', 'p.to_at'])
-      .where(sql<boolean>`p.request_id IN (SELECT request_id FROM service_request_steps WHERE completed_at IS NULL AND cancelled_at IS NULL AND overdue_at IS NULL)`)
-      .execute();
-    for (const p of pauses) {
-      const list = pausesOf.get(p.request_id) ?? [];
-      list.push({ fromMs: p.from_at.getTime(), toMs: p.to_at?.getTime() ?? null });
-      pausesOf.set(p.request_id, list);
+    const pausesText = await sql<{ t: string | null }>`
+      SELECT string_agg(concat_ws(',', p.request_id, ${epochMs(sql.ref('p.from_at'))}, ${epochMs(sql.ref('p.to_at'))}), E'\n') AS t
+        FROM service_pauses p
+       WHERE p.request_id IN (SELECT s.request_id FROM service_request_steps s WHERE ${OPEN_STEP})`.execute(db);
+    for (const line of splitLines(pausesText.rows[0]?.t)) {
+      const [requestId, from, to] = line.split(',');
+      const list = pausesOf.get(requestId!) ?? [];
+      list.push({ fromMs: Number(from), toMs: to ? Number(to) : null });
+      pausesOf.set(requestId!, list);
     }
   }
   const tree = categoryTreeOf(await loadCategories(db));
   return { steps, pausesOf, tree };
 }
 
+const splitLines = (text: string | null | undefined): string[] => (text ? text.split('\n') : []);
+
 /** The state of each open step at `now`, in the order read (pure: no database). */
 export function evaluateOpenSteps(open: Awaited<ReturnType<typeof readOpenSteps>>, calendar: WorkdayCalendar, now: Date) {
   const inputs: OpenStepInput[] = open.steps.map((r) => ({
     rule: SERVICE_LEVELS.ruleFor(open.tree.pathOf(r.category_id ?? ''), r.step as ServiceStep),
-    startMs: r.started_at.getTime(),
+    startMs: r.startMs,
     pauses: open.pausesOf.get(r.request_id) ?? [],
   }));
   return sweepOpenSteps(serviceClock(calendar), inputs, now.getTime());
