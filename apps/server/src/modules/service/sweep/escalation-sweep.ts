@@ -117,10 +117,19 @@ const splitLines = (text: string | null | undefined): string[] => (text ? text.s
 
 /** The state of each open step at `now`, in the order read (pure: no database). */
 export function evaluateOpenSteps(open: Awaited<ReturnType<typeof readOpenSteps>>, calendar: WorkdayCalendar, now: Date) {
+  // One rule per category and step (a dozen or so), not a category-path walk per step.
+  const rules = new Map<string, OpenStepInput['rule']>();
+  const ruleOf = (categoryId: string | null, step: string) => {
+    const key = `${categoryId ?? ''}|${step}`;
+    let rule = rules.get(key);
+    if (!rule) rules.set(key, (rule = SERVICE_LEVELS.ruleFor(open.tree.pathOf(categoryId ?? ''), step as ServiceStep)));
+    return rule;
+  };
+  const noPauses: OpenStepInput['pauses'] = [];
   const inputs: OpenStepInput[] = open.steps.map((r) => ({
-    rule: SERVICE_LEVELS.ruleFor(open.tree.pathOf(r.category_id ?? ''), r.step as ServiceStep),
+    rule: ruleOf(r.category_id, r.step),
     startMs: r.startMs,
-    pauses: open.pausesOf.get(r.request_id) ?? [],
+    pauses: open.pausesOf.get(r.request_id) ?? noPauses,
   }));
   return sweepOpenSteps(serviceClock(calendar), inputs, now.getTime());
 }
