@@ -9,11 +9,11 @@ import { changedFields } from '../../audit/audit';
 import type { Ctx, Tx } from '../../context';
 import type { JobHandler } from '../../jobs/job-runner';
 import { toInput, toRow } from '../enterprise.service';
-import { withoutNameIndex } from '../name-index';
+import { withoutGinIndexes } from '../gin-indexes';
 import { COLUMNS, REQUIRED_COLUMNS, parseEnterpriseRow, type Lookups } from './parse-enterprise-row';
 
 const CHUNK = 500;
-/** From this many rows on, the job rebuilds the name index once instead of updating it row by row. */
+/** From this many rows on, the job rebuilds the GIN indexes (name, tags) once instead of updating them row by row. */
 export const BULK_IMPORT_ROWS = 5_000;
 
 /** Step 1: read and validate every row; write nothing but the batch. */
@@ -147,7 +147,7 @@ export const importEnterprisesJob: JobHandler = async (job, jctx) => {
     }
   };
   try {
-    if (rows.length >= BULK_IMPORT_ROWS) await withoutNameIndex(jctx.db, writeAll);
+    if (rows.length >= BULK_IMPORT_ROWS) await withoutGinIndexes(jctx.db, writeAll);
     else await writeAll();
     await jctx.db.updateTable('import_batches').set({ status: 'imported', summary: JSON.stringify(summary), rows: '[]' }).where('id', '=', batchId).execute();
     // Fresh statistics for the plans and the estimated totals of long lists (db/count-rows.ts):
