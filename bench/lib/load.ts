@@ -8,6 +8,9 @@ export interface Target {
   /** Paths to request, taken in turn (one path = the same request every time). */
   paths: readonly string[];
   headers: Record<string, string>;
+  /** GET when absent. With POST, `bodies` are sent in turn (JSON), one per request. */
+  method?: 'GET' | 'POST';
+  bodies?: readonly string[];
 }
 
 export interface LoadResult {
@@ -19,6 +22,8 @@ export interface LoadResult {
   max: number;
   errors: number;
   non2xx: number;
+  /** Answers with a 2xx status (for writes: how many were created). */
+  ok: number;
 }
 
 /**
@@ -27,13 +32,20 @@ export interface LoadResult {
  */
 export async function saturate(baseUrl: string, target: Target, connections: number, seconds: number): Promise<LoadResult> {
   let i = 0;
+  const bodies = target.bodies;
   const result = await autocannon({
     url: baseUrl,
     connections,
     duration: seconds,
     timeout: 10,
     headers: target.headers,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: target.paths[i++ % target.paths.length] }) }],
+    requests: [{
+      method: target.method ?? 'GET',
+      setupRequest: (req) => {
+        const k = i++;
+        return { ...req, path: target.paths[k % target.paths.length], ...(bodies ? { body: bodies[k % bodies.length] } : {}) };
+      },
+    }],
   });
   return {
     requests: result.requests.total,
@@ -44,6 +56,7 @@ export async function saturate(baseUrl: string, target: Target, connections: num
     max: result.latency.max,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    ok: result['2xx'],
   };
 }
 
@@ -110,6 +123,7 @@ export async function openLoop(baseUrl: string, target: Target, rate: number, se
     max: s.max,
     errors,
     non2xx,
+    ok: total - errors - non2xx,
     lateSendP99: summarize(lateness).p99,
   };
 }

@@ -2,7 +2,7 @@ import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { loadReferenceDataIfChanged } from './core/reference/load-reference';
 import { syncSystemRoles } from './core/roles/sync-system-roles';
-import { ensureNameIndex } from './core/enterprises/name-index';
+import { ensureGinIndexes } from './core/enterprises/gin-indexes';
 import { isEmptyDatabase, seedDemoCounty } from './db/seed/demo-county';
 import { MODULES } from './modules';
 
@@ -13,7 +13,7 @@ import { MODULES } from './modules';
 export async function prepareDatabase(database: Database, opts: { demo: boolean }) {
   const migrations = await migrate(database);
   const { db } = database;
-  await ensureNameIndex(db); // a bulk import that died half-way leaves it dropped
+  await ensureGinIndexes(db); // a bulk import that died half-way leaves them dropped
   const reference = await loadReferenceDataIfChanged(db);
   await syncSystemRoles(db, MODULES);
   const demo = opts.demo && (await isEmptyDatabase(db)) ? await seedDemoCounty(db) : null;

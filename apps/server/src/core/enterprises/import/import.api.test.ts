@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { makeCreditCode } from '../../reference/domain/credit-code';
+import { nameBigrams } from '../domain/name-bigrams';
+import { toInput } from '../enterprise.service';
 
 let t: TestApp;
 let officer: Client;
@@ -62,6 +64,15 @@ describe('enterprise import', () => {
 
     const job = await commitAndWait(batch.id, true);
     expect(job.result).toMatchObject({ created: 2, updated: 0 });
+    // Every column arrives as the service writes it (the job sends the rows as one JSON document),
+    // and each creation's audit entry holds the row as imported.
+    for (const code of [cc(1), cc(2)]) {
+      const e = await t.deps.db.selectFrom('enterprises').selectAll().where('credit_code', '=', code).executeTakeFirstOrThrow();
+      expect(e).toMatchObject({ version: 1, name_bigrams: nameBigrams(e.name) });
+      const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'entity_type', 'entity_id', 'before', 'after', 'actor_name'])
+        .where('enterprise_id', '=', e.id).execute();
+      expect(audit).toEqual([{ action: 'enterprise.import', entity_type: 'enterprise', entity_id: e.id, before: null, after: toInput(e), actor_name: expect.any(String) }]);
+    }
     expect((await officer.get(`/api/imports/${batch.id}`)).json()).toMatchObject({ status: 'imported', summary: { created: 2 } });
     expect((await officer.post(`/api/imports/${batch.id}/commit`, { onlyValid: true })).json().error.code).toBe('IMPORT_ALREADY_DONE');
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { testDbKind } from '../../../../test/template-db';
 import { Notifier } from '../../../core/notifications/notifier';
-import { SWEEP_EVERY_MS, SWEEP_JOB, markStep } from './escalation-sweep';
+import { SWEEP_EVERY_MS, SWEEP_JOB, markStep, readOpenSteps } from './escalation-sweep';
 
 let now = new Date('2026-03-10T01:00:00Z');
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -131,5 +131,31 @@ describe('the escalation sweep (a recurring background job)', () => {
     });
     // The sweep went on after the action and found the step completed.
     expect(await marking).toBe(false);
+  });
+
+  it('reads every open step as stored — its start to the millisecond, whether warned, its category — and its request\'s pauses, open and closed', async () => {
+    const db = t.deps.db;
+    const paused = await newRequest();
+    const warned = await newRequest();
+    await db.updateTable('service_request_steps').set({ started_at: new Date('2026-03-10T02:03:04.567Z'), warned_at: now }).where('request_id', '=', warned).execute();
+    await db.insertInto('service_pauses').values([
+      { request_id: paused, from_at: new Date('2026-03-10T03:00:00.001Z'), to_at: new Date('2026-03-10T04:00:00.999Z'), reason: '补材料' },
+      { request_id: paused, from_at: new Date('2026-03-10T05:00:00.000Z'), to_at: null, reason: '等待企业' },
+    ]).execute();
+
+    const read = await readOpenSteps(db);
+    const rows = await db.selectFrom('service_request_steps as s').innerJoin('service_requests as r', 'r.id', 's.request_id')
+      .select(['s.id', 's.request_id', 's.step', 's.round', 's.started_at', 's.warned_at', 'r.category_id'])
+      .where('s.completed_at', 'is', null).where('s.cancelled_at', 'is', null).where('s.overdue_at', 'is', null).orderBy('s.id').execute();
+    expect(rows.length).toBeGreaterThan(2);
+    expect(read.steps).toEqual(rows.map((r) => ({
+      id: Number(r.id), request_id: r.request_id, step: r.step, round: r.round, startMs: r.started_at.getTime(), warned: r.warned_at !== null, category_id: r.category_id,
+    })));
+    expect(read.steps.find((s) => s.request_id === warned)).toMatchObject({ startMs: Date.parse('2026-03-10T02:03:04.567Z'), warned: true, category_id: null });
+    expect([...read.pausesOf.get(paused)!].sort((a, b) => a.fromMs - b.fromMs)).toEqual([
+      { fromMs: Date.parse('2026-03-10T03:00:00.001Z'), toMs: Date.parse('2026-03-10T04:00:00.999Z') },
+      { fromMs: Date.parse('2026-03-10T05:00:00.000Z'), toMs: null },
+    ]);
+    expect(read.pausesOf.has(warned)).toBe(false);
   });
 });

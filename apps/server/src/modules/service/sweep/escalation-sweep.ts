@@ -8,7 +8,7 @@ import { recurring } from '../../../core/jobs/job-runner';
 import { applyAction, sweepOpenSteps, type OpenStepInput, type OpenStepStatus, type RequestEvent, type ServiceStep } from '../domain';
 import { SYSTEM_ACTOR } from '../service-actor';
 import { categoryTreeOf, loadCategories } from '../settings/catalog';
-import { loadPolicyBook, type PolicyInForce } from '../settings/service-level-policy-store';
+import { loadPolicyBook, type PolicyBook, type PolicyInForce } from '../settings/service-level-policy-store';
 import { insertEvents, loadSnapshot } from '../requests/request.store';
 import { dispatchers, notifyAll, requestLink, unitStaff } from '../requests/notify';
 import { recordSystemAudit } from './system-audit';
@@ -30,6 +30,20 @@ export interface SweepResult {
   /** 回访催办: reminders sent to enterprises, requests handed to the hotline. */
   followUpReminders: number;
   followUpToHotline: number;
+  /** Where the run's time went (ms): chasing follow-ups, reading the open steps, evaluating them, writing the marks. */
+  ms: { chase: number; read: number; evaluate: number; write: number };
+}
+
+/** An open step as the sweep reads it, with what its deadline needs. */
+export interface SweepStep {
+  id: number;
+  request_id: string;
+  step: string;
+  round: number;
+  startMs: number;
+  /** Warned already (warned_at set): a warning is given once. */
+  warned: boolean;
+  category_id: string | null;
 }
 
 /** A notifier that only writes in-app rows (tests that call markStep directly, a runner without the app). */
@@ -44,64 +58,111 @@ const IN_APP_ONLY = new Notifier({ send: async () => {} });
  * supervised (督办, the lifecycle's `supervise` as the system). Every mark and 督办 is audited with
  * the system as the actor. The people whose turn it is get an in-app notification and — when
  * they have a phone or e-mail — an SMS / e-mail through the notifier's adapter, once per step.
- * Then unanswered follow-ups are chased (follow-up-chase.ts).
+ * Unanswered follow-ups are chased first (follow-up-chase.ts). Phases timed in the result: chase,
+ * read (readOpenSteps), evaluate (evaluateOpenSteps), write.
  */
 export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalendar, now: Date, notifier: Notifier = IN_APP_ONLY): Promise<SweepResult> {
+  const t0 = performance.now();
   const book = await loadPolicyBook(db, calendar);
   const chase = await chaseFollowUps(db, book, now, notifier);
-  const rows = await db
-    .selectFrom('service_request_steps as s')
-    .innerJoin('service_requests as r', 'r.id', 's.request_id')
-    .select(['s.id', 's.request_id', 's.step', 's.round', 's.started_at', 's.warned_at', 's.overdue_at', 'r.category_id'])
-    .where('s.completed_at', 'is', null)
-    .where('s.cancelled_at', 'is', null)
-    .where('s.overdue_at', 'is', null)
-    .orderBy('s.id')
-    .execute();
-  const done = { followUpReminders: chase.reminded, followUpToHotline: chase.toHotline };
-  if (rows.length === 0) return { open: 0, warnings: 0, overdue: 0, ...done };
-  const pauses = await db
-    .selectFrom('service_pauses as p')
-    .select(['p.request_id', 'p.from_at', 'p.to_at'])
-    .where(sql<boolean>`p.request_id IN (SELECT request_id FROM service_request_steps WHERE completed_at IS NULL AND cancelled_at IS NULL AND overdue_at IS NULL)`)
-    .execute();
+  const t1 = performance.now();
+  const open = await readOpenSteps(db);
+  const t2 = performance.now();
+  const states = evaluateOpenSteps(open, book, now);
+  const t3 = performance.now();
+  let warnings = 0;
+  let overdue = 0;
+  for (let i = 0; i < open.steps.length; i++) {
+    const row = open.steps[i]!;
+    const st = states[i]!;
+    if (st.state === 'overdue') {
+      if (await markStep(db, notifier, row, 'overdue', st.dueMs!, now)) overdue++;
+    } else if (st.state === 'warning' && !row.warned) {
+      if (await markStep(db, notifier, row, 'warning', st.dueMs!, now)) warnings++;
+    }
+  }
+  const t4 = performance.now();
+  const ms = (a: number, b: number) => Math.round(b - a);
+  return {
+    open: open.steps.length, warnings, overdue, followUpReminders: chase.reminded, followUpToHotline: chase.toHotline,
+    ms: { chase: ms(t0, t1), read: ms(t1, t2), evaluate: ms(t2, t3), write: ms(t3, t4) },
+  };
+}
+
+const OPEN_STEP = sql`s.completed_at IS NULL AND s.cancelled_at IS NULL AND s.overdue_at IS NULL`;
+/** Epoch milliseconds of a timestamptz, truncated as a JavaScript Date would be. */
+const epochMs = (column: ReturnType<typeof sql.ref>) => sql`floor(extract(epoch FROM ${column}) * 1000)`;
+
+/**
+ * Every open step not yet marked overdue, with its request's pauses and the category tree.
+ *
+ * Each list comes back as ONE text value (string_agg of comma-separated fields), split here:
+ * on PGlite every result row costs its own decoding and its copy out of the database's worker
+ * thread, which made 100,000 rows take 3–7 s against ~0.6 s for the query itself
+ * (bench/RESULTS.md, run 9). No field can hold a comma (ids, uuids, step names, numbers, category
+ * ids by their CHECK), and concat_ws drops NULLs, so only the last field may be empty.
+ */
+export async function readOpenSteps(db: Kysely<DB>) {
+  const stepsText = await sql<{ t: string | null }>`
+    SELECT string_agg(concat_ws(',', s.id, s.request_id, s.step, s.round, ${epochMs(sql.ref('s.started_at'))},
+                                (s.warned_at IS NOT NULL)::int, r.category_id), E'\n') AS t
+      FROM service_request_steps s JOIN service_requests r ON r.id = s.request_id
+     WHERE ${OPEN_STEP}`.execute(db);
+  const steps: SweepStep[] = splitLines(stepsText.rows[0]?.t).map((line) => {
+    const f = line.split(',');
+    return { id: Number(f[0]), request_id: f[1]!, step: f[2]!, round: Number(f[3]), startMs: Number(f[4]), warned: f[5] === '1', category_id: f[6] || null };
+  });
+  steps.sort((a, b) => a.id - b.id); // marks in a stable order (oldest step first)
   const pausesOf = new Map<string, { fromMs: number; toMs: number | null }[]>();
-  for (const p of pauses) {
-    const list = pausesOf.get(p.request_id) ?? [];
-    list.push({ fromMs: p.from_at.getTime(), toMs: p.to_at?.getTime() ?? null });
-    pausesOf.set(p.request_id, list);
+  if (steps.length > 0) {
+    const pausesText = await sql<{ t: string | null }>`
+      SELECT string_agg(concat_ws(',', p.request_id, ${epochMs(sql.ref('p.from_at'))}, ${epochMs(sql.ref('p.to_at'))}), E'\n') AS t
+        FROM service_pauses p
+       WHERE p.request_id IN (SELECT s.request_id FROM service_request_steps s WHERE ${OPEN_STEP})`.execute(db);
+    for (const line of splitLines(pausesText.rows[0]?.t)) {
+      const [requestId, from, to] = line.split(',');
+      const list = pausesOf.get(requestId!) ?? [];
+      list.push({ fromMs: Number(from), toMs: to ? Number(to) : null });
+      pausesOf.set(requestId!, list);
+    }
   }
   const tree = categoryTreeOf(await loadCategories(db));
-  // Steps grouped by the policy version they follow: one pure pass per clock.
+  return { steps, pausesOf, tree };
+}
+
+const splitLines = (text: string | null | undefined): string[] => (text ? text.split('\n') : []);
+
+/**
+ * The state of each open step at `now`, in the order read (no database): each step under the
+ * policy version in force when it opened, one pure pass per version (its own clock).
+ */
+export function evaluateOpenSteps(open: Awaited<ReturnType<typeof readOpenSteps>>, book: PolicyBook, now: Date): OpenStepStatus[] {
   const groups = new Map<PolicyInForce, number[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const p = book.at(rows[i]!.started_at);
-    const list = groups.get(p) ?? [];
-    list.push(i);
-    groups.set(p, list);
-  }
-  const states: OpenStepStatus[] = new Array(rows.length);
+  open.steps.forEach((r, i) => {
+    const p = book.at(new Date(r.startMs));
+    const list = groups.get(p);
+    if (list) list.push(i);
+    else groups.set(p, [i]);
+  });
+  const noPauses: OpenStepInput['pauses'] = [];
+  const states: OpenStepStatus[] = new Array(open.steps.length);
   for (const [p, idx] of groups) {
+    // One rule per category and step (a dozen or so), not a category-path walk per step.
+    const rules = new Map<string, OpenStepInput['rule']>();
+    const ruleOf = (categoryId: string | null, step: string) => {
+      const key = `${categoryId ?? ''}|${step}`;
+      let rule = rules.get(key);
+      if (!rule) rules.set(key, (rule = p.levels.ruleFor(open.tree.pathOf(categoryId ?? ''), step as ServiceStep)));
+      return rule;
+    };
     const inputs: OpenStepInput[] = idx.map((i) => {
-      const r = rows[i]!;
-      return { rule: p.levels.ruleFor(tree.pathOf(r.category_id ?? ''), r.step as ServiceStep), startMs: r.started_at.getTime(), pauses: pausesOf.get(r.request_id) ?? [] };
+      const r = open.steps[i]!;
+      return { rule: ruleOf(r.category_id, r.step), startMs: r.startMs, pauses: open.pausesOf.get(r.request_id) ?? noPauses };
     });
     const out = sweepOpenSteps(p.clock, inputs, now.getTime());
     idx.forEach((i, k) => { states[i] = out[k]!; });
   }
-
-  let warnings = 0;
-  let overdue = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const st = states[i]!;
-    if (st.state === 'overdue') {
-      if (await markStep(db, notifier, row, 'overdue', st.dueMs!, now)) overdue++;
-    } else if (st.state === 'warning' && row.warned_at === null) {
-      if (await markStep(db, notifier, row, 'warning', st.dueMs!, now)) warnings++;
-    }
-  }
-  return { open: rows.length, warnings, overdue, ...done };
+  return states;
 }
 
 /**
