@@ -208,7 +208,7 @@ function TalentForm({ file }: { file: TalentFile | null }) {
                           {fields.map((field) => (
                             <Space key={field.key} align="baseline">
                               <Form.Item name={[field.name, 'level']} rules={[{ required: true, message: t('fact.level') }]} noStyle>
-                                <Select style={{ width: 110 }} placeholder={t('fact.level')} options={RECOGNITION_LEVELS.map((v) => ({ value: v, label: t(`enum.recognitionLevel.${v}`) }))} />
+                                <Select style={{ width: 110 }} placeholder={t('fact.level')} options={RECOGNITION_LEVELS.map((v) => ({ value: v, label: t(`enum.recognitionLevel.${v}`) }))} data-testid={`field-${key}-level-${field.name}`} />
                               </Form.Item>
                               <Form.Item name={[field.name, 'year']} rules={[{ required: true, message: t('fact.year') }]} noStyle>
                                 <InputNumber min={1950} max={2100} precision={0} placeholder={t('fact.year')} style={{ width: 100 }} />

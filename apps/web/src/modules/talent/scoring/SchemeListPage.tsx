@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Progress, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Popconfirm, Progress, Table, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
 import { LoadError } from '../../../ui/StatusResult';
 import { formatDateTime } from '../../../ui/format';
-import { labelOf, usePointsJob, useSchemes, type SchemeKind, type SchemeSummary } from './api';
+import { labelOf, pointsKeys, recomputeScores, usePointsJob, useSchemes, type SchemeKind, type SchemeSummary } from './api';
 import { NewDraftModal } from './NewDraftModal';
 import { StatusTag } from './StatusTag';
 
 const KINDS: SchemeKind[] = ['personal', 'enterprise', 'evaluation_bonus'];
 
-/** After a publish: the recompute job's progress (scores under the new version). */
+/** After a publish or a recompute: the job's progress (every score recomputed). */
 function RecomputeProgress({ jobId }: { jobId: string }) {
   const { t } = useTranslation('talent');
   const job = usePointsJob(jobId);
@@ -34,9 +35,20 @@ function RecomputeProgress({ jobId }: { jobId: string }) {
 /** 积分办法: the versions of each kind, their status and period; new draft, open. */
 export function SchemeListPage() {
   const { t, i18n } = useTranslation('talent');
-  const [sp] = useSearchParams();
+  const [sp, setSp] = useSearchParams();
   const schemes = useSchemes();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
   const [from, setFrom] = useState<SchemeSummary | null>(null);
+  // After approved fact changes (审核通过) the scores move only when recomputed: the office starts it here.
+  const recompute = useMutation({
+    mutationFn: (v: SchemeSummary) => recomputeScores(v.kind, v.id),
+    onSuccess: ({ jobId }) => {
+      void qc.invalidateQueries({ queryKey: pointsKeys.all });
+      message.success(t('points.recompute.started'));
+      setSp({ job: String(jobId) });
+    },
+  });
   if (schemes.error && !schemes.data) return <LoadError error={schemes.error} onRetry={() => void schemes.refetch()} />;
   const all = schemes.data?.items ?? [];
   const job = sp.get('job');
@@ -48,11 +60,13 @@ export function SchemeListPage() {
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('points.schemes.hint')}
         </Typography.Paragraph>
-        {job ? <RecomputeProgress jobId={job} /> : null}
+        {job ? <RecomputeProgress key={job} jobId={job} /> : null}
         {schemes.error ? <ErrorAlert error={schemes.error} /> : null}
+        {recompute.error ? <ErrorAlert error={recompute.error} /> : null}
         {KINDS.map((kind) => {
           const rows = all.filter((s) => s.kind === kind);
-          const base = rows.find((s) => s.inEffect) ?? rows.find((s) => s.status === 'published');
+          const inEffect = rows.find((s) => s.inEffect);
+          const base = inEffect ?? rows.find((s) => s.status === 'published');
           return (
             <Card
               key={kind}
@@ -61,9 +75,22 @@ export function SchemeListPage() {
               data-testid={`scheme-table-${kind}`}
               extra={
                 base ? (
-                  <Button type="primary" size="small" onClick={() => setFrom(base)} data-testid={`scheme-new-draft-${kind}`}>
-                    {t('points.schemes.newDraftFrom', { version: base.version })}
-                  </Button>
+                  <Flex gap={8}>
+                    {inEffect ? (
+                      <Popconfirm
+                        title={t('points.recompute.confirm', { version: inEffect.version })}
+                        onConfirm={() => recompute.mutate(inEffect)}
+                        okButtonProps={{ 'data-testid': `scheme-recompute-confirm-${kind}` } as React.ComponentProps<typeof Button>}
+                      >
+                        <Button size="small" loading={recompute.isPending && recompute.variables?.id === inEffect.id} data-testid={`scheme-recompute-${kind}`}>
+                          {t('points.recompute.action')}
+                        </Button>
+                      </Popconfirm>
+                    ) : null}
+                    <Button type="primary" size="small" onClick={() => setFrom(base)} data-testid={`scheme-new-draft-${kind}`}>
+                      {t('points.schemes.newDraftFrom', { version: base.version })}
+                    </Button>
+                  </Flex>
                 ) : null
               }
             >

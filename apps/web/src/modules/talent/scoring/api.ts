@@ -287,6 +287,8 @@ export const deleteScheme = (id: string) => api.del(`/api/talent/schemes/${enc(i
 /** Publishes a draft; `replaces` are published versions retired in the same transaction. */
 export const publishScheme = (id: string, replaces: string[] = []) =>
   api.post<{ version: SchemeSummary; jobId: number }>(`/api/talent/schemes/${enc(id)}/publish`, { replaces });
+/** Recomputes every score under a published version as of today (a background job; personal also recomputes the enterprise points). */
+export const recomputeScores = (kind: SchemeKind, versionId: string) => api.post<{ jobId: number }>('/api/talent/scores/recompute', { kind, versionId });
 export const retireScheme = (id: string) => api.post<SchemeSummary>(`/api/talent/schemes/${enc(id)}/retire`);
 export const startWhatIf = (id: string) => api.post<{ run: WhatIfRun; jobId: number }>(`/api/talent/schemes/${enc(id)}/what-if`, {});
 

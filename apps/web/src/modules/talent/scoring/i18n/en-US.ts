@@ -121,7 +121,14 @@ const enUS: Messages<typeof zhCN> = {
       overlapError: 'Periods overlap; not published',
       done: 'Published; the scores are being recomputed',
     },
-    recompute: { running: 'Recomputing the scores under the new version…', done: 'Scores recomputed under the new version', failed: 'The recompute failed' },
+    recompute: {
+      running: 'Recomputing the scores…',
+      done: 'Scores recomputed',
+      failed: 'The recompute failed',
+      action: 'Recompute the points',
+      confirm: 'Recompute every score under the version in effect, {{version}}, as of today (with the approved facts)?',
+      started: 'Recompute started; the previous scores hold until it finishes',
+    },
     whatIf: {
       title: 'What-if results',
       meta: 'Draft {{draft}} compared with published {{baseline}}, as of {{asOf}}, started {{at}}',

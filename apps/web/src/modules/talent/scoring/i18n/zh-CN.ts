@@ -119,7 +119,14 @@ const zhCN = {
       overlapError: '有效期重叠，未发布',
       done: '已发布，正在重新计算积分',
     },
-    recompute: { running: '正在按新版本重新计算积分…', done: '积分已按新版本重新计算', failed: '重新计算失败' },
+    recompute: {
+      running: '正在重新计算积分…',
+      done: '积分已重新计算',
+      failed: '重新计算失败',
+      action: '重新计算积分',
+      confirm: '按现行版本 {{version}} 以今天为计算日重新计算全部积分（含审核通过的积分事实）？',
+      started: '已开始重新计算，完成前旧积分仍然有效',
+    },
     whatIf: {
       title: '试算结果',
       meta: '草稿 {{draft}} 与现行版本 {{baseline}} 比较，计算日 {{asOf}}，发起于 {{at}}',
