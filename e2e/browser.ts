@@ -14,7 +14,11 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const baseUrl = () => inject('baseUrl');
+let ownServer: string | undefined;
+/** The server this file's journey talks to: the shared one, or its own (useOwnServer). */
+export const baseUrl = () => ownServer ?? inject('baseUrl');
+/** For a journey that changes the demo for good: it runs against a server of its own (e2e/server.ts). */
+export const useOwnServer = (url: string | undefined) => { ownServer = url; };
 export const DEMO_PASSWORD = 'Zhizhi@2026';
 
 export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<Page> {
