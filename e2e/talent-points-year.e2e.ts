@@ -165,7 +165,9 @@ describe('a talent\'s points year, end to end', () => {
   it('during the notice the talent objects to an entry; the office upholds it with a correction', async () => {
     await talent.goto(`${baseUrl()}/talent/objections`);
     await talent.getByTestId('objection-raise').click();
-    await talent.getByTestId('objection-entries').locator('tbody tr.ant-table-row').first().click();
+    // a click while the entries are still loading lands on the spinner: click until the entry is chosen
+    const firstEntry = talent.getByTestId('objection-entries').locator('tbody tr.ant-table-row').first();
+    await poll(async () => { await firstEntry.click(); return talent.getByTestId('objection-submit').isEnabled(); }).toBe(true);
     await talent.getByTestId('objection-text').fill('该人才 2026 年取得的发明专利未计入积分，请复核。');
     await talent.getByTestId('objection-submit').click();
     await poll(() => talent.getByTestId('objection-table').innerText()).toContain('待答复');
