@@ -49,7 +49,9 @@ export async function seedDemoCycles(tx: Transaction<DB>): Promise<Record<string
   }
   // last year's enterprise facts: this year's, scaled down (the county's points grew)
   const rng = seededRandom(20250417);
-  const facts = await tx.selectFrom('talent_enterprise_facts').select(['enterprise_id', 'facts']).where('year', '=', year).orderBy('enterprise_id').execute();
+  // in credit-code order (ids are random): the same enterprise gets the same factor on every machine
+  const facts = await tx.selectFrom('talent_enterprise_facts as f').innerJoin('enterprises as e', 'e.id', 'f.enterprise_id')
+    .select(['f.enterprise_id', 'f.facts']).where('f.year', '=', year).orderBy('e.credit_code').execute();
   const lastFacts = facts.map((f) => {
     const x = f.facts as { recruitsBachelorPlus?: number; recruitsSkilled?: number; platforms?: { kind: string }[]; trainingSpend?: number };
     return {
