@@ -249,13 +249,15 @@ describe('enterprise points', () => {
       expect.objectContaining({ path: 'facts.staffPointsTotal', code: 'computed-fact' }),
     ]));
     expect((await hr.put(`/api/talent/enterprise-facts/${otherId}`, { year: 2026, facts: {} })).statusCode).toBe(404);
-    const ok = await hr.put(`/api/talent/enterprise-facts/${zsyId}`, { year: 2026, facts: { recruitsBachelorPlus: 3, recruitsSkilled: 10, platforms: [], trainingSpend: 0 } });
+    // a value the approved facts do not hold already (the demo's 2026 facts are generated)
+    const want = Number((await hr.get(`/api/talent/enterprise-facts/${zsyId}?year=2026`)).json().facts.recruitsBachelorPlus ?? 0) + 7;
+    const ok = await hr.put(`/api/talent/enterprise-facts/${zsyId}`, { year: 2026, facts: { recruitsBachelorPlus: want, recruitsSkilled: 10, platforms: [], trainingSpend: 0 } });
     expect(ok.statusCode).toBe(200);
     // an enterprise's facts are a claim until the talent office approves them
-    expect(ok.json().pendingClaim.changes).toEqual(expect.arrayContaining([expect.objectContaining({ fact: 'recruitsBachelorPlus', claimed: 3 })]));
+    expect(ok.json().pendingClaim.changes).toEqual(expect.arrayContaining([expect.objectContaining({ fact: 'recruitsBachelorPlus', claimed: want })]));
     const approved = await office.post(`/api/talent/claims/${ok.json().pendingClaim.id}/approve`, { version: ok.json().pendingClaim.version });
     expect(approved.statusCode).toBe(200);
-    expect((await hr.get(`/api/talent/enterprise-facts/${zsyId}?year=2026`)).json().facts.recruitsBachelorPlus).toBe(3);
+    expect((await hr.get(`/api/talent/enterprise-facts/${zsyId}?year=2026`)).json().facts.recruitsBachelorPlus).toBe(want);
   });
 });
 
