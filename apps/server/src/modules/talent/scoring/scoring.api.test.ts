@@ -70,13 +70,17 @@ describe('a talent\'s explained score', () => {
     // rebuilt from the stored facts and points, and the same as when it was computed
     expect(s.reproduced).toBe(true);
     expect(s.result.items).toHaveLength(9);
-    const stored = await t.deps.db.selectFrom('talent_scores').select('result').where('talent_id', '=', selfId).executeTakeFirstOrThrow();
+    const stored = await t.deps.db.selectFrom('talent_scores').select('result')
+      .where('talent_id', '=', selfId).where('scheme_version_id', '=', s.scheme.id).where('as_of', '=', s.asOf).executeTakeFirstOrThrow();
     expect(stored.result).toMatchObject({ v: 2, points: s.items.map((i: { points: number }) => i.points) });
   });
 
   it('shows a day only once its recompute has finished (a day half-written, or failed, is not read)', async () => {
     const before = (await office.get(`/api/talent/scores/${selfId}`)).json();
-    const row = await t.deps.db.selectFrom('talent_scores').selectAll().where('talent_id', '=', selfId).executeTakeFirstOrThrow();
+    // the row shown now (the talent may also have scores under other versions, in any heap order)
+    const row = await t.deps.db.selectFrom('talent_scores').selectAll()
+      .where('talent_id', '=', selfId).where('scheme_version_id', '=', before.scheme.id).where('as_of', '=', before.asOf)
+      .executeTakeFirstOrThrow();
     const day = '2026-06-01';
     // a recompute of a new day has written this talent's row, not yet the others'
     await t.deps.db.insertInto('talent_scores').values({ ...row, as_of: day, total: 1, result: JSON.stringify(row.result) }).execute();
