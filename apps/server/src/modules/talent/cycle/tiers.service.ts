@@ -4,7 +4,7 @@ import { recordAudit } from '../../../core/audit/audit';
 import { writeXlsx, type SheetColumn } from '../../../core/excel/write-xlsx';
 import type { Ctx, Tx } from '../../../core/context';
 import { tierMove, type TierMove } from '../domain/cycle';
-import { enterpriseScope } from '../scoring/score.service';
+import { enterpriseScope } from '../scoring/score-reads';
 
 /** A published cycle (notice or final) by year, and the published one of the year before, if any. */
 export async function publishedYear(db: Tx, year: number) {

@@ -1,6 +1,6 @@
 import type { Ctx, Tx } from '../../../core/context';
 import type { Label } from '../domain';
-import { compiledFor, latestAsOf, versionFor } from '../scoring/score.service';
+import { compiledFor, latestAsOf, versionFor } from '../scoring/score-reads';
 
 /**
  * Personal points as a round reads them: the personal scheme in effect, its latest complete day

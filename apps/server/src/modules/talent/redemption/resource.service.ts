@@ -3,7 +3,7 @@ import { AppError, invalid } from '../../../http/app-error';
 import { recordAudit } from '../../../core/audit/audit';
 import type { Ctx, Tx } from '../../../core/context';
 import type { Label, TieringDoc } from '../domain';
-import { enterpriseScope, latestAsOf, tierLabel, versionFor } from '../scoring/score.service';
+import { enterpriseScope, latestAsOf, tierLabel, versionFor } from '../scoring/score-reads';
 import { resourceVisible } from './scope';
 
 const PG_UNIQUE = '23505';

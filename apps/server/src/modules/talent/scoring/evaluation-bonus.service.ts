@@ -9,7 +9,7 @@ import { explainResult } from '../domain';
 import { findVersion, schemeRef, type SchemeVersionRow } from './scheme.repo';
 import { reviveResult } from './stored-result';
 import { explained, localesOf, type LocaleChoice } from './explained';
-import { compiledFor, enterpriseScope, latestAsOf, tierLabel, versionFor } from './score.service';
+import { compiledFor, enterpriseScope, latestAsOf, tierLabel, versionFor } from './score-reads';
 
 type BonusQuery = { q?: string; version?: string };
 
