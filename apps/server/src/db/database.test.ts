@@ -24,7 +24,7 @@ describe('embedded database (PGlite)', () => {
     const again = await openDatabase({ dataDir: dir });
     await again.close();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 90_000); // a new data directory runs initdb (see below)
 
   it('keeps committed rows across a reopen', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zz-persist-'));
