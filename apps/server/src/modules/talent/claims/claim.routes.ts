@@ -1,8 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import { ctxOf, type Routes } from '../../../http/deps';
 import { localeOf } from '../../../http/error-handler';
 import { readUpload } from '../../../core/files/read-upload';
 import { sendStoredFile, uploadLimitsOf } from '../../../core/files/file-store';
-import { approveClaims, getClaim, listClaims, stepClaim } from './claim.service';
+import { approveClaims, getClaim, listClaims, stepClaim, type Step } from './claim.service';
 import { addEvidence, evidenceFile, removeEvidence } from './evidence.service';
 import {
   ApproveInput, BatchApproveInput, BatchApproveResult, ClaimDetail, ClaimIdParams, ClaimListQuery, ClaimPage, EvidenceDownloadQuery,
@@ -15,6 +16,12 @@ const REVIEW = 'talent.claims.review';
 /** Claims of facts, their evidence and their review: /api/talent/claims (docs/talent/EVIDENCE.md). */
 export const claimRoutes: Routes = (app, deps) => {
   const limits = uploadLimitsOf(deps.config);
+  /** One review step (resubmit, approve, reject, ask for more), answered with the claim as it now is. */
+  const step = async (req: FastifyRequest, id: string, version: number | null, s: Step) => {
+    const ctx = ctxOf(req, deps);
+    await stepClaim(ctx, deps.notifier, id, version, s);
+    return getClaim(ctx, id, limits);
+  };
 
   app.get('/talent/claims', {
     config: { access: 'talent.write' },
@@ -66,11 +73,7 @@ export const claimRoutes: Routes = (app, deps) => {
   app.post('/talent/claims/:id/resubmit', {
     config: { access: 'talent.write' },
     schema: { tags: TAG, summary: '补充材料后重新提交（企业）', params: ClaimIdParams, body: ResubmitInput, response: { 200: ClaimDetail } },
-  }, async (req) => {
-    const ctx = ctxOf(req, deps);
-    await stepClaim(ctx, deps.notifier, req.params.id, req.body.version, { step: 'resubmit', note: req.body.note });
-    return getClaim(ctx, req.params.id, limits);
-  });
+  }, (req) => step(req, req.params.id, req.body.version, { step: 'resubmit', note: req.body.note }));
 
   app.post('/talent/claims/:id/approve', {
     config: { access: REVIEW },
@@ -78,29 +81,17 @@ export const claimRoutes: Routes = (app, deps) => {
       tags: TAG, summary: '通过申报：申报值写入积分事实（下次计算积分时计入）', params: ClaimIdParams, body: ApproveInput, response: { 200: ClaimDetail },
       description: '409 TALENT_CLAIM_STALE naming the fact when an approved value changed since the claim was made; 409 TALENT_CLAIM_STATE when waiting for more information or closed; 409 CONFLICT on a stale version.',
     },
-  }, async (req) => {
-    const ctx = ctxOf(req, deps);
-    await stepClaim(ctx, deps.notifier, req.params.id, req.body.version, { step: 'approve', note: req.body.note });
-    return getClaim(ctx, req.params.id, limits);
-  });
+  }, (req) => step(req, req.params.id, req.body.version, { step: 'approve', note: req.body.note }));
 
   app.post('/talent/claims/:id/reject', {
     config: { access: REVIEW },
     schema: { tags: TAG, summary: '驳回申报（须填写理由）', params: ClaimIdParams, body: RejectInput, response: { 200: ClaimDetail } },
-  }, async (req) => {
-    const ctx = ctxOf(req, deps);
-    await stepClaim(ctx, deps.notifier, req.params.id, req.body.version, { step: 'reject', reason: req.body.reason });
-    return getClaim(ctx, req.params.id, limits);
-  });
+  }, (req) => step(req, req.params.id, req.body.version, { step: 'reject', reason: req.body.reason }));
 
   app.post('/talent/claims/:id/request-info', {
     config: { access: REVIEW },
     schema: { tags: TAG, summary: '要求企业补充材料（写明缺什么）', params: ClaimIdParams, body: RequestInfoInput, response: { 200: ClaimDetail } },
-  }, async (req) => {
-    const ctx = ctxOf(req, deps);
-    await stepClaim(ctx, deps.notifier, req.params.id, req.body.version, { step: 'request_info', note: req.body.note });
-    return getClaim(ctx, req.params.id, limits);
-  });
+  }, (req) => step(req, req.params.id, req.body.version, { step: 'request_info', note: req.body.note }));
 
   app.post('/talent/claims/approve-batch', {
     config: { access: REVIEW },

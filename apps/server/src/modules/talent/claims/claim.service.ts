@@ -130,7 +130,7 @@ export async function getClaim(ctx: Ctx, id: string, limits: UploadLimits): Prom
   };
 }
 
-type Step = { step: 'approve'; note?: string } | { step: 'reject'; reason: string } | { step: 'request_info'; note: string } | { step: 'resubmit'; note?: string };
+export type Step = { step: 'approve'; note?: string } | { step: 'reject'; reason: string } | { step: 'request_info'; note: string } | { step: 'resubmit'; note?: string };
 
 const TITLES: Record<Step['step'], (subject: string) => { title: string; toTalent: boolean }> = {
   approve: (s) => ({ title: `积分事实申报已通过：${s}`, toTalent: true }),
