@@ -203,12 +203,7 @@ function SettingsModal({ cycle, onClose }: { cycle: Cycle; onClose: () => void }
   return (
     <Modal open title={t('cycle.dashboard.settings')} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ noticeWorkdays: cycle.noticeWorkdays, objectionChannel: cycle.objectionChannel }}>
-        <Form.Item name="noticeWorkdays" label={t('cycle.dashboard.noticeWorkdays')} rules={[{ required: true }]} extra={t('cycle.dashboard.calendarNote')}>
-          <InputNumber min={1} max={30} />
-        </Form.Item>
-        <Form.Item name="objectionChannel" label={t('cycle.dashboard.objectionChannel')} extra={t('cycle.dashboard.objectionChannelHint')}>
-          <Input.TextArea rows={3} maxLength={500} />
-        </Form.Item>
+        <NoticeFields />
       </Form>
       {error ? <ErrorAlert error={error} /> : null}
     </Modal>
@@ -237,14 +232,24 @@ function NewCycleModal({ onClose, onDone }: { onClose: () => void; onDone: (c: C
         <Form.Item name="year" label={t('cycle.dashboard.year')} rules={[{ required: true }]}>
           <InputNumber min={2000} max={2100} />
         </Form.Item>
-        <Form.Item name="noticeWorkdays" label={t('cycle.dashboard.noticeWorkdays')} rules={[{ required: true }]} extra={t('cycle.dashboard.calendarNote')}>
-          <InputNumber min={1} max={30} />
-        </Form.Item>
-        <Form.Item name="objectionChannel" label={t('cycle.dashboard.objectionChannel')} extra={t('cycle.dashboard.objectionChannelHint')}>
-          <Input.TextArea rows={3} maxLength={500} />
-        </Form.Item>
+        <NoticeFields />
       </Form>
       {error ? <ErrorAlert error={error} /> : null}
     </Modal>
+  );
+}
+
+/** The notice period (working days) and the objection channel: set when a cycle opens, changeable until the notice. */
+function NoticeFields() {
+  const { t } = useTranslation('talent');
+  return (
+    <>
+      <Form.Item name="noticeWorkdays" label={t('cycle.dashboard.noticeWorkdays')} rules={[{ required: true }]} extra={t('cycle.dashboard.calendarNote')}>
+        <InputNumber min={1} max={30} />
+      </Form.Item>
+      <Form.Item name="objectionChannel" label={t('cycle.dashboard.objectionChannel')} extra={t('cycle.dashboard.objectionChannelHint')}>
+        <Input.TextArea rows={3} maxLength={500} />
+      </Form.Item>
+    </>
   );
 }
