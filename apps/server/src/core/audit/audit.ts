@@ -1,3 +1,4 @@
+import { canonicalJson } from '../json/canonical-json';
 import type { Ctx, Tx } from '../context';
 
 export interface AuditEntry {
@@ -39,7 +40,7 @@ export function changedFields<T extends Record<string, unknown>>(
   const b: Partial<T> = {};
   const a: Partial<T> = {};
   for (const key of Object.keys(after) as (keyof T)[]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+    if (canonicalJson(before[key]) !== canonicalJson(after[key])) {
       b[key] = before[key];
       a[key] = after[key];
     }

@@ -5,7 +5,7 @@ export type { SchemeIssue } from './scheme/issues';
 export { SchemeValidationError, formatPath } from './scheme/issues';
 export { validateScheme, type ValidationResult } from './scheme/validate';
 export { compileScheme, type CompiledScheme, type CompiledItem, type CompiledGroup } from './scheme/compile';
-export { contentHash, canonicalJson } from './scheme/hash';
+export { contentHash } from './scheme/hash';
 export { evaluateScheme, type EvaluateOptions } from './engine/evaluate';
 export type { EvaluationResult, ItemResult, ItemStatus, GroupResult, CapApplied, Trace, SourceRef } from './engine/types';
 export { checkFacts, type FactProblem } from './facts';

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../scheme/hash';
+import { canonicalJson } from '../../../../core/json/canonical-json';
 
 /**
  * The life of a claim (申报) of talent facts — pure rules, no database (docs/talent/EVIDENCE.md).
