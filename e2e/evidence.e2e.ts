@@ -20,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const inputOf = (l: Locator) => l.locator('xpath=self::input | .//input').first();
 
 describe('evidence and review journey', () => {
@@ -38,7 +37,7 @@ describe('evidence and review journey', () => {
     });
     expect(talentId).not.toBe('');
     await hr.goto(`${baseUrl()}/talent/claims`);
-    await poll(() => hr.getByTestId('side-menu').innerText()).toContain('积分申报');
+    await expect.poll(() => hr.getByTestId('side-menu').innerText()).toContain('积分申报');
     await hr.goto(`${baseUrl()}/talent/talents/${talentId}/edit`);
     await hr.getByTestId('talent-claim-hint').waitFor();
     await inputOf(hr.getByTestId('field-inventionPatents')).fill('6');
@@ -58,11 +57,11 @@ describe('evidence and review journey', () => {
     await hr.getByTestId('claim-changes').waitFor();
     const input = hr.locator('input[type=file]');
     await input.setInputFiles({ name: '发明专利证书.png', mimeType: 'image/png', buffer: tinyPng(320, 200, [30, 120, 200]) });
-    await poll(() => hr.getByTestId('evidence-item').count()).toBe(1);
+    await expect.poll(() => hr.getByTestId('evidence-item').count()).toBe(1);
     await input.setInputFiles({ name: '专利清单.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Patent list') });
-    await poll(() => hr.getByTestId('evidence-item').count()).toBe(2);
+    await expect.poll(() => hr.getByTestId('evidence-item').count()).toBe(2);
     await input.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90)]) });
-    await poll(() => hr.locator('.ant-message').innerText()).toContain('photo.png');
+    await expect.poll(() => hr.locator('.ant-message').innerText()).toContain('photo.png');
     expect(await hr.getByTestId('evidence-item').count()).toBe(2);
     await screenshot(hr, 'evidence-02-claim-hr');
   });
@@ -71,8 +70,8 @@ describe('evidence and review journey', () => {
     office = await newPage(browser);
     await login(office, 'talent_office');
     await office.goto(`${baseUrl()}/talent/claims`);
-    await poll(() => office.getByTestId('side-menu').innerText()).toContain('审核队列');
-    await poll(() => office.getByTestId('claim-link').count()).toBeGreaterThan(1);
+    await expect.poll(() => office.getByTestId('side-menu').innerText()).toContain('审核队列');
+    await expect.poll(() => office.getByTestId('claim-link').count()).toBeGreaterThan(1);
     expect(await office.getByTestId('claim-status-filter').innerText()).toContain('办理中');
     await screenshot(office, 'evidence-03-review-queue');
     await office.goto(claimUrl);
@@ -80,16 +79,16 @@ describe('evidence and review journey', () => {
     await office.getByTestId('claim-request-info').click();
     await office.getByTestId('claim-step-text').fill('请补充专利缴费凭证');
     await office.getByTestId('claim-step-ok').click();
-    await poll(() => office.getByTestId('claim-status').innerText()).toBe('待补充材料');
+    await expect.poll(() => office.getByTestId('claim-status').innerText()).toBe('待补充材料');
 
     await hr.reload();
     await hr.getByTestId('claim-asked').waitFor();
     expect(await hr.getByTestId('claim-asked').innerText()).toContain('请补充专利缴费凭证');
     await hr.locator('input[type=file]').setInputFiles({ name: '缴费凭证.png', mimeType: 'image/png', buffer: tinyPng(200, 120, [20, 160, 80]) });
-    await poll(() => hr.getByTestId('evidence-item').count()).toBe(3);
+    await expect.poll(() => hr.getByTestId('evidence-item').count()).toBe(3);
     await hr.getByTestId('claim-resubmit').click();
     await hr.getByTestId('claim-step-ok').click();
-    await poll(() => hr.getByTestId('claim-status').innerText()).toBe('已补充，待审核');
+    await expect.poll(() => hr.getByTestId('claim-status').innerText()).toBe('已补充，待审核');
   });
 
   it('the office approves: the fact becomes the talent\'s approved fact', async () => {
@@ -98,7 +97,7 @@ describe('evidence and review journey', () => {
     await screenshot(office, 'evidence-04-claim-office');
     await office.getByTestId('claim-approve').click();
     await office.getByTestId('claim-step-ok').click();
-    await poll(() => office.getByTestId('claim-status').innerText()).toBe('已通过');
+    await expect.poll(() => office.getByTestId('claim-status').innerText()).toBe('已通过');
     expect(await office.getByTestId('claim-timeline').innerText()).toContain('审核通过');
     await hr.goto(`${baseUrl()}/talent/talents/${talentId}`);
     await hr.getByTestId('talent-facts').waitFor();

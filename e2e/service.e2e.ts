@@ -17,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 async function as(username: string): Promise<Page> {
   const page = await newPage(browser);
@@ -39,19 +38,19 @@ async function act(page: Page, action: string, status: string, fill?: () => Prom
   await page.getByTestId(`action-form-${action}`).waitFor({ state: 'attached' });
   if (fill) await fill();
   await page.getByTestId('action-submit').click();
-  await poll(() => page.getByTestId('detail-status').innerText()).toBe(status);
+  await expect.poll(() => page.getByTestId('detail-status').innerText()).toBe(status);
 }
 
 describe('亲企办 journey', () => {
   it('the hotline operator records a call: enterprise by name, the category suggested from the text', async () => {
     const page = await as('hotline');
     await page.getByTestId('side-menu').getByText('亲企办').click();
-    await poll(() => page.getByTestId('side-menu').innerText()).toContain('诉求登记');
+    await expect.poll(() => page.getByTestId('side-menu').innerText()).toContain('诉求登记');
     await page.goto(`${baseUrl()}/service/requests/new`);
     await pick(page, 'request-enterprise', '中双元', '中双元（杭州）科技有限公司');
     await page.getByTestId('request-title').fill(TITLE);
     await page.getByTestId('request-description').fill('新上一条生产线，变压器容量不够，需要申请用电增容，请帮忙协调供电部门。');
-    await poll(() => page.getByTestId('request-suggestion').innerText()).toContain('用电');
+    await expect.poll(() => page.getByTestId('request-suggestion').innerText()).toContain('用电');
     await page.getByTestId('request-use-suggestion').click();
     await page.getByTestId('request-contact-name').fill('王经理');
     await page.getByTestId('request-contact-phone').fill('13912345678');
@@ -67,7 +66,7 @@ describe('亲企办 journey', () => {
     const dispatcher = await as('dispatcher');
     await dispatcher.goto(`${baseUrl()}/service/requests`);
     await dispatcher.getByTestId('request-table').waitFor();
-    await poll(() => dispatcher.getByTestId('request-link').count()).toBeGreaterThan(5);
+    await expect.poll(() => dispatcher.getByTestId('request-link').count()).toBeGreaterThan(5);
     await screenshot(dispatcher, 'service-list');
     await act(dispatcher, 'accept', '已受理');
     await act(dispatcher, 'dispatch', '已交办', () => pick(dispatcher, 'action-lead-unit', '规划建设科', '良渚街道办事处 / 规划建设科'));
@@ -77,11 +76,11 @@ describe('亲企办 journey', () => {
     // A return needs its reason: the form says so before the server would.
     await wrongUnit.getByTestId('action-return').click();
     await wrongUnit.getByTestId('action-submit').click();
-    await poll(() => wrongUnit.getByTestId('action-form-return').innerText()).toContain('请填写退单原因');
+    await expect.poll(() => wrongUnit.getByTestId('action-form-return').innerText()).toContain('请填写退单原因');
     await wrongUnit.getByText('不属于职责').click();
     await wrongUnit.getByTestId('action-note').fill('用电增容不属于规划建设科职责，建议交办经济发展科。');
     await wrongUnit.getByTestId('action-submit').click();
-    await poll(() => wrongUnit.getByTestId('detail-status').innerText()).toBe('已退单');
+    await expect.poll(() => wrongUnit.getByTestId('detail-status').innerText()).toBe('已退单');
     await wrongUnit.context().close();
 
     // Re-dispatch naming the unit's service agent: the select lists the unit's agents with their open load.
@@ -89,7 +88,7 @@ describe('亲企办 journey', () => {
       await pick(dispatcher, 'action-lead-unit', '经济发展科', '良渚街道办事处 / 经济发展科');
       await dispatcher.getByTestId('action-agent').click();
       const option = dispatcher.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '沈佳' }).first();
-      await poll(() => option.innerText()).toMatch(/在办 \d+ 件/);
+      await expect.poll(() => option.innerText()).toMatch(/在办 \d+ 件/);
       await option.click();
       await screenshot(dispatcher, 'service-dispatch-modal');
     });
@@ -132,14 +131,14 @@ describe('亲企办 journey', () => {
 
     const ent = await as('ent_zsy');
     await ent.getByTestId('side-menu').getByText('亲企办').click();
-    await poll(() => ent.getByTestId('side-menu').innerText()).toContain('我的诉求');
+    await expect.poll(() => ent.getByTestId('side-menu').innerText()).toContain('我的诉求');
     await ent.goto(`${baseUrl()}/service/requests?q=${encodeURIComponent(TITLE)}`);
-    await poll(() => ent.getByTestId('request-link').count()).toBe(1);
+    await expect.poll(() => ent.getByTestId('request-link').count()).toBe(1);
     await ent.goto(`${baseUrl()}/service/requests`);
-    await poll(() => ent.getByTestId('request-link').count()).toBeGreaterThan(0);
+    await expect.poll(() => ent.getByTestId('request-link').count()).toBeGreaterThan(0);
     await screenshot(ent, 'service-enterprise-list');
     await ent.goto(requestUrl);
-    await poll(() => ent.getByTestId('detail-status').innerText()).toBe('已关闭');
+    await expect.poll(() => ent.getByTestId('detail-status').innerText()).toBe('已关闭');
     expect(await ent.getByTestId('detail-timeline').getByTestId('event-returned').count()).toBe(0); // internal to the office
     await ent.goto(`${baseUrl()}/service/requests/${other}`);
     await ent.getByTestId('page-404').waitFor();
@@ -151,7 +150,7 @@ describe('亲企办 journey', () => {
     await page.goto(`${baseUrl()}/enterprises?q=${encodeURIComponent('中双元')}`);
     await page.getByText('中双元（杭州）科技有限公司').first().click();
     await page.getByRole('tab', { name: '诉求' }).click();
-    await poll(() => page.getByTestId('enterprise-requests').getByTestId('request-link').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('enterprise-requests').getByTestId('request-link').count()).toBeGreaterThan(0);
     await screenshot(page, 'service-enterprise-file-tab');
     await page.context().close();
   });
@@ -170,7 +169,7 @@ describe('亲企办 journey', () => {
     await admin.getByTestId('park-table').locator('a[href^="/parks/"]').first().click();
     await admin.getByTestId('park-tab-service').click();
     await admin.getByTestId('park-requests').waitFor();
-    await poll(() => admin.getByTestId('park-responseRate').innerText()).toMatch(/%|—/);
+    await expect.poll(() => admin.getByTestId('park-responseRate').innerText()).toMatch(/%|—/);
     await screenshot(admin, 'service-park-file-tab');
     await admin.context().close();
 
@@ -178,7 +177,7 @@ describe('亲企办 journey', () => {
     await dispatcher.goto(`${baseUrl()}/service/settings/service-levels`);
     await dispatcher.getByTestId('policy-effect-note').waitFor();
     expect(await dispatcher.getByTestId('policy-effect-note').innerText()).toContain('保存之后开始的办理环节');
-    await poll(() => dispatcher.getByTestId('policy-defaults').locator('tbody tr.ant-table-row').count()).toBe(5);
+    await expect.poll(() => dispatcher.getByTestId('policy-defaults').locator('tbody tr.ant-table-row').count()).toBe(5);
     await screenshot(dispatcher, 'service-levels-settings');
     await dispatcher.context().close();
   });
@@ -216,7 +215,7 @@ describe('亲企办 journey', () => {
     await ent.getByTestId('action-note').fill('雨天仍有积水');
     await screenshot(ent, 'service-enterprise-rating');
     await ent.getByTestId('action-submit').click();
-    await poll(() => ent.getByTestId('detail-status').innerText()).toBe('已受理'); // reopened
+    await expect.poll(() => ent.getByTestId('detail-status').innerText()).toBe('已受理'); // reopened
     expect(await ent.getByTestId('detail-timeline').innerText()).toContain('雨天仍有积水');
     await ent.context().close();
   });
@@ -225,11 +224,11 @@ describe('亲企办 journey', () => {
     const page = await as('service_leader');
     await page.goto(`${baseUrl()}/service/metrics`);
     await page.getByTestId('metrics-chart').locator('canvas').waitFor();
-    await poll(() => page.getByTestId('metrics-responseRate').innerText()).toMatch(/\d+(\.\d)?%/);
-    await poll(() => page.getByTestId('metrics-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(1);
+    await expect.poll(() => page.getByTestId('metrics-responseRate').innerText()).toMatch(/\d+(\.\d)?%/);
+    await expect.poll(() => page.getByTestId('metrics-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(1);
     // the definition behind a rate, in a tooltip
     await page.getByTestId('metrics-responseRate').hover();
-    await poll(() => page.locator('.ant-tooltip').last().innerText()).toContain('响应率');
+    await expect.poll(() => page.locator('.ant-tooltip').last().innerText()).toContain('响应率');
     await screenshot(page, 'service-metrics');
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('metrics-export').click()]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);

@@ -40,7 +40,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const inputOf = (l: Locator) => l.locator('xpath=self::input | .//input').first();
 /** Officials' masking of a Chinese name in a notice: first and last character kept. */
 const masked = (name: string) => (name.length <= 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name[name.length - 1]}`);
@@ -71,7 +70,7 @@ describe('a talent\'s points year, end to end', () => {
     await talent.waitForURL(/\/talent\/talents\/[0-9a-f-]{36}$/);
     talentId = talent.url().split('/').pop()!;
     // before: items without facts are not evaluated, so the talent is not complete
-    await poll(() => talent.getByTestId('score-summary').innerText()).toContain('未评分');
+    await expect.poll(() => talent.getByTestId('score-summary').innerText()).toContain('未评分');
 
     hr = await as('ent_zsy');
     await hr.goto(`${baseUrl()}/talent/talents/${talentId}`);
@@ -84,12 +83,12 @@ describe('a talent\'s points year, end to end', () => {
     await pick(hr, hr.getByTestId('field-honours-level-0'), '', '县级');
     await hr.getByTestId('talent-save').click();
     await hr.waitForURL(new RegExp(`/talent/talents/${talentId}$`));
-    await poll(() => hr.getByTestId('pending-claim').innerText()).toContain('待审核');
+    await expect.poll(() => hr.getByTestId('pending-claim').innerText()).toContain('待审核');
     await hr.getByTestId('pending-claim-link').click();
     await hr.waitForURL(/\/talent\/claims\/[0-9a-f-]{36}$/);
     await hr.getByTestId('claim-changes').waitFor();
     await hr.locator('input[type=file]').setInputFiles({ name: '中级职称证书.png', mimeType: 'image/png', buffer: tinyPng(320, 200, [200, 60, 40]) });
-    await poll(() => hr.getByTestId('evidence-item').count()).toBe(1);
+    await expect.poll(() => hr.getByTestId('evidence-item').count()).toBe(1);
     expect(await hr.getByTestId('claim-changes').innerText()).toContain('中级');
     await screenshot(hr, 'year-01-hr-claim');
   });
@@ -98,12 +97,12 @@ describe('a talent\'s points year, end to end', () => {
     office = await as('talent_office');
     await office.goto(`${baseUrl()}/talent/claims`);
     const link = office.getByTestId('claim-link').filter({ hasText: talentName });
-    await poll(() => link.count()).toBe(1);
+    await expect.poll(() => link.count()).toBe(1);
     await link.click();
     await office.getByTestId('claim-evidence').locator('img').first().waitFor();
     await office.getByTestId('claim-approve').click();
     await office.getByTestId('claim-step-ok').click();
-    await poll(() => office.getByTestId('claim-status').innerText()).toBe('已通过');
+    await expect.poll(() => office.getByTestId('claim-status').innerText()).toBe('已通过');
     await screenshot(office, 'year-02-office-approved');
 
     // approved facts count from the next computation: the office recomputes under the version in effect
@@ -115,7 +114,7 @@ describe('a talent\'s points year, end to end', () => {
 
     await talent.reload();
     const items = talent.getByTestId('score-items');
-    await poll(() => items.innerText()).toContain('中级');
+    await expect.poll(() => items.innerText()).toContain('中级');
     expect(await talent.getByTestId('score-summary').innerText()).not.toContain('未评分');
     expect(await items.innerText()).not.toContain('未评分');
     total = (await talent.getByTestId('score-total').innerText()).replace(/[^\d.]/g, '');
@@ -130,13 +129,13 @@ describe('a talent\'s points year, end to end', () => {
     expect(await office.getByTestId('cycle-status').innerText()).toBe('企业申报中');
     await office.getByTestId('cycle-action-review').click();
     await office.getByTestId('cycle-confirm').click();
-    await poll(() => office.getByTestId('cycle-status').innerText()).toBe('审核中');
+    await expect.poll(() => office.getByTestId('cycle-status').innerText()).toBe('审核中');
     await office.getByTestId('cycle-action-compute').click();
     await office.getByTestId('cycle-confirm').click();
-    await poll(() => office.getByTestId('cycle-status').innerText()).toBe('积分已计算');
+    await expect.poll(() => office.getByTestId('cycle-status').innerText()).toBe('积分已计算');
     await office.getByTestId('cycle-action-publish').click();
     await office.getByTestId('cycle-confirm').click();
-    await poll(() => office.getByTestId('cycle-status').innerText()).toBe('公示中');
+    await expect.poll(() => office.getByTestId('cycle-status').innerText()).toBe('公示中');
     expect(await office.getByTestId('cycle-notice').innerText()).toMatch(/个工作日/);
     await screenshot(office, 'year-05-cycle-notice');
   });
@@ -155,10 +154,10 @@ describe('a talent\'s points year, end to end', () => {
     await inputOf(page.getByTestId('notice-search')).press('Enter');
     const row = page.getByTestId('notice-table').locator('tbody tr', { has: page.getByTestId('notice-name').getByText(masked(talentName), { exact: true }) })
       .filter({ hasText: total });
-    await poll(() => row.count()).toBeGreaterThan(0);
+    await expect.poll(() => row.count()).toBeGreaterThan(0);
     await screenshot(page, 'year-06-public-notice');
     await page.getByTestId('notice-list').getByText('企业积分与档次').click();
-    await poll(() => page.getByTestId('notice-table').innerText()).toContain('档');
+    await expect.poll(() => page.getByTestId('notice-table').innerText()).toContain('档');
     await page.context().close();
   });
 
@@ -167,26 +166,26 @@ describe('a talent\'s points year, end to end', () => {
     await talent.getByTestId('objection-raise').click();
     // a click while the entries are still loading lands on the spinner: click until the entry is chosen
     const firstEntry = talent.getByTestId('objection-entries').locator('tbody tr.ant-table-row').first();
-    await poll(async () => { await firstEntry.click(); return talent.getByTestId('objection-submit').isEnabled(); }).toBe(true);
+    await expect.poll(async () => { await firstEntry.click(); return talent.getByTestId('objection-submit').isEnabled(); }).toBe(true);
     await talent.getByTestId('objection-text').fill('该人才 2026 年取得的发明专利未计入积分，请复核。');
     await talent.getByTestId('objection-submit').click();
-    await poll(() => talent.getByTestId('objection-table').innerText()).toContain('待答复');
+    await expect.poll(() => talent.getByTestId('objection-table').innerText()).toContain('待答复');
     expect(await talent.getByTestId('objection-entry').first().innerText()).toContain('*');
     await screenshot(talent, 'year-07-objection-raised');
 
     await office.goto(`${baseUrl()}/talent/objections`);
-    await poll(() => office.getByTestId('objection-table').innerText()).toContain('发明专利');
+    await expect.poll(() => office.getByTestId('objection-table').innerText()).toContain('发明专利');
     await office.getByTestId('objection-answer').first().click();
     await office.getByTestId('answer-decision').getByText('采纳').click();
     await inputOf(office.getByTestId('answer-points')).fill('999');
     await office.getByTestId('answer-text').fill('经核实补计发明专利积分。');
     await office.getByTestId('answer-submit').click();
     await office.getByTestId('objection-filter').getByText('已采纳').click();
-    await poll(() => office.getByTestId('objection-table').innerText()).toContain('经核实补计发明专利积分');
+    await expect.poll(() => office.getByTestId('objection-table').innerText()).toContain('经核实补计发明专利积分');
     await screenshot(office, 'year-08-objection-answered');
     const page = await newPage(browser);
     await page.goto(`${baseUrl()}/talent-notice`);
-    await poll(() => page.getByTestId('notice-table').innerText()).toContain('经异议更正');
+    await expect.poll(() => page.getByTestId('notice-table').innerText()).toContain('经异议更正');
     await page.context().close();
   });
 
@@ -202,7 +201,7 @@ describe('a talent\'s points year, end to end', () => {
 
   it('the office opens a 2026 talent-apartment round with published places', async () => {
     await office.goto(`${baseUrl()}/talent/redemption/rounds`);
-    await poll(() => office.getByTestId('round-table').innerText()).toContain('2025 年度人才公寓配租');
+    await expect.poll(() => office.getByTestId('round-table').innerText()).toContain('2025 年度人才公寓配租');
     await office.getByTestId('round-create').click();
     await office.getByTestId('round-name').fill(ROUND);
     await pick(office, office.getByTestId('round-resource'), '公寓', '人才公寓');
@@ -214,47 +213,47 @@ describe('a talent\'s points year, end to end', () => {
     await office.getByTestId('round-status').filter({ hasText: '草稿' }).waitFor();
     // opening without places is refused with the server's reason
     await roundAction(office, 'open');
-    await poll(() => office.getByTestId('error-alert').innerText()).toContain('尚未发布名额');
+    await expect.poll(() => office.getByTestId('error-alert').innerText()).toContain('尚未发布名额');
     await office.getByTestId('option-add').click();
     await office.getByTestId('option-name-0').fill('良渚人才公寓 B 幢');
     await office.getByTestId('option-add').click();
     await office.getByTestId('option-name-1').fill('仓前青年人才驿站');
     await office.getByTestId('options-save').click();
-    await poll(() => office.locator('.ant-message').innerText()).toContain('名额已发布');
+    await expect.poll(() => office.locator('.ant-message').innerText()).toContain('名额已发布');
     await roundAction(office, 'open');
     await office.getByTestId('round-status').filter({ hasText: '申报中' }).waitFor();
-    await poll(() => office.getByTestId('seed-commitment').innerText()).toMatch(/^[0-9a-f]{64}$/);
+    await expect.poll(() => office.getByTestId('seed-commitment').innerText()).toMatch(/^[0-9a-f]{64}$/);
     await screenshot(office, 'year-10-round-open');
   });
 
   it('HR hands its tier\'s apartment unit to the talent and sees it in the ledger', async () => {
     await hr.goto(`${baseUrl()}/talent/redemption/handovers`);
     const row = hr.getByTestId('handover-quota-table').locator('tr', { hasText: '人才公寓' });
-    await poll(async () => Number(await row.getByTestId('quota-left').innerText())).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await row.getByTestId('quota-left').innerText())).toBeGreaterThan(0);
     const left = Number(await row.getByTestId('quota-left').innerText());
     await row.getByTestId('handover-give').click();
     await pick(hr, hr.getByTestId('handover-talent'), talentName, talentName);
     await hr.getByTestId('handover-note').fill('年度积分完善，配租人才公寓');
     await hr.getByTestId('handover-ok').click();
-    await poll(() => hr.getByTestId('handover-ledger').innerText()).toContain('年度积分完善，配租人才公寓');
-    await poll(() => row.getByTestId('quota-left').innerText()).toBe(String(left - 1));
+    await expect.poll(() => hr.getByTestId('handover-ledger').innerText()).toContain('年度积分完善，配租人才公寓');
+    await expect.poll(() => row.getByTestId('quota-left').innerText()).toBe(String(left - 1));
     await screenshot(hr, 'year-11-hr-handover');
   });
 
   it('the talent sees the round, eligible by the unit, and applies with ordered preferences', async () => {
     await talent.goto(`${baseUrl()}/talent/redemption`);
     const card = talent.locator(`[data-testid="open-round"][data-round="${ROUND}"]`);
-    await poll(() => card.getByTestId('eligibility').getAttribute('data-eligible')).toBe('true');
+    await expect.poll(() => card.getByTestId('eligibility').getAttribute('data-eligible')).toBe('true');
     expect(await card.getByTestId('eligibility-reason').innerText()).toContain('持有本企业调剂的配额');
     await card.getByTestId('apply-open').click();
     const add = talent.getByTestId('apply-add');
     await add.first().click(); // 良渚
     await add.first().click(); // 仓前
     await talent.getByTestId('apply-down-0').click(); // 仓前 first
-    await poll(() => talent.getByTestId('apply-chosen').innerText()).toMatch(/1\. 仓前青年人才驿站[\s\S]*2\. 良渚人才公寓 B 幢/);
+    await expect.poll(() => talent.getByTestId('apply-chosen').innerText()).toMatch(/1\. 仓前青年人才驿站[\s\S]*2\. 良渚人才公寓 B 幢/);
     await screenshot(talent, 'year-12-talent-apply');
     await talent.getByTestId('apply-submit').click();
-    await poll(() => card.innerText()).toContain('已申请');
+    await expect.poll(() => card.innerText()).toContain('已申请');
     expect(await card.innerText()).toContain('1. 仓前青年人才驿站');
   });
 
@@ -264,20 +263,20 @@ describe('a talent\'s points year, end to end', () => {
     await office.getByTestId('round-status').filter({ hasText: '已截止' }).waitFor();
     await roundAction(office, 'allocate');
     await office.getByTestId('round-status').filter({ hasText: '已分配' }).waitFor();
-    await poll(() => office.getByTestId('result-table').innerText()).toContain('仓前青年人才驿站');
+    await expect.poll(() => office.getByTestId('result-table').innerText()).toContain('仓前青年人才驿站');
     expect(await office.getByTestId('seed-value').innerText()).toMatch(/^[0-9a-f]{64}$/);
     await office.getByTestId('fill-chart').waitFor();
     await roundAction(office, 'finalize');
-    await poll(() => office.getByTestId('error-alert').innerText()).toContain('公示期');
+    await expect.poll(() => office.getByTestId('error-alert').innerText()).toContain('公示期');
     await screenshot(office, 'year-13-round-result');
   });
 
   it('the talent sees the allocation result and why', async () => {
     await talent.goto(`${baseUrl()}/talent/redemption`);
     const row = talent.getByTestId('my-applications').locator('tr', { hasText: ROUND });
-    await poll(() => row.getByTestId('my-result').innerText()).toBe('仓前青年人才驿站');
+    await expect.poll(() => row.getByTestId('my-result').innerText()).toBe('仓前青年人才驿站');
     await row.getByTestId('my-application-link').click();
-    await poll(() => talent.getByTestId('application-result').innerText()).toContain('获得第 1 志愿：仓前青年人才驿站');
+    await expect.poll(() => talent.getByTestId('application-result').innerText()).toContain('获得第 1 志愿：仓前青年人才驿站');
     expect(await talent.getByTestId('application-why').innerText()).toContain('排名第 1/1 位');
     await screenshot(talent, 'year-14-talent-result');
     for (const p of [talent, hr, office]) await p.context().close();

@@ -17,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const inputOf = (l: Locator) => l.locator('xpath=self::input | .//input').first();
 
 async function as(username: string): Promise<Page> {
@@ -31,15 +30,15 @@ describe('redemption journey', () => {
     office = await as('talent_office');
     await office.goto(`${baseUrl()}/talent/redemption/quotas`);
     // the menu group of the page is open: the office's four redemption pages
-    await poll(() => office.getByTestId('side-menu').innerText()).toContain('档次配额');
+    await expect.poll(() => office.getByTestId('side-menu').innerText()).toContain('档次配额');
     const menu = await office.getByTestId('side-menu').innerText();
     for (const entry of ['兑现资源', '兑现轮次', '配额调剂']) expect(menu).toContain(entry);
     // every tier may hand out two recuperation places in 2026 (the demo grants none to 三档、四档)
-    await poll(() => inputOf(office.getByTestId('quota-tier4-recuperation')).inputValue()).toBe('0');
+    await expect.poll(() => inputOf(office.getByTestId('quota-tier4-recuperation')).inputValue()).toBe('0');
     for (const tier of ['tier1', 'tier2', 'tier3', 'tier4']) await inputOf(office.getByTestId(`quota-${tier}-recuperation`)).fill('2');
     await office.getByTestId('quota-save').click();
-    await poll(() => office.locator('.ant-message').innerText()).toMatch(/已保存 [1-4] 项配额/);
-    await poll(() => inputOf(office.getByTestId('quota-tier4-recuperation')).inputValue()).toBe('2');
+    await expect.poll(() => office.locator('.ant-message').innerText()).toMatch(/已保存 [1-4] 项配额/);
+    await expect.poll(() => inputOf(office.getByTestId('quota-tier4-recuperation')).inputValue()).toBe('2');
     await screenshot(office, 'redemption-office-quotas');
   });
 
@@ -47,7 +46,7 @@ describe('redemption journey', () => {
     const hr = await as('ent_zsy');
     await hr.goto(`${baseUrl()}/talent/redemption/handovers`);
     const row = hr.getByTestId('handover-quota-table').locator('tr', { hasText: '人才疗休养' });
-    await poll(() => row.getByTestId('quota-left').innerText()).toBe('2');
+    await expect.poll(() => row.getByTestId('quota-left').innerText()).toBe('2');
     expect(await row.getByTestId('handover-give').isEnabled()).toBe(true);
     await screenshot(hr, 'redemption-hr-quotas');
     await hr.context().close();
@@ -62,7 +61,7 @@ describe('redemption journey', () => {
     await owner.getByTestId('round-link').filter({ hasText: '2025 年度人才公寓配租' }).click();
     await owner.getByTestId('round-status').filter({ hasText: '已确定' }).waitFor();
     const table = owner.getByTestId('result-table');
-    await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(10);
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(10);
     expect(await table.innerText()).toMatch(/\d{4}\*{10}[\dX]{4}/);
     expect(await table.innerText()).toContain('配额持有人');
     const [file] = await Promise.all([owner.waitForEvent('download'), owner.getByTestId('results-export').click()]);

@@ -19,7 +19,6 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** expect.poll waits 1 s by default; a loaded machine (the whole suite, a build) needs longer. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 /** The <input> of an antd InputNumber / Input carrying a test id (on the input or its wrapper). */
 const inputOf = (l: Locator) => l.locator('xpath=self::input | .//input').first();
@@ -31,7 +30,7 @@ describe('talent points journey', () => {
     await page.goto(`${baseUrl()}/talent/import`);
     await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(await talentWorkbook());
     await page.getByTestId('import-summary').waitFor();
-    await poll(() => page.getByTestId('import-error-table').innerText()).toContain('校验位');
+    await expect.poll(() => page.getByTestId('import-error-table').innerText()).toContain('校验位');
     expect(await page.getByTestId('import-error-table').innerText()).toMatch(/\b3\b/); // the bad row is line 3
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-error-report').click()]);
     expect(report.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -39,7 +38,7 @@ describe('talent points journey', () => {
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-result').innerText()).toMatch(/2/);
     await page.goto(`${baseUrl()}/talent/talents?q=${encodeURIComponent('积分导入甲')}`);
-    await poll(() => page.getByTestId('talent-link').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('talent-link').count()).toBe(1);
     await page.context().close();
   });
 
@@ -51,7 +50,7 @@ describe('talent points journey', () => {
     const menu = await office.getByTestId('side-menu').innerText();
     expect(menu).toContain('积分办法');
     expect(menu).toContain('企业积分');
-    await poll(() => office.getByTestId('scheme-table-personal').innerText()).toContain('已发布');
+    await expect.poll(() => office.getByTestId('scheme-table-personal').innerText()).toContain('已发布');
     await office.getByTestId('scheme-new-draft-personal').click();
     expect(await office.getByTestId('new-draft-version').inputValue()).toBe(NEW_VERSION);
     await office.getByTestId('new-draft-ok').click();
@@ -63,7 +62,7 @@ describe('talent points journey', () => {
     // An invalid value: the problem is listed with its path and the field is marked.
     const totalCap = inputOf(office.getByTestId('scheme-field-totalCap'));
     await totalCap.fill('-5');
-    await poll(() => office.getByTestId('scheme-issues').innerText()).toContain('totalCap');
+    await expect.poll(() => office.getByTestId('scheme-issues').innerText()).toContain('totalCap');
     expect(await office.getByTestId('scheme-save').isDisabled()).toBe(true);
     await totalCap.fill('200');
     await office.getByTestId('scheme-valid').waitFor();
@@ -81,10 +80,10 @@ describe('talent points journey', () => {
     expect(raw).toContain('# 天台县企业人才积分制');
     expect(raw).toContain(`version: ${NEW_VERSION}`);
     await office.getByTestId('scheme-save').click();
-    await poll(() => office.getByTestId('scheme-dirty').count()).toBe(0);
+    await expect.poll(() => office.getByTestId('scheme-dirty').count()).toBe(0);
 
     await office.getByTestId('scheme-tab-diff').click();
-    await poll(() => office.getByTestId('scheme-diff').innerText()).toContain('items[id=education].rule.categories[value=master].points');
+    await expect.poll(() => office.getByTestId('scheme-diff').innerText()).toContain('items[id=education].rule.categories[value=master].points');
     expect(await office.getByTestId('scheme-diff').innerText()).toMatch(/30\s*→\s*35/);
     await screenshot(office, 'talent-20-scheme-diff');
     await office.getByTestId('scheme-tab-form').click();
@@ -99,7 +98,7 @@ describe('talent points journey', () => {
     expect(gained).toBeGreaterThan(0);
     expect(await office.getByTestId('what-if-talent-lost').innerText()).toMatch(/\b0\b/);
     await office.getByTestId('what-if-chart').locator('canvas').waitFor();
-    await poll(() => office.getByTestId('what-if-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => office.getByTestId('what-if-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     expect(await office.getByTestId('what-if-table').innerText()).toContain('+5');
     const [download] = await Promise.all([office.waitForEvent('download'), office.getByTestId('what-if-export').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -112,7 +111,7 @@ describe('talent points journey', () => {
     await office.getByTestId('scheme-publish').click();
     expect(await office.getByTestId('publish-period').innerText()).toContain('2026-01-01');
     await office.getByTestId('publish-confirm').click();
-    await poll(() => office.getByTestId('publish-error').innerText()).toContain('重叠');
+    await expect.poll(() => office.getByTestId('publish-error').innerText()).toContain('重叠');
     await office.getByTestId('publish-retire-overlap').click();
     await office.getByTestId('publish-confirm').click();
     await office.waitForURL(/\/talent\/schemes\?published=/);
@@ -127,9 +126,9 @@ describe('talent points journey', () => {
     await login(page, 'talent_demo');
     await page.goto(`${baseUrl()}/talent/me`);
     await page.getByTestId('talent-score').waitFor();
-    await poll(() => page.getByTestId('score-version').innerText()).toContain(NEW_VERSION);
+    await expect.poll(() => page.getByTestId('score-version').innerText()).toContain(NEW_VERSION);
     const items = page.getByTestId('score-items');
-    await poll(() => items.innerText()).toContain('学历分');
+    await expect.poll(() => items.innerText()).toContain('学历分');
     expect(await items.innerText()).toContain('35 分');
     // Items without facts are 未评分, never 0.
     expect(await items.innerText()).toContain('未评分');
@@ -137,11 +136,11 @@ describe('talent points journey', () => {
     await screenshot(page, 'talent-23-explained-score');
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-en-US').click();
-    await poll(() => items.innerText()).toContain('Education points');
+    await expect.poll(() => items.innerText()).toContain('Education points');
     expect(await items.innerText()).toContain('Not evaluated');
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-zh-CN').click();
-    await poll(() => items.innerText()).toContain('学历分');
+    await expect.poll(() => items.innerText()).toContain('学历分');
     await page.context().close();
   });
 
@@ -152,7 +151,7 @@ describe('talent points journey', () => {
     await hr.getByTestId('enterprise-points').waitFor();
     expect(await hr.getByTestId('enterprise-points-name').innerText()).toContain('中双元');
     await hr.getByTestId('tier-badge').first().waitFor();
-    await poll(() => hr.getByTestId('enterprise-points-talents').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => hr.getByTestId('enterprise-points-talents').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await hr.getByTestId('evaluation-bonus-points').waitFor();
     await screenshot(hr, 'talent-24-enterprise-points');
     // HR enters the year's enterprise facts in a form built from the scheme's declarations
@@ -165,7 +164,7 @@ describe('talent points journey', () => {
     await hr.locator('.ant-select-item-option', { hasText: '博士后工作站' }).click();
     await hr.getByTestId('enterprise-facts-save').click();
     // an enterprise's facts are a claim for the talent office to review (docs/talent/EVIDENCE.md)
-    await poll(async () => {
+    await expect.poll(async () => {
       const view = await hr.evaluate(async () => {
         const me = await (await fetch('/api/auth/me')).json();
         return (await fetch(`/api/talent/enterprise-facts/${me.scope.enterpriseId}`)).json();
@@ -182,14 +181,14 @@ describe('talent points journey', () => {
     await office.goto(`${baseUrl()}/talent/enterprise-points`);
     await office.getByTestId('chart-tiers').locator('canvas').waitFor();
     await office.getByTestId('chart-points-histogram').locator('canvas').waitFor();
-    await poll(() => office.getByTestId('enterprise-points-link').count()).toBeGreaterThan(1);
+    await expect.poll(() => office.getByTestId('enterprise-points-link').count()).toBeGreaterThan(1);
     await screenshot(office, 'talent-25-enterprise-points-office');
   });
 
   it('the office sees the evaluation bonus of every industrial enterprise and exports the record', async () => {
     await office.goto(`${baseUrl()}/talent/evaluation-bonus`);
     const rows = office.getByTestId('bonus-table').locator('tbody tr.ant-table-row');
-    await poll(() => rows.count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
     await screenshot(office, 'talent-27-evaluation-bonus');
     const [file] = await Promise.all([office.waitForEvent('download'), office.getByTestId('bonus-export').click()]);
     const wb = new ExcelJS.Workbook();
@@ -202,14 +201,14 @@ describe('talent points journey', () => {
   it('the office lists talents by points band (from the histogram) and by item, and exports them', async () => {
     await office.goto(`${baseUrl()}/talent/points?minTotal=40&maxTotal=60`);
     const rows = office.getByTestId('talent-points-table').locator('tbody tr.ant-table-row');
-    await poll(() => rows.count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
     const totals = async () => (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[2]?.textContent))));
     expect((await totals()).every((x) => x >= 40 && x < 60)).toBe(true);
     // an item: only talents with points in it, with a column for its points
     await office.getByTestId('points-filter-item').click();
     await office.locator('.ant-select-item-option', { hasText: '荣誉分' }).click();
-    await poll(() => office.getByTestId('talent-points-table').locator('thead').innerText()).toContain('荣誉分');
-    await poll(() => office.url()).toContain('item=honours');
+    await expect.poll(() => office.getByTestId('talent-points-table').locator('thead').innerText()).toContain('荣誉分');
+    await expect.poll(() => office.url()).toContain('item=honours');
     await screenshot(office, 'talent-26-points-list');
     const [file] = await Promise.all([office.waitForEvent('download'), office.getByTestId('points-export').click()]);
     const wb = new ExcelJS.Workbook();
