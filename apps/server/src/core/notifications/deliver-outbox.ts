@@ -104,13 +104,13 @@ async function giveUpInterrupted(db: Kysely<DB>, now: Date): Promise<number> {
 /** The next delivery: now if messages are due, else at the earliest retry or lease end still ahead. */
 async function scheduleNext(db: Kysely<DB>, now: Date): Promise<void> {
   const next = await sql<{ at: Date | null }>`
-    SELECT min(CASE WHEN status = 'queued' THEN coalesce(next_attempt_at, ${now}) ELSE locked_until END) AS at
+    SELECT min(CASE WHEN status = 'queued' THEN coalesce(next_attempt_at, ${now})
+                    -- just past a lease's end, so that the run finds it stale
+                    ELSE locked_until + interval '1 millisecond' END) AS at
       FROM notification_outbox WHERE status IN ('queued', 'sending')`.execute(db);
   const at = next.rows[0]?.at;
   if (!at) return;
-  const atMs = new Date(at).getTime();
-  // Just past a lease's end, so that the run finds it stale.
-  const runAt = atMs > now.getTime() ? new Date(atMs + 1) : now;
+  const runAt = new Date(Math.max(new Date(at).getTime(), now.getTime()));
   await ensureDeliveryJob(db, runAt);
 }
 
