@@ -31,7 +31,7 @@ export function NotificationChannels() {
           <Flex key={ch} gap={4} align="center">
             <Switch
               size="small"
-              checked={c[ch].enabled}
+              checked={c[ch].enabled && !!c[ch].address}
               disabled={!c[ch].address || save.isPending}
               onChange={(on) => toggle(ch, on)}
               data-testid={`notification-channel-${ch}`}

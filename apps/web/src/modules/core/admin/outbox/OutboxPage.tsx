@@ -161,6 +161,8 @@ export function OutboxPage() {
           tableQuery={tq}
           columns={columns}
           rowKey={(m) => String(m.id)}
+          tableLayout="fixed"
+          scroll={{ x: 1000 }}
           data-testid="outbox-table"
         />
       </div>
