@@ -371,9 +371,9 @@ describe('the sweep: audit rows and SMS / e-mail through the outbox and the log-
     expect(mine.every((m) => m.body === warning || m.body === overdue)).toBe(true); // the third run sent nothing new
     expect(mine.find((m) => m.channel === 'email')!.subject).toBe(`诉求 ${number} 即将超过回应时限`);
     // Through the outbox: one row per message, for agent 1 with the in-app notification it belongs to, sent once.
-    const rows = await t.deps.db.selectFrom('notification_outbox as o').innerJoin('notifications as n', 'n.id', 'o.notification_id')
+    const queued = await t.deps.db.selectFrom('notification_outbox as o').innerJoin('notifications as n', 'n.id', 'o.notification_id')
       .select(['o.channel', 'o.address', 'o.status', 'o.attempts', 'n.title']).where('o.user_id', '=', ids.agent1).where('o.body', '=', warning).orderBy('o.id').execute();
-    expect(rows).toEqual([
+    expect(queued).toEqual([
       { channel: 'sms', address: '13811112222', status: 'sent', attempts: 1, title: `诉求 ${number} 即将超过回应时限` },
       { channel: 'email', address: 'agent1@example.gov.cn', status: 'sent', attempts: 1, title: `诉求 ${number} 即将超过回应时限` },
     ]);
