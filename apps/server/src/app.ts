@@ -35,12 +35,15 @@ import { referenceRoutes } from './core/reference/reference.routes';
 import { CalendarHolder, calendarCoverageWarnings } from './core/reference/workday-calendar';
 import { localYearOf } from './core/reference/domain/workday';
 import { notificationRoutes } from './core/notifications/notification.routes';
+import { outboxRoutes } from './core/notifications/outbox.routes';
+import { deliverOutboxJob } from './core/notifications/deliver-outbox';
+import { OUTBOX_JOB } from './core/notifications/outbox';
 import { MODULES } from './modules';
 import { srcPath } from './src-path';
 
 const CORE_ROUTES: Routes[] = [
   authRoutes, enterpriseRoutes, enterpriseImportRoutes, importRoutes, jobRoutes, parkRoutes,
-  userRoutes, roleRoutes, departmentRoutes, auditRoutes, referenceRoutes, notificationRoutes,
+  userRoutes, roleRoutes, departmentRoutes, auditRoutes, referenceRoutes, notificationRoutes, outboxRoutes,
 ];
 
 /** Personal data and secrets never reach the logs. */
@@ -90,7 +93,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
   for (const w of calendarCoverageWarnings(calendar.get(), localYearOf(now()))) app.log.warn({ calendarYear: w.year }, w.message);
   const stopCalendarPolling = calendar.startPolling(app.log);
   app.addHook('onClose', async () => stopCalendarPolling());
-  const notifier = new Notifier(opts.outbound ?? new LogOnlyAdapter(app.log));
+  const notifier = new Notifier(opts.outbound ?? new LogOnlyAdapter(app.log), now);
   jobs.useNotifier(notifier);
   const deps: AppDeps = {
     config,
@@ -137,6 +140,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: FastifyInstan
     for (const [kind, handler] of Object.entries(m.jobs ?? {})) jobs.register(kind, handler);
   }
   jobs.register('import.enterprises', importEnterprisesJob);
+  jobs.register(OUTBOX_JOB, deliverOutboxJob);
 
   await app.register(
     async (api) => {

@@ -99,6 +99,12 @@ export const ERROR_CATALOG = {
   SERVICE_DISPATCH_UNIT_REPEATED: { status: 400, zh: '同一承办单位不能重复交办', en: 'A handling unit appears twice in the dispatch' },
   SERVICE_MERGE_INTO_SELF: { status: 400, zh: '诉求不能合并到自身', en: 'A request cannot be merged into itself' },
   JOB_NOT_FOUND: { status: 404, zh: '任务不存在', en: 'Job not found' },
+  OUTBOX_MESSAGE_NOT_FOUND: { status: 404, zh: '消息发送记录不存在', en: 'Outbound message not found' },
+  OUTBOX_NOT_FAILED: {
+    status: 409,
+    zh: '只有发送失败的消息可以重发，这条消息正在排队、发送中或已发送',
+    en: 'Only a failed message can be retried; this one is queued, being sent or already sent',
+  },
   FILE_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
   FILE_TYPE_NOT_ALLOWED: { status: 400, zh: '文件类型不允许', en: 'This type of file is not allowed' },
   FILE_EMPTY: { status: 400, zh: '文件为空', en: 'The file is empty' },

@@ -17,6 +17,7 @@ export const CORE_PERMISSIONS = {
   'audit.read': { zh: '查看审计日志', en: 'Read the audit log' },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
   'reference.manage': { zh: '维护基础数据（工作日历）', en: 'Maintain reference data (working-day calendar)' },
+  'notification.outbox': { zh: '查看消息发送记录（短信、邮件）并重发', en: 'View outbound messages (SMS, e-mail) and retry them' },
 } as const;
 
 export type CorePermission = keyof typeof CORE_PERMISSIONS;

@@ -897,3 +897,36 @@ export interface DB {
   talent_claim_events: TalentClaimEventTable;
   talent_claim_evidence: TalentClaimEvidenceTable;
 }
+
+// ---- SMS and e-mail through an outbox (migrations/0021_notification_outbox.sql; core/notifications)
+export type OutboxChannel = 'sms' | 'email';
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  channel: OutboxChannel;
+  user_id: string | null;
+  address: string;
+  subject: Generated<string>;
+  body: string;
+  notification_id: string | null;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Date | null;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: Date | null;
+}
+
+export interface NotificationChannelOptoutTable {
+  user_id: string;
+  channel: OutboxChannel;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  notification_outbox: NotificationOutboxTable;
+  notification_channel_optouts: NotificationChannelOptoutTable;
+}

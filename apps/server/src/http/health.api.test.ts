@@ -174,7 +174,7 @@ describe('when the database fails', () => {
 
   it('answers 500 INTERNAL with no stack trace and no driver message, and logs the error with the request id', async () => {
     const client = await broken.as('officer');
-    await sql`DROP TABLE notifications`.execute(broken.deps.db);
+    await sql`DROP TABLE notifications CASCADE`.execute(broken.deps.db); // CASCADE: the outbox refers to it
     const res = await client.get('/api/notifications');
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: '系统出现错误，请稍后再试', requestId: res.headers['x-request-id'] } });

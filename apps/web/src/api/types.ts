@@ -230,6 +230,32 @@ export interface AuditEntry {
   ip: string | null;
 }
 
+export type OutboxChannel = 'sms' | 'email';
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** One SMS or e-mail of the outbox (消息发送记录); the address is masked by the server. */
+export interface OutboxMessage {
+  id: number;
+  channel: OutboxChannel;
+  status: OutboxStatus;
+  recipientName: string | null;
+  address: string;
+  subject: string;
+  body: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface OutboxPage extends ListPage<OutboxMessage> {
+  counts: Record<OutboxStatus, number>;
+}
+
+/** The signed-in user's SMS / e-mail choice; address masked, null = none on file. */
+export type NotificationChannels = Record<OutboxChannel, { enabled: boolean; address: string | null }>;
+
 export interface Notification {
   id: string;
   title: string;

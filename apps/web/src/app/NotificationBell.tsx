@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import type { Notification } from '../api/types';
 import { BellIcon } from '../ui/icons';
 import { formatDateTime } from '../ui/format';
+import { NotificationChannels } from './NotificationChannels';
 
 const KEY = ['notifications'] as const;
 
@@ -58,6 +59,7 @@ export function NotificationBell() {
           )}
         />
       )}
+      <NotificationChannels />
     </div>
   );
 

@@ -10,7 +10,7 @@ export interface JobContext {
   now: () => Date;
   progress: (done: number, total: number, message?: string) => Promise<void>;
   log: FastifyBaseLogger;
-  /** The app's notifier (in-app rows, and SMS / e-mail through its adapter), when the app set one. */
+  /** The app's notifier (in-app rows with their SMS / e-mail queued in the outbox; the outbox's delivery job sends through its adapter), when the app set one. */
   notifier?: Notifier;
 }
 
@@ -44,7 +44,7 @@ export class JobRunner {
     private readonly pollMs = 500,
   ) {}
 
-  /** Jobs that tell people (the service escalation sweep) use the app's notifier and its outbound adapter. */
+  /** Jobs that tell people (the service escalation sweep) use the app's notifier; the outbox's delivery job, its adapter. */
   useNotifier(notifier: Notifier): void {
     this.notifier = notifier;
   }

@@ -1,12 +1,29 @@
 import { z } from 'zod';
 import { AppError } from '../../http/app-error';
 import { ctxOf, type Routes } from '../../http/deps';
+import { channelPreferences, setChannelPreferences } from './channel-preferences';
 
 const NotificationView = z.object({
   id: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), readAt: z.date().nullable(), createdAt: z.date(),
 });
 
+const Channel = z.object({ enabled: z.boolean(), address: z.string().nullable().describe('masked; null = no address, nothing is sent') });
+const Channels = z.object({ sms: Channel, email: Channel });
+
 export const notificationRoutes: Routes = (app, deps) => {
+  app.get('/notifications/channels', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['notifications'], summary: '我的短信、邮件通知设置', response: { 200: Channels } },
+  }, (req) => channelPreferences(deps.db, ctxOf(req, deps).actor.userId));
+
+  app.put('/notifications/channels', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['notifications'], summary: '开启或关闭短信、邮件通知（站内通知始终保留）',
+      body: z.object({ sms: z.boolean(), email: z.boolean() }), response: { 200: Channels },
+    },
+  }, (req) => setChannelPreferences(ctxOf(req, deps), req.body));
+
   app.get('/notifications', {
     config: { access: 'authenticated' },
     schema: { tags: ['notifications'], summary: '我的通知（最近 50 条）', response: { 200: z.array(NotificationView) } },

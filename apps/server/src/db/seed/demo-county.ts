@@ -5,6 +5,7 @@ import { hashPassword } from '../../core/identity/password';
 import { creditCodeIn, generateEnterprise, mobilePhone, personName } from './enterprise-generator';
 import { seededRandom } from './random';
 import { MODULES } from '../../modules';
+import { settleDemoOutbox } from '../../core/notifications/demo-outbox';
 
 /**
  * The demo county: 余杭区 (330110) of Hangzhou, home of the seed article's 良渚街道 亲企办 and
@@ -119,6 +120,7 @@ export async function seedDemoCounty(db: Kysely<DB>): Promise<{ enterprises: num
     }
     // Each module adds its demo data (e.g. the talent registry), in the same transaction.
     for (const m of MODULES) if (m.seed) await m.seed(tx, { passwordHash });
+    await settleDemoOutbox(tx);
     const accounts = (await tx.selectFrom('users').select('username').orderBy('created_at').orderBy('username').execute()).map((u) => u.username);
     await tx.insertInto('audit_log').values({
       actor_name: '系统', action: 'demo.seed', entity_type: 'system', after: JSON.stringify({ enterprises: inserted.length, users: accounts.length }),

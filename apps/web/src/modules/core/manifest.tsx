@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { ModuleManifest } from '../types';
-import { BuildingIcon, CalendarIcon, FileSearchIcon, ParkIcon, SettingsIcon, ShieldIcon, TreeIcon, UsersIcon } from '../../ui/icons';
+import { BuildingIcon, CalendarIcon, FileSearchIcon, ParkIcon, SendIcon, SettingsIcon, ShieldIcon, TreeIcon, UsersIcon } from '../../ui/icons';
 import { ForbiddenResult, NotFoundResult } from '../../ui/StatusResult';
 import { AdminIndex } from './admin/AdminIndex';
 import enUS from './i18n/en-US';
@@ -21,6 +21,7 @@ const RolesPage = named(() => import('./admin/roles/RolesPage'), 'RolesPage');
 const DepartmentsPage = named(() => import('./admin/departments/DepartmentsPage'), 'DepartmentsPage');
 const AuditPage = named(() => import('./admin/audit/AuditPage'), 'AuditPage');
 const CalendarPage = named(() => import('./admin/calendar/CalendarPage'), 'CalendarPage');
+const OutboxPage = named(() => import('./admin/outbox/OutboxPage'), 'OutboxPage');
 
 /** The platform core: sign-in, 一企一档, 一园一档, administration. */
 export const manifest: ModuleManifest = {
@@ -42,6 +43,7 @@ export const manifest: ModuleManifest = {
     { path: 'admin/audit', element: <AuditPage />, handle: { permission: 'audit.read' } },
     // Everyone signed in may read the calendar; only reference.manage sees it in the menu and edits.
     { path: 'admin/calendar', element: <CalendarPage /> },
+    { path: 'admin/outbox', element: <OutboxPage />, handle: { permission: 'notification.outbox' } },
     { path: '403', element: <ForbiddenResult /> },
     { path: '404', element: <NotFoundResult /> },
   ],
@@ -84,6 +86,7 @@ export const manifest: ModuleManifest = {
         },
         { key: 'admin-audit', label: 'core:menu.audit', icon: <FileSearchIcon />, path: '/admin/audit', permission: 'audit.read', order: 40 },
         { key: 'admin-calendar', label: 'core:menu.calendar', icon: <CalendarIcon />, path: '/admin/calendar', permission: 'reference.manage', order: 50 },
+        { key: 'admin-outbox', label: 'core:menu.outbox', icon: <SendIcon />, path: '/admin/outbox', permission: 'notification.outbox', order: 60 },
       ],
     },
   ],

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../core/context';
 import type { Notifier } from '../../../core/notifications/notifier';
+import type { NotificationText } from '../../../core/notifications/domain/message-text';
 
 /**
- * Who hears about a request (in-app notifications, core/notifications): a unit's officers and
+ * Who hears about a request (notifications, core/notifications: in-app, and SMS / e-mail queued in
+ * the outbox for those with a phone / e-mail): a unit's officers and
  * agents, the office's dispatchers, an enterprise's users. Recipients are found by the
  * permission their roles hold, so an administrator's own roles work too.
  */
@@ -28,7 +30,7 @@ export async function enterpriseUsers(tx: Tx, enterpriseIds: readonly string[]):
 export const unitStaff = (tx: Tx, unitIds: string[]) => usersWithPermission(tx, ['service.handle', 'service.agent'], { departmentIds: unitIds });
 export const dispatchers = (tx: Tx) => usersWithPermission(tx, ['service.dispatch']);
 
-export async function notifyAll(notifier: Notifier, tx: Tx, userIds: readonly string[], n: { title: string; body?: string; link?: string }): Promise<void> {
+export async function notifyAll(notifier: Notifier, tx: Tx, userIds: readonly string[], n: NotificationText): Promise<void> {
   for (const id of new Set(userIds)) await notifier.notify(tx, id, n);
 }
 

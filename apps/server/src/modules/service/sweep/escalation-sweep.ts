@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Tx } from '../../../core/context';
-import { Notifier, type OutboundMessage } from '../../../core/notifications/notifier';
+import { Notifier } from '../../../core/notifications/notifier';
 import { CalendarHolder } from '../../../core/reference/workday-calendar';
 import type { WorkdayCalendar } from '../../../core/reference/domain/workday';
 import { recurring } from '../../../core/jobs/job-runner';
@@ -12,7 +12,6 @@ import { loadPolicyBook, type PolicyBook, type PolicyInForce } from '../settings
 import { insertEvents, loadSnapshot } from '../requests/request.store';
 import { dispatchers, notifyAll, requestLink, unitStaff } from '../requests/notify';
 import { recordSystemAudit } from './system-audit';
-import { outboundFor, sendAll } from './outbound';
 import { chaseFollowUps } from './follow-up-chase';
 
 export const SWEEP_JOB = 'service.escalation_sweep';
@@ -46,7 +45,7 @@ export interface SweepStep {
   category_id: string | null;
 }
 
-/** A notifier that only writes in-app rows (tests that call markStep directly, a runner without the app). */
+/** The notifier of tests that call markStep directly and of a runner without the app: in-app rows and the outbox (sent by its job). */
 const IN_APP_ONLY = new Notifier({ send: async () => {} });
 
 /**
@@ -57,7 +56,7 @@ const IN_APP_ONLY = new Notifier({ send: async () => {} });
  * once even if two sweeps overlapped. An overdue step of a request in a unit's hands is also
  * supervised (督办, the lifecycle's `supervise` as the system). Every mark and 督办 is audited with
  * the system as the actor. The people whose turn it is get an in-app notification and — when
- * they have a phone or e-mail — an SMS / e-mail through the notifier's adapter, once per step.
+ * they have a phone or e-mail — an SMS / e-mail queued in the outbox with it, once per step.
  * Unanswered follow-ups are chased first (follow-up-chase.ts). Phases timed in the result: chase,
  * read (readOpenSteps), evaluate (evaluateOpenSteps), write.
  */
@@ -167,8 +166,8 @@ export function evaluateOpenSteps(open: Awaited<ReturnType<typeof readOpenSteps>
 
 /**
  * Marks one step (warning or overdue), audits it and tells whose turn it is, in one transaction;
- * the SMS / e-mail go out after it commits (a rolled-back mark sends nothing, and a mark is made
- * once, so each message once per step). Locks in the order every user action takes them — the
+ * the SMS / e-mail are queued in the outbox in it and delivered after it commits (a rolled-back
+ * mark sends nothing, and a mark is made once, so each message once per step). Locks in the order every user action takes them — the
  * request (FOR UPDATE) first, then its steps — so the sweep and an action on the same request wait
  * for each other instead of deadlocking. A step completed or cancelled (e.g. by a merge)
  * meanwhile is left alone. Exported for the tests.
@@ -181,7 +180,6 @@ export async function markStep(
   dueMs: number,
   now: Date,
 ): Promise<boolean> {
-  const outbound: OutboundMessage[] = [];
   const marked = await db.transaction().execute(async (tx) => {
     const column = kind === 'warning' ? 'warned_at' : 'overdue_at';
     const request = await tx.selectFrom('service_requests').selectAll().where('id', '=', step.request_id).forUpdate().executeTakeFirst();
@@ -226,11 +224,9 @@ export async function markStep(
     const title = kind === 'warning'
       ? `诉求 ${request.number} 即将超过${name}时限`
       : `诉求 ${request.number} 已超过${name}时限${supervised ? '，已督办' : ''}`;
-    await notifyAll(notifier, tx, recipients, { title, body: request.title, link: requestLink(request.id) });
-    outbound.push(...(await outboundFor(tx, recipients, `【亲企办】${title}，请及时办理。`, title)));
+    await notifyAll(notifier, tx, recipients, { title, body: request.title, link: requestLink(request.id), text: `【亲企办】${title}，请及时办理。` });
     return true;
   });
-  if (marked) await sendAll(notifier, outbound);
   return marked;
 }
 
@@ -251,18 +247,5 @@ async function calendarFor(db: Kysely<DB>): Promise<WorkdayCalendar> {
   return holder.fresh();
 }
 
-export const escalationSweepJob = recurring(SWEEP_EVERY_MS, async (_job, ctx) => {
-  const app = ctx.notifier;
-  // The app's adapter, with a failed SMS / e-mail logged (the in-app notification stands, the sweep goes on).
-  const notifier = new Notifier({
-    send: async (m) => {
-      if (!app) return void ctx.log.warn({ channel: m.channel }, 'outbound message dropped: the job runner has no notifier');
-      try {
-        await app.send(m);
-      } catch (err) {
-        ctx.log.warn({ err, channel: m.channel }, 'outbound message failed');
-      }
-    },
-  });
-  return runEscalationSweep(ctx.db, await calendarFor(ctx.db), ctx.now(), notifier);
-});
+export const escalationSweepJob = recurring(SWEEP_EVERY_MS, async (_job, ctx) =>
+  runEscalationSweep(ctx.db, await calendarFor(ctx.db), ctx.now(), ctx.notifier));

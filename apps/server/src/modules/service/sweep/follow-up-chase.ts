@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
+import type { Tx } from '../../../core/context';
 import type { DB } from '../../../db/schema';
-import type { Notifier, OutboundMessage } from '../../../core/notifications/notifier';
+import type { Notifier } from '../../../core/notifications/notifier';
+import { queueMessages } from '../../../core/notifications/outbox';
 import { DEFAULT_FOLLOW_UP_CHASE, followUpChaseDue, followUpChaseTimes, type FollowUpChaseStep } from '../domain';
 import type { PolicyBook } from '../settings/service-level-policy-store';
 import { enterpriseUsers, notifyAll, requestLink, usersWithPermission } from '../requests/notify';
 import { recordSystemAudit } from './system-audit';
-import { outboundFor, sendAll } from './outbound';
 
 /**
  * 回访催办, run by the escalation sweep: a resolved request that nobody has followed up (neither
  * the enterprise online nor the hotline) is reminded to the enterprise once after
- * DEFAULT_FOLLOW_UP_CHASE.remindAfterWorkingDays — in-app to its users, SMS to their phones and to
- * the request's contact — and, still unrated after hotlineAfterWorkingDays, handed to the hotline:
+ * DEFAULT_FOLLOW_UP_CHASE.remindAfterWorkingDays — in-app to its users, SMS / e-mail to their
+ * phones and addresses (the outbox, with the notification) and an SMS to the request's contact — and, still unrated after hotlineAfterWorkingDays, handed to the hotline:
  * it shows on the operators' 待电话回访 list (`followUpChase=true`) and they are told in-app.
  * Each step once (a conditional UPDATE), with its event and a system audit row.
  */
@@ -38,7 +39,6 @@ export async function chaseFollowUps(db: Kysely<DB>, book: PolicyBook, now: Date
 }
 
 async function chaseStep(db: Kysely<DB>, notifier: Notifier, requestId: string, step: FollowUpChaseStep, now: Date): Promise<boolean> {
-  const outbound: OutboundMessage[] = [];
   const done = await db.transaction().execute(async (tx) => {
     const request = await tx.selectFrom('service_requests').selectAll().where('id', '=', requestId).forUpdate().executeTakeFirst();
     if (!request || request.status !== 'resolved') return false;
@@ -56,11 +56,12 @@ async function chaseStep(db: Kysely<DB>, notifier: Notifier, requestId: string, 
     if (step === 'remind') {
       const users = request.enterprise_id ? await enterpriseUsers(tx, [request.enterprise_id]) : [];
       const title = `诉求 ${request.number} 已办结，请评价办理结果`;
-      await notifyAll(notifier, tx, users, { title, body: request.title, link });
       const text = `【亲企办】您的诉求（编号 ${request.number}）已办结，请登录平台对办理结果进行评价（满意 / 基本满意 / 不满意）。`;
-      outbound.push(...(await outboundFor(tx, users, text, title)));
-      if (request.contact_phone.trim() && !outbound.some((m) => m.channel === 'sms' && m.to === request.contact_phone.trim())) {
-        outbound.push({ channel: 'sms', to: request.contact_phone.trim(), body: text });
+      await notifyAll(notifier, tx, users, { title, body: request.title, link, text });
+      // The contact who called it in, unless one of the users just got the same text on that phone.
+      const contact = request.contact_phone.trim();
+      if (contact && !(await smsQueued(tx, users, contact, text))) {
+        await queueMessages(tx, [{ channel: 'sms', address: contact, body: text }], now);
       }
     } else {
       const operators = await usersWithPermission(tx, ['service.operate']);
@@ -68,6 +69,14 @@ async function chaseStep(db: Kysely<DB>, notifier: Notifier, requestId: string, 
     }
     return true;
   });
-  if (done) await sendAll(notifier, outbound);
   return done;
+}
+
+/** Whether one of these users has this SMS queued to this phone (written just now, in this transaction). */
+async function smsQueued(tx: Tx, userIds: readonly string[], phone: string, text: string): Promise<boolean> {
+  if (userIds.length === 0) return false;
+  const row = await tx.selectFrom('notification_outbox').select('id')
+    .where('channel', '=', 'sms').where('address', '=', phone).where('body', '=', text).where('status', '=', 'queued')
+    .where('user_id', 'in', [...userIds]).limit(1).executeTakeFirst();
+  return row !== undefined;
 }

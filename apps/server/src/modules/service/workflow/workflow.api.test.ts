@@ -328,7 +328,7 @@ describe('online rating by the enterprise (回访 online) and the follow-up chas
   });
 });
 
-describe('the sweep: audit rows and SMS / e-mail through the log-only notifier', () => {
+describe('the sweep: audit rows and SMS / e-mail through the outbox and the log-only adapter', () => {
   it('audits warnings, overdue marks and 督办 as the system, and texts the unit staff who have a phone, once per step', async () => {
     // The app's default adapter only logs (and keeps what it would have sent).
     expect(t.deps.notifier.outbound).toBeInstanceOf(LogOnlyAdapter);
@@ -353,7 +353,8 @@ describe('the sweep: audit rows and SMS / e-mail through the log-only notifier',
     expect(rows.map((a) => a.action)).toEqual(['service.sweep.step_warning', 'service.sweep.step_overdue', 'service.request.supervise']);
     expect(rows.every((a) => a.actor_name === '系统')).toBe(true);
     expect(rows[0]!.after).toMatchObject({ step: 'respond', round: 0 });
-    const mine = outbound().slice(before).filter((m) => m.body.includes(`诉求 ${number} `));
+    // The sweep's own wording (the request's other notifications reach agent 1 by SMS / e-mail too).
+    const mine = outbound().slice(before).filter((m) => m.body.startsWith('【亲企办】') && m.body.includes(`诉求 ${number} `));
     const warning = `【亲企办】诉求 ${number} 即将超过回应时限，请及时办理。`;
     const overdue = `【亲企办】诉求 ${number} 已超过回应时限，已督办，请及时办理。`;
     // The warning: the unit's staff with a phone or e-mail (agent 1 only).
@@ -369,11 +370,18 @@ describe('the sweep: audit rows and SMS / e-mail through the log-only notifier',
     expect(mine.filter((m) => m.body === overdue && m.channel === 'email').map((m) => m.to)).toEqual(['agent1@example.gov.cn']);
     expect(mine.every((m) => m.body === warning || m.body === overdue)).toBe(true); // the third run sent nothing new
     expect(mine.find((m) => m.channel === 'email')!.subject).toBe(`诉求 ${number} 即将超过回应时限`);
+    // Through the outbox: one row per message, for agent 1 with the in-app notification it belongs to, sent once.
+    const queued = await t.deps.db.selectFrom('notification_outbox as o').innerJoin('notifications as n', 'n.id', 'o.notification_id')
+      .select(['o.channel', 'o.address', 'o.status', 'o.attempts', 'n.title']).where('o.user_id', '=', ids.agent1).where('o.body', '=', warning).orderBy('o.id').execute();
+    expect(queued).toEqual([
+      { channel: 'sms', address: '13811112222', status: 'sent', attempts: 1, title: `诉求 ${number} 即将超过回应时限` },
+      { channel: 'email', address: 'agent1@example.gov.cn', status: 'sent', attempts: 1, title: `诉求 ${number} 即将超过回应时限` },
+    ]);
   });
 });
 
 describe('the sweep when the SMS gateway fails', () => {
-  it('logs the failure, keeps the mark and the in-app notification, and still sends the rest', async () => {
+  it('keeps the mark and the in-app notification, sends the rest, and queues the refused SMS for a retry', async () => {
     const adapter = t.deps.notifier.outbound as LogOnlyAdapter;
     const original = adapter.send.bind(adapter);
     adapter.send = async (m) => {
@@ -392,8 +400,13 @@ describe('the sweep when the SMS gateway fails', () => {
       const r = (await dispatcher.get(`/api/service/requests/${id}`)).json();
       expect(r.events.map((e: { type: string }) => e.type)).toContain('step_warning');
       expect((await agent1.get('/api/notifications')).json().map((n: { title: string }) => n.title)).toContain(`诉求 ${r.number} 即将超过回应时限`);
-      const sent = adapter.sent.slice(before).filter((m) => m.body.includes(`诉求 ${r.number} `));
+      const sent = adapter.sent.slice(before).filter((m) => m.body.startsWith('【亲企办】') && m.body.includes(`诉求 ${r.number} `));
       expect(sent.map((m) => m.channel)).toEqual(['email']);
+      // The refused SMS waits in the outbox for its next attempt.
+      const sms = await t.deps.db.selectFrom('notification_outbox').select(['status', 'attempts', 'last_error', 'next_attempt_at'])
+        .where('channel', '=', 'sms').where('body', '=', `【亲企办】诉求 ${r.number} 即将超过回应时限，请及时办理。`).execute();
+      expect(sms.length).toBeGreaterThanOrEqual(1);
+      expect(sms.every((m) => m.status === 'queued' && m.attempts === 1 && m.last_error === 'gateway down' && m.next_attempt_at! > now)).toBe(true);
       const job = await t.deps.db.selectFrom('jobs').select(['status', 'result']).where('kind', '=', 'service.escalation_sweep').executeTakeFirstOrThrow();
       expect(job).toMatchObject({ status: 'queued', result: { warnings: expect.any(Number) } });
     } finally {

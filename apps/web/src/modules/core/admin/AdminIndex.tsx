@@ -8,6 +8,7 @@ const PAGES: [permission: string, path: string][] = [
   ['department.manage', '/admin/departments'],
   ['audit.read', '/admin/audit'],
   ['reference.manage', '/admin/calendar'],
+  ['notification.outbox', '/admin/outbox'],
 ];
 
 /** /admin opens the first administration page this user may use. */

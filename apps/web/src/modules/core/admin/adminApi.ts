@@ -7,6 +7,7 @@ export const adminKeys = {
   roles: ['roles'] as const,
   permissions: ['permissions'] as const,
   audit: ['audit'] as const,
+  outbox: ['outbox'] as const,
 };
 
 export function useRoles(enabled = true) {
