@@ -27,6 +27,8 @@ export interface ClaimsStore {
   append(table: string, columns: readonly string[], rows: ClaimsRowSource): Promise<number>;
   /** Runs `fn` in one transaction on this store (every statement of `fn` through the store it gets). */
   transaction<T>(fn: (store: ClaimsStore) => Promise<T>): Promise<T>;
+  /** DuckDB only: how far the running statement is (0-100), -1 when unknown. */
+  progress?(): number;
   close(): Promise<void>;
 }
 

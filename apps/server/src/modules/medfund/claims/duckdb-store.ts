@@ -114,6 +114,13 @@ export async function openDuckdbStore(path: string, opts: { threads?: number; me
           throw err;
         }
       }),
+    progress: () => {
+      try {
+        return conn.progress.percentage;
+      } catch {
+        return -1;
+      }
+    },
     close: () =>
       serial.run(async () => {
         if (closed) return;

@@ -314,3 +314,9 @@ export const CLAIMS_TABLES: Record<ClaimsTableName, ClaimsTableDef> = {
 export function columnNames(table: ClaimsTableName): string[] {
   return CLAIMS_TABLES[table].columns.map((c) => c.name);
 }
+
+/** The order to load a district-year in: references before the rows that point at them (import checks codes, providers, persons). */
+export const LOAD_ORDER: readonly ClaimsTableName[] = [
+  'hilist', 'item_excl_pair', 'fixmedins', 'psn_info', 'death_reg', 'wi_recognition', 'wi_payment',
+  'mdtrt_d', 'setl_d', 'setl_list_diag_d', 'fee_list_d',
+];
