@@ -218,6 +218,9 @@ export async function loadFile(store: ClaimsStore, input: LoadFileInput): Promis
       if (!header) continue;
       checks.push(`SELECT row_no, '${col}', 'BAD_CODE', '第 ' || row_no || ' 行「${header}」：取值应为 ${set.join(' / ')}', s.${col} ${join} WHERE t.${col} IS NOT NULL AND t.${col} NOT IN (${set.map((x) => `'${x}'`).join(', ')})`);
     }
+    if (input.columns.certno) {
+      checks.push(`SELECT row_no, 'certno', 'BAD_ID_NUMBER', '第 ' || row_no || ' 行「${input.columns.certno}」：证件号码应为 18 位（或 15 位）身份证号', s.certno ${join} WHERE t.certno IS NOT NULL AND NOT regexp_matches(t.certno, '^([0-9]{17}[0-9Xx]|[0-9]{15})$')`);
+    }
     for (const [a, b, what] of INTERVALS[input.table] ?? []) {
       if (!input.columns[a] || !input.columns[b]) continue;
       checks.push(`SELECT row_no, '${b}', 'END_BEFORE_START', '第 ' || row_no || ' 行：${what}（' || s.${a} || ' → ' || s.${b} || '）', s.${b} ${join} WHERE t.${b} < t.${a}`);
