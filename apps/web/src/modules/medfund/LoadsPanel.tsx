@@ -119,11 +119,11 @@ export function LoadsPanel({ canLoad, canReveal }: { canLoad: boolean; canReveal
         loading={loads.isLoading}
         dataSource={loads.data?.items ?? []}
         pagination={{ current: page, pageSize: 20, total: loads.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1480 }}
         columns={[
           { title: t('loads.col.id'), dataIndex: 'id', width: 70 },
           {
-            title: t('loads.col.file'), dataIndex: 'fileName', ellipsis: true,
+            title: t('loads.col.file'), dataIndex: 'fileName', width: 260, ellipsis: true,
             render: (v: string, l) => (
               <Flex vertical>
                 <Typography.Text ellipsis={{ tooltip: v }}>{v}</Typography.Text>
