@@ -127,7 +127,7 @@ export function LoadsPanel({ canLoad, canReveal }: { canLoad: boolean; canReveal
             render: (v: string, l) => (
               <Flex vertical>
                 <Typography.Text ellipsis={{ tooltip: v }}>{v}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`loads.source.${l.source}`)} · {l.fileFormat.toUpperCase()}{l.fileSize ? ` · ${(l.fileSize / 1024 / 1024).toFixed(1)} MB` : ''}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`loads.source.${l.source}`)} · {l.fileFormat.toUpperCase()}{l.fileSize ? ` · ${l.fileSize < 1024 * 1024 ? `${Math.max(1, Math.round(l.fileSize / 1024))} KB` : `${(l.fileSize / 1024 / 1024).toFixed(1)} MB`}` : ''}</Typography.Text>
               </Flex>
             ),
           },
@@ -185,9 +185,10 @@ function ErrorsDrawer({ id, canReveal, onClose }: { id: number | null; canReveal
               pagination={false}
               dataSource={detail.data.errors}
               columns={[
-                { title: t('loads.row', { n: '' }).trim() || '#', dataIndex: 'rowNo', width: 70 },
+                { title: t('loads.rowNo'), dataIndex: 'rowNo', width: 70 },
                 { title: t('loads.errors'), dataIndex: 'code', width: 130, render: (c: string) => t(`loads.code.${c}`, { defaultValue: c }) },
-                { title: '', dataIndex: 'message' },
+                { title: t('loads.message'), dataIndex: 'message' },
+                { title: t('loads.value'), dataIndex: 'value', width: 160, ellipsis: true },
               ]}
             />
           ) : <Alert type="success" title={t('loads.noErrors')} />}

@@ -38,6 +38,7 @@ const enUS: typeof zhCN = {
       NEGATIVE_AMOUNT: 'Negative amount', END_BEFORE_START: 'End before start', UNKNOWN_CODE: 'Code not in the catalogue', UNKNOWN_PROVIDER: 'Unknown provider',
       UNKNOWN_PERSON: 'Unknown person', BAD_CODE: 'Value outside its code set', DUPLICATE_IN_FILE: 'Repeated in the file', BAD_ID_NUMBER: 'Invalid ID number',
     },
+    rowNo: 'Row', message: 'What', value: 'Value in the file',
     row: 'Row {{n}}',
   },
   mappings: {

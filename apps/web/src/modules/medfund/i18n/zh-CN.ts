@@ -36,6 +36,7 @@ const zhCN = {
       NEGATIVE_AMOUNT: '金额为负', END_BEFORE_START: '结束早于开始', UNKNOWN_CODE: '目录中无此编码', UNKNOWN_PROVIDER: '无此定点机构',
       UNKNOWN_PERSON: '无此参保人员', BAD_CODE: '代码取值不符', DUPLICATE_IN_FILE: '文件内重复', BAD_ID_NUMBER: '证件号码有误',
     },
+    rowNo: '行号', message: '说明', value: '文件中的值',
     row: '第 {{n}} 行',
   },
   mappings: {
