@@ -88,7 +88,7 @@ export const generateJob: JobHandler = async (job, ctx) => {
     });
     const rows = manifest ? Object.entries(manifest.counts).filter(([k]) => !['persons', 'injectedPersons'].includes(k)).reduce((a, [, v]) => a + v, 0) : 0;
     await ctx.db.updateTable('medfund_data_loads').set({
-      status: 'succeeded', rows_read: rows, rows_added: rows, finished_at: ctx.now(),
+      status: 'succeeded', rows_read: rows, rows_added: rows, finished_at: ctx.now(), claims_engine: store.engine,
       detail: JSON.stringify(manifest ? { counts: manifest.counts, manifest } : { note: 'already in the store' }),
     }).where('id', '=', p.loadId).execute();
     return { rows };
