@@ -55,6 +55,18 @@ const EnvSchema = z.object({
     .default('pdf,png,jpeg')
     .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.enum(['pdf', 'png', 'jpeg'])).min(1)),
+  /**
+   * Medical fund claims store (modules/medfund/claims): 'duckdb' (default, an embedded file) or
+   * 'postgres' (schema medfund in CLAIMS_DATABASE_URL, default DATABASE_URL). docs/medfund/DATA.md.
+   */
+  CLAIMS_STORE: z.enum(['duckdb', 'postgres']).default('duckdb'),
+  CLAIMS_DATABASE_URL: z.string().url().optional(),
+  /** The DuckDB file; default DATA_DIR/medfund/claims.duckdb (':memory:' under NODE_ENV=test). */
+  CLAIMS_DUCKDB_PATH: z.string().optional(),
+  /** DuckDB's memory limit for claims work (imports spill to disk beyond it). */
+  CLAIMS_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB)$/i).default('1GB'),
+  /** Largest claims file an upload may be, in megabytes (the CLI reads files of any size). */
+  MEDFUND_UPLOAD_MAX_MB: z.coerce.number().positive().default(2048),
   /** Benchmarks only (bench/): serve the event-loop delay at GET /internal/event-loop. Off by default. */
   BENCH_EVENT_LOOP: z
     .enum(['true', 'false', '1', '0'])
