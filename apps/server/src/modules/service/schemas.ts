@@ -115,6 +115,8 @@ export const RequestStepView = z.object({
   cancelled: z.boolean(),
   /** Ended by its unit's return (then `met` false = held past its deadline); the next unit holds a new row (docs/service/RATES.md). */
   returned: z.boolean(),
+  /** The office's re-dispatch after a return (a dispatch step timed from the return; docs/service/SERVICE_LEVELS.md). */
+  redispatch: z.boolean(),
   /** The handling unit that held it (respond, resolve); null for the office's steps. */
   unitId: z.string().nullable(),
   /** Open steps: ok / warning / overdue / paused / calendar_not_covered, now; completed ones: null. */

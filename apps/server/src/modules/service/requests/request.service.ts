@@ -171,7 +171,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
     steps: steps.map((s) => ({
       step: s.step as RequestDetail['steps'][number]['step'],
       round: s.round, startedAt: s.started_at, dueAt: s.due_at, warnAt: s.warn_at, completedAt: s.completed_at, met: s.met,
-      cancelled: s.cancelled_at !== null, returned: s.returned, unitId: s.unit_id, state: storedStepState(s, paused, ctx.now),
+      cancelled: s.cancelled_at !== null, returned: s.returned, redispatch: s.redispatch, unitId: s.unit_id, state: storedStepState(s, paused, ctx.now),
     })),
     allowedActions: actionsFor(ctx, snapshot, row.enterprise_id),
     suggestedDispatch: view === 'all' && (row.status === 'accepted' || row.status === 'returned') ? await suggestDispatch(ctx.db, row) : null,
@@ -288,31 +288,19 @@ export async function actOnRequest(ctx: Ctx, deps: ServiceDeps, id: string, inpu
     const primary = primaryRow ? await loadSnapshot(tx, primaryRow) : null;
     const role = roleFor(roles, snapshot, input.action);
     const actor = lifecycleActor(ctx.actor, role);
-    let result = applyAction(snapshot, toDomainAction(input, row, primary), actor, ctx.now);
+    // A dispatch that names no agent gets one picked first (the unit's or the rule's strategy), so
+    // the lifecycle decides once, on the action as it will be recorded.
+    const agentId = input.action === 'dispatch' && findTransition(snapshot.status, 'dispatch')?.roles.includes(role)
+      ? await dispatchAgent(tx, ctx, row, input)
+      : undefined;
+    const action = toDomainAction(input, row, primary);
+    const result = applyAction(snapshot, action.type === 'dispatch' && agentId ? { ...action, agentId } : action, actor, ctx.now);
     if (!result.ok) throw refusalError(result);
     if (input.action === 'follow_up' && role === 'enterprise' && row.enterprise_id !== ctx.actor.scope.enterpriseId) {
       throw new AppError('SERVICE_RATING_NOT_OWN');
     }
-
     // What only the database knows, checked once the lifecycle has agreed.
     if (input.action === 'accept') await assertUsableCategory(tx, result.next.categoryId!);
-    if (input.action === 'dispatch') {
-      await assertActiveUnits(tx, [
-        { field: 'leadUnitId', id: input.leadUnitId },
-        ...input.assistingUnitIds.map((u, i) => ({ field: `assistingUnitIds.${i}`, id: u })),
-      ]);
-      if (input.agentId) {
-        await assertUnitAgent(tx, input.leadUnitId, input.agentId);
-      } else {
-        // No agent named: the routing rule that suggests this lead unit, or the unit, may pick one.
-        const rule = await suggestDispatch(tx, row);
-        const agentId = await autoAssignAgent(tx, input.leadUnitId, rule?.unitId === input.leadUnitId ? rule.agentStrategy : null, ctx.now);
-        if (agentId) {
-          result = applyAction(snapshot, { ...toDomainAction(input, row, primary), agentId } as RequestAction, actor, ctx.now);
-          if (!result.ok) throw refusalError(result);
-        }
-      }
-    }
 
     const clock = { clock: serviceClock(deps.calendar()), policies: await loadPolicyBook(tx, deps.calendar()) };
     const tree = categoryTreeOf(await loadCategories(tx));
@@ -326,6 +314,24 @@ export async function actOnRequest(ctx: Ctx, deps: ServiceDeps, id: string, inpu
     await notify(tx, deps.notifier, row, [...result.events, ...(result.related?.events ?? [])]);
   });
   return getRequest(ctx, id);
+}
+
+/**
+ * The units of a dispatch exist and are active; the named agent is one of the lead unit's, or,
+ * when none is named, the routing rule that suggests this lead unit (else the unit) picks one
+ * (round_robin / least_loaded). Null: no agent (strategy none, or nobody available).
+ */
+async function dispatchAgent(tx: Tx, ctx: Ctx, row: RequestRow, input: Extract<RequestActionInput, { action: 'dispatch' }>): Promise<string | null> {
+  await assertActiveUnits(tx, [
+    { field: 'leadUnitId', id: input.leadUnitId },
+    ...input.assistingUnitIds.map((u, i) => ({ field: `assistingUnitIds.${i}`, id: u })),
+  ]);
+  if (input.agentId) {
+    await assertUnitAgent(tx, input.leadUnitId, input.agentId);
+    return input.agentId;
+  }
+  const rule = await suggestDispatch(tx, row);
+  return autoAssignAgent(tx, input.leadUnitId, rule?.unitId === input.leadUnitId ? rule.agentStrategy : null, ctx.now);
 }
 
 async function store(tx: Tx, ctx: Ctx, applied: Pick<Applied, 'next' | 'events'>, levels: Pick<StepContext, 'clock' | 'policies'>, categoryPath: string[]) {

@@ -208,6 +208,11 @@ describe('the issue\'s journey: call → accept → dispatch → return → re-d
     expect(noReason.json().error).toMatchObject({ code: 'SERVICE_REASON_REQUIRED', message: '退单须填写原因' });
     await actOk(unitB, id, { action: 'return', reason: 'not_our_remit', note: '检测资质属市场监管' });
     expect((await unitB.get(`/api/service/requests/${id}`)).json().status).toBe('returned');
+    // Waiting for the dispatcher: the office holds an open re-dispatch step, timed from the return.
+    const waiting = (await dispatcher.get(`/api/service/requests/${id}`)).json();
+    expect(waiting.steps.filter((s: { completedAt: unknown; cancelled: boolean }) => !s.completedAt && !s.cancelled)
+      .map((s: { step: string; redispatch: boolean; state: string; dueAt: string }) => [s.step, s.redispatch, s.state, s.dueAt]))
+      .toEqual([['dispatch', true, 'ok', at('2026-03-10T23:59:59.999').toISOString()]]);
 
     now = at('2026-03-10T11:30:00');
     r = await actOk(dispatcher, id, { action: 'dispatch', leadUnitId: ids.unitA, assistingUnitIds: [ids.assist] });
@@ -234,7 +239,13 @@ describe('the issue\'s journey: call → accept → dispatch → return → re-d
     ]);
     expect(r.events[3]).toMatchObject({ actorRole: 'handling_unit', unitId: ids.unitB, payload: { reason: 'not_our_remit', note: '检测资质属市场监管' } });
     expect(r.events[5]).toMatchObject({ actorRole: 'service_agent', actorName: 'svc_agent_a' });
-    const steps = Object.fromEntries(r.steps.map((s: { step: string }) => [s.step, s]));
+    const steps = Object.fromEntries(r.steps.filter((s: { redispatch: boolean }) => !s.redispatch).map((s: { step: string }) => [s.step, s]));
+    // The return handed the request back to the office: a re-dispatch step from the return (11:00)
+    // to the re-dispatch (11:30), due the same working day (当天交办).
+    expect(r.steps.filter((s: { redispatch: boolean }) => s.redispatch)).toEqual([expect.objectContaining({
+      step: 'dispatch', startedAt: at('2026-03-10T11:00:00').toISOString(), completedAt: at('2026-03-10T11:30:00').toISOString(),
+      dueAt: at('2026-03-10T23:59:59.999').toISOString(), met: true, unitId: null,
+    })]);
     expect(steps.accept).toMatchObject({ met: true, completedAt: at('2026-03-10T09:20:00').toISOString(), dueAt: at('2026-03-10T23:59:59.999').toISOString() });
     expect(steps.dispatch).toMatchObject({ met: true, completedAt: at('2026-03-10T10:00:00').toISOString() });
     // Respond counts from the first dispatch (10:00), not the re-dispatch: same working day, met.
