@@ -123,6 +123,25 @@ export const RequestStepView = z.object({
   state: z.enum(OPEN_STEP_STATES).nullable(),
 });
 
+/** A file attached to a request (core/files), on the request itself or on one step of its timeline (eventId). */
+export const AttachmentView = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
+  sizeBytes: z.number(),
+  createdAt: z.date(),
+  /** The timeline event (step) it belongs to; null: attached to the request, not to a step (yet). */
+  eventId: z.number().nullable(),
+  uploaderRole: z.enum(['enterprise', 'office', 'unit']),
+  uploaderName: z.string(),
+  unitId: z.string().nullable(),
+  /** Uploaded by the reader (who may remove it while it is on no step). */
+  mine: z.boolean(),
+});
+export type AttachmentView = z.infer<typeof AttachmentView>;
+export const AttachmentParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+export const AttachmentDownloadQuery = z.object({ inline: z.enum(['true', 'false']).optional() });
+
 export const RequestDetail = RequestSummary.extend({
   description: z.string(),
   location: z.string(),
@@ -138,6 +157,8 @@ export const RequestDetail = RequestSummary.extend({
   pauses: z.array(z.object({ from: z.date(), to: z.date().nullable(), reason: z.string() })),
   events: z.array(RequestEventView),
   steps: z.array(RequestStepView),
+  /** The files the reader may see (an enterprise: not those of internal steps, nor another enterprise's). */
+  attachments: z.array(AttachmentView),
   /** The actions this user may attempt now (for the buttons). */
   allowedActions: z.array(z.enum(ACTION_TYPES)),
   /** The routing rules' suggestion for the dispatcher (office only), or null. */
@@ -154,7 +175,8 @@ export const RequestDetail = RequestSummary.extend({
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
-const Version = { version: z.number().int().positive() };
+/** Files the actor uploaded to the request (POST …/attachments) that this step carries (the unit's answer's photos, a return's letter). */
+const Version = { version: z.number().int().positive(), attachmentIds: z.array(z.uuid()).max(10).default([]) };
 const Note = z.string().trim().max(2000).optional();
 export const RequestActionInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), categoryId: z.string().max(64).optional(), ...Version }),

@@ -22,6 +22,7 @@ import { applyEventsToSteps, serviceClock, storedStepState, type StepContext } f
 import { loadPolicyBook } from '../settings/service-level-policy-store';
 import { dispatchers, enterpriseUsers, notifyAll, requestLink, unitStaff } from './notify';
 import { assertUnitAgent, autoAssignAgent } from '../agents/unit-agents';
+import { INTERNAL_EVENTS, linkAttachments, listAttachments } from '../attachments/attachment.service';
 
 /** What the request services need beyond the Ctx: the working-day calendar and the notifier. */
 export interface ServiceDeps {
@@ -123,8 +124,6 @@ export async function createRequest(ctx: Ctx, deps: ServiceDeps, input: RequestI
 // ---------------------------------------------------------------------------------------------
 // Read
 
-/** Events an enterprise does not see on its timeline: the office's and the units' internal steps. */
-const INTERNAL_EVENTS = new Set(['returned', 'supervised', 'step_warning', 'step_overdue', 'follow_up_to_hotline']);
 
 export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   assertCanUse(ctx);
@@ -135,7 +134,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   // An enterprise following another enterprise's request (through a merge): status, category and
   // the office's replies, not the other enterprise's contact, name, location or its users' names.
   const foreign = isOtherEnterprisesRequest(ctx.actor, row.enterprise_id);
-  const [snapshot, units, agent, events, steps, pauses] = await Promise.all([
+  const [snapshot, units, agent, events, steps, pauses, attachments] = await Promise.all([
     loadSnapshot(ctx.db, row),
     ctx.db.selectFrom('service_request_units as su').innerJoin('departments as d', 'd.id', 'su.unit_id')
       .select(['d.id', 'd.name', 'su.role']).where('su.request_id', '=', id).orderBy('d.name').execute(),
@@ -143,6 +142,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
     ctx.db.selectFrom('service_request_events').selectAll().where('request_id', '=', id).orderBy('id').execute(),
     ctx.db.selectFrom('service_request_steps').selectAll().where('request_id', '=', id).orderBy('round').orderBy('id').execute(),
     ctx.db.selectFrom('service_pauses').selectAll().where('request_id', '=', id).orderBy('from_at').execute(),
+    listAttachments(ctx.db, ctx, row),
   ]);
   const paused = pauses.some((p) => p.to_at === null);
   const view = serviceView(ctx.actor);
@@ -173,6 +173,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
       round: s.round, startedAt: s.started_at, dueAt: s.due_at, warnAt: s.warn_at, completedAt: s.completed_at, met: s.met,
       cancelled: s.cancelled_at !== null, returned: s.returned, redispatch: s.redispatch, unitId: s.unit_id, state: storedStepState(s, paused, ctx.now),
     })),
+    attachments,
     allowedActions: actionsFor(ctx, snapshot, row.enterprise_id),
     suggestedDispatch: view === 'all' && (row.status === 'accepted' || row.status === 'returned') ? await suggestDispatch(ctx.db, row) : null,
     followUpRemindedAt: row.follow_up_reminded_at,
@@ -306,6 +307,7 @@ export async function actOnRequest(ctx: Ctx, deps: ServiceDeps, id: string, inpu
     const tree = categoryTreeOf(await loadCategories(tx));
     await store(tx, ctx, result, clock, tree.pathOf(result.next.categoryId ?? ''));
     if (result.related) await store(tx, ctx, result.related as Applied, clock, tree.pathOf(result.related.next.categoryId ?? ''));
+    await linkAttachments(tx, ctx, id, input.attachmentIds);
     await recordAudit(tx, ctx, {
       action: `service.request.${input.action}`, entityType: 'service_request', entityId: id, enterpriseId: row.enterprise_id,
       before: { status: snapshot.status, version: row.version },
@@ -342,7 +344,8 @@ async function store(tx: Tx, ctx: Ctx, applied: Pick<Applied, 'next' | 'events'>
 
 /** The payload fields worth keeping in the audit log (no free text beyond the reason code). */
 function actionDetails(input: RequestActionInput): Record<string, unknown> {
-  const { action: _a, version: _v, ...rest } = input;
+  const { action: _a, version: _v, attachmentIds, ...rest } = input;
+  if (attachmentIds.length) return { ...rest, attachmentIds };
   return rest;
 }
 
