@@ -234,6 +234,8 @@ export const RoutingRuleInput = z.object({
 });
 export const RoutingRuleView = RoutingRuleInput.extend({ id: z.string(), position: z.number() });
 export const RoutingRulesInput = z.object({ rules: z.array(RoutingRuleInput).max(200) });
+/** One rule created or edited on the page; position (1 = first) moves it, absent keeps it (a new one goes last). */
+export const RoutingRuleEdit = RoutingRuleInput.extend({ position: z.number().int().min(1).max(1000).optional() });
 
 export { Label };
 
