@@ -111,6 +111,11 @@ export interface ServiceCategory { id: string; parentId: string | null; name: st
 export type AgentStrategy = 'none' | 'round_robin' | 'least_loaded';
 export interface ServiceUnit { id: string; parentId: string | null; name: string; kind: 'department' | 'section'; divisionCode: string | null; active: boolean; agentStrategy: AgentStrategy }
 export interface UnitAgent { id: string; name: string; openRequests: number }
+/** A routing rule (分办规则): all its conditions must hold (an empty list = any); the first active match wins. */
+export interface RoutingRule {
+  id: string; position: number; name: string; categoryIds: string[]; keywords: string[]; divisionPrefixes: string[]; parkIds: string[];
+  unitId: string; assistingUnitIds: string[]; agentStrategy: AgentStrategy; active: boolean;
+}
 export interface PhoneMatch { enterpriseId: string; enterpriseName: string; creditCode: string; contactName: string; contactPhone: string; divisionCode: string }
 export interface Rate { numerator: number; denominator: number; value: number | null }
 export interface ParkRequestFigures {
