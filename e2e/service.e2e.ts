@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, login, newPage, screenshot } from './browser';
+import { tinyPng } from '../apps/server/src/db/seed/sample-files';
 
 /**
  * 亲企办 in the browser: the hotline operator records a call; the dispatcher accepts and dispatches
@@ -95,6 +96,28 @@ describe('亲企办 journey', () => {
     expect(await dispatcher.getByTestId('detail-info').innerText()).toContain('助企服务员 沈佳');
     await screenshot(dispatcher, 'service-detail-dispatched');
     await dispatcher.context().close();
+  });
+
+  it('the enterprise attaches a photo online; the unit it is dispatched to sees it', async () => {
+    const ent = await as('ent_zsy');
+    await ent.goto(requestUrl);
+    await ent.getByTestId('detail-attachments').waitFor();
+    await ent.getByTestId('detail-attachments').locator('input[type=file]').setInputFiles({ name: '配电房现状.png', mimeType: 'image/png', buffer: tinyPng(320, 200, [200, 120, 30]) });
+    await poll(() => ent.getByTestId('attachment-item').count()).toBe(1);
+    expect(await ent.getByTestId('attachment-item').innerText()).toContain('配电房现状.png');
+    await screenshot(ent, 'service-enterprise-attachment');
+    await ent.context().close();
+
+    const unit = await as('unit_lz');
+    await unit.goto(requestUrl);
+    await poll(() => unit.getByTestId('attachment-item').count()).toBe(1);
+    expect(await unit.getByTestId('attachment-item').innerText()).toContain('企业');
+    await unit.getByTestId('attachment-item').getByText('预览').click();
+    const image = unit.getByTestId('attachment-image');
+    await image.waitFor();
+    await poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(320);
+    await screenshot(unit, 'service-unit-sees-attachment');
+    await unit.context().close();
   });
 
   it('the right unit signs for it, answers and resolves it', async () => {

@@ -78,6 +78,9 @@ export const ERROR_CATALOG = {
   // 亲企办 enterprise service (modules/service). A refused lifecycle step answers with its code
   // here and the lifecycle's own, more specific message (modules/service/domain/lifecycle/refusals.ts).
   SERVICE_REQUEST_NOT_FOUND: { status: 404, zh: '诉求不存在', en: 'Request not found' },
+  SERVICE_ROUTING_RULE_NOT_FOUND: { status: 404, zh: '分办规则不存在', en: 'Routing rule not found' },
+  SERVICE_ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
+  SERVICE_ATTACHMENT_ON_STEP: { status: 409, zh: '附件已附在办理环节上，不能删除', en: 'The file is part of a step of the timeline and cannot be removed' },
   SERVICE_CATEGORY_INVALID: { status: 400, zh: '诉求类别不存在或已停用', en: 'The category does not exist or is no longer offered' },
   SERVICE_UNIT_INVALID: { status: 400, zh: '承办单位不存在或已停用', en: 'The handling unit does not exist or is not active' },
   SERVICE_AGENT_INVALID: { status: 400, zh: '助企服务员须是主办单位在岗的服务员', en: 'The service agent must be an active agent of the lead unit' },

@@ -274,6 +274,17 @@ export interface ReferenceDataVersionTable {
   loaded_at: Generated<Timestamp>;
 }
 
+/** Migration 0022: a request's attachment (a file of core/files), on the request or on one step of its timeline. */
+export interface ServiceRequestAttachmentTable {
+  file_id: string;
+  request_id: string;
+  event_id: number | null;
+  uploader_role: 'enterprise' | 'office' | 'unit';
+  uploader_name: Generated<string>;
+  unit_id: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   reference_data_version: ReferenceDataVersionTable;
   divisions: DivisionTable;
@@ -554,6 +565,8 @@ export interface ServiceRequestStepTable {
   returned: Generated<boolean>;
   /** A later round opened the step again; only rows not superseded are judged. */
   superseded: Generated<boolean>;
+  /** Migration 0022: the office's re-dispatch after a return (a dispatch step timed from the return). */
+  redispatch: Generated<boolean>;
   /** On the follow_up row a follow-up completed: the answers. */
   satisfaction: string | null;
   solved: boolean | null;
@@ -568,6 +581,7 @@ export interface DB {
   service_request_events: ServiceRequestEventTable;
   service_pauses: ServicePauseTable;
   service_request_steps: ServiceRequestStepTable;
+  service_request_attachments: ServiceRequestAttachmentTable;
 }
 
 // ---- 亲企办 Open311 (migration 0013, modules/service/open311) --------------------------------

@@ -181,7 +181,10 @@ export interface User {
   id: string;
   username: string;
   displayName: string;
+  /** masked (139****5678) */
   phone: string;
+  /** masked (z***@example.gov.cn) */
+  email: string;
   status: 'active' | 'locked';
   roles: string[];
   enterpriseId: string | null;

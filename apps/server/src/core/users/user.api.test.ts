@@ -110,6 +110,8 @@ describe('creating a user', () => {
     ['a department that does not exist', 'departmentId', { departmentId: '00000000-0000-4000-8000-000000000001' }],
     ['a division that does not exist', 'divisionCode', { divisionCode: '330110999' }],
     ['a phone number that is not a mobile number', 'phone', { phone: '12345' }],
+    ['a mobile number whose second digit is not 3–9', 'phone', { phone: '12912345678' }],
+    ['an e-mail address without a domain', 'email', { email: 'zhang.wei@' }],
     ['a username with spaces', 'username', { username: 'li si' }],
   ])('refuses %s (400, field %s) and writes nothing', async (_what, field, over) => {
     const [users, audits] = [await countRows('users'), await countRows('audit_log')];
@@ -127,6 +129,35 @@ describe('creating a user', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('FORBIDDEN');
     expect(await countRows('users', ['username', 'sneaky'])).toBe(0);
+  });
+});
+
+describe('phone and e-mail', () => {
+  it('are stored in full, listed masked, kept when an edit leaves them out, revealed (audited) to an administrator only', async () => {
+    const created = await admin.post('/api/users', newUser({ username: 'contact.test', phone: '15812345678', email: 'contact.test@yuhang.gov.cn' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect(created.json()).toMatchObject({ phone: '158****5678', email: 'c***@yuhang.gov.cn' });
+    const row = await t.deps.db.selectFrom('users').select(['phone', 'email']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ phone: '15812345678', email: 'contact.test@yuhang.gov.cn' });
+    const listed = (await admin.get('/api/users?q=contact.test')).json().items[0];
+    expect([listed.phone, listed.email]).toEqual(['158****5678', 'c***@yuhang.gov.cn']);
+
+    const kept = await admin.put(`/api/users/${id}`, { displayName: '联系测试', roles: ['officer'] });
+    expect(kept.json()).toMatchObject({ displayName: '联系测试', phone: '158****5678', email: 'c***@yuhang.gov.cn' });
+    const changed = await admin.put(`/api/users/${id}`, { displayName: '联系测试', roles: ['officer'], email: 'ct@yuhang.gov.cn' });
+    expect(changed.json().email).toBe('c***@yuhang.gov.cn');
+    const audit = (await auditOf(id, 'user.update')).at(-1)!;
+    expect(audit.before).toEqual({ email: 'c***@yuhang.gov.cn' });
+    expect(audit.after).toEqual({ email: 'c***@yuhang.gov.cn' });
+    const bad = await admin.put(`/api/users/${id}`, { displayName: '联系测试', roles: ['officer'], email: 'not-an-address' });
+    expect([bad.statusCode, Object.keys(bad.json().error.fields)]).toEqual([400, ['email']]);
+
+    const revealed = await admin.post(`/api/users/${id}/reveal`);
+    expect(revealed.json()).toEqual({ phone: '15812345678', email: 'ct@yuhang.gov.cn' });
+    expect(await auditOf(id, 'user.reveal')).toHaveLength(1);
+    expect((await (await t.as('officer')).post(`/api/users/${id}/reveal`)).statusCode).toBe(403);
+    expect((await t.anonymous.post(`/api/users/${id}/reveal`)).statusCode).toBe(401);
   });
 });
 

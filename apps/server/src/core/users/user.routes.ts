@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { ctxOf, type Routes } from '../../http/deps';
-import { createUser, getUser, listUsers, NewUserInput, resetPassword, setUserLocked, updateUser, UserListQuery, UserUpdateInput } from './user.service';
+import { createUser, getUser, listUsers, NewUserInput, resetPassword, revealUserContact, setUserLocked, updateUser, UserListQuery, UserUpdateInput } from './user.service';
+import { AppError } from '../../http/app-error';
+import { can } from '../identity/actor';
 
 const UserView = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
+  /** masked (139****5678); the full number: POST /users/:id/reveal */
   phone: z.string(),
+  /** masked (z***@example.gov.cn) */
+  email: z.string(),
   status: z.enum(['active', 'locked']),
   roles: z.array(z.string()),
   enterpriseId: z.string().nullable(),
@@ -40,6 +45,18 @@ export const userRoutes: Routes = (app, deps) => {
     config: { access: 'user.manage' },
     schema: { tags: TAG, summary: '编辑用户（角色与数据范围）', params: IdParams, body: UserUpdateInput, response: { 200: UserView } },
   }, (req) => updateUser(ctxOf(req, deps), req.params.id, req.body));
+
+  app.post('/users/:id/reveal', {
+    config: { access: 'personal.reveal' },
+    schema: {
+      tags: TAG, summary: '查看用户的完整手机号和电子邮箱（留痕）', params: IdParams, response: { 200: z.object({ phone: z.string(), email: z.string() }) },
+      description: 'personal.reveal and user.manage (403 without either). Audited user.reveal.',
+    },
+  }, (req) => {
+    const ctx = ctxOf(req, deps);
+    if (!can(ctx.actor, 'user.manage')) throw new AppError('FORBIDDEN');
+    return revealUserContact(ctx, req.params.id);
+  });
 
   app.post('/users/:id/lock', {
     config: { access: 'user.manage' },

@@ -4,7 +4,7 @@ import { AppError } from '../../http/app-error';
 import { recordAudit, changedFields } from '../audit/audit';
 import { hashPassword, passwordProblem } from '../identity/password';
 import { deleteUserSessions } from '../identity/sessions';
-import { maskPhone } from '../privacy/mask';
+import { maskEmail, maskPhone } from '../privacy/mask';
 import { countRows } from '../../db/count-rows';
 import type { Ctx, Tx } from '../context';
 import { containing } from '../../db/like';
@@ -17,7 +17,9 @@ export const UserScopeInput = z.object({
 
 export const UserInput = UserScopeInput.extend({
   displayName: z.string().trim().min(1).max(50),
-  phone: z.string().trim().regex(/^(1\d{10})?$/, '请填写 11 位手机号').default(''),
+  // A mainland mobile number (1[3-9] and 9 digits), or none. SMS / e-mail reminders go to these.
+  phone: z.string().trim().regex(/^(1[3-9]\d{9})?$/, '请填写 11 位手机号（1 开头，第二位 3–9）').default(''),
+  email: z.string().trim().max(254).refine((v) => v === '' || z.email().safeParse(v).success, '电子邮箱格式不正确，例如 name@example.gov.cn').default(''),
   roles: z.array(z.string()).min(1, '至少分配一个角色'),
 });
 export const NewUserInput = UserInput.extend({
@@ -25,8 +27,8 @@ export const NewUserInput = UserInput.extend({
   password: z.string().max(200),
 });
 type UserData = z.infer<typeof UserInput>;
-/** Editing a user: a phone left out keeps the stored one (the form only shows it masked). */
-export const UserUpdateInput = UserInput.extend({ phone: UserInput.shape.phone.unwrap().optional() });
+/** Editing a user: a phone or e-mail left out keeps the stored one (the form only shows them masked). */
+export const UserUpdateInput = UserInput.extend({ phone: UserInput.shape.phone.unwrap().optional(), email: UserInput.shape.email.unwrap().optional() });
 
 export const UserListQuery = z.object({
   q: z.string().trim().max(64).optional(),
@@ -43,7 +45,7 @@ function userSelect(ctx: Ctx) {
     .leftJoin('departments as dep', 'dep.id', 'u.department_id')
     .leftJoin('divisions as d', 'd.code', 'u.division_code')
     .select([
-      'u.id', 'u.username', 'u.display_name', 'u.phone', 'u.status', 'u.enterprise_id', 'e.name as enterprise_name',
+      'u.id', 'u.username', 'u.display_name', 'u.phone', 'u.email', 'u.status', 'u.enterprise_id', 'e.name as enterprise_name',
       'u.department_id', 'dep.name as department_name', 'u.division_code', 'd.name as division_name', 'u.last_login_at',
       sql<string[]>`coalesce((SELECT array_agg(role_code ORDER BY role_code) FROM user_roles WHERE user_id = u.id), '{}')`.as('roles'),
     ]);
@@ -51,12 +53,13 @@ function userSelect(ctx: Ctx) {
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof userSelect>['execute']>>[number];
 
-/** Administrators see phone numbers masked too: they manage accounts, not people's contacts. */
+/** Administrators see phone numbers and e-mail addresses masked too: they manage accounts, not people's contacts (revealUserContact). */
 const toView = (u: UserRow) => ({
   id: u.id,
   username: u.username,
   displayName: u.display_name,
   phone: maskPhone(u.phone),
+  email: maskEmail(u.email),
   status: u.status,
   roles: u.roles,
   enterpriseId: u.enterprise_id,
@@ -108,7 +111,7 @@ async function setRoles(tx: Tx, userId: string, roles: string[]) {
   await tx.insertInto('user_roles').values([...new Set(roles)].map((r) => ({ user_id: userId, role_code: r }))).execute();
 }
 
-const auditView = (i: UserData) => ({ ...i, phone: maskPhone(i.phone), roles: [...i.roles].sort() });
+const auditView = (i: UserData) => ({ ...i, phone: maskPhone(i.phone), email: maskEmail(i.email), roles: [...i.roles].sort() });
 
 export async function createUser(ctx: Ctx, input: z.infer<typeof NewUserInput>) {
   const problem = passwordProblem(input.password);
@@ -120,7 +123,7 @@ export async function createUser(ctx: Ctx, input: z.infer<typeof NewUserInput>) 
       throw new AppError('USERNAME_TAKEN', { username: '用户名已被使用' });
     }
     const { id } = await tx.insertInto('users').values({
-      username: input.username, display_name: input.displayName, password_hash: hash, phone: input.phone,
+      username: input.username, display_name: input.displayName, password_hash: hash, phone: input.phone, email: input.email,
       enterprise_id: input.enterpriseId, department_id: input.departmentId, division_code: input.divisionCode,
     }).returning('id').executeTakeFirstOrThrow();
     await setRoles(tx, id, input.roles);
@@ -135,16 +138,21 @@ export async function updateUser(ctx: Ctx, id: string, update: z.infer<typeof Us
   await ctx.db.transaction().execute(async (tx) => {
     const cur = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     if (!cur) throw new AppError('USER_NOT_FOUND');
-    const input: UserData = { ...update, phone: update.phone ?? cur.phone };
+    const input: UserData = { ...update, phone: update.phone ?? cur.phone, email: update.email ?? cur.email };
     await checkReferences(tx, input);
     const roles = (await tx.selectFrom('user_roles').select('role_code').where('user_id', '=', id).execute()).map((r) => r.role_code);
     const before: UserData = {
-      displayName: cur.display_name, phone: cur.phone, roles, enterpriseId: cur.enterprise_id, departmentId: cur.department_id, divisionCode: cur.division_code,
+      displayName: cur.display_name, phone: cur.phone, email: cur.email, roles, enterpriseId: cur.enterprise_id, departmentId: cur.department_id, divisionCode: cur.division_code,
     };
-    const diff = changedFields(auditView(before), auditView(input));
-    if (!diff) return;
+    // Compared in full (a new number may look the same masked), written masked.
+    const raw = changedFields({ ...before, roles: [...before.roles].sort() }, { ...input, roles: [...input.roles].sort() });
+    if (!raw) return;
+    const masked = (v: Partial<UserData>) => ({
+      ...v, ...(v.phone !== undefined ? { phone: maskPhone(v.phone) } : {}), ...(v.email !== undefined ? { email: maskEmail(v.email) } : {}),
+    });
+    const diff = { before: masked(raw.before), after: masked(raw.after) };
     await tx.updateTable('users').set({
-      display_name: input.displayName, phone: input.phone, enterprise_id: input.enterpriseId,
+      display_name: input.displayName, phone: input.phone, email: input.email, enterprise_id: input.enterpriseId,
       department_id: input.departmentId, division_code: input.divisionCode, updated_at: ctx.now,
     }).where('id', '=', id).execute();
     await setRoles(tx, id, input.roles);
@@ -175,5 +183,15 @@ export async function resetPassword(ctx: Ctx, id: string, password: string) {
     if (Number(r.numUpdatedRows) === 0) throw new AppError('USER_NOT_FOUND');
     await deleteUserSessions(tx, id);
     await recordAudit(tx, ctx, { action: 'user.reset_password', entityType: 'user', entityId: id });
+  });
+}
+
+/** A user's full phone number and e-mail address (for those who need to reach them); every reveal is audited. */
+export async function revealUserContact(ctx: Ctx, id: string): Promise<{ phone: string; email: string }> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const u = await tx.selectFrom('users').select(['phone', 'email']).where('id', '=', id).executeTakeFirst();
+    if (!u) throw new AppError('USER_NOT_FOUND');
+    await recordAudit(tx, ctx, { action: 'user.reveal', entityType: 'user', entityId: id, after: { fields: ['phone', 'email'] } });
+    return { phone: u.phone, email: u.email };
   });
 }

@@ -1,6 +1,7 @@
 import { SERVICE_PERMISSIONS, SERVICE_ROLES } from './access';
 import { serviceRoutes } from './requests/request.routes';
 import { workflowRoutes } from './workflow.routes';
+import { attachmentRoutes } from './attachments/attachment.routes';
 import { metricsRoutes } from './metrics/metrics.routes';
 import { open311KeyRoutes, open311Routes } from './open311/open311.routes';
 import { escalationSweepJob, SWEEP_JOB } from './sweep/escalation-sweep';
@@ -13,7 +14,7 @@ import { seedDemoService } from './seed/demo-service';
  */
 export const serviceModule = {
   name: 'service',
-  routes: [serviceRoutes, workflowRoutes, metricsRoutes, open311KeyRoutes, open311Routes],
+  routes: [serviceRoutes, workflowRoutes, attachmentRoutes, metricsRoutes, open311KeyRoutes, open311Routes],
   permissions: SERVICE_PERMISSIONS,
   roles: SERVICE_ROLES,
   jobs: { [SWEEP_JOB]: escalationSweepJob },

@@ -115,11 +115,32 @@ export const RequestStepView = z.object({
   cancelled: z.boolean(),
   /** Ended by its unit's return (then `met` false = held past its deadline); the next unit holds a new row (docs/service/RATES.md). */
   returned: z.boolean(),
+  /** The office's re-dispatch after a return (a dispatch step timed from the return; docs/service/SERVICE_LEVELS.md). */
+  redispatch: z.boolean(),
   /** The handling unit that held it (respond, resolve); null for the office's steps. */
   unitId: z.string().nullable(),
   /** Open steps: ok / warning / overdue / paused / calendar_not_covered, now; completed ones: null. */
   state: z.enum(OPEN_STEP_STATES).nullable(),
 });
+
+/** A file attached to a request (core/files), on the request itself or on one step of its timeline (eventId). */
+export const AttachmentView = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
+  sizeBytes: z.number(),
+  createdAt: z.date(),
+  /** The timeline event (step) it belongs to; null: attached to the request, not to a step (yet). */
+  eventId: z.number().nullable(),
+  uploaderRole: z.enum(['enterprise', 'office', 'unit']),
+  uploaderName: z.string(),
+  unitId: z.string().nullable(),
+  /** Uploaded by the reader (who may remove it while it is on no step). */
+  mine: z.boolean(),
+});
+export type AttachmentView = z.infer<typeof AttachmentView>;
+export const AttachmentParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+export const AttachmentDownloadQuery = z.object({ inline: z.enum(['true', 'false']).optional() });
 
 export const RequestDetail = RequestSummary.extend({
   description: z.string(),
@@ -136,6 +157,8 @@ export const RequestDetail = RequestSummary.extend({
   pauses: z.array(z.object({ from: z.date(), to: z.date().nullable(), reason: z.string() })),
   events: z.array(RequestEventView),
   steps: z.array(RequestStepView),
+  /** The files the reader may see (an enterprise: not those of internal steps, nor another enterprise's). */
+  attachments: z.array(AttachmentView),
   /** The actions this user may attempt now (for the buttons). */
   allowedActions: z.array(z.enum(ACTION_TYPES)),
   /** The routing rules' suggestion for the dispatcher (office only), or null. */
@@ -152,7 +175,8 @@ export const RequestDetail = RequestSummary.extend({
 });
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
-const Version = { version: z.number().int().positive() };
+/** Files the actor uploaded to the request (POST …/attachments) that this step carries (the unit's answer's photos, a return's letter). */
+const Version = { version: z.number().int().positive(), attachmentIds: z.array(z.uuid()).max(10).default([]) };
 const Note = z.string().trim().max(2000).optional();
 export const RequestActionInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), categoryId: z.string().max(64).optional(), ...Version }),
@@ -210,6 +234,8 @@ export const RoutingRuleInput = z.object({
 });
 export const RoutingRuleView = RoutingRuleInput.extend({ id: z.string(), position: z.number() });
 export const RoutingRulesInput = z.object({ rules: z.array(RoutingRuleInput).max(200) });
+/** One rule created or edited on the page; position (1 = first) moves it, absent keeps it (a new one goes last). */
+export const RoutingRuleEdit = RoutingRuleInput.extend({ position: z.number().int().min(1).max(1000).optional() });
 
 export { Label };
 

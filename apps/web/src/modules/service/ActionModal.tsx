@@ -11,6 +11,10 @@ import {
   type ActionType, type AgentStrategy, type RequestDetail, type RequestSummary, type ServiceUnit,
 } from './api';
 import { useCurrentUser } from '../../auth/session';
+import { StepFilesInput } from './AttachmentsCard';
+
+/** Actions whose step may carry files (not the clicks: accept, sign, merge). */
+const WITH_FILES: readonly ActionType[] = ['dispatch', 'return', 'respond', 'resolve', 'follow_up', 'close', 'wait_for_enterprise', 'resume', 'supervise'];
 
 /**
  * The lead unit's service agents (助企服务员) with their open load; empty = none named, then the
@@ -194,6 +198,11 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
           </Form.Item>
         ) : null}
         {NOTE_ONLY.includes(action) ? noteField : null}
+        {WITH_FILES.includes(action) ? (
+          <Form.Item name="attachmentIds" label={t('attachments.forStep')} extra={t('attachments.forStepHint')}>
+            <StepFilesInput requestId={request.id} />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );

@@ -12,7 +12,8 @@ import { PageLoading } from '../../ui/PageLoading';
 import { LoadError } from '../../ui/StatusResult';
 import { formatDateTime } from '../../ui/format';
 import { ActionModal } from './ActionModal';
-import { revealContact, STATUS_COLORS, useCategories, useRequest, type ActionType, type RequestEventView, type RequestStepView } from './api';
+import { AttachmentChip, AttachmentPreview, AttachmentsCard } from './AttachmentsCard';
+import { revealContact, STATUS_COLORS, useCategories, useRequest, type ActionType, type Attachment, type RequestEventView, type RequestStepView } from './api';
 
 const EVENT_COLORS: Record<string, string> = {
   returned: 'red', step_overdue: 'red', supervised: 'orange', step_warning: 'orange', reopened: 'orange',
@@ -63,6 +64,7 @@ export function RequestDetailPage() {
   // Units by id with their department ("良渚街道办事处 / 经济发展科"): any signed-in user may read the tree.
   const departments = useQuery({ queryKey: ['departments'], queryFn: () => api.get<Department[]>('/api/departments'), staleTime: 300_000 });
   const [action, setAction] = useState<ActionType | null>(null);
+  const [preview, setPreview] = useState<Attachment | null>(null);
   if (q.error) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <PageLoading />;
   const r = q.data;
@@ -73,6 +75,10 @@ export function RequestDetailPage() {
     return u ? (parent ? `${parent.name} / ${u.name}` : u.name) : fallback;
   };
   const categoryName = (cid: string) => categories.data?.find((c) => c.id === cid)?.name ?? cid;
+  const eventName = (eventId: number) => {
+    const e = r.events.find((x) => x.id === eventId);
+    return e ? t(`event.${e.type}`, { defaultValue: e.type }) : null;
+  };
 
   return (
     <>
@@ -137,11 +143,11 @@ export function RequestDetailPage() {
             <Table
               size="small"
               pagination={false}
-              rowKey={(s) => `${s.step}-${s.round}`}
+              rowKey={(s) => `${s.step}-${s.round}-${s.redispatch ? `r${s.startedAt}` : ''}-${s.returned ? `x${s.unitId ?? ''}${s.dueAt ?? ''}` : ''}`}
               dataSource={r.steps}
               data-testid="detail-steps"
               columns={[
-                { title: t('detail.step'), render: (_, s) => <>{t(`step.${s.step}`)}{s.round ? <Typography.Text type="secondary"> · {t('detail.round', { n: s.round + 1 })}</Typography.Text> : null}</> },
+                { title: t('detail.step'), render: (_, s) => <>{s.redispatch ? t('detail.redispatch') : t(`step.${s.step}`)}{s.round ? <Typography.Text type="secondary"> · {t('detail.round', { n: s.round + 1 })}</Typography.Text> : null}</> },
                 { title: t('detail.due', { at: '' }).trim(), render: (_, s) => formatDateTime(s.dueAt) || '—' },
                 { title: t('detail.completed', { at: '' }).trim(), render: (_, s) => formatDateTime(s.completedAt) || '—' },
                 { title: '', render: (_, s) => <StepState s={s} /> },
@@ -150,6 +156,7 @@ export function RequestDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          <AttachmentsCard request={r} stepName={eventName} />
           <Card size="small" title={t('detail.timeline')}>
             <Timeline
               data-testid="detail-timeline"
@@ -166,6 +173,7 @@ export function RequestDetailPage() {
                       {e.type === 'dispatched' && typeof e.payload.leadUnitId === 'string' ? ` → ${unitName(e.payload.leadUnitId)}` : ''}
                     </Typography.Text>
                     <EventDetail e={e} categoryName={categoryName} />
+                    {r.attachments.filter((f) => f.eventId === e.id).map((f) => <AttachmentChip key={f.id} file={f} onPreview={setPreview} />)}
                   </div>
                 ),
               }))}
@@ -173,6 +181,7 @@ export function RequestDetailPage() {
           </Card>
         </Col>
       </Row>
+      <AttachmentPreview requestId={r.id} file={preview} onClose={() => setPreview(null)} />
       {action ? <ActionModal request={r} action={action} onClose={() => setAction(null)} /> : null}
     </>
   );

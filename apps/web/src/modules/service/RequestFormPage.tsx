@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Flex, Form, Input, Row, Select, Typography, Upload, type UploadFile } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import { applyFieldErrors } from '../../ui/formErrors';
 import { PageHeader } from '../../ui/PageHeader';
 import { EnterpriseSelect } from '../../ui/selects/EnterpriseSelect';
 import { StreetSelect } from '../../ui/selects/StreetSelect';
-import { CHANNELS, serviceKeys, useCategories, type Channel, type RequestDetail } from './api';
+import { ATTACHMENT_ACCEPT, CHANNELS, serviceKeys, uploadAttachment, useCategories, type Channel, type RequestDetail } from './api';
+import { UploadIcon } from '../../ui/icons';
 import { PhoneLookup } from './PhoneLookup';
 
 interface FormValues {
@@ -54,6 +55,8 @@ export function RequestFormPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [form] = Form.useForm<FormValues>();
+  // Photos and PDFs chosen with the request: uploaded once it exists (the server checks each).
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const categories = useCategories();
   const unregistered = Form.useWatch('unregistered', form);
   const title = Form.useWatch('title', form) ?? '';
@@ -82,7 +85,16 @@ export function RequestFormPage() {
         contactPhone: v.contactPhone,
         location: v.location ?? '',
       }),
-    onSuccess: (r) => {
+    onSuccess: async (r) => {
+      // The request is saved; a refused file is named and the others still go up (nothing else is lost).
+      for (const f of files) {
+        if (!f.originFileObj) continue;
+        try {
+          await uploadAttachment(r.id, f.originFileObj);
+        } catch (e) {
+          message.error((e as Error).message, 8);
+        }
+      }
       void qc.invalidateQueries({ queryKey: serviceKeys.all });
       message.success(t('form.done', { number: r.number }));
       navigate(`/service/requests/${r.id}`);
@@ -201,6 +213,17 @@ export function RequestFormPage() {
               </Form.Item>
             </Col>
           </Row>
+          <Form.Item label={t('attachments.title')} extra={t('attachments.formHint')}>
+            <Upload
+              accept={ATTACHMENT_ACCEPT}
+              multiple
+              fileList={files}
+              beforeUpload={() => false}
+              onChange={({ fileList }) => setFiles(fileList.slice(0, 10))}
+            >
+              <Button icon={<UploadIcon />} data-testid="request-attachments">{t('attachments.add')}</Button>
+            </Upload>
+          </Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="request-submit">
             {t('form.submit')}
           </Button>

@@ -64,8 +64,24 @@ export interface RequestStepView {
   cancelled: boolean;
   /** Ended by its unit's return (met false: held past the deadline). */
   returned: boolean;
+  /** The office's re-dispatch after a return (a dispatch step timed from the return). */
+  redispatch: boolean;
   unitId: string | null;
   state: StepState | null;
+}
+
+/** A file attached to a request; eventId: the timeline step it belongs to (null: the request itself). */
+export interface Attachment {
+  id: string;
+  name: string;
+  mediaType: 'application/pdf' | 'image/png' | 'image/jpeg';
+  sizeBytes: number;
+  createdAt: string;
+  eventId: number | null;
+  uploaderRole: 'enterprise' | 'office' | 'unit';
+  uploaderName: string;
+  unitId: string | null;
+  mine: boolean;
 }
 
 export interface RequestDetail extends RequestSummary {
@@ -83,6 +99,7 @@ export interface RequestDetail extends RequestSummary {
   pauses: { from: string; to: string | null; reason: string }[];
   events: RequestEventView[];
   steps: RequestStepView[];
+  attachments: Attachment[];
   allowedActions: ActionType[];
   suggestedDispatch: { ruleId: string; unitId: string; assistingUnitIds: string[]; agentStrategy: AgentStrategy; matched: Record<string, string> } | null;
   followUpRemindedAt: string | null;
@@ -94,6 +111,11 @@ export interface ServiceCategory { id: string; parentId: string | null; name: st
 export type AgentStrategy = 'none' | 'round_robin' | 'least_loaded';
 export interface ServiceUnit { id: string; parentId: string | null; name: string; kind: 'department' | 'section'; divisionCode: string | null; active: boolean; agentStrategy: AgentStrategy }
 export interface UnitAgent { id: string; name: string; openRequests: number }
+/** A routing rule (分办规则): all its conditions must hold (an empty list = any); the first active match wins. */
+export interface RoutingRule {
+  id: string; position: number; name: string; categoryIds: string[]; keywords: string[]; divisionPrefixes: string[]; parkIds: string[];
+  unitId: string; assistingUnitIds: string[]; agentStrategy: AgentStrategy; active: boolean;
+}
 export interface PhoneMatch { enterpriseId: string; enterpriseName: string; creditCode: string; contactName: string; contactPhone: string; divisionCode: string }
 export interface Rate { numerator: number; denominator: number; value: number | null }
 export interface ParkRequestFigures {
@@ -151,6 +173,21 @@ export function useUnitAgents(unitId: string | undefined) {
 
 export const actOn = (id: string, body: Record<string, unknown>) =>
   api.post<RequestDetail>(`/api/service/requests/${encodeURIComponent(id)}/actions`, body);
+
+export const attachmentUrl = (requestId: string, fileId: string, inline = false) =>
+  `/api/service/requests/${encodeURIComponent(requestId)}/attachments/${encodeURIComponent(fileId)}${inline ? '?inline=true' : ''}`;
+export const uploadAttachment = (requestId: string, file: File) =>
+  api.upload<Attachment>(`/api/service/requests/${encodeURIComponent(requestId)}/attachments`, file);
+export const removeAttachment = (requestId: string, fileId: string) =>
+  api.del(`/api/service/requests/${encodeURIComponent(requestId)}/attachments/${encodeURIComponent(fileId)}`);
+/** What the file inputs offer (the server decides by content: PDF, PNG, JPEG). */
+export const ATTACHMENT_ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
+export const formatFileSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/** Who may add files to a request (the server decides): its enterprise, the office, the handling units; not leaders. */
+export const canAttach = (me: Pick<Me, 'permissions' | 'scope'>, status: RequestStatus) =>
+  status !== 'closed' && status !== 'merged' &&
+  (!!me.scope.enterpriseId || ['service.operate', 'service.dispatch', 'service.handle', 'service.agent'].some((p) => me.permissions.includes(p)));
 
 export const revealContact = (id: string) => api.post<{ contactPhone: string }>(`/api/service/requests/${encodeURIComponent(id)}/reveal`);
 

@@ -15,6 +15,9 @@ const RequestFormPage = named(() => import('./RequestFormPage'), 'RequestFormPag
 const RequestDetailPage = named(() => import('./RequestDetailPage'), 'RequestDetailPage');
 const MetricsPage = named(() => import('./MetricsPage'), 'MetricsPage');
 const ServiceLevelsPage = named(() => import('./ServiceLevelsPage'), 'ServiceLevelsPage');
+const RoutingRulesPage = named(() => import('./RoutingRulesPage'), 'RoutingRulesPage');
+const UnitsPage = named(() => import('./UnitsPage'), 'UnitsPage');
+const UnitPage = named(() => import('./UnitsPage'), 'UnitPage');
 
 /**
  * 亲企办 (enterprise service), part 1: record, list and handle requests. Enterprise users hold no
@@ -31,6 +34,9 @@ export const manifest: ModuleManifest = {
     { path: 'service/requests/:id', element: <RequestDetailPage /> },
     { path: 'service/metrics', element: <MetricsPage />, handle: { permission: 'service.read' } },
     { path: 'service/settings/service-levels', element: <ServiceLevelsPage />, handle: { permission: 'service.configure' } },
+    { path: 'service/settings/routing-rules', element: <RoutingRulesPage />, handle: { permission: 'service.dispatch' } },
+    { path: 'service/units', element: <UnitsPage />, handle: { permission: 'service.dispatch' } },
+    { path: 'service/units/:id', element: <UnitPage />, handle: { permission: 'service.dispatch' } },
   ],
   menu: [
     {
@@ -43,6 +49,8 @@ export const manifest: ModuleManifest = {
         { key: 'service-create', label: 'service:menu.create', icon: <PlusIcon />, path: '/service/requests/new', visible: canSubmit, order: 10 },
         { key: 'service-list', label: 'service:menu.list', icon: <FileSearchIcon />, path: '/service/requests', visible: (me) => me.permissions.includes('service.read') && !me.scope.enterpriseId, order: 20 },
         { key: 'service-metrics', label: 'service:menu.metrics', icon: <TrophyIcon />, path: '/service/metrics', visible: (me) => me.permissions.includes('service.read') && !me.scope.enterpriseId, order: 25 },
+        { key: 'service-routing', label: 'service:menu.routingRules', icon: <SettingsIcon />, path: '/service/settings/routing-rules', permission: 'service.dispatch', order: 42 },
+        { key: 'service-units', label: 'service:menu.units', icon: <SettingsIcon />, path: '/service/units', permission: 'service.dispatch', order: 44 },
         { key: 'service-levels', label: 'service:menu.serviceLevels', icon: <SettingsIcon />, path: '/service/settings/service-levels', permission: 'service.configure', order: 40 },
         { key: 'service-mine', label: 'service:menu.mine', icon: <FileSearchIcon />, path: '/service/requests', visible: (me) => !!me.scope.enterpriseId, order: 30 },
       ],

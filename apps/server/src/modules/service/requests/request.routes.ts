@@ -3,11 +3,12 @@ import { ctxOf, type AppDeps, type Routes } from '../../../http/deps';
 import { AppError } from '../../../http/app-error';
 import {
   CategorySuggestion, CategorySuggestionQuery, RequestActionInput, RequestDetail, RequestInput, RequestListQuery, RequestPage,
-  RequestReveal, RoutingRulesInput, RoutingRuleView, ServiceCategory, ServiceUnit, ServiceUnitUpdate,
+  RequestReveal, RoutingRuleEdit, RoutingRulesInput, RoutingRuleView, ServiceCategory, ServiceUnit, ServiceUnitUpdate,
 } from '../schemas';
 import { serviceView } from '../service-actor';
 import { categoryView, listRoutingRules, listUnits, loadCategories, replaceRoutingRules, suggestCategoryFor, updateUnit } from '../settings/catalog';
 import { listRequests } from './request.repo';
+import { createRoutingRule, updateRoutingRule } from '../settings/routing-rule-writes';
 import { actOnRequest, createRequest, getRequest, revealRequestContact, type ServiceDeps } from './request.service';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -98,4 +99,20 @@ export const serviceRoutes: Routes = (app, deps) => {
     config: { access: 'service.configure' },
     schema: { tags: TAG, summary: '保存分办规则（整表替换，顺序即优先级）', body: RoutingRulesInput, response: { 200: z.array(RoutingRuleView) } },
   }, (req) => replaceRoutingRules(ctxOf(req, deps), req.body.rules));
+
+  app.post('/service/routing-rules', {
+    config: { access: 'service.configure' },
+    schema: {
+      tags: TAG, summary: '新增一条分办规则（默认排在最后；position 指定位置）', body: RoutingRuleEdit, response: { 201: RoutingRuleView },
+      description: '400 VALIDATION_FAILED naming a category or park that does not exist; 400 SERVICE_UNIT_INVALID for a unit that does not exist or is inactive (an active rule). Audited service.routing.create.',
+    },
+  }, async (req, reply) => reply.status(201).send(await createRoutingRule(ctxOf(req, deps), req.body)));
+
+  app.put('/service/routing-rules/:id', {
+    config: { access: 'service.configure' },
+    schema: {
+      tags: TAG, summary: '修改一条分办规则：条件、承办单位、分派方式、启用或停用、顺序', params: IdParams, body: RoutingRuleEdit, response: { 200: RoutingRuleView },
+      description: '404 SERVICE_ROUTING_RULE_NOT_FOUND; the same 400s as creating. Audited service.routing.update (changed fields only).',
+    },
+  }, (req) => updateRoutingRule(ctxOf(req, deps), req.params.id, req.body));
 };

@@ -22,6 +22,7 @@ import { applyEventsToSteps, serviceClock, storedStepState, type StepContext } f
 import { loadPolicyBook } from '../settings/service-level-policy-store';
 import { dispatchers, enterpriseUsers, notifyAll, requestLink, unitStaff } from './notify';
 import { assertUnitAgent, autoAssignAgent } from '../agents/unit-agents';
+import { INTERNAL_EVENTS, linkAttachments, listAttachments } from '../attachments/attachment.service';
 
 /** What the request services need beyond the Ctx: the working-day calendar and the notifier. */
 export interface ServiceDeps {
@@ -123,8 +124,6 @@ export async function createRequest(ctx: Ctx, deps: ServiceDeps, input: RequestI
 // ---------------------------------------------------------------------------------------------
 // Read
 
-/** Events an enterprise does not see on its timeline: the office's and the units' internal steps. */
-const INTERNAL_EVENTS = new Set(['returned', 'supervised', 'step_warning', 'step_overdue', 'follow_up_to_hotline']);
 
 export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   assertCanUse(ctx);
@@ -135,7 +134,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
   // An enterprise following another enterprise's request (through a merge): status, category and
   // the office's replies, not the other enterprise's contact, name, location or its users' names.
   const foreign = isOtherEnterprisesRequest(ctx.actor, row.enterprise_id);
-  const [snapshot, units, agent, events, steps, pauses] = await Promise.all([
+  const [snapshot, units, agent, events, steps, pauses, attachments] = await Promise.all([
     loadSnapshot(ctx.db, row),
     ctx.db.selectFrom('service_request_units as su').innerJoin('departments as d', 'd.id', 'su.unit_id')
       .select(['d.id', 'd.name', 'su.role']).where('su.request_id', '=', id).orderBy('d.name').execute(),
@@ -143,6 +142,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
     ctx.db.selectFrom('service_request_events').selectAll().where('request_id', '=', id).orderBy('id').execute(),
     ctx.db.selectFrom('service_request_steps').selectAll().where('request_id', '=', id).orderBy('round').orderBy('id').execute(),
     ctx.db.selectFrom('service_pauses').selectAll().where('request_id', '=', id).orderBy('from_at').execute(),
+    listAttachments(ctx.db, ctx, row),
   ]);
   const paused = pauses.some((p) => p.to_at === null);
   const view = serviceView(ctx.actor);
@@ -171,8 +171,9 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestDetail> {
     steps: steps.map((s) => ({
       step: s.step as RequestDetail['steps'][number]['step'],
       round: s.round, startedAt: s.started_at, dueAt: s.due_at, warnAt: s.warn_at, completedAt: s.completed_at, met: s.met,
-      cancelled: s.cancelled_at !== null, returned: s.returned, unitId: s.unit_id, state: storedStepState(s, paused, ctx.now),
+      cancelled: s.cancelled_at !== null, returned: s.returned, redispatch: s.redispatch, unitId: s.unit_id, state: storedStepState(s, paused, ctx.now),
     })),
+    attachments,
     allowedActions: actionsFor(ctx, snapshot, row.enterprise_id),
     suggestedDispatch: view === 'all' && (row.status === 'accepted' || row.status === 'returned') ? await suggestDispatch(ctx.db, row) : null,
     followUpRemindedAt: row.follow_up_reminded_at,
@@ -288,36 +289,25 @@ export async function actOnRequest(ctx: Ctx, deps: ServiceDeps, id: string, inpu
     const primary = primaryRow ? await loadSnapshot(tx, primaryRow) : null;
     const role = roleFor(roles, snapshot, input.action);
     const actor = lifecycleActor(ctx.actor, role);
-    let result = applyAction(snapshot, toDomainAction(input, row, primary), actor, ctx.now);
+    // A dispatch that names no agent gets one picked first (the unit's or the rule's strategy), so
+    // the lifecycle decides once, on the action as it will be recorded.
+    const agentId = input.action === 'dispatch' && findTransition(snapshot.status, 'dispatch')?.roles.includes(role)
+      ? await dispatchAgent(tx, ctx, row, input)
+      : undefined;
+    const action = toDomainAction(input, row, primary);
+    const result = applyAction(snapshot, action.type === 'dispatch' && agentId ? { ...action, agentId } : action, actor, ctx.now);
     if (!result.ok) throw refusalError(result);
     if (input.action === 'follow_up' && role === 'enterprise' && row.enterprise_id !== ctx.actor.scope.enterpriseId) {
       throw new AppError('SERVICE_RATING_NOT_OWN');
     }
-
     // What only the database knows, checked once the lifecycle has agreed.
     if (input.action === 'accept') await assertUsableCategory(tx, result.next.categoryId!);
-    if (input.action === 'dispatch') {
-      await assertActiveUnits(tx, [
-        { field: 'leadUnitId', id: input.leadUnitId },
-        ...input.assistingUnitIds.map((u, i) => ({ field: `assistingUnitIds.${i}`, id: u })),
-      ]);
-      if (input.agentId) {
-        await assertUnitAgent(tx, input.leadUnitId, input.agentId);
-      } else {
-        // No agent named: the routing rule that suggests this lead unit, or the unit, may pick one.
-        const rule = await suggestDispatch(tx, row);
-        const agentId = await autoAssignAgent(tx, input.leadUnitId, rule?.unitId === input.leadUnitId ? rule.agentStrategy : null, ctx.now);
-        if (agentId) {
-          result = applyAction(snapshot, { ...toDomainAction(input, row, primary), agentId } as RequestAction, actor, ctx.now);
-          if (!result.ok) throw refusalError(result);
-        }
-      }
-    }
 
     const clock = { clock: serviceClock(deps.calendar()), policies: await loadPolicyBook(tx, deps.calendar()) };
     const tree = categoryTreeOf(await loadCategories(tx));
     await store(tx, ctx, result, clock, tree.pathOf(result.next.categoryId ?? ''));
     if (result.related) await store(tx, ctx, result.related as Applied, clock, tree.pathOf(result.related.next.categoryId ?? ''));
+    await linkAttachments(tx, ctx, id, input.attachmentIds);
     await recordAudit(tx, ctx, {
       action: `service.request.${input.action}`, entityType: 'service_request', entityId: id, enterpriseId: row.enterprise_id,
       before: { status: snapshot.status, version: row.version },
@@ -328,6 +318,24 @@ export async function actOnRequest(ctx: Ctx, deps: ServiceDeps, id: string, inpu
   return getRequest(ctx, id);
 }
 
+/**
+ * The units of a dispatch exist and are active; the named agent is one of the lead unit's, or,
+ * when none is named, the routing rule that suggests this lead unit (else the unit) picks one
+ * (round_robin / least_loaded). Null: no agent (strategy none, or nobody available).
+ */
+async function dispatchAgent(tx: Tx, ctx: Ctx, row: RequestRow, input: Extract<RequestActionInput, { action: 'dispatch' }>): Promise<string | null> {
+  await assertActiveUnits(tx, [
+    { field: 'leadUnitId', id: input.leadUnitId },
+    ...input.assistingUnitIds.map((u, i) => ({ field: `assistingUnitIds.${i}`, id: u })),
+  ]);
+  if (input.agentId) {
+    await assertUnitAgent(tx, input.leadUnitId, input.agentId);
+    return input.agentId;
+  }
+  const rule = await suggestDispatch(tx, row);
+  return autoAssignAgent(tx, input.leadUnitId, rule?.unitId === input.leadUnitId ? rule.agentStrategy : null, ctx.now);
+}
+
 async function store(tx: Tx, ctx: Ctx, applied: Pick<Applied, 'next' | 'events'>, levels: Pick<StepContext, 'clock' | 'policies'>, categoryPath: string[]) {
   await saveSnapshot(tx, applied.next, applied.events, ctx.now);
   await insertEvents(tx, applied.events, ctx.actor.displayName);
@@ -336,7 +344,8 @@ async function store(tx: Tx, ctx: Ctx, applied: Pick<Applied, 'next' | 'events'>
 
 /** The payload fields worth keeping in the audit log (no free text beyond the reason code). */
 function actionDetails(input: RequestActionInput): Record<string, unknown> {
-  const { action: _a, version: _v, ...rest } = input;
+  const { action: _a, version: _v, attachmentIds, ...rest } = input;
+  if (attachmentIds.length) return { ...rest, attachmentIds };
   return rest;
 }
 

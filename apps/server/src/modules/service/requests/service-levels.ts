@@ -45,7 +45,7 @@ type StepRow = StepHolding & { id: number | null; dueAt: Date | null; warnAt: Da
 
 const STEP_COLUMNS = [
   'id', 'step', 'round', 'started_at', 'completed_at', 'cancelled_at', 'due_at', 'warn_at', 'met',
-  'unit_id', 'agent_id', 'returned', 'superseded', 'satisfaction', 'solved',
+  'unit_id', 'agent_id', 'returned', 'redispatch', 'superseded', 'satisfaction', 'solved',
 ] as const;
 
 /**
@@ -59,7 +59,7 @@ export async function applyEventsToSteps(tx: Tx, requestId: string, events: read
   const loaded = await tx.selectFrom('service_request_steps').select([...STEP_COLUMNS]).where('request_id', '=', requestId).execute();
   const rows: StepRow[] = loaded.map((r) => ({
     id: r.id, step: r.step as ServiceStep, round: r.round, startedAt: r.started_at, completedAt: r.completed_at, cancelledAt: r.cancelled_at,
-    dueAt: r.due_at, warnAt: r.warn_at, met: r.met, unitId: r.unit_id, agentId: r.agent_id, returned: r.returned, superseded: r.superseded,
+    dueAt: r.due_at, warnAt: r.warn_at, met: r.met, unitId: r.unit_id, agentId: r.agent_id, returned: r.returned, redispatch: r.redispatch, superseded: r.superseded,
     satisfaction: r.satisfaction as Satisfaction | null, solved: r.solved,
   }));
   const changes = applyEventsToHoldings(rows, events, sc.round, (h) => ({ ...h, id: null, dueAt: null, warnAt: null, met: null }));
@@ -94,7 +94,7 @@ export async function applyEventsToSteps(tx: Tx, requestId: string, events: read
   }
   const values = (s: StepRow) => ({
     started_at: s.startedAt, completed_at: s.completedAt, cancelled_at: s.cancelledAt, due_at: s.dueAt, warn_at: s.warnAt, met: s.met,
-    unit_id: s.unitId, agent_id: s.agentId, returned: s.returned, superseded: s.superseded, satisfaction: s.satisfaction, solved: s.solved,
+    unit_id: s.unitId, agent_id: s.agentId, returned: s.returned, redispatch: s.redispatch, superseded: s.superseded, satisfaction: s.satisfaction, solved: s.solved,
   });
   if (changes.added.length) {
     await tx.insertInto('service_request_steps')

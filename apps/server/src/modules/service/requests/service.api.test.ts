@@ -105,6 +105,8 @@ describe('access: every route answers 401 to strangers and 403/404 outside its p
     ['PUT', `/api/service/units/${ZERO}`, { active: false }],
     ['GET', '/api/service/routing-rules'],
     ['PUT', '/api/service/routing-rules', { rules: [] }],
+    ['POST', '/api/service/routing-rules', { unitId: ZERO }],
+    ['PUT', `/api/service/routing-rules/${ZERO}`, { unitId: ZERO }],
   ];
   const send = (c: Client, [method, url, body]: [string, string, unknown?]) =>
     method === 'GET' ? c.get(url) : method === 'PUT' ? c.put(url, body) : c.post(url, body);
@@ -208,6 +210,11 @@ describe('the issue\'s journey: call → accept → dispatch → return → re-d
     expect(noReason.json().error).toMatchObject({ code: 'SERVICE_REASON_REQUIRED', message: '退单须填写原因' });
     await actOk(unitB, id, { action: 'return', reason: 'not_our_remit', note: '检测资质属市场监管' });
     expect((await unitB.get(`/api/service/requests/${id}`)).json().status).toBe('returned');
+    // Waiting for the dispatcher: the office holds an open re-dispatch step, timed from the return.
+    const waiting = (await dispatcher.get(`/api/service/requests/${id}`)).json();
+    expect(waiting.steps.filter((s: { completedAt: unknown; cancelled: boolean }) => !s.completedAt && !s.cancelled)
+      .map((s: { step: string; redispatch: boolean; state: string; dueAt: string }) => [s.step, s.redispatch, s.state, s.dueAt]))
+      .toEqual([['dispatch', true, 'ok', at('2026-03-10T23:59:59.999').toISOString()]]);
 
     now = at('2026-03-10T11:30:00');
     r = await actOk(dispatcher, id, { action: 'dispatch', leadUnitId: ids.unitA, assistingUnitIds: [ids.assist] });
@@ -234,7 +241,13 @@ describe('the issue\'s journey: call → accept → dispatch → return → re-d
     ]);
     expect(r.events[3]).toMatchObject({ actorRole: 'handling_unit', unitId: ids.unitB, payload: { reason: 'not_our_remit', note: '检测资质属市场监管' } });
     expect(r.events[5]).toMatchObject({ actorRole: 'service_agent', actorName: 'svc_agent_a' });
-    const steps = Object.fromEntries(r.steps.map((s: { step: string }) => [s.step, s]));
+    const steps = Object.fromEntries(r.steps.filter((s: { redispatch: boolean }) => !s.redispatch).map((s: { step: string }) => [s.step, s]));
+    // The return handed the request back to the office: a re-dispatch step from the return (11:00)
+    // to the re-dispatch (11:30), due the same working day (当天交办).
+    expect(r.steps.filter((s: { redispatch: boolean }) => s.redispatch)).toEqual([expect.objectContaining({
+      step: 'dispatch', startedAt: at('2026-03-10T11:00:00').toISOString(), completedAt: at('2026-03-10T11:30:00').toISOString(),
+      dueAt: at('2026-03-10T23:59:59.999').toISOString(), met: true, unitId: null,
+    })]);
     expect(steps.accept).toMatchObject({ met: true, completedAt: at('2026-03-10T09:20:00').toISOString(), dueAt: at('2026-03-10T23:59:59.999').toISOString() });
     expect(steps.dispatch).toMatchObject({ met: true, completedAt: at('2026-03-10T10:00:00').toISOString() });
     // Respond counts from the first dispatch (10:00), not the re-dispatch: same working day, met.
@@ -443,5 +456,36 @@ describe('routing rules', () => {
     const id = await newRequest();
     const r = await actOk(dispatcher, id, { action: 'accept', categoryId: 'testing' });
     expect(r.suggestedDispatch).toMatchObject({ unitId: ids.unitA, assistingUnitIds: [ids.assist], matched: { keyword: '检测' } });
+  });
+
+  it('one at a time: created last or at a place, edited, moved, switched off (out of the suggestion), each audited; dispatcher only', async () => {
+    await dispatcher.put('/api/service/routing-rules', { rules: [{ name: '兜底', unitId: ids.unitB }] });
+    const created = await dispatcher.post('/api/service/routing-rules', { name: '检测类', categoryIds: ['testing'], unitId: ids.unitA, agentStrategy: 'least_loaded' });
+    expect(created.statusCode, created.body).toBe(201);
+    const rule = created.json();
+    expect(rule).toMatchObject({ position: 2, name: '检测类', categoryIds: ['testing'], agentStrategy: 'least_loaded', active: true });
+    // to the top
+    const moved = await dispatcher.put(`/api/service/routing-rules/${rule.id}`, { ...rule, position: 1 });
+    expect(moved.json().position).toBe(1);
+    expect((await dispatcher.get('/api/service/routing-rules')).json().map((r: { name: string }) => r.name)).toEqual(['检测类', '兜底']);
+    const id = await newRequest();
+    expect((await actOk(dispatcher, id, { action: 'accept', categoryId: 'testing' })).suggestedDispatch).toMatchObject({ ruleId: rule.id, unitId: ids.unitA });
+
+    const off = await dispatcher.put(`/api/service/routing-rules/${rule.id}`, { ...rule, position: 1, active: false });
+    expect(off.json().active).toBe(false);
+    expect((await dispatcher.get(`/api/service/requests/${id}`)).json().suggestedDispatch).toMatchObject({ unitId: ids.unitB });
+    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_id', '=', rule.id).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['service.routing.create', 'service.routing.update', 'service.routing.update']);
+    expect([audit[2]!.before, audit[2]!.after]).toEqual([{ active: true }, { active: false }]);
+
+    // Bad references: 400 at the field, nothing written.
+    const badCategory = await dispatcher.post('/api/service/routing-rules', { categoryIds: ['no-such'], unitId: ids.unitA });
+    expect([badCategory.statusCode, badCategory.json().error.fields]).toEqual([400, { 'categoryIds.0': '诉求类别不存在' }]);
+    expect((await dispatcher.post('/api/service/routing-rules', { unitId: ids.inactive })).json().error.code).toBe('SERVICE_UNIT_INVALID');
+    expect((await dispatcher.put(`/api/service/routing-rules/${ZERO}`, { unitId: ids.unitA })).statusCode).toBe(404);
+    expect((await dispatcher.get('/api/service/routing-rules')).json()).toHaveLength(2);
+    // Not for units nor leaders.
+    expect((await unitA.post('/api/service/routing-rules', { unitId: ids.unitA })).statusCode).toBe(403);
+    expect((await leader.put(`/api/service/routing-rules/${rule.id}`, { unitId: ids.unitA })).statusCode).toBe(403);
   });
 });

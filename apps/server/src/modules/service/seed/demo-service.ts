@@ -527,7 +527,7 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
     request_id: sim.id, step: s.step, round: s.round, started_at: s.startedAt, due_at: s.dueAt,
     warn_at: s.completedAt || s.cancelledAt ? null : s.warnAt, completed_at: s.completedAt, met: s.completedAt || s.returned ? s.met : null,
     cancelled_at: s.cancelledAt, warned_at: s.warnedAt, overdue_at: s.overdueAt,
-    unit_id: s.unitId, agent_id: s.agentId, returned: s.returned, superseded: s.superseded, satisfaction: s.satisfaction, solved: s.solved,
+    unit_id: s.unitId, agent_id: s.agentId, returned: s.returned, redispatch: s.redispatch, superseded: s.superseded, satisfaction: s.satisfaction, solved: s.solved,
   })));
   for (let i = 0; i < stepRows.length; i += CHUNK) await tx.insertInto('service_request_steps').values(stepRows.slice(i, i + CHUNK)).execute();
 

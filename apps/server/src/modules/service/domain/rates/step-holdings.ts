@@ -24,6 +24,11 @@ export interface StepHolding {
   /** The service agent of the dispatch, or else the unit's user who completed it. */
   agentId: string | null;
   returned: boolean;
+  /**
+   * A dispatch holding the office opened at a unit's return (退单): the request waits for the
+   * dispatcher again, and this re-dispatch has its own deadline (the dispatch rule, from the return).
+   */
+  redispatch: boolean;
   /** A later round (after a reopen) opened this step again: only the latest round is judged. */
   superseded: boolean;
   /** On a follow_up row completed by a follow-up: the enterprise's answers. */
@@ -61,7 +66,7 @@ export function applyEventsToHoldings<R extends StepHolding>(
   const touch = (r: R) => { if (!out.added.includes(r)) out.changed.add(r); };
 
   const open = (step: ServiceStep, r: number, at: Date, holder: { unitId: string | null; agentId: string | null } = { unitId: null, agentId: null }) => {
-    const same = rows.filter((x) => x.step === step && x.round === r);
+    const same = rows.filter((x) => x.step === step && x.round === r && !x.redispatch);
     if (same.some((x) => !x.returned)) return;
     // After a return the next unit takes the step over with its original start (the promise to the enterprise stands).
     const startedAt = same.length ? same.reduce((a, b) => (a.startedAt <= b.startedAt ? a : b)).startedAt : at;
@@ -70,7 +75,7 @@ export function applyEventsToHoldings<R extends StepHolding>(
     }
     const row = make({
       step, round: r, startedAt, completedAt: null, cancelledAt: null, unitId: holder.unitId, agentId: holder.agentId,
-      returned: false, superseded: false, satisfaction: null, solved: null,
+      returned: false, redispatch: false, superseded: false, satisfaction: null, solved: null,
     });
     rows.push(row);
     out.added.push(row);
@@ -119,6 +124,15 @@ export function applyEventsToHoldings<R extends StepHolding>(
           r.unitId ??= e.unitId;
           touch(r);
           out.returned.add(r);
+        }
+        // The request waits for the office again: a re-dispatch holding, timed from the return.
+        if (!rows.some((r) => r.step === 'dispatch' && isOpen(r))) {
+          const row = make({
+            step: 'dispatch', round, startedAt: e.at, completedAt: null, cancelledAt: null, unitId: null, agentId: null,
+            returned: false, redispatch: true, superseded: false, satisfaction: null, solved: null,
+          });
+          rows.push(row);
+          out.added.push(row);
         }
         break;
       case 'responded':

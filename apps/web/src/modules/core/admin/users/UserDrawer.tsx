@@ -15,6 +15,7 @@ interface Values {
   displayName: string;
   password: string;
   phone: string;
+  email: string;
   roles: string[];
   enterpriseId: string | null;
   departmentId: string | null;
@@ -23,8 +24,9 @@ interface Values {
 
 /**
  * Create or edit an account: roles say what the user may do, the scope bindings which data
- * they see (one enterprise; a department or section; a street). The list shows the phone
- * masked, so when editing the phone input starts empty and is only sent when filled in.
+ * they see (one enterprise; a department or section; a street). The list shows the phone and
+ * e-mail masked, so when editing their inputs start empty and are only sent when filled in
+ * (left empty, the stored ones stay).
  */
 export function UserDrawer({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation('core');
@@ -38,10 +40,11 @@ export function UserDrawer({ user, onClose }: { user: User | null; onClose: () =
     mutationFn: (v: Values) => {
       const scope = { enterpriseId: v.enterpriseId ?? null, departmentId: v.departmentId ?? null, divisionCode: v.divisionCode ?? null };
       const base = { displayName: v.displayName.trim(), roles: v.roles, ...scope };
-      if (isNew) return api.post<User>('/api/users', { ...base, username: v.username.trim(), password: v.password, phone: (v.phone ?? '').trim() });
-      // The list has the phone only masked and PUT replaces it: an empty input is sent as omitted
-      // (the server currently treats that as "clear"; see the hint under the input).
-      return api.put<User>(`/api/users/${user.id}`, v.phone?.trim() ? { ...base, phone: v.phone.trim() } : base);
+      if (isNew) return api.post<User>('/api/users', { ...base, username: v.username.trim(), password: v.password, phone: (v.phone ?? '').trim(), email: (v.email ?? '').trim() });
+      // The list has them only masked: an empty input is sent as omitted, which keeps the stored value.
+      return api.put<User>(`/api/users/${user.id}`, {
+        ...base, ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}), ...(v.email?.trim() ? { email: v.email.trim() } : {}),
+      });
     },
     onSuccess: () => {
       message.success(t('common:state.saved'));
@@ -81,6 +84,7 @@ export function UserDrawer({ user, onClose }: { user: User | null; onClose: () =
           displayName: user?.displayName ?? '',
           password: '',
           phone: '',
+          email: '',
           roles: user?.roles ?? [],
           enterpriseId: user?.enterpriseId ?? null,
           departmentId: user?.departmentId ?? null,
@@ -115,9 +119,17 @@ export function UserDrawer({ user, onClose }: { user: User | null; onClose: () =
           name="phone"
           label={t('user.phone')}
           extra={!isNew && user.phone ? t('user.phoneHint', { value: user.phone }) : undefined}
-          rules={[{ pattern: /^1\d{10}$/, message: t('user.phoneInvalid') }]}
+          rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('user.phoneInvalid') }]}
         >
-          <Input placeholder={user?.phone || undefined} autoComplete="off" />
+          <Input placeholder={user?.phone || undefined} autoComplete="off" maxLength={11} data-testid="user-phone" />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t('user.email')}
+          extra={!isNew && user.email ? t('user.emailHint', { value: user.email }) : t('user.emailUse')}
+          rules={[{ type: 'email', message: t('user.emailInvalid') }]}
+        >
+          <Input placeholder={user?.email || undefined} autoComplete="off" maxLength={254} data-testid="user-email" />
         </Form.Item>
         <Form.Item name="roles" label={t('user.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('user.rolesRequired') }]}>
           <Select

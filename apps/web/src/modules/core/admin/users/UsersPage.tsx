@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../api/client';
 import type { User } from '../../../../api/types';
-import { useCurrentUser } from '../../../../auth/session';
+import { useCan, useCurrentUser } from '../../../../auth/session';
+import { MaskedValue } from '../../../../ui/MaskedValue';
 import { formatDateTime } from '../../../../ui/format';
 import { PlusIcon } from '../../../../ui/icons';
 import { PageHeader } from '../../../../ui/PageHeader';
@@ -22,6 +23,9 @@ export function UsersPage() {
   const { t } = useTranslation('core');
   const { message } = App.useApp();
   const me = useCurrentUser();
+  const can = useCan();
+  // The full number and address: one audited request per user, for those holding personal.reveal.
+  const reveal = (u: User) => api.post<{ phone: string; email: string }>(`/api/users/${u.id}/reveal`);
   const qc = useQueryClient();
   const roles = useRoles();
   const tq = useTableQuery({ filterKeys: FILTERS });
@@ -51,7 +55,20 @@ export function UsersPage() {
         </Flex>
       ),
     },
-    { title: t('user.phone'), key: 'phone', render: (_, u) => <span className="zz-num">{u.phone || '—'}</span> },
+    {
+      title: t('user.phone'),
+      key: 'phone',
+      render: (_, u) => (
+        <span className="zz-num">
+          <MaskedValue masked={u.phone} canReveal={can('personal.reveal')} reveal={async () => (await reveal(u)).phone} testId={`user-phone-${u.username}`} />
+        </span>
+      ),
+    },
+    {
+      title: t('user.email'),
+      key: 'email',
+      render: (_, u) => <MaskedValue masked={u.email} canReveal={can('personal.reveal')} reveal={async () => (await reveal(u)).email} testId={`user-email-${u.username}`} />,
+    },
     {
       title: t('user.roles'),
       key: 'roles',
