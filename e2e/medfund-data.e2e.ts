@@ -22,9 +22,9 @@ afterAll(() => browser?.close());
 describe('medfund data loads journey', () => {
   it('shows the demo district-year loaded', async () => {
     await page.goto(`${baseUrl()}/medfund/loads`);
-    await poll(() => page.getByTestId('side-menu').innerText()).toContain('数据加载');
+    await expect.poll(() => page.getByTestId('side-menu').innerText()).toContain('数据加载');
     await page.getByTestId('medfund-loads').waitFor();
-    await poll(() => page.getByTestId('medfund-loads').innerText()).toContain('已完成');
+    await expect.poll(() => page.getByTestId('medfund-loads').innerText()).toContain('已完成');
     expect(await page.getByTestId('medfund-loads').innerText()).toContain('合成数据');
     await screenshot(page, 'medfund-01-loads');
   });
@@ -45,7 +45,7 @@ describe('medfund data loads journey', () => {
     await page.getByTestId('mapping-col-source_dept').fill('来源部门');
     await screenshot(page, 'medfund-02-mapping-editor');
     await page.getByTestId('mapping-save').click();
-    await poll(() => page.locator('.ant-table').last().innerText()).toContain('民政殡葬登记（浏览器）');
+    await expect.poll(() => page.locator('.ant-table').last().innerText()).toContain('民政殡葬登记（浏览器）');
   });
 
   it('uploads the file with the mapping, follows the load and opens its error report', async () => {
@@ -57,11 +57,11 @@ describe('medfund data loads journey', () => {
     const csv = ['登记编号,身份证号,姓名,死亡日期,来源部门', 'E2E-1,330110193905061234,周福,20250506,民政', 'E2E-2,330110193905071236,吴秀,20251345,民政'].join('\n');
     await page.getByTestId('medfund-upload').locator('input[type=file]').setInputFiles({ name: '殡葬登记.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     const first = page.getByTestId('medfund-loads').locator('tbody tr.ant-table-row').first();
-    await poll(() => first.innerText()).toContain('殡葬登记.csv');
-    await poll(() => first.innerText()).toContain('已完成');
+    await expect.poll(() => first.innerText()).toContain('殡葬登记.csv');
+    await expect.poll(() => first.innerText()).toContain('已完成');
     await first.locator('[data-testid^=load-errors-]').click();
     const drawer = page.getByTestId('medfund-errors');
-    await poll(() => drawer.innerText()).toContain('日期无法识别');
+    await expect.poll(() => drawer.innerText()).toContain('日期无法识别');
     expect(await drawer.innerText()).toContain('第 2 行');
     await screenshot(page, 'medfund-03-error-report');
   });
@@ -70,7 +70,7 @@ describe('medfund data loads journey', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: '数据概况' }).click();
     await page.getByTestId('medfund-overview-months').waitFor();
-    await poll(() => page.getByText('费用明细').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('费用明细').count()).toBeGreaterThan(0);
     await page.waitForTimeout(800);
     await screenshot(page, 'medfund-04-overview');
   });

@@ -12,7 +12,6 @@ import { startServer, type RunningServer } from './server';
 let browser: Browser;
 let page: Page;
 let server: RunningServer | undefined;
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 beforeAll(async () => {
   server = await startServer();
@@ -30,15 +29,15 @@ afterAll(async () => {
 describe('outbound messages', () => {
   it('lists the messages masked, retries the failed one, and it is sent', async () => {
     await page.goto(`${baseUrl()}/admin/outbox`);
-    await poll(() => page.getByTestId('outbox-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('outbox-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     const text = await page.getByTestId('outbox-table').innerText();
     expect(text).toMatch(/1\d{2}\*{4}\d{4}/); // phones as 138****5678
     expect(text).not.toMatch(/1\d{10}/); // never a whole number
-    await poll(() => page.getByTestId('outbox-counts').innerText()).toMatch(/发送失败\s*1/);
+    await expect.poll(() => page.getByTestId('outbox-counts').innerText()).toMatch(/发送失败\s*1/);
     await screenshot(page, '24-admin-outbox');
 
     await page.getByTestId('outbox-counts').getByText('发送失败').click();
-    await poll(() => page.getByTestId('outbox-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('outbox-table').locator('tbody tr.ant-table-row').count()).toBe(1);
     const retry = page.locator('[data-testid^="outbox-retry-"]').first();
     const id = (await retry.getAttribute('data-testid'))!.replace('outbox-retry-', '');
     await screenshot(page, '25-admin-outbox-failed');
@@ -47,11 +46,11 @@ describe('outbound messages', () => {
     await page.getByText(`消息 #${id} 已重新排队发送`).waitFor();
     // The delivery job sends it within a second or two; the list shows it sent.
     await page.getByTestId('outbox-counts').getByText('发送失败').click(); // filter off
-    await poll(async () => {
+    await expect.poll(async () => {
       await page.reload();
       return page.getByTestId(`outbox-status-${id}`).innerText();
     }).toBe('已发送');
-    await poll(() => page.getByTestId('outbox-counts').innerText()).toMatch(/发送失败\s*0/);
+    await expect.poll(() => page.getByTestId('outbox-counts').innerText()).toMatch(/发送失败\s*0/);
     await screenshot(page, '26-admin-outbox-retried');
   });
 

@@ -103,19 +103,19 @@ describe('亲企办 journey', () => {
     await ent.goto(requestUrl);
     await ent.getByTestId('detail-attachments').waitFor();
     await ent.getByTestId('detail-attachments').locator('input[type=file]').setInputFiles({ name: '配电房现状.png', mimeType: 'image/png', buffer: tinyPng(320, 200, [200, 120, 30]) });
-    await poll(() => ent.getByTestId('attachment-item').count()).toBe(1);
+    await expect.poll(() => ent.getByTestId('attachment-item').count()).toBe(1);
     expect(await ent.getByTestId('attachment-item').innerText()).toContain('配电房现状.png');
     await screenshot(ent, 'service-enterprise-attachment');
     await ent.context().close();
 
     const unit = await as('unit_lz');
     await unit.goto(requestUrl);
-    await poll(() => unit.getByTestId('attachment-item').count()).toBe(1);
+    await expect.poll(() => unit.getByTestId('attachment-item').count()).toBe(1);
     expect(await unit.getByTestId('attachment-item').innerText()).toContain('企业');
     await unit.getByTestId('attachment-item').getByText('预览').click();
     const image = unit.getByTestId('attachment-image');
     await image.waitFor();
-    await poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(320);
+    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(320);
     await screenshot(unit, 'service-unit-sees-attachment');
     await unit.context().close();
   });
