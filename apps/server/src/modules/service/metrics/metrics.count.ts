@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/identity/actor';
 import type { Tx } from '../../../core/context';
 import { divisionPrefix } from '../../../core/identity/scope';
 import { emptyRateCounts, SERVICE_STEPS, type Satisfaction, type ServiceStep } from '../domain';
-import { requestInScope } from '../service-actor';
+import { requestInScope, serviceView } from '../service-actor';
 import { categoryTreeOf, loadCategories } from '../settings/catalog';
 import { heldBy, NONE, type GroupCounts, type MetricsScope } from './metrics.repo';
 import type { MetricGroup, MetricsFilter } from './schemas';
@@ -15,7 +15,11 @@ const col = (step: ServiceStep, c: string) => sql.ref(`f.${step}_${c}`);
 
 /** The filters of the report on the figures rows (`service_request_figures as f`): scope, window, category, street, channel, park. */
 async function figuresWhere(db: Tx, actor: Actor, scope: MetricsScope, f: MetricsFilter): Promise<RawBuilder<boolean>> {
-  const parts: RawBuilder<boolean>[] = [scope === 'unit' ? sql<boolean>`true` : requestInScope(actor, 'f')];
+  // The office's scope (its street) is on the figures row; any other (a caller counting a unit's
+  // requests in the 'all' scope, as the park file does) goes through the request row.
+  const inScope = serviceView(actor) === 'all' ? requestInScope(actor, 'f')
+    : sql<boolean>`EXISTS (SELECT 1 FROM service_requests r WHERE r.id = f.request_id AND ${requestInScope(actor, 'r')})`;
+  const parts: RawBuilder<boolean>[] = [scope === 'unit' ? sql<boolean>`true` : inScope];
   // A unit asking about another unit's figures gets nothing (out of scope).
   if (scope === 'unit' && f.unitId && f.unitId !== actor.scope.departmentId) parts.push(sql<boolean>`false`);
   if (f.from) parts.push(sql<boolean>`f.submitted_at >= ${localDayStart(f.from)}`);

@@ -156,7 +156,7 @@ describe('the 三率 report over the figures rows', () => {
     expect(await has(`SELECT count(*)::int AS n FROM service_pauses`)).toBeGreaterThan(0);
     const total = await countMetrics(db, office, 'all', {}, 'unit', now);
     expect(total.groups.length).toBeGreaterThan(3);
-  });
+  }, 180_000); // ~200 reports both ways: 18 s on PGlite at load 24
 
   it('groups by park through the API, with the park\'s name', async () => {
     const res = await (await user('f_leader', ['service_leader'])).get('/api/service/metrics?period=all&groupBy=park');
