@@ -8,18 +8,16 @@
  * dropped at the end (the database named in the URL is only used to connect); without it, a
  * throwaway PostgreSQL 15 cluster (bench/lib/postgres.ts, needs root).
  *
- * Data (generate_series, so only the reading is measured): N requests over 180 days, 40 units;
- * five steps each (the unit steps held by the lead unit); every 11th returned once by another unit
- * (a returned holding), every 20th reopened after a dissatisfied follow-up (round 1, round 0
- * superseded), 60 % followed up — answers both on the follow_up rows (new) and as followed_up /
- * reopened events (what the old way reads).
+ * Data (generate_series, bench/lib/service-metrics-data.ts; the figures rows are filled by the
+ * triggers of migration 0023 as the rows go in): N requests over 180 days, 40 units; five steps each
+ * (the unit steps held by the lead unit); every 11th returned once by another unit (a returned
+ * holding), every 20th reopened after a dissatisfied follow-up (round 1, round 0 superseded), 60 %
+ * followed up.
  *
- *   old: one statement pivoting each request's latest-round steps (DISTINCT ON … ORDER BY round DESC)
- *        and picking its standing follow-up from the events, 100,000 rows to Node, then the
- *        domain's serviceRates / serviceRatesBy in memory (the code before migration 0015);
- *   new: metricsReport — the counts in SQL over the step rows (countMetrics), the domain's
- *        ratesFromCounts on a handful of rows.
- * Both must agree on the totals of the unfiltered report (the bench stops if not).
+ *   old: recountMetrics — the counts in SQL over the step rows joined to the requests (the report
+ *        as run 10 measured it, kept as the tests' reference);
+ *   new: countMetrics — the same counts over the figures rows (one narrow row per request).
+ * Every case is checked identical between the two before it is timed (the bench stops if not).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,10 +28,11 @@ import { openDatabase } from '../apps/server/src/db/database';
 import { migrate } from '../apps/server/src/db/migrate';
 import type { DB } from '../apps/server/src/db/schema';
 import type { Actor } from '../apps/server/src/core/identity/actor';
-import type { Ctx } from '../apps/server/src/core/context';
-import { metricsReport } from '../apps/server/src/modules/service/metrics/metrics.service';
-import { SERVICE_STEPS, serviceRates, serviceRatesBy, type RequestStatus, type RequestSummary, type Satisfaction, type ServiceStep } from '../apps/server/src/modules/service/domain';
+import { countMetrics } from '../apps/server/src/modules/service/metrics/metrics.count';
+import { recountMetrics } from '../apps/server/src/modules/service/metrics/metrics.recount';
+import type { MetricGroup, MetricsFilter } from '../apps/server/src/modules/service/metrics/schemas';
 import { startTempPostgres } from './lib/postgres';
+import { makeMetricsData } from './lib/service-metrics-data';
 import { cpuProbeMs, printMachine } from './lib/machine';
 import { parseArgs, r1, summarize } from './lib/stats';
 
@@ -46,102 +45,18 @@ console.log(`command: npx tsx bench/service-metrics.ts ${process.argv.slice(2).m
 const uptime = execFileSync('uptime', { encoding: 'utf8' }).trim();
 console.log(`uptime: ${uptime}`);
 
-async function makeData(db: Kysely<DB>) {
-  await sql`INSERT INTO departments (id, name, kind) SELECT gen_random_uuid(), '单位' || g, 'department' FROM generate_series(1, 40) g`.execute(db);
-  await sql`
-    WITH u AS (SELECT array_agg(id ORDER BY name) AS ids FROM departments WHERE name LIKE '单位%'),
-    c AS (SELECT array_agg(id ORDER BY id) AS ids FROM service_categories)
-    INSERT INTO service_requests (status, channel, category_id, title, description, organization_name, contact_name, lead_unit_id, submitted_at, resolved_at, reopen_count, return_count)
-    SELECT (ARRAY['submitted','dispatched','responded','resolved','followed_up','closed'])[1 + g % 6], (ARRAY['hotline','web','visit'])[1 + g % 3],
-      c.ids[1 + g % array_length(c.ids, 1)], '诉求' || g, '描述', '单位' || g, '联系人', u.ids[1 + g % 40],
-      timestamptz '2026-01-01 09:00+08' + (g % 180) * interval '1 day' + (g % 480) * interval '1 minute',
-      CASE WHEN g % 6 >= 3 THEN timestamptz '2026-01-01 09:00+08' + (g % 180) * interval '1 day' + interval '2 days' END,
-      CASE WHEN g % 20 = 0 AND g % 6 >= 3 THEN 1 ELSE 0 END, CASE WHEN g % 11 = 0 THEN 1 ELSE 0 END
-    FROM generate_series(1, ${N}) g, u, c`.execute(db);
-  // Round 0: five steps; the unit steps held by the lead unit.
-  await sql`
-    INSERT INTO service_request_steps (request_id, step, round, started_at, due_at, completed_at, unit_id, superseded, satisfaction, solved)
-    SELECT r.id, s.step, 0, r.submitted_at + s.k * interval '1 hour', r.submitted_at + s.k * interval '1 hour' + interval '8 hours',
-      CASE WHEN (r.number + s.k) % 7 <> 0 THEN r.submitted_at + s.k * interval '1 hour' + ((r.number % 12) * interval '1 hour') END,
-      CASE WHEN s.step IN ('respond', 'resolve') THEN r.lead_unit_id END,
-      r.reopen_count = 1 AND s.step <> 'accept',
-      CASE WHEN s.step = 'follow_up' AND (r.reopen_count = 1 OR r.number % 10 < 6) AND (r.number + 4) % 7 <> 0
-        THEN CASE WHEN r.reopen_count = 1 THEN 'dissatisfied' ELSE (ARRAY['satisfied','basically_satisfied','dissatisfied'])[1 + r.number % 3] END END,
-      CASE WHEN s.step = 'follow_up' AND (r.reopen_count = 1 OR r.number % 10 < 6) AND (r.number + 4) % 7 <> 0 THEN r.reopen_count = 0 AND r.number % 2 = 0 END
-    FROM service_requests r, (VALUES ('accept', 0), ('dispatch', 1), ('respond', 2), ('resolve', 3), ('follow_up', 4)) AS s(step, k)`.execute(db);
-  // Returns: the first unit's holding, handed back after 3 hours.
-  await sql`
-    INSERT INTO service_request_steps (request_id, step, round, started_at, due_at, cancelled_at, met, unit_id, returned)
-    SELECT r.id, s.step, 0, r.submitted_at + s.k * interval '1 hour', r.submitted_at + s.k * interval '1 hour' + interval '8 hours',
-      r.submitted_at + s.k * interval '1 hour' + interval '3 hours', NULL, (SELECT id FROM departments WHERE name = '单位' || (1 + (r.number + 7) % 40)), true
-    FROM service_requests r, (VALUES ('respond', 2), ('resolve', 3)) AS s(step, k) WHERE r.return_count = 1`.execute(db);
-  // Reopened: round 1 of dispatch, respond, resolve and follow-up, satisfied this time.
-  await sql`
-    INSERT INTO service_request_steps (request_id, step, round, started_at, due_at, completed_at, unit_id, satisfaction, solved)
-    SELECT r.id, s.step, 1, r.submitted_at + interval '3 days' + s.k * interval '1 hour', r.submitted_at + interval '3 days' + s.k * interval '1 hour' + interval '8 hours',
-      r.submitted_at + interval '3 days' + s.k * interval '1 hour' + interval '2 hours',
-      CASE WHEN s.step IN ('respond', 'resolve') THEN r.lead_unit_id END,
-      CASE WHEN s.step = 'follow_up' THEN 'satisfied' END, CASE WHEN s.step = 'follow_up' THEN true END
-    FROM service_requests r, (VALUES ('dispatch', 1), ('respond', 2), ('resolve', 3), ('follow_up', 4)) AS s(step, k) WHERE r.reopen_count = 1`.execute(db);
-  // The same answers as events, in time order, for the old way: followed_up (and reopened after the dissatisfied one).
-  await sql`
-    INSERT INTO service_request_events (request_id, type, at, actor_role, payload)
-    SELECT request_id, type, at, 'office_operator', payload FROM (
-      SELECT s.request_id, 'followed_up' AS type, s.completed_at AS at, jsonb_build_object('satisfaction', s.satisfaction, 'solved', s.solved) AS payload
-      FROM service_request_steps s WHERE s.step = 'follow_up' AND s.satisfaction IS NOT NULL
-      UNION ALL
-      SELECT s.request_id, 'reopened', s.completed_at + interval '1 minute', jsonb_build_object('reopenCount', 1)
-      FROM service_request_steps s JOIN service_requests r ON r.id = s.request_id
-      WHERE s.step = 'follow_up' AND s.round = 0 AND r.reopen_count = 1 AND s.satisfaction IS NOT NULL
-    ) x ORDER BY at`.execute(db);
-  await sql`ANALYZE`.execute(db);
-}
-
-// ---- the old way: the code before migration 0015 (metrics.repo.ts loadMetricRows + serviceRates) ----
-type Row = RequestSummary & { unitId: string | null; categoryId: string | null; submittedAt: Date };
-async function oldRows(db: Kysely<DB>, from?: string, to?: string): Promise<Row[]> {
-  const ms = (col: string) => sql.raw(`(extract(epoch FROM ${col}) * 1000)::float8`);
-  const pivot = SERVICE_STEPS.map((s) => sql.raw(`max(started) FILTER (WHERE step = '${s}') AS ${s}_s, max(due) FILTER (WHERE step = '${s}') AS ${s}_d, max(completed) FILTER (WHERE step = '${s}') AS ${s}_c`));
-  const window = from && to ? sql`WHERE r.submitted_at >= ${new Date(`${from}T00:00:00+08:00`)} AND r.submitted_at < ${new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000)}` : sql``;
-  const { rows } = await sql<Record<string, unknown>>`
-    WITH req AS (SELECT r.id, r.status, r.resolved_at, r.lead_unit_id, r.category_id, r.submitted_at FROM service_requests r ${window}),
-    st AS (
-      SELECT DISTINCT ON (s.request_id, s.step) s.request_id, s.step, ${ms('s.started_at')} AS started, ${ms('s.due_at')} AS due, ${ms('s.completed_at')} AS completed
-      FROM service_request_steps s JOIN req ON req.id = s.request_id WHERE NOT s.returned
-      ORDER BY s.request_id, s.step, s.round DESC
-    ),
-    sp AS (SELECT request_id, ${sql.join(pivot, sql`, `)} FROM st GROUP BY request_id),
-    fu AS (
-      SELECT DISTINCT ON (e.request_id) e.request_id, e.type, e.payload->>'satisfaction' AS satisfaction, (e.payload->>'solved')::boolean AS solved
-      FROM service_request_events e JOIN req ON req.id = e.request_id WHERE e.type IN ('followed_up', 'reopened') ORDER BY e.request_id, e.id DESC
-    )
-    SELECT req.id, req.status, ${ms('req.resolved_at')} AS resolved_ms, req.lead_unit_id, req.category_id, ${ms('req.submitted_at')} AS submitted_ms,
-      CASE WHEN fu.type = 'followed_up' THEN fu.satisfaction END AS satisfaction, CASE WHEN fu.type = 'followed_up' THEN fu.solved END AS solved,
-      ${sql.join(SERVICE_STEPS.map((s) => sql.raw(`sp.${s}_s, sp.${s}_d, sp.${s}_c`)), sql`, `)}
-    FROM req LEFT JOIN sp ON sp.request_id = req.id LEFT JOIN fu ON fu.request_id = req.id`.execute(db);
-  const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as number));
-  return rows.map((r) => {
-    const steps: Partial<Record<ServiceStep, { startedAt: Date; dueAt: Date | null; completedAt: Date | null }>> = {};
-    for (const s of SERVICE_STEPS) if (r[`${s}_s`] !== null) steps[s] = { startedAt: d(r[`${s}_s`])!, dueAt: d(r[`${s}_d`]), completedAt: d(r[`${s}_c`]) };
-    return {
-      id: r.id as string, status: r.status as RequestStatus, steps, resolvedAt: d(r.resolved_ms),
-      followUp: r.satisfaction ? { satisfaction: r.satisfaction as Satisfaction, solved: r.solved === true } : null,
-      unitId: r.lead_unit_id as string | null, categoryId: r.category_id as string | null, submittedAt: d(r.submitted_ms)!,
-    };
-  });
-}
-
 const actor: Actor = { userId: '00000000-0000-4000-8000-000000000000', username: 'bench', displayName: 'bench', roles: [], permissions: new Set(['service.read', 'service.all']), scope: { enterpriseId: null, departmentId: null, divisionCode: null }, sessionId: '', csrfToken: '', locale: 'zh-CN' };
 const NOW = new Date('2026-07-01T00:00:00Z');
 
-type Case = { label: string; old: (db: Kysely<DB>) => Promise<unknown>; new: (ctx: Ctx) => Promise<unknown> };
+// old: recountMetrics — the counts over the step rows joined to the requests (the report of run 10);
+// new: countMetrics — the same counts over the figures rows of migration 0023 (the report now).
+type Case = { label: string; filter: MetricsFilter; groupBy: MetricGroup | null; unit?: boolean };
 const CASES: Case[] = [
-  { label: `all ${N.toLocaleString('en')} requests, total only`, old: async (db) => serviceRates(await oldRows(db), NOW), new: (ctx) => metricsReport(ctx, { period: 'all' }) },
-  { label: 'all requests, by unit', old: async (db) => serviceRatesBy(await oldRows(db), (r) => r.unitId ?? '-', NOW), new: (ctx) => metricsReport(ctx, { period: 'all', groupBy: 'unit' }) },
-  { label: 'all requests, by category', old: async (db) => serviceRatesBy(await oldRows(db), (r) => r.categoryId ?? '-', NOW), new: (ctx) => metricsReport(ctx, { period: 'all', groupBy: 'category' }) },
-  { label: 'one month (~17k), by unit', old: async (db) => serviceRatesBy(await oldRows(db, '2026-03-01', '2026-03-31'), (r) => r.unitId ?? '-', NOW), new: (ctx) => metricsReport(ctx, { from: '2026-03-01', to: '2026-03-31', groupBy: 'unit' }) },
+  { label: `all ${N.toLocaleString('en')} requests, total only`, filter: {}, groupBy: null },
+  ...(['unit', 'agent', 'category', 'street', 'park', 'channel', 'month', 'week'] as const).map((g) => ({ label: `all requests, by ${g}`, filter: {}, groupBy: g })),
+  { label: 'one month (~17k), by unit', filter: { from: '2026-03-01', to: '2026-03-31' }, groupBy: 'unit' },
+  { label: 'one unit (unitId), by category', filter: {}, groupBy: 'category', unit: true },
 ];
-
 async function time(run: () => Promise<unknown>) {
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -157,21 +72,19 @@ async function benchOn(label: string, open: () => Promise<{ db: Kysely<DB>; clos
   const { db, close } = await open();
   try {
     const t0 = performance.now();
-    await makeData(db);
+    await makeMetricsData(db, N);
     console.log(`${label}: ${N} requests, ${(await db.selectFrom('service_request_steps').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n} step rows, made in ${Math.round(performance.now() - t0)} ms`);
-    const ctx: Ctx = { db, actor, requestId: 'bench', ip: '127.0.0.1', now: NOW, countyCode: '330110' };
-    // The two ways agree on the totals (the unit steps' returned holdings are what only the new way sees by unit).
-    const before = serviceRates(await oldRows(db), NOW);
-    const after = (await metricsReport(ctx, { period: 'all' })).total;
-    for (const k of ['requests', 'responseRate', 'resolutionRate', 'satisfactionRate', 'followUpRate', 'onTime', 'satisfactionCounts'] as const) {
-      if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) throw new Error(`old and new disagree on ${k}: ${JSON.stringify(before[k])} vs ${JSON.stringify(after[k])}`);
-    }
-    console.log(`${label}: old and new agree on the totals (response ${after.responseRate.numerator}/${after.responseRate.denominator}, satisfaction ${after.satisfactionRate.numerator}/${after.satisfactionRate.denominator})`);
+    const unitId = (await db.selectFrom('departments').select('id').where('name', '=', '单位7').executeTakeFirstOrThrow()).id;
     for (const c of CASES) {
-      const o = await time(() => c.old(db));
-      const n = await time(() => c.new(ctx));
+      const filter = c.unit ? { ...c.filter, unitId } : c.filter;
+      const run = (count: typeof countMetrics) => count(db, actor, 'all', filter, c.groupBy, NOW);
+      // Both ways give the same counts (the bench stops if not), then each is timed.
+      const [a, b] = [await run(recountMetrics), await run(countMetrics)];
+      if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`old and new disagree on ${c.label}`);
+      const o = await time(() => run(recountMetrics));
+      const n = await time(() => run(countMetrics));
       results.push({ db: label, label: c.label, oldMs: o.p50, newMs: n.p50 });
-      console.log(`${label} | ${c.label}: old ${r1(o.p50)} ms (min ${r1(o.min)}), new ${r1(n.p50)} ms (min ${r1(n.min)}) → ${r1(o.p50 / n.p50)}×; cpu probe ${r1(cpuProbeMs())} ms`);
+      console.log(`${label} | ${c.label}: old ${r1(o.p50)} ms (min ${r1(o.min)}), new ${r1(n.p50)} ms (min ${r1(n.min)}) → ${r1(o.p50 / n.p50)}×, identical counts; cpu probe ${r1(cpuProbeMs())} ms`);
     }
   } finally {
     await close();

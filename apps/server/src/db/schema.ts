@@ -572,6 +572,61 @@ export interface ServiceRequestStepTable {
   solved: boolean | null;
 }
 
+/**
+ * Migration 0023: the 三率 report's row per request (docs/service/METRICS.md), maintained by
+ * triggers from service_requests and service_request_steps — never written by the application.
+ */
+export interface ServiceRequestFiguresTable {
+  request_id: string;
+  submitted_at: Date;
+  status: string;
+  category_id: string | null;
+  division_code: string | null;
+  channel: string;
+  park_id: string | null;
+  lead_unit_id: string | null;
+  resolved: boolean;
+  resolver_unit_id: string | null;
+  resolver_agent_id: string | null;
+  satisfaction: string | null;
+  solved: boolean | null;
+  accept_started_at: Date | null;
+  accept_due_at: Date | null;
+  accept_completed_at: Date | null;
+  accept_cancelled_at: Date | null;
+  accept_unit_id: string | null;
+  accept_agent_id: string | null;
+  accept_duration_ms: number | null;
+  dispatch_started_at: Date | null;
+  dispatch_due_at: Date | null;
+  dispatch_completed_at: Date | null;
+  dispatch_cancelled_at: Date | null;
+  dispatch_unit_id: string | null;
+  dispatch_agent_id: string | null;
+  dispatch_duration_ms: number | null;
+  respond_started_at: Date | null;
+  respond_due_at: Date | null;
+  respond_completed_at: Date | null;
+  respond_cancelled_at: Date | null;
+  respond_unit_id: string | null;
+  respond_agent_id: string | null;
+  respond_duration_ms: number | null;
+  resolve_started_at: Date | null;
+  resolve_due_at: Date | null;
+  resolve_completed_at: Date | null;
+  resolve_cancelled_at: Date | null;
+  resolve_unit_id: string | null;
+  resolve_agent_id: string | null;
+  resolve_duration_ms: number | null;
+  follow_up_started_at: Date | null;
+  follow_up_due_at: Date | null;
+  follow_up_completed_at: Date | null;
+  follow_up_cancelled_at: Date | null;
+  follow_up_unit_id: string | null;
+  follow_up_agent_id: string | null;
+  follow_up_duration_ms: number | null;
+}
+
 export interface DB {
   service_categories: ServiceCategoryTable;
   service_units: ServiceUnitTable;
@@ -582,6 +637,7 @@ export interface DB {
   service_pauses: ServicePauseTable;
   service_request_steps: ServiceRequestStepTable;
   service_request_attachments: ServiceRequestAttachmentTable;
+  service_request_figures: ServiceRequestFiguresTable;
 }
 
 // ---- 亲企办 Open311 (migration 0013, modules/service/open311) --------------------------------

@@ -41,7 +41,7 @@ interface Overdue {
 }
 
 const RATES = ['responseRate', 'resolutionRate', 'satisfactionRate'] as const;
-const GROUPS = ['unit', 'agent', 'category', 'street', 'channel', 'month'] as const;
+const GROUPS = ['unit', 'agent', 'category', 'street', 'park', 'channel', 'month'] as const;
 const PERIODS = ['this_month', 'last_month', 'this_quarter', 'this_year', 'all', 'custom'] as const;
 type Period = (typeof PERIODS)[number];
 const pct = (r: Rate | undefined) => (r && r.value !== null ? `${(r.value * 100).toFixed(1)}%` : '—');

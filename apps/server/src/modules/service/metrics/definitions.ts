@@ -3,7 +3,7 @@ import type { ServiceStep } from '../domain';
 /**
  * What each figure means, returned with the figures so the dashboard's tooltips say exactly what
  * the engine counted (domain/rates/service-rates.ts; docs/service/RATES.md, METRICS.md). Words only:
- * the ratios are the domain's ratesFromCounts; what is counted is metrics.repo.ts (countMetrics).
+ * the ratios are the domain's ratesFromCounts; what is counted is metrics.count.ts (countMetrics).
  */
 export interface FigureDefinition {
   zh: { name: string; numerator: string; denominator: string; note?: string };

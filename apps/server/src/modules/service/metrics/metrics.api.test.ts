@@ -290,5 +290,5 @@ describe('returned and re-dispatched: each unit is judged on the time it held th
     // A back-filled re-dispatch has no deadline (SQL has no working-day calendar): not judged.
     const comparable = (rows: typeof live) => rows.map((r) => (r.redispatch || (r.returned && paused.has(r.request_id)) ? { ...r, due_at: null, met: null } : r));
     expect(comparable(filled)).toEqual(comparable(live));
-  });
+  }, 120_000); // every replayed UPDATE also refreshes the figures rows (0023's triggers): ~26 s on PGlite at load 24
 });

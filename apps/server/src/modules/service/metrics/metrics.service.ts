@@ -6,7 +6,8 @@ import type { Ctx, Tx } from '../../../core/context';
 import { ratesFromCounts, SERVICE_STEPS, type RequestStatus, type ServiceStep } from '../domain';
 import { loadCategories } from '../settings/catalog';
 import { RATE_DEFINITIONS, STEP_LABELS } from './definitions';
-import { countMetrics, heldBy, metricRequests, metricsScope, NONE, type GroupCounts, type MetricsScope } from './metrics.repo';
+import { countMetrics } from './metrics.count';
+import { heldBy, metricRequests, metricsScope, NONE, type GroupCounts, type MetricsScope } from './metrics.repo';
 import { rankBy } from './ranking';
 import { metricWindow } from './window';
 import type { MetricGroup, MetricsFilter, MetricsQuery, MetricsReport } from './schemas';
@@ -26,7 +27,7 @@ function figuresOf(g: GroupCounts): Figures {
 
 const CHANNEL_NAMES: Record<string, string> = { hotline: '热线', web: '网上', app: '移动端', visit: '走访', letter: '来信', open311: 'Open311' };
 /** What the group without a key is, per grouping: by unit it holds the office's own steps (受理、交办、回访). */
-const NONE_NAMES: Partial<Record<MetricGroup, string>> = { unit: '亲企办（受理、交办、回访）', agent: '未指定服务员', category: '未分类', street: '未知街道' };
+const NONE_NAMES: Partial<Record<MetricGroup, string>> = { unit: '亲企办（受理、交办、回访）', agent: '未指定服务员', category: '未分类', street: '未知街道', park: '不在园区' };
 
 async function namesOf(db: Tx, groupBy: MetricGroup, keys: string[]): Promise<Map<string, string>> {
   const ids = keys.filter((k) => k !== NONE);
@@ -41,6 +42,8 @@ async function namesOf(db: Tx, groupBy: MetricGroup, keys: string[]): Promise<Ma
     for (const c of await loadCategories(db)) names.set(c.id, c.name);
   } else if (groupBy === 'street') {
     for (const d of await db.selectFrom('divisions').select(['code', 'name']).where('code', 'in', ids).execute()) names.set(d.code, d.name);
+  } else if (groupBy === 'park') {
+    for (const p of await db.selectFrom('parks').select(['id', 'name']).where('id', 'in', ids).execute()) names.set(p.id, p.name);
   } else if (groupBy === 'channel') {
     for (const k of ids) names.set(k, CHANNEL_NAMES[k] ?? k);
   }

@@ -3,7 +3,7 @@ import { IsoDate } from '@zhizhi/contracts';
 import { CHANNELS, REQUEST_STATUSES, SERVICE_STEPS, SATISFACTION_LEVELS } from '../domain';
 import { METRIC_PERIODS } from './window';
 
-export const METRIC_GROUPS = ['unit', 'agent', 'category', 'street', 'channel', 'month', 'week'] as const;
+export const METRIC_GROUPS = ['unit', 'agent', 'category', 'street', 'park', 'channel', 'month', 'week'] as const;
 export type MetricGroup = (typeof METRIC_GROUPS)[number];
 
 /** Which requests the figures are about: those submitted in [from, to] (local dates), narrowed. */

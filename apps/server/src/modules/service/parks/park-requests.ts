@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { AppError } from '../../../http/app-error';
 import type { Ctx } from '../../../core/context';
 import { ratesFromCounts, REQUEST_STATUSES, type RequestStatus } from '../domain';
-import { countMetrics, metricsScope } from '../metrics/metrics.repo';
+import { countMetrics } from '../metrics/metrics.count';
+import { metricsScope } from '../metrics/metrics.repo';
 import { requestInScope } from '../service-actor';
 
 /**

@@ -42,12 +42,34 @@ export function defaultPolicyInForce(calendar: WorkdayCalendar): PolicyInForce {
   return p;
 }
 
+/**
+ * The compiled versions, per calendar: compiling a policy and building its clock's year tables is
+ * most of what reading the book cost, and every action and every sweep run reads it. A version is
+ * reused only for the same stored row (id, start and the policy's text), so a version replaced in
+ * another process, or another database in the same process, is never served stale; replacePolicy
+ * also drops the compiled versions (`forgetCompiledPolicies`).
+ */
+let compiled = new WeakMap<WorkdayCalendar, Map<string, PolicyInForce>>();
+
+export function forgetCompiledPolicies(): void {
+  compiled = new WeakMap();
+}
+
+function compiledVersion(id: number, effectiveFrom: Date, policy: unknown, calendar: WorkdayCalendar): PolicyInForce {
+  let versions = compiled.get(calendar);
+  if (!versions) compiled.set(calendar, (versions = new Map()));
+  const key = `${id}|${effectiveFrom.getTime()}|${JSON.stringify(policy)}`;
+  let p = versions.get(key);
+  if (!p) versions.set(key, (p = inForce(id, policy as ServiceLevelPolicy, calendar)));
+  return p;
+}
+
 export async function loadPolicyBook(db: Tx, calendar: WorkdayCalendar): Promise<PolicyBook> {
   const rows = await db.selectFrom('service_level_policies').select(['id', 'policy', 'effective_from'])
     .orderBy('effective_from', 'desc').orderBy('id', 'desc').execute();
   const fallback = defaultPolicyInForce(calendar);
   if (rows.length === 0) return { at: () => fallback };
-  const versions = rows.map((r) => ({ fromMs: r.effective_from.getTime(), p: inForce(r.id, r.policy as unknown as ServiceLevelPolicy, calendar) }));
+  const versions = rows.map((r) => ({ fromMs: r.effective_from.getTime(), p: compiledVersion(r.id, r.effective_from, r.policy, calendar) }));
   return {
     at(start) {
       const t = start.getTime();
@@ -94,6 +116,7 @@ export async function replacePolicy(ctx: Ctx, policy: ServiceLevelPolicy): Promi
       en: `The service-level policy is not valid: ${issues.map((i) => i.en).join('; ')}`,
     });
   }
+  forgetCompiledPolicies();
   return ctx.db.transaction().execute(async (tx) => {
     const before = await currentPolicy(tx);
     const row = await tx.insertInto('service_level_policies').values({

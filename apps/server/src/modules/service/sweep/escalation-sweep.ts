@@ -11,7 +11,7 @@ import { categoryTreeOf, loadCategories } from '../settings/catalog';
 import { loadPolicyBook, type PolicyBook, type PolicyInForce } from '../settings/service-level-policy-store';
 import { insertEvents, loadSnapshot } from '../requests/request.store';
 import { dispatchers, notifyAll, requestLink, unitStaff } from '../requests/notify';
-import { recordSystemAudit } from './system-audit';
+import { recordSystemAudits, type SystemAuditEntry } from './system-audit';
 import { chaseFollowUps } from './follow-up-chase';
 
 export const SWEEP_JOB = 'service.escalation_sweep';
@@ -69,16 +69,19 @@ export async function runEscalationSweep(db: Kysely<DB>, calendar: WorkdayCalend
   const t2 = performance.now();
   const states = evaluateOpenSteps(open, book, now);
   const t3 = performance.now();
-  let warnings = 0;
-  let overdue = 0;
+  const marks: Mark[] = [];
   for (let i = 0; i < open.steps.length; i++) {
     const row = open.steps[i]!;
     const st = states[i]!;
-    if (st.state === 'overdue') {
-      if (await markStep(db, notifier, row, 'overdue', st.dueMs!, now)) overdue++;
-    } else if (st.state === 'warning' && !row.warned) {
-      if (await markStep(db, notifier, row, 'warning', st.dueMs!, now)) warnings++;
-    }
+    if (st.state === 'overdue') marks.push({ step: row, kind: 'overdue', dueMs: st.dueMs! });
+    else if (st.state === 'warning' && !row.warned) marks.push({ step: row, kind: 'warning', dueMs: st.dueMs! });
+  }
+  let warnings = 0;
+  let overdue = 0;
+  for (let i = 0; i < marks.length; i += MARK_BATCH) {
+    const done = await markSteps(db, notifier, marks.slice(i, i + MARK_BATCH), now);
+    warnings += done.warnings;
+    overdue += done.overdue;
   }
   const t4 = performance.now();
   const ms = (a: number, b: number) => Math.round(b - a);
@@ -164,70 +167,94 @@ export function evaluateOpenSteps(open: Awaited<ReturnType<typeof readOpenSteps>
   return states;
 }
 
+/** A mark the sweep makes: a step's warning or overdue, with the deadline it was judged against. */
+export interface Mark {
+  step: { id: number; request_id: string; step: string; round: number };
+  kind: 'warning' | 'overdue';
+  dueMs: number;
+}
+/** Marks per transaction: short enough that an action on one of the requests waits briefly. */
+export const MARK_BATCH = 200;
+
+/** Marks one step; see markSteps. Exported for the tests. */
+export async function markStep(db: Kysely<DB>, notifier: Notifier, step: Mark['step'], kind: Mark['kind'], dueMs: number, now: Date): Promise<boolean> {
+  const done = await markSteps(db, notifier, [{ step, kind, dueMs }], now);
+  return done.warnings + done.overdue > 0;
+}
+
 /**
- * Marks one step (warning or overdue), audits it and tells whose turn it is, in one transaction;
- * the SMS / e-mail are queued in the outbox in it and delivered after it commits (a rolled-back
- * mark sends nothing, and a mark is made once, so each message once per step). Locks in the order every user action takes them — the
- * request (FOR UPDATE) first, then its steps — so the sweep and an action on the same request wait
- * for each other instead of deadlocking. A step completed or cancelled (e.g. by a merge)
- * meanwhile is left alone. Exported for the tests.
+ * Marks a batch of steps (warning or overdue), audits each mark and tells whose turn it is, in one
+ * transaction: one UPDATE per kind of mark, one INSERT of the sweep's events and one of their audit
+ * entries; the supervision (督办) of each overdue request in a unit's hands, the in-app
+ * notifications per mark, whose SMS / e-mail are queued in the outbox in it and delivered after it
+ * commits (a rolled-back mark sends nothing, and a mark is made once, so each message once per step). Locks in
+ * the order every user action takes them — the requests (FOR UPDATE, in id order) first, then their
+ * steps — so the sweep and an action on the same request wait for each other. A step completed or
+ * cancelled (e.g. by a merge) meanwhile is left alone.
  */
-export async function markStep(
-  db: Kysely<DB>,
-  notifier: Notifier,
-  step: { id: number; request_id: string; step: string; round: number },
-  kind: 'warning' | 'overdue',
-  dueMs: number,
-  now: Date,
-): Promise<boolean> {
-  const marked = await db.transaction().execute(async (tx) => {
-    const column = kind === 'warning' ? 'warned_at' : 'overdue_at';
-    const request = await tx.selectFrom('service_requests').selectAll().where('id', '=', step.request_id).forUpdate().executeTakeFirst();
-    if (!request) return false;
-    const hit = await tx
-      .updateTable('service_request_steps')
-      .set(kind === 'warning' ? { warned_at: now } : { overdue_at: now, warned_at: sql`coalesce(warned_at, ${now})` })
-      .where('id', '=', step.id)
-      .where(column, 'is', null)
-      .where('completed_at', 'is', null)
-      .where('cancelled_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    if (!hit) return false;
-    const name = STEP_NAMES[step.step as ServiceStep];
-    const dueAt = new Date(dueMs);
-    const events: RequestEvent[] = [];
-    const sweepEvent = {
-      request_id: request.id, type: kind === 'warning' ? 'step_warning' : 'step_overdue', at: now, actor_role: 'system', actor_id: null,
-      actor_name: '系统', unit_id: null, payload: JSON.stringify({ step: step.step, round: step.round, dueAt: dueAt.toISOString() }),
-    };
-    await tx.insertInto('service_request_events').values(sweepEvent).execute();
-    const audited = { step: step.step, round: step.round, dueAt: dueAt.toISOString(), status: request.status };
-    await recordSystemAudit(tx, now, {
-      action: kind === 'warning' ? 'service.sweep.step_warning' : 'service.sweep.step_overdue',
-      entityType: 'service_request', entityId: request.id, enterpriseId: request.enterprise_id, after: audited,
-    });
-    let supervised = false;
-    if (kind === 'overdue' && WITH_UNIT.has(request.status)) {
-      const result = applyAction(await loadSnapshot(tx, request), { type: 'supervise', note: `${name}超时督办` }, SYSTEM_ACTOR, now);
-      if (result.ok) {
-        events.push(...result.events);
-        supervised = true;
-        await recordSystemAudit(tx, now, {
-          action: 'service.request.supervise', entityType: 'service_request', entityId: request.id, enterpriseId: request.enterprise_id,
-          after: { ...audited, role: 'system', events: result.events.map((e) => e.type), note: `${name}超时督办` },
-        });
-      }
-      await insertEvents(tx, events, '系统');
+export async function markSteps(db: Kysely<DB>, notifier: Notifier, marks: readonly Mark[], now: Date): Promise<{ warnings: number; overdue: number }> {
+  if (marks.length === 0) return { warnings: 0, overdue: 0 };
+  const made = await db.transaction().execute(async (tx) => {
+    const requestIds = [...new Set(marks.map((m) => m.step.request_id))].sort();
+    const requests = new Map((await tx.selectFrom('service_requests').selectAll().where('id', 'in', requestIds).orderBy('id').forUpdate().execute()).map((r) => [r.id, r]));
+    const hit = new Set<number>();
+    for (const kind of ['warning', 'overdue'] as const) {
+      const ids = marks.filter((m) => m.kind === kind && requests.has(m.step.request_id)).map((m) => m.step.id);
+      if (ids.length === 0) continue;
+      const column = kind === 'warning' ? 'warned_at' : 'overdue_at';
+      const rows = await tx
+        .updateTable('service_request_steps')
+        .set(kind === 'warning' ? { warned_at: now } : { overdue_at: now, warned_at: sql`coalesce(warned_at, ${now})` })
+        .where('id', 'in', ids)
+        .where(column, 'is', null)
+        .where('completed_at', 'is', null)
+        .where('cancelled_at', 'is', null)
+        .returning('id')
+        .execute();
+      for (const r of rows) hit.add(Number(r.id));
     }
-    const recipients = await recipientsFor(tx, request.status, request.lead_unit_id, kind);
-    const title = kind === 'warning'
-      ? `诉求 ${request.number} 即将超过${name}时限`
-      : `诉求 ${request.number} 已超过${name}时限${supervised ? '，已督办' : ''}`;
-    await notifyAll(notifier, tx, recipients, { title, body: request.title, link: requestLink(request.id), text: `【亲企办】${title}，请及时办理。` });
-    return true;
+    const marked = marks.filter((m) => hit.has(m.step.id));
+    if (marked.length === 0) return { warnings: 0, overdue: 0 };
+    await tx.insertInto('service_request_events').values(marked.map((m) => ({
+      request_id: m.step.request_id, type: m.kind === 'warning' ? 'step_warning' : 'step_overdue', at: now, actor_role: 'system', actor_id: null,
+      actor_name: '系统', unit_id: null, payload: JSON.stringify({ step: m.step.step, round: m.step.round, dueAt: new Date(m.dueMs).toISOString() }),
+    }))).execute();
+    const audits: SystemAuditEntry[] = [];
+    const recipientsOf = new Map<string, string[]>();
+    for (const m of marked) {
+      const request = requests.get(m.step.request_id)!;
+      const name = STEP_NAMES[m.step.step as ServiceStep];
+      const audited = { step: m.step.step, round: m.step.round, dueAt: new Date(m.dueMs).toISOString(), status: request.status };
+      audits.push({
+        action: m.kind === 'warning' ? 'service.sweep.step_warning' : 'service.sweep.step_overdue',
+        entityType: 'service_request', entityId: request.id, enterpriseId: request.enterprise_id, after: audited,
+      });
+      let supervised = false;
+      if (m.kind === 'overdue' && WITH_UNIT.has(request.status)) {
+        const events: RequestEvent[] = [];
+        const result = applyAction(await loadSnapshot(tx, request), { type: 'supervise', note: `${name}超时督办` }, SYSTEM_ACTOR, now);
+        if (result.ok) {
+          events.push(...result.events);
+          supervised = true;
+          audits.push({
+            action: 'service.request.supervise', entityType: 'service_request', entityId: request.id, enterpriseId: request.enterprise_id,
+            after: { ...audited, role: 'system', events: result.events.map((e) => e.type), note: `${name}超时督办` },
+          });
+        }
+        await insertEvents(tx, events, '系统');
+      }
+      const who = `${request.status}|${request.lead_unit_id}|${m.kind}`;
+      let recipients = recipientsOf.get(who);
+      if (!recipients) recipientsOf.set(who, (recipients = await recipientsFor(tx, request.status, request.lead_unit_id, m.kind)));
+      const title = m.kind === 'warning'
+        ? `诉求 ${request.number} 即将超过${name}时限`
+        : `诉求 ${request.number} 已超过${name}时限${supervised ? '，已督办' : ''}`;
+      await notifyAll(notifier, tx, recipients, { title, body: request.title, link: requestLink(request.id), text: `【亲企办】${title}，请及时办理。` });
+    }
+    await recordSystemAudits(tx, now, audits);
+    return { warnings: marked.filter((m) => m.kind === 'warning').length, overdue: marked.filter((m) => m.kind === 'overdue').length };
   });
-  return marked;
+  return made;
 }
 
 /** In a unit's hands: its staff (and, when overdue, the dispatchers who chase it); otherwise the office. */

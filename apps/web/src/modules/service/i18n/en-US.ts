@@ -7,7 +7,7 @@ const enUS: Messages<typeof zhCN> = {
     title: 'Rates dashboard',
     asOf: 'as of {{at}}',
     responseRate: 'Response rate', resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate', onTimeRespond: 'On-time response',
-    by: { unit: 'By handling unit', agent: 'By agent', category: 'By category', street: 'By street', channel: 'By channel', month: 'By month' },
+    by: { unit: 'By handling unit', agent: 'By agent', category: 'By category', street: 'By street', park: 'By park', channel: 'By channel', month: 'By month' },
     period: { this_month: 'This month', last_month: 'Last month', this_quarter: 'This quarter', this_year: 'This year', all: 'All', custom: 'Custom' },
     window: 'Period: {{from}} to {{to}} (date the request was raised)',
     windowAll: 'Period: all requests',

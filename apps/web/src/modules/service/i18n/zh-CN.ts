@@ -5,7 +5,7 @@ const zhCN = {
     title: '三率看板',
     asOf: '统计于 {{at}}',
     responseRate: '响应率', resolutionRate: '解决率', satisfactionRate: '满意率', onTimeRespond: '按时回应率',
-    by: { unit: '按承办单位', agent: '按服务员', category: '按诉求类别', street: '按街道', channel: '按渠道', month: '按月份' },
+    by: { unit: '按承办单位', agent: '按服务员', category: '按诉求类别', street: '按街道', park: '按园区', channel: '按渠道', month: '按月份' },
     period: { this_month: '本月', last_month: '上月', this_quarter: '本季度', this_year: '本年', all: '全部', custom: '自定义' },
     window: '统计区间：{{from}} 至 {{to}}（按诉求提出日期）',
     windowAll: '统计区间：全部诉求',
