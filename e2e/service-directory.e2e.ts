@@ -100,6 +100,7 @@ describe('nearest resources for a request, and visits', () => {
     await office.goto(`${baseUrl()}/service/visits`);
     await office.getByRole('tab', { name: '覆盖率' }).click();
     await poll(() => office.getByTestId('coverage-table').innerText()).toContain('良渚街道');
+    await office.waitForTimeout(1500); // the bars' animation
     await screenshot(office, 'directory-06-coverage');
     await office.context().close();
     await agent.context().close();
