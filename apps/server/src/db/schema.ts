@@ -89,6 +89,9 @@ export interface EnterpriseTable {
   business_scope: Generated<string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** GCJ-02 (migration 0024); null while unknown. Both or neither. */
+  lat: ColumnType<number | null, number | null | undefined, number | null>;
+  lng: ColumnType<number | null, number | null | undefined, number | null>;
   version: Generated<number>;
 }
 
@@ -1060,4 +1063,128 @@ export interface DB {
   medfund_column_mappings: MedfundColumnMappingTable;
   medfund_data_loads: MedfundDataLoadTable;
   medfund_load_errors: MedfundLoadErrorTable;
+}
+
+// --- 服务资源库, recommendations and visits (0024_service_directory.sql) ---------------------
+
+export interface ServiceCapabilityTable {
+  code: string;
+  parent_code: string | null;
+  name: string;
+  name_en: Generated<string>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export type ProviderKind =
+  | 'testing_lab' | 'certification_body' | 'law_firm' | 'bank' | 'patent_agency' | 'training_body' | 'accounting_firm' | 'consultancy' | 'other';
+
+export interface ServiceProviderTable {
+  id: Generated<string>;
+  name: string;
+  kind: ProviderKind;
+  description: Generated<string>;
+  enterprise_id: string | null;
+  contact_name: Generated<string>;
+  /** personal data: masked unless revealed */
+  contact_phone: Generated<string>;
+  website: Generated<string>;
+  email: Generated<string>;
+  opening_hours: Generated<string>;
+  address: Generated<string>;
+  division_code: string | null;
+  /** GCJ-02 */
+  lat: number;
+  lng: number;
+  status: Generated<'active' | 'inactive'>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ServiceProviderServiceTable {
+  id: Generated<string>;
+  provider_id: string;
+  capability_code: string;
+  name: string;
+  description: Generated<string>;
+  position: Generated<number>;
+}
+
+export interface ServiceDirectoryVersionTable {
+  id: number;
+  version: number;
+}
+
+export type RecommendationOutcome = 'pending' | 'helped' | 'not_helped';
+
+export interface ServiceRecommendationTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  request_id: string | null;
+  provider_id: string;
+  capability_code: string;
+  distance_m: number | null;
+  note: Generated<string>;
+  recommended_by: string | null;
+  recommended_by_name: Generated<string>;
+  recommended_at: Timestamp;
+  outcome: Generated<RecommendationOutcome>;
+  outcome_note: Generated<string>;
+  outcome_by_name: Generated<string>;
+  outcome_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface ServiceVisitPlanTable {
+  id: Generated<string>;
+  agent_id: string;
+  division_code: string;
+  period_from: string;
+  period_to: string;
+  enterprise_ids: Generated<string[]>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ServiceVisitTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  division_code: string;
+  park_id: string | null;
+  plan_id: string | null;
+  visited_at: Timestamp;
+  visitor_id: string | null;
+  visitor_name: string;
+  companions: Generated<string>;
+  discussed: string;
+  follow_ups: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ServiceVisitProblemTable {
+  id: Generated<string>;
+  visit_id: string;
+  position: number;
+  text: string;
+  request_id: string | null;
+}
+
+export interface DB {
+  service_capabilities: ServiceCapabilityTable;
+  service_providers: ServiceProviderTable;
+  service_provider_services: ServiceProviderServiceTable;
+  service_directory_version: ServiceDirectoryVersionTable;
+  service_recommendations: ServiceRecommendationTable;
+  service_visit_plans: ServiceVisitPlanTable;
+  service_visits: ServiceVisitTable;
+  service_visit_problems: ServiceVisitProblemTable;
 }

@@ -6,17 +6,26 @@ import { metricsRoutes } from './metrics/metrics.routes';
 import { open311KeyRoutes, open311Routes } from './open311/open311.routes';
 import { escalationSweepJob, SWEEP_JOB } from './sweep/escalation-sweep';
 import { seedDemoService } from './seed/demo-service';
+import { directoryRoutes } from './directory/directory.routes';
+import { visitRoutes } from './directory/visits/visits.routes';
+import { importProvidersJob, PROVIDER_IMPORT_KIND } from './directory/import/import-providers';
+import { seedDemoDirectory } from './directory/seed/demo-directory';
 
 /**
  * 亲企办 enterprise service, part 1: requests from the hotline and the web, their lifecycle
  * (domain/lifecycle), same-day service levels on the Chinese calendar (domain/service-levels)
- * and the escalation sweep. A ModuleDefinition (checked where MODULES lists it).
+ * and the escalation sweep; part 2: the resource directory with nearest matching, recommendations
+ * and visits (directory/). A ModuleDefinition (checked where MODULES lists it).
  */
 export const serviceModule = {
   name: 'service',
-  routes: [serviceRoutes, workflowRoutes, attachmentRoutes, metricsRoutes, open311KeyRoutes, open311Routes],
+  routes: [serviceRoutes, workflowRoutes, attachmentRoutes, metricsRoutes, open311KeyRoutes, open311Routes, directoryRoutes, visitRoutes],
   permissions: SERVICE_PERMISSIONS,
   roles: SERVICE_ROLES,
-  jobs: { [SWEEP_JOB]: escalationSweepJob },
-  seed: seedDemoService,
+  jobs: { [SWEEP_JOB]: escalationSweepJob, [`import.${PROVIDER_IMPORT_KIND}`]: importProvidersJob },
+  // the directory and visits after the requests (a recommendation answers a demo request)
+  seed: async (tx: Parameters<typeof seedDemoService>[0], demo: Parameters<typeof seedDemoService>[1]) => ({
+    ...(await seedDemoService(tx, demo)),
+    ...(await seedDemoDirectory(tx)),
+  }),
 };

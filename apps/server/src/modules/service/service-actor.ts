@@ -9,7 +9,8 @@ import type { Actor as LifecycleActor, ActorRole } from './domain';
  *   one that answers it), whatever else the user holds;
  * - `service.all` (the office, leaders) → every request, narrowed to their street when bound to one;
  * - `service.handle` / `service.agent` with a department or section → the requests whose current
- *   dispatch names that unit (lead or assisting);
+ *   dispatch names that unit (lead or assisting), and those the user recorded (a problem found on
+ *   a visit, 走访, becomes a request through the agent);
  * - anyone else → nothing (403).
  */
 export type ServiceView = 'enterprise' | 'all' | 'unit';
@@ -31,7 +32,8 @@ export function requestInScope(actor: Actor, alias = 'r'): RawBuilder<boolean> {
       if (!actor.scope.divisionCode) return sql<boolean>`true`;
       return sql<boolean>`(${col('division_code')} LIKE ${`${divisionPrefix(actor.scope.divisionCode)}%`})`;
     case 'unit':
-      return sql<boolean>`EXISTS (SELECT 1 FROM service_request_units su WHERE su.request_id = ${col('id')} AND su.unit_id = ${actor.scope.departmentId})`;
+      // … and the requests the user recorded (an agent's problems found on a visit, before dispatch)
+      return sql<boolean>`(EXISTS (SELECT 1 FROM service_request_units su WHERE su.request_id = ${col('id')} AND su.unit_id = ${actor.scope.departmentId}) OR ${col('created_by')} = ${actor.userId})`;
     default:
       return sql<boolean>`false`;
   }

@@ -13,11 +13,13 @@ import { LoadError } from '../../ui/StatusResult';
 import { formatDateTime } from '../../ui/format';
 import { ActionModal } from './ActionModal';
 import { AttachmentChip, AttachmentPreview, AttachmentsCard } from './AttachmentsCard';
+import { RequestResourcesCard } from './directory/NearbyResources';
+import { formatDistance } from './directory/api';
 import { revealContact, STATUS_COLORS, useCategories, useRequest, type ActionType, type Attachment, type RequestEventView, type RequestStepView } from './api';
 
 const EVENT_COLORS: Record<string, string> = {
   returned: 'red', step_overdue: 'red', supervised: 'orange', step_warning: 'orange', reopened: 'orange',
-  resolved: 'green', followed_up: 'green', closed: 'gray', merged_into: 'gray',
+  resolved: 'green', followed_up: 'green', closed: 'gray', merged_into: 'gray', resource_recommended: 'cyan', resource_outcome: 'cyan',
 };
 /** The primary actions first; the rest as plain buttons. */
 const PRIMARY: readonly ActionType[] = ['accept', 'dispatch', 'sign', 'respond', 'resolve', 'follow_up'];
@@ -36,6 +38,8 @@ function EventDetail({ e, categoryName }: { e: RequestEventView; categoryName: (
   if (e.type === 'paused') lines.push(text(p.reason));
   if (e.type === 'step_overdue' || e.type === 'step_warning') lines.push(`${t(`step.${String(p.step)}`)} · ${t('detail.due', { at: formatDateTime(String(p.dueAt)) })}`);
   if (['supervised', 'closed', 'resumed', 'dispatched'].includes(e.type)) lines.push(text(p.note));
+  if (e.type === 'resource_recommended') lines.push(`${String(p.providerName)}（${String(p.capabilityName)}，${formatDistance(p.distanceM as number | null)}）`, text(p.note));
+  if (e.type === 'resource_outcome') lines.push(`${String(p.providerName)}：${t(`directory.outcome.${String(p.outcome)}`)}`, text(p.note));
   const shown = lines.filter(Boolean);
   return shown.length ? <Typography.Paragraph type="secondary" style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{shown.join('\n')}</Typography.Paragraph> : null;
 }
@@ -113,6 +117,9 @@ export function RequestDetailPage() {
           <Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>
         )}
       </Card>
+      {!asEnterprise && r.enterpriseId && can('service.directory.read') ? (
+        <RequestResourcesCard requestId={r.id} enterpriseName={r.enterpriseName} categoryId={r.categoryId} />
+      ) : null}
       <Row gutter={12}>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('detail.info')} style={{ marginBottom: 12 }}>

@@ -6,6 +6,7 @@ import { EnterpriseRequestsTab } from './EnterpriseRequestsTab';
 import { ParkRequestsTab } from './ParkRequestsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
+import { directoryEnterpriseTabs, directoryMenu, directoryMessages, directoryParkTabs, directoryRoutes } from './directory/manifest-parts';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -23,11 +24,16 @@ const UnitPage = named(() => import('./UnitsPage'), 'UnitPage');
  * 亲企办 (enterprise service), part 1: record, list and handle requests. Enterprise users hold no
  * service permission (the server scopes them to their own enterprise), so the pages are not gated
  * by one permission; the menu shows them per the user's part and the server answers 403 otherwise.
+ * Part 2 (directory/): the resource directory, nearby resources on the request page, visits.
  */
 export const manifest: ModuleManifest = {
   id: 'service',
   order: 30,
-  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  // the directory's words under `directory`; its import page's wording (ImportFlow reads `<ns>:import.*`) as `import`
+  messages: {
+    'zh-CN': { ...zhCN, directory: directoryMessages['zh-CN'], import: directoryMessages['zh-CN'].import },
+    'en-US': { ...enUS, directory: directoryMessages['en-US'], import: directoryMessages['en-US'].import },
+  },
   routes: [
     { path: 'service/requests', element: <RequestListPage /> },
     { path: 'service/requests/new', element: <RequestFormPage /> },
@@ -37,6 +43,7 @@ export const manifest: ModuleManifest = {
     { path: 'service/settings/routing-rules', element: <RoutingRulesPage />, handle: { permission: 'service.dispatch' } },
     { path: 'service/units', element: <UnitsPage />, handle: { permission: 'service.dispatch' } },
     { path: 'service/units/:id', element: <UnitPage />, handle: { permission: 'service.dispatch' } },
+    ...directoryRoutes,
   ],
   menu: [
     {
@@ -53,13 +60,16 @@ export const manifest: ModuleManifest = {
         { key: 'service-units', label: 'service:menu.units', icon: <SettingsIcon />, path: '/service/units', permission: 'service.dispatch', order: 44 },
         { key: 'service-levels', label: 'service:menu.serviceLevels', icon: <SettingsIcon />, path: '/service/settings/service-levels', permission: 'service.configure', order: 40 },
         { key: 'service-mine', label: 'service:menu.mine', icon: <FileSearchIcon />, path: '/service/requests', visible: (me) => !!me.scope.enterpriseId, order: 30 },
+        ...directoryMenu,
       ],
     },
   ],
   enterpriseFileTabs: [
     { key: 'service', label: 'service:tab', permission: 'service.read', order: 30, render: (id) => <EnterpriseRequestsTab enterpriseId={id} /> },
+    ...directoryEnterpriseTabs,
   ],
   parkFileTabs: [
     { key: 'service', label: 'service:tab', permission: 'service.read', order: 30, render: (id) => <ParkRequestsTab parkId={id} /> },
+    ...directoryParkTabs,
   ],
 };

@@ -73,7 +73,7 @@ const enUS: Messages<typeof zhCN> = {
     submitted: 'Submitted', accepted: 'Accepted', dispatched: 'Dispatched', signed: 'Signed for', returned: 'Returned', responded: 'Responded', resolved: 'Resolved',
     followed_up: 'Followed up', reopened: 'Reopened', reopen_limit_reached: 'Reopen limit reached', closed: 'Closed', merged_into: 'Merged into another request',
     duplicate_merged: 'Duplicate merged in', paused: 'Waiting for the enterprise (clock paused)', resumed: 'Resumed', supervised: 'Supervised',
-    step_warning: 'Deadline warning', step_overdue: 'Overdue',
+    step_warning: 'Deadline warning', step_overdue: 'Overdue', resource_recommended: 'Resource recommended', resource_outcome: 'Resource outcome',
     follow_up_reminder: 'Enterprise reminded to rate', follow_up_to_hotline: 'Handed to the hotline to follow up',
   },
   role: {

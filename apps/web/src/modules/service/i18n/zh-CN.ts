@@ -72,7 +72,7 @@ const zhCN = {
     submitted: '提出诉求', accepted: '受理', dispatched: '交办', signed: '签收', returned: '退单', responded: '回应', resolved: '办结',
     followed_up: '回访', reopened: '重办', reopen_limit_reached: '重办次数已满', closed: '关闭', merged_into: '合并到另一诉求',
     duplicate_merged: '并入重复诉求', paused: '等待企业（计时暂停）', resumed: '恢复办理', supervised: '督办',
-    step_warning: '超时预警', step_overdue: '已超时',
+    step_warning: '超时预警', step_overdue: '已超时', resource_recommended: '推荐服务资源', resource_outcome: '服务资源成效反馈',
     follow_up_reminder: '提醒企业评价', follow_up_to_hotline: '转热线电话回访',
   },
   role: {

@@ -267,4 +267,10 @@ describe('submitRequest', () => {
       expect(r).toMatchObject({ ok: false, code: 'ROLE_NOT_ALLOWED' });
     }
   });
+
+  it('lets a service agent record a problem found on a visit (走访), on the visit channel only', () => {
+    const found = submitRequest({ id: 'r11', enterpriseId: 'e1', channel: 'visit' }, actor('service_agent'), AT);
+    expect(found.ok && found.events[0]).toMatchObject({ type: 'submitted', channel: 'visit', enterpriseId: 'e1' });
+    expect(submitRequest({ id: 'r12', enterpriseId: 'e1', channel: 'hotline' }, actor('service_agent'), AT)).toMatchObject({ ok: false, code: 'ROLE_NOT_ALLOWED' });
+  });
 });

@@ -177,7 +177,9 @@ export function submitRequest(
   at: Date,
 ): ActionResult {
   const context = { status: 'submitted' as const, action: 'accept' as const, role: actor.role, maxReturns: 0 };
-  if (actor.role !== 'enterprise' && actor.role !== 'office_operator') {
+  // a service agent records what it found on a visit to an enterprise (走访, channel 'visit')
+  const agentOnVisit = actor.role === 'service_agent' && input.channel === 'visit';
+  if (actor.role !== 'enterprise' && actor.role !== 'office_operator' && !agentOnVisit) {
     return { ...refuse('ROLE_NOT_ALLOWED', context), message: { zh: `${ROLE_LABELS[actor.role].zh}不能登记诉求`, en: 'only an enterprise or an office operator can submit a request' } };
   }
   if (actor.role === 'enterprise' && actor.enterpriseId !== input.enterpriseId) return refuse('NOT_REQUEST_ENTERPRISE', context);
