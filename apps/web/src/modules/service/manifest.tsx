@@ -6,6 +6,7 @@ import { EnterpriseRequestsTab } from './EnterpriseRequestsTab';
 import { ParkRequestsTab } from './ParkRequestsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
+import { benefits } from './benefits/manifest-part';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -24,13 +25,14 @@ const ServiceLevelsPage = named(() => import('./ServiceLevelsPage'), 'ServiceLev
 export const manifest: ModuleManifest = {
   id: 'service',
   order: 30,
-  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  messages: { 'zh-CN': { ...zhCN, benefits: benefits.messages['zh-CN'] }, 'en-US': { ...enUS, benefits: benefits.messages['en-US'] } },
   routes: [
     { path: 'service/requests', element: <RequestListPage /> },
     { path: 'service/requests/new', element: <RequestFormPage /> },
     { path: 'service/requests/:id', element: <RequestDetailPage /> },
     { path: 'service/metrics', element: <MetricsPage />, handle: { permission: 'service.read' } },
     { path: 'service/settings/service-levels', element: <ServiceLevelsPage />, handle: { permission: 'service.configure' } },
+    ...benefits.routes,
   ],
   menu: [
     {
@@ -47,11 +49,14 @@ export const manifest: ModuleManifest = {
         { key: 'service-mine', label: 'service:menu.mine', icon: <FileSearchIcon />, path: '/service/requests', visible: (me) => !!me.scope.enterpriseId, order: 30 },
       ],
     },
+    ...benefits.menu,
   ],
   enterpriseFileTabs: [
     { key: 'service', label: 'service:tab', permission: 'service.read', order: 30, render: (id) => <EnterpriseRequestsTab enterpriseId={id} /> },
+    ...benefits.enterpriseFileTabs,
   ],
   parkFileTabs: [
     { key: 'service', label: 'service:tab', permission: 'service.read', order: 30, render: (id) => <ParkRequestsTab parkId={id} /> },
+    ...benefits.parkFileTabs,
   ],
 };
