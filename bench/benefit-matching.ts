@@ -45,8 +45,8 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 function generatePolicy(rng: ReturnType<typeof seededRandom>, streets: string[], parks: string[]): Criteria {
   const kinds: (() => Criterion)[] = [
     () => ({ field: 'industry', op: 'prefix', values: [rng.pick(['65', '27', '35', '73', '6513', '2720', '40', '52'])] }),
-    () => ({ field: 'highTech', op: 'is', value: rng.chance(0.8) }),
-    () => ({ field: 'aboveScale', op: 'is', value: rng.chance(0.7) }),
+    () => ({ field: 'highTech', op: 'is', value: true }),
+    () => ({ field: 'aboveScale', op: 'is', value: true }),
     () => ({ field: 'sizeClass', op: 'in', values: rng.chance(0.5) ? ['small', 'micro'] : ['medium', 'large'] }),
     () => ({ field: 'ageYears', op: rng.pick(['gte', 'gt', 'lte', 'lt'] as const), value: rng.int(1, 15) }),
     () => ({ field: 'employees', op: rng.pick(['gte', 'lt'] as const), value: rng.int(10, 300) }),
@@ -75,11 +75,14 @@ async function prepare(database: Database) {
   const t0 = performance.now();
   const r = await seedEnterprises(database, ENTERPRISES);
   const { db } = database;
+  // the generated policies are made anew on every run (the demo's dozen stay)
+  await db.deleteFrom('benefit_policies').where('issuer', '=', '基准').execute();
   const have = await db.selectFrom('benefit_policies').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   if (Number(have.n) < POLICIES) {
     const rng = seededRandom(20261129);
     const ents = await db.selectFrom('enterprises').select(['id', 'revenue_fen']).orderBy('credit_code').execute();
-    const facts = ents.filter(() => rng.chance(0.6)).map((e) => ({
+    const hasFacts = await db.selectFrom('enterprise_eligibility_facts').select(sql<number>`count(*)`.as('n')).where('source', '=', 'bench').executeTakeFirstOrThrow();
+    const facts = Number(hasFacts.n) > 0 ? [] : ents.filter(() => rng.chance(0.6)).map((e) => ({
       enterpriseId: e.id, period: '2025', source: 'bench', taxFen: e.revenue_fen === null ? null : Math.round(e.revenue_fen * 0.04), creditRating: rng.pick(['A', 'B', 'B', 'M', 'C'] as const),
     }));
     for (let i = 0; i < facts.length; i += 2_000) await db.transaction().execute((tx) => recordEligibilityFacts(tx, facts.slice(i, i + 2_000), new Date()));

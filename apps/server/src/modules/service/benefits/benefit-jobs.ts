@@ -26,7 +26,8 @@ export const matchPolicyJob: JobHandler = async (job, ctx) => {
   const policyId = String(job.payload.policyId);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(4225, hashtext(${policyId}))`.execute(tx);
+    // one lock for every matching write: a policy job and the re-matching job must not insert the same pair at once
+    await sql`SELECT pg_advisory_xact_lock(4225, 0)`.execute(tx);
     const s = await matchPolicy(tx, policyId, now);
     const notified = await deliverEligible(tx, ctx.notifier ?? IN_APP_ONLY, now, { policyIds: [policyId] });
     return { ...s, notified };

@@ -95,6 +95,7 @@ describe('missing data and nearly', () => {
     expect(outcomeOf('all', 'PUU', [true, true, true])).toBe('nearly');
     expect(outcomeOf('all', 'PF', [false, false])).toBe('not_eligible');
     expect(outcomeOf('all', 'PF', [false, true])).toBe('nearly');
+    expect(outcomeOf('all', 'F', [true])).toBe('not_eligible'); // one criterion: failing it is not one step away
   });
   it('explains every criterion with the fact it read', () => {
     const e = explainMatch(c, { ...base, taxFen: 5 }, today);

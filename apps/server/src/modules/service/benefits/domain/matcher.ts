@@ -17,7 +17,8 @@ type Test = (f: EligibilityFacts) => Code;
  * The outcome of a policy for an enterprise, from its per-criterion codes:
  * - all: eligible when every criterion passes; **nearly** when nothing fails and some facts are
  *   missing (they may well pass once known), or when exactly one criterion fails, nothing is
- *   missing, and that criterion is one the enterprise can reach (attainable: a certification such
+ *   missing, the others pass (so a policy of one criterion has no 'one step away'), and that
+ *   criterion is one the enterprise can reach (attainable: a certification such
  *   as high-tech, a threshold of revenue, tax or staff, a tag such as 专精特新, a credit rating)
  *   — not its industry, place or age, which it cannot change; else not eligible;
  * - any: eligible when one passes; nearly when none passes but some are unknown; else not eligible.
@@ -39,7 +40,7 @@ function decide(combine: Combine, n: number, fails: number, unknowns: number, fa
     return unknowns > 0 ? 'nearly' : 'not_eligible';
   }
   if (fails === 0) return unknowns === 0 ? 'eligible' : 'nearly';
-  if (fails === 1 && unknowns === 0 && attainable[failAt]) return 'nearly';
+  if (fails === 1 && unknowns === 0 && n >= 2 && attainable[failAt]) return 'nearly';
   return 'not_eligible';
 }
 

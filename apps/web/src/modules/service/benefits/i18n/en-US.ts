@@ -27,7 +27,7 @@ const enUS: typeof zhCN = {
   valueHint: { fen: 'Amounts in fen (10k yuan = 1000000 fen)', list: 'Separate several values with commas' },
   result: { P: 'Passes', F: 'Fails', U: 'Data missing' },
   outcome: { eligible: 'Eligible', nearly: 'Nearly eligible', not_eligible: 'Not eligible' },
-  nearlyRule: 'Nearly eligible: everything passes except criteria whose data is missing; or exactly one criterion fails that the enterprise can reach (high-tech status, a revenue or tax threshold, a tag such as 专精特新, a credit rating) — not its industry, place or age.',
+  nearlyRule: 'Nearly eligible: everything passes except criteria whose data is missing; or the others pass and exactly one fails that the enterprise can reach (high-tech status, a revenue or tax threshold, a tag such as 专精特新, a credit rating) — not its industry, place or age.',
   matching: 'Matching enterprises…',
   matchedAt: 'Matched at {{at}}',
   publish: 'Publish', publishConfirm: 'Publishing matches every enterprise and tells the eligible ones. Publish?',
