@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import { useCan } from '../../../auth/session';
+import { useCan, useCurrentUser } from '../../../auth/session';
 import { CHART_COLORS, EChart } from '../../../ui/EChart';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime, formatWan } from '../../../ui/format';
@@ -42,6 +42,7 @@ export function PolicyDetailPage() {
   const { t } = useTranslation('service');
   const { id = '' } = useParams();
   const can = useCan();
+  const me = useCurrentUser();
   const qc = useQueryClient();
   const { modal, message } = App.useApp();
   const [why, setWhy] = useState<string | null>(null);
@@ -82,6 +83,8 @@ export function PolicyDetailPage() {
             ) : null}
             <Button danger onClick={() => modal.confirm({ title: t('benefits.expire'), content: t('benefits.expireConfirm'), onOk: () => expire.mutateAsync(p.version) })}>{t('benefits.expire')}</Button>
           </Flex>
+        ) : me.scope.enterpriseId ? (
+          <Button onClick={() => setWhy(me.scope.enterpriseId)} data-testid="policy-why-mine">{t('benefits.why')}</Button>
         ) : null}
       />
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
