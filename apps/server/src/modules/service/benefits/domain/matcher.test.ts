@@ -103,8 +103,10 @@ describe('missing data and nearly', () => {
     expect(e.criteria.map((x) => [x.result, x.fact, x.missing])).toEqual([['P', true, false], ['F', 5, false], ['U', null, true]]);
   });
   it('tags, park and street', () => {
-    expect(run(all({ field: 'tags', op: 'hasAll', values: ['数字经济', '专精特新'] })).outcome).toBe('nearly');
-    expect(run(all({ field: 'tags', op: 'hasNone', values: ['数字经济'] })).outcome).toBe('nearly');
+    expect(run(all({ field: 'tags', op: 'hasAll', values: ['数字经济', '专精特新'] })).outcome).toBe('not_eligible'); // alone: not one step away
+    expect(run(all({ field: 'tags', op: 'hasAll', values: ['数字经济', '专精特新'] }, { field: 'highTech', op: 'is', value: true })).outcome).toBe('nearly');
+    expect(run(all({ field: 'tags', op: 'hasNone', values: ['数字经济'] })).outcome).toBe('not_eligible');
+    expect(run(all({ field: 'tags', op: 'hasAll', values: ['数字经济'] })).outcome).toBe('eligible');
     expect(run(all({ field: 'park', op: 'in', values: ['park-1'] })).outcome).toBe('eligible');
     expect(run(all({ field: 'park', op: 'in', values: ['park-1'] }), { parkId: null }).outcome).toBe('not_eligible');
     expect(run(all({ field: 'street', op: 'in', values: ['330110012'] })).outcome).toBe('not_eligible');
