@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import type { EnterpriseFileTab, MenuEntry, ParkFileTab } from '../../types';
 import type { RouteObject } from 'react-router';
 import { TrophyIcon } from '../../../ui/icons';
-import { EnterpriseBenefitsTab } from './MyBenefitsPage';
+import { EnterpriseBenefitsTab } from './EnterpriseBenefitsTab';
 import { ParkBenefitsTab } from './ParkBenefitsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
