@@ -34,7 +34,7 @@ const okInModal = (page: Page) => page.locator('.ant-modal-confirm .ant-btn-prim
 describe('a 免申即享 policy, end to end', () => {
   it('the officer publishes the draft policy; it is matched and the eligible are told', async () => {
     officer = await newPage(browser);
-    await login(officer, 'policy_officer');
+    await login(officer, 'benefits');
     await officer.goto(`${baseUrl()}/service/benefits/policies`);
     await officer.getByTestId('policy-link').filter({ hasText: POLICY }).first().click();
     await officer.getByTestId('policy-criteria').waitFor();

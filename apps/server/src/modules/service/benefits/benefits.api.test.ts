@@ -21,7 +21,7 @@ const policyBody = (over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.as('admin');
-  officer = await t.as('policy_officer');
+  officer = await t.as('benefits');
   ent = await t.as('ent_zsy');
   unit = await t.as('unit_lz');
   const zsy = await t.deps.db.selectFrom('enterprises').select(['id', 'park_id']).where('name', '=', '中双元（杭州）科技有限公司').executeTakeFirstOrThrow();

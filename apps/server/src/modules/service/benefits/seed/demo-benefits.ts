@@ -104,7 +104,7 @@ const POLICIES: DemoPolicy[] = [
 const BANKS = ['中国工商银行杭州余杭支行', '中国建设银行杭州良渚支行', '杭州银行余杭科技支行', '浙江农商银行良渚支行'];
 
 /**
- * The demo's benefit policies: a policy officer (policy_officer), periodic facts (tax and credit
+ * The demo's benefit policies: a policy officer (benefits), periodic facts (tax and credit
  * rating) for about two thirds of the enterprises, a dozen policies matched on first start, the
  * eligible told of the published ones, and the 高企 奖励 (免申即享) with a confirmed grant list
  * and intents. The 小升规 奖励 (免申即享) is left as a draft for the office to publish.
@@ -113,10 +113,9 @@ export async function seedDemoBenefits(tx: Transaction<DB>, demo: { passwordHash
   const rng = seededRandom(6025);
   const today = localDateOf(now);
   const day = (offset: number) => localDateOf(new Date(now.getTime() + offset * 86_400_000));
-  const dept = await tx.selectFrom('departments as s').innerJoin('departments as d', 'd.id', 's.parent_id').select('s.id')
-    .where('d.name', '=', '余杭区经济和信息化局').where('s.name', '=', '企业服务科').executeTakeFirst();
+  // Not bound to a department: the core's departments keep the core demo's user counts.
   const officer = await tx.insertInto('users').values({
-    username: 'policy_officer', display_name: '区经信局 惠企政策专员 林晓', password_hash: demo.passwordHash, phone: mobilePhone(rng), department_id: dept?.id ?? null,
+    username: 'benefits', display_name: '区经信局 惠企政策专员 林晓', password_hash: demo.passwordHash, phone: mobilePhone(rng),
   }).returning('id').executeTakeFirstOrThrow();
   await tx.insertInto('user_roles').values({ user_id: officer.id, role_code: 'benefit_officer' }).execute();
 
