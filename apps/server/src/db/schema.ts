@@ -1104,6 +1104,49 @@ export interface ServiceProviderTable {
   version: Generated<number>;
 }
 
+// ── 惠企政策直达 / 免申即享 (migration 0025; modules/service/benefits) ──
+
+export type CreditRating = 'A' | 'B' | 'M' | 'C' | 'D';
+export type BenefitPolicyStatus = 'draft' | 'published' | 'expired';
+export type BenefitOutcome = 'eligible' | 'nearly';
+export type BenefitGrantIntent = 'pending' | 'confirmed' | 'declined';
+
+/** Periodic facts for eligibility the registry lacks (core/enterprises/eligibility-facts.ts). */
+export interface EnterpriseEligibilityFactsTable {
+  enterprise_id: string;
+  /** '2025', '2025-Q3' or '2025-09'. */
+  period: string;
+  revenue_fen: number | null;
+  tax_fen: number | null;
+  credit_rating: CreditRating | null;
+  source: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface BenefitPolicyTable {
+  id: Generated<string>;
+  title: string;
+  issuer: string;
+  document_number: Generated<string>;
+  published_on: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  interpretation: Generated<string>;
+  benefit_amount_fen: number | null;
+  benefit_description: Generated<string>;
+  auto_grant: Generated<boolean>;
+  /** { combine: 'all' | 'any', items: Criterion[] } (benefits/domain/criteria.ts). */
+  criteria: Json<unknown>;
+  status: Generated<BenefitPolicyStatus>;
+  published_at: Date | null;
+  published_by: string | null;
+  matched_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface ServiceProviderServiceTable {
   id: Generated<string>;
   provider_id: string;
@@ -1187,4 +1230,63 @@ export interface DB {
   service_visit_plans: ServiceVisitPlanTable;
   service_visits: ServiceVisitTable;
   service_visit_problems: ServiceVisitProblemTable;
+}
+
+export interface BenefitMatchTable {
+  policy_id: string;
+  enterprise_id: string;
+  outcome: BenefitOutcome;
+  /** One letter per criterion: P pass, F fail, U unknown. */
+  codes: string;
+}
+
+export interface BenefitMatchStateTable {
+  id: number;
+  enterprises_to: Date;
+  facts_to: Date;
+}
+
+export interface BenefitDeliveryTable {
+  policy_id: string;
+  enterprise_id: string;
+  outcome: BenefitOutcome;
+  notified_at: Date;
+}
+
+export interface BenefitGrantListTable {
+  policy_id: string;
+  status: Generated<'review' | 'confirmed'>;
+  generated_at: Date;
+  generated_by: string | null;
+  confirmed_at: Date | null;
+  confirmed_by: string | null;
+  confirmed_by_name: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface BenefitGrantTable {
+  id: Generated<string>;
+  policy_id: string;
+  enterprise_id: string;
+  amount_fen: number | null;
+  included: Generated<boolean>;
+  exclude_reason: Generated<string>;
+  intent: Generated<BenefitGrantIntent>;
+  intent_at: Date | null;
+  intent_by: string | null;
+  bank_name: Generated<string>;
+  bank_account_name: Generated<string>;
+  bank_account_no: Generated<string>;
+  contact_name: Generated<string>;
+  contact_phone: Generated<string>;
+}
+
+export interface DB {
+  enterprise_eligibility_facts: EnterpriseEligibilityFactsTable;
+  benefit_policies: BenefitPolicyTable;
+  benefit_matches: BenefitMatchTable;
+  benefit_match_state: BenefitMatchStateTable;
+  benefit_deliveries: BenefitDeliveryTable;
+  benefit_grant_lists: BenefitGrantListTable;
+  benefit_grants: BenefitGrantTable;
 }

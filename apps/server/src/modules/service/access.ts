@@ -36,7 +36,7 @@ export const SERVICE_ROLES: Record<string, { name: string; nameEn: string; descr
     nameEn: 'Office dispatcher',
     description: '亲企办：受理、交办到承办单位、督办、合并、关闭；配置分办规则',
     permissions: ['service.read', 'service.all', 'service.dispatch', 'service.configure', 'enterprise.read', 'park.read', 'personal.reveal',
-      'service.directory.read', 'service.directory.manage', 'service.recommend', 'service.visit.read', 'service.visit.plan'],
+      'service.directory.read', 'service.directory.manage', 'service.recommend', 'service.visit.read', 'service.visit.plan', 'benefit.read'],
   },
   service_unit: {
     name: '承办单位',
@@ -55,6 +55,6 @@ export const SERVICE_ROLES: Record<string, { name: string; nameEn: string; descr
     nameEn: 'Leader (enterprise service)',
     description: '查看全部诉求、办理进度和超时情况',
     // park.read: the park file's 诉求 tab (一园一档) is where leaders read a park's requests and rates.
-    permissions: ['service.read', 'service.all', 'enterprise.read', 'park.read', 'service.directory.read', 'service.visit.read'],
+    permissions: ['service.read', 'service.all', 'enterprise.read', 'park.read', 'service.directory.read', 'service.visit.read', 'benefit.read'],
   },
 };

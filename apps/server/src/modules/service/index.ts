@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import { SERVICE_PERMISSIONS, SERVICE_ROLES } from './access';
 import { serviceRoutes } from './requests/request.routes';
 import { workflowRoutes } from './workflow.routes';
@@ -10,6 +12,10 @@ import { directoryRoutes } from './directory/directory.routes';
 import { visitRoutes } from './directory/visits/visits.routes';
 import { importProvidersJob, PROVIDER_IMPORT_KIND } from './directory/import/import-providers';
 import { seedDemoDirectory } from './directory/seed/demo-directory';
+import { benefitRoutes } from './benefits/benefit.routes';
+import { BENEFIT_PERMISSIONS, BENEFIT_ROLES } from './benefits/access';
+import { MATCH_POLICY_JOB, matchPolicyJob, REMATCH_CHANGED_JOB, rematchChangedJob } from './benefits/benefit-jobs';
+import { seedDemoBenefits } from './benefits/seed/demo-benefits';
 
 /**
  * 亲企办 enterprise service, part 1: requests from the hotline and the web, their lifecycle
@@ -19,13 +25,17 @@ import { seedDemoDirectory } from './directory/seed/demo-directory';
  */
 export const serviceModule = {
   name: 'service',
-  routes: [serviceRoutes, workflowRoutes, attachmentRoutes, metricsRoutes, open311KeyRoutes, open311Routes, directoryRoutes, visitRoutes],
-  permissions: SERVICE_PERMISSIONS,
-  roles: SERVICE_ROLES,
-  jobs: { [SWEEP_JOB]: escalationSweepJob, [`import.${PROVIDER_IMPORT_KIND}`]: importProvidersJob },
-  // the directory and visits after the requests (a recommendation answers a demo request)
-  seed: async (tx: Parameters<typeof seedDemoService>[0], demo: Parameters<typeof seedDemoService>[1]) => ({
+  routes: [serviceRoutes, workflowRoutes, attachmentRoutes, metricsRoutes, open311KeyRoutes, open311Routes, directoryRoutes, visitRoutes, benefitRoutes],
+  permissions: { ...SERVICE_PERMISSIONS, ...BENEFIT_PERMISSIONS },
+  roles: { ...SERVICE_ROLES, ...BENEFIT_ROLES },
+  jobs: {
+    [SWEEP_JOB]: escalationSweepJob, [`import.${PROVIDER_IMPORT_KIND}`]: importProvidersJob,
+    [MATCH_POLICY_JOB]: matchPolicyJob, [REMATCH_CHANGED_JOB]: rematchChangedJob,
+  },
+  // the directory and visits after the requests (a recommendation answers a demo request), then the benefit policies
+  seed: async (tx: Transaction<DB>, demo: { passwordHash: string }) => ({
     ...(await seedDemoService(tx, demo)),
     ...(await seedDemoDirectory(tx)),
+    ...(await seedDemoBenefits(tx, demo)),
   }),
 };

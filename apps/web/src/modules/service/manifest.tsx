@@ -7,6 +7,7 @@ import { ParkRequestsTab } from './ParkRequestsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 import { directoryEnterpriseTabs, directoryMenu, directoryMessages, directoryParkTabs, directoryRoutes } from './directory/manifest-parts';
+import { benefits } from './benefits/manifest-part';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -29,10 +30,10 @@ const UnitPage = named(() => import('./UnitsPage'), 'UnitPage');
 export const manifest: ModuleManifest = {
   id: 'service',
   order: 30,
-  // the directory's words under `directory`; its import page's wording (ImportFlow reads `<ns>:import.*`) as `import`
+  // the directory's words under `directory` (its import page's wording — ImportFlow reads `<ns>:import.*` — as `import`); the benefit policies' under `benefits`
   messages: {
-    'zh-CN': { ...zhCN, directory: directoryMessages['zh-CN'], import: directoryMessages['zh-CN'].import },
-    'en-US': { ...enUS, directory: directoryMessages['en-US'], import: directoryMessages['en-US'].import },
+    'zh-CN': { ...zhCN, directory: directoryMessages['zh-CN'], import: directoryMessages['zh-CN'].import, benefits: benefits.messages['zh-CN'] },
+    'en-US': { ...enUS, directory: directoryMessages['en-US'], import: directoryMessages['en-US'].import, benefits: benefits.messages['en-US'] },
   },
   routes: [
     { path: 'service/requests', element: <RequestListPage /> },
@@ -44,6 +45,7 @@ export const manifest: ModuleManifest = {
     { path: 'service/units', element: <UnitsPage />, handle: { permission: 'service.dispatch' } },
     { path: 'service/units/:id', element: <UnitPage />, handle: { permission: 'service.dispatch' } },
     ...directoryRoutes,
+    ...benefits.routes,
   ],
   menu: [
     {
@@ -63,13 +65,16 @@ export const manifest: ModuleManifest = {
         ...directoryMenu,
       ],
     },
+    ...benefits.menu,
   ],
   enterpriseFileTabs: [
     { key: 'service', label: 'service:tab', permission: 'service.read', order: 30, render: (id) => <EnterpriseRequestsTab enterpriseId={id} /> },
     ...directoryEnterpriseTabs,
+    ...benefits.enterpriseFileTabs,
   ],
   parkFileTabs: [
     { key: 'service', label: 'service:tab', permission: 'service.read', order: 30, render: (id) => <ParkRequestsTab parkId={id} /> },
     ...directoryParkTabs,
+    ...benefits.parkFileTabs,
   ],
 };

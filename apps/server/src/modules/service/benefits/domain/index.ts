@@ -1,0 +1,4 @@
+export * from './facts';
+export * from './criteria';
+export * from './age';
+export * from './matcher';
