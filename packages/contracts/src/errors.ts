@@ -106,6 +106,13 @@ export const ERROR_CATALOG = {
   CALENDAR_YEAR_OUT_OF_RANGE: { status: 400, zh: '只能录入去年、今年和之后两年的节假日安排', en: 'Only last year, this year and the next two years can be entered' },
   CALENDAR_DAYS_INVALID: { status: 400, zh: '节假日安排有误，请检查标注的日期', en: 'Some days of the arrangement are not valid; see the marked dates' },
   CALENDAR_YEAR_NOT_ENTERED: { status: 404, zh: '该年份没有录入的节假日安排', en: 'No arrangement has been entered for this year' },
+  ECONOMY_FIGURE_NOT_FOUND: { status: 404, zh: '该企业在该期间、口径下没有经济指标记录', en: 'The enterprise has no figures for this period and basis' },
+  ECONOMY_PERIOD_IN_FUTURE: { status: 400, zh: '期间尚未开始，不能填报未来期间的经济指标', en: 'The period has not begun; figures cannot be entered for a future period' },
+  ECONOMY_NEGATIVE_FIGURE: { status: 400, zh: '该经济指标不能为负数', en: 'This figure cannot be negative' },
+  ECONOMY_ECOSYSTEM_NOT_FOUND: { status: 404, zh: '产业生态圈不存在', en: 'Industry ecosystem not found' },
+  ECONOMY_ECOSYSTEM_NAME_TAKEN: { status: 409, zh: '已有同名的产业生态圈', en: 'An industry ecosystem with this name already exists' },
+  ECONOMY_INDUSTRY_PREFIX_UNKNOWN: { status: 400, zh: '产业生态圈的行业代码不存在于国民经济行业分类（GB/T 4754-2017）', en: 'An industry code of the ecosystem is not in GB/T 4754-2017' },
+  ECONOMY_NO_FIGURES: { status: 404, zh: '所选范围内还没有经济指标数据，请先导入', en: 'No figures have been loaded in this scope yet; import some first' },
   INTERNAL: { status: 500, zh: '系统出现错误，请稍后再试', en: 'Something went wrong; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
