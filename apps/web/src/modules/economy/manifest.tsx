@@ -43,6 +43,6 @@ export const manifest: ModuleManifest = {
   parkFileTabs: [
     { key: 'economy', label: 'economy:tab', permission: 'economy.read', order: 20, render: (id) => <ParkFiguresTab parkId={id} /> },
   ],
-  // the economy's own accounts start on the screen
-  home: (me) => (me.roles.some((r) => r === 'economy_officer' || r === 'economy_leader') && !me.roles.includes('admin') ? '/economy/dashboard' : null),
+  // accounts that hold only economy roles start on the screen (others keep their module's home)
+  home: (me) => (me.roles.length > 0 && me.roles.every((r) => r.startsWith('economy_')) ? '/economy/dashboard' : null),
 };
