@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
-import type { DemoSeedContext } from '../../index';
 import type { Actor } from '../../../core/identity/actor';
 import { seededRandom, type Random } from '../../../db/seed/random';
 import { localDateOf } from '../../../core/reference/domain/workday';
@@ -48,7 +47,7 @@ function profileOf(rng: Random, e: { id: string; industry_code: string; revenue_
  * single-period, for every active enterprise; two ecosystems; unicorn tags on a few digital
  * enterprises; the economy accounts. Deterministic given the month it runs in.
  */
-export async function seedDemoEconomy(tx: Transaction<DB>, demo: DemoSeedContext): Promise<Record<string, number>> {
+export async function seedDemoEconomy(tx: Transaction<DB>, demo: { passwordHash: string }): Promise<Record<string, number>> {
   const rng = seededRandom(20260909);
   await tx.insertInto('economy_ecosystems').values(DEMO_ECOSYSTEMS).execute();
 
