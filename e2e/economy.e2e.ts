@@ -39,7 +39,7 @@ describe('an economy officer loads a quarter and reads the screen', () => {
 
   it('imports a quarter of figures: the bad row is reported, the valid rows are written', async () => {
     page = await newPage(browser);
-    await login(page, 'economy_officer');
+    await login(page, 'eco_stats');
     const list = await page.evaluate(async () => (await (await fetch('/api/enterprises?pageSize=3&sort=name')).json()) as { items: { id: string; creditCode: string; name: string }[] });
     const [a, b, c] = list.items;
     enterpriseId = a!.id;

@@ -33,7 +33,7 @@ async function commitAndWait(c: Client, batchId: string, onlyValid: boolean) {
 
 beforeAll(async () => {
   t = await createTestApp({ config: { SESSION_TTL_HOURS: '8760' } });
-  [officer, leader, coreOfficer, entZsy] = await Promise.all([t.as('economy_officer'), t.as('economy_leader'), t.as('officer'), t.as('ent_zsy')]);
+  [officer, leader, coreOfficer, entZsy] = await Promise.all([t.as('eco_stats'), t.as('eco_leader'), t.as('officer'), t.as('ent_zsy')]);
   zsy = await t.deps.db.selectFrom('enterprises').select(['id', 'credit_code']).where('name', '=', '中双元（杭州）科技有限公司').executeTakeFirstOrThrow();
   other = await t.deps.db.selectFrom('enterprises').select(['id', 'credit_code']).where('id', '!=', zsy.id).orderBy('credit_code').limit(1).executeTakeFirstOrThrow();
 });

@@ -15,8 +15,8 @@ export const DEMO_ECOSYSTEMS = [
 ];
 
 export const DEMO_ECONOMY_ACCOUNTS = [
-  { username: 'economy_officer', display_name: '经信局 周统计', role: 'economy_officer', department: '余杭区经济和信息化局/工业发展科' },
-  { username: 'economy_leader', display_name: '区领导 何区长', role: 'economy_leader', department: '余杭区经济和信息化局' },
+  { username: 'eco_stats', display_name: '经信局 周统计', role: 'economy_officer', department: '余杭区经济和信息化局/工业发展科' },
+  { username: 'eco_leader', display_name: '区领导 何区长', role: 'economy_leader', department: '余杭区经济和信息化局' },
 ];
 
 /** Seasonal weights of monthly revenue (February low, December high), sum 12. */
@@ -74,7 +74,7 @@ export async function seedDemoEconomy(tx: Transaction<DB>, demo: { passwordHash:
   const lastYear = thisMonth === 1 ? thisYear - 1 : thisYear;
   const lastMonth = thisMonth === 1 ? 12 : thisMonth - 1;
   const firstYear = thisYear - 3;
-  const officer = users.find((u) => u.username === 'economy_officer')!;
+  const officer = users.find((u) => u.username === 'eco_stats')!;
   const rows: Parameters<ReturnType<typeof tx.insertInto<'economy_figures'>>['values']>[0] & unknown[] = [];
   for (const e of enterprises) {
     const p = profileOf(rng, e, firstYear, lastYear - firstYear + 1);
