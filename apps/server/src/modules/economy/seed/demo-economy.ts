@@ -14,9 +14,9 @@ export const DEMO_ECOSYSTEMS = [
     description: '医药制造、医疗仪器设备及器械制造、医学研究和试验发展' },
 ];
 
-export const DEMO_ECONOMY_ACCOUNTS = [
+export const DEMO_ECONOMY_ACCOUNTS: { username: string; display_name: string; role: string; department: string | null }[] = [
   { username: 'eco_stats', display_name: '经信局 周统计', role: 'economy_officer', department: '余杭区经济和信息化局/工业发展科' },
-  { username: 'eco_leader', display_name: '区领导 何区长', role: 'economy_leader', department: '余杭区经济和信息化局' },
+  { username: 'eco_leader', display_name: '区领导 何区长', role: 'economy_leader', department: null }, // a district leader: no bureau
 ];
 
 /** Seasonal weights of monthly revenue (February low, December high), sum 12. */
@@ -54,7 +54,7 @@ export async function seedDemoEconomy(tx: Transaction<DB>, demo: { passwordHash:
   const departments = await tx.selectFrom('departments as d').leftJoin('departments as p', 'p.id', 'd.parent_id').select(['d.id', 'd.name', 'p.name as parent']).execute();
   const deptId = (path: string) => departments.find((d) => (d.parent ? `${d.parent}/${d.name}` : d.name) === path)?.id ?? null;
   const users = await tx.insertInto('users').values(DEMO_ECONOMY_ACCOUNTS.map((a) => ({
-    username: a.username, display_name: a.display_name, password_hash: demo.passwordHash, phone: mobilePhone(rng), department_id: deptId(a.department),
+    username: a.username, display_name: a.display_name, password_hash: demo.passwordHash, phone: mobilePhone(rng), department_id: a.department ? deptId(a.department) : null,
   }))).returning(['id', 'username', 'display_name']).execute();
   await tx.insertInto('user_roles').values(users.map((u) => ({ user_id: u.id, role_code: DEMO_ECONOMY_ACCOUNTS.find((a) => a.username === u.username)!.role }))).execute();
   // the core's leader account reads the screen too
