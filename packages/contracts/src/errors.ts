@@ -153,6 +153,13 @@ export const ERROR_CATALOG = {
   BENEFIT_GRANT_NOT_FOUND: { status: 404, zh: '兑现记录不存在', en: 'Grant not found' },
   BENEFIT_INTENT_ALREADY_GIVEN: { status: 409, zh: '已确认过领取意向', en: 'The intent has already been given' },
   BENEFIT_GRANT_NOT_OPEN: { status: 409, zh: '兑现名单尚未确认，暂不能确认领取意向', en: 'The grant list is not confirmed yet; the intent cannot be given' },
+  ECONOMY_FIGURE_NOT_FOUND: { status: 404, zh: '该企业在该期间、口径下没有经济指标记录', en: 'The enterprise has no figures for this period and basis' },
+  ECONOMY_PERIOD_IN_FUTURE: { status: 400, zh: '期间尚未开始，不能填报未来期间的经济指标', en: 'The period has not begun; figures cannot be entered for a future period' },
+  ECONOMY_NEGATIVE_FIGURE: { status: 400, zh: '该经济指标不能为负数', en: 'This figure cannot be negative' },
+  ECONOMY_ECOSYSTEM_NOT_FOUND: { status: 404, zh: '产业生态圈不存在', en: 'Industry ecosystem not found' },
+  ECONOMY_ECOSYSTEM_NAME_TAKEN: { status: 409, zh: '已有同名的产业生态圈', en: 'An industry ecosystem with this name already exists' },
+  ECONOMY_INDUSTRY_PREFIX_UNKNOWN: { status: 400, zh: '产业生态圈的行业代码不存在于国民经济行业分类（GB/T 4754-2017）', en: 'An industry code of the ecosystem is not in GB/T 4754-2017' },
+  ECONOMY_NO_FIGURES: { status: 404, zh: '所选范围内还没有经济指标数据，请先导入', en: 'No figures have been loaded in this scope yet; import some first' },
   INTERNAL: { status: 500, zh: '系统出现错误，请稍后再试', en: 'Something went wrong; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

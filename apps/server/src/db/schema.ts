@@ -1290,3 +1290,90 @@ export interface DB {
   benefit_grant_lists: BenefitGrantListTable;
   benefit_grants: BenefitGrantTable;
 }
+
+// ---- economy: enterprise indicators (migrations/0026_economy.sql; modules/economy) -----------
+export type EconomyBasis = 'cumulative' | 'current';
+export type EconomyFigureSource = 'import' | 'correction' | 'seed';
+export type EconomyScopeKind = 'county' | 'ecosystem' | 'street' | 'park';
+
+export interface EconomyFigureTable {
+  enterprise_id: string;
+  year: number;
+  /** '01'..'12' (a month) or 'Q1'..'Q4' (a quarter). */
+  period: string;
+  basis: EconomyBasis;
+  revenue_fen: number | null;
+  output_fen: number | null;
+  value_added_fen: number | null;
+  tax_fen: number | null;
+  profit_fen: number | null;
+  rd_fen: number | null;
+  employees: number | null;
+  energy_tce: number | null;
+  land_mu: number | null;
+  source: Generated<EconomyFigureSource>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface EconomyFigureHistoryTable {
+  id: Generated<number>;
+  enterprise_id: string;
+  year: number;
+  period: string;
+  basis: EconomyBasis;
+  before: Json<Record<string, unknown>>;
+  after: Json<Record<string, unknown>>;
+  change: 'import' | 'correction';
+  reason: Generated<string>;
+  changed_by: string | null;
+  changed_by_name: Generated<string>;
+  changed_at: Generated<Date>;
+}
+
+export interface EconomyScaleStatusTable {
+  enterprise_id: string;
+  year: number;
+  above_scale: boolean;
+  revenue_year: number;
+  annual_revenue_fen: number | null;
+  threshold_fen: number | null;
+  sector: string;
+  reason: string;
+  computed_at: Generated<Date>;
+}
+
+export interface EconomyEcosystemTable {
+  id: Generated<string>;
+  name: string;
+  name_en: Generated<string>;
+  industry_prefixes: string[];
+  description: Generated<string>;
+  sort_order: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface EconomyOfficialRateTable {
+  id: Generated<string>;
+  indicator: string;
+  scope_kind: EconomyScopeKind;
+  scope_key: Generated<string>;
+  year: number;
+  period: string;
+  basis: EconomyBasis;
+  rate_percent: number;
+  source: string;
+  entered_by: string | null;
+  entered_at: Generated<Date>;
+}
+
+export interface DB {
+  economy_figures: EconomyFigureTable;
+  economy_figure_history: EconomyFigureHistoryTable;
+  economy_scale_status: EconomyScaleStatusTable;
+  economy_ecosystems: EconomyEcosystemTable;
+  economy_official_rates: EconomyOfficialRateTable;
+}

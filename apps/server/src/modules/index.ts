@@ -5,6 +5,7 @@ import type { JobHandler } from '../core/jobs/job-runner';
 import { talentModule } from './talent';
 import { serviceModule } from './service';
 import { medfundModule } from './medfund';
+import { economyModule } from './economy';
 
 /** What the demo seed hands a module's seed hook. */
 export interface DemoSeedContext {
@@ -31,4 +32,4 @@ export interface ModuleDefinition {
   seed?: (tx: Transaction<DB>, demo: DemoSeedContext) => Promise<Record<string, number>>;
 }
 
-export const MODULES: ModuleDefinition[] = [talentModule, serviceModule, medfundModule];
+export const MODULES: ModuleDefinition[] = [talentModule, serviceModule, medfundModule, economyModule];

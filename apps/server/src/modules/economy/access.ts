@@ -1,0 +1,25 @@
+/**
+ * The economy module's permissions and built-in roles. Which enterprises a user's figures cover
+ * is the core's scope (a street officer: the street's enterprises; enterprise users hold no
+ * economy permission).
+ */
+export const ECONOMY_PERMISSIONS = {
+  'economy.read': { zh: '查看经济运行指标、增速和亩均（按数据范围）', en: 'View economic indicators, growth and per-mu figures (within scope)' },
+  'economy.write': { zh: '导入、更正企业经济指标，录入统计部门公布的增速', en: 'Import and correct enterprise figures; enter published growth rates' },
+  'economy.configure': { zh: '配置产业生态圈', en: 'Configure industry ecosystems' },
+} as const;
+
+export const ECONOMY_ROLES: Record<string, { name: string; nameEn: string; description: string; permissions: string[] }> = {
+  economy_officer: {
+    name: '经济运行专员',
+    nameEn: 'Economic statistics officer',
+    description: '导入和更正企业经济指标（留痕），录入公布增速，配置产业生态圈，查看经济运行和导出',
+    permissions: ['economy.read', 'economy.write', 'economy.configure', 'enterprise.read', 'enterprise.export', 'park.read'],
+  },
+  economy_leader: {
+    name: '领导（经济运行）',
+    nameEn: 'Leader (economy)',
+    description: '查看经济运行大屏、增速、亩均和导出',
+    permissions: ['economy.read', 'enterprise.read', 'park.read'],
+  },
+};

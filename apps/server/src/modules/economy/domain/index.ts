@@ -1,0 +1,6 @@
+export * from './indicators';
+export * from './period';
+export * from './comparable-growth';
+export * from './above-scale';
+export * from './per-mu';
+export * from './figure-row';

@@ -1,0 +1,48 @@
+import { lazy } from 'react';
+import type { ModuleManifest } from '../types';
+import { SettingsIcon, TrophyIcon, UploadIcon } from '../../ui/icons';
+import { EnterpriseFiguresTab } from './EnterpriseFiguresTab';
+import { ParkFiguresTab } from './ParkFiguresTab';
+import enUS from './i18n/en-US';
+import zhCN from './i18n/zh-CN';
+
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+const DashboardPage = named(() => import('./DashboardPage'), 'DashboardPage');
+const FiguresImportPage = named(() => import('./FiguresImportPage'), 'FiguresImportPage');
+const EcosystemsPage = named(() => import('./EcosystemsPage'), 'EcosystemsPage');
+
+/** 经济运行 (issue 9, part 1): the leaders' screen, the figures import, ecosystems; tabs on the enterprise and park files. */
+export const manifest: ModuleManifest = {
+  id: 'economy',
+  order: 40,
+  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  routes: [
+    { path: 'economy/dashboard', element: <DashboardPage />, handle: { permission: 'economy.read' } },
+    { path: 'economy/import', element: <FiguresImportPage />, handle: { permission: 'economy.write' } },
+    { path: 'economy/ecosystems', element: <EcosystemsPage />, handle: { permission: 'economy.read' } },
+  ],
+  menu: [
+    {
+      key: 'economy',
+      label: 'economy:menu.group',
+      icon: <TrophyIcon />,
+      order: 25,
+      permission: 'economy.read',
+      children: [
+        { key: 'economy-dashboard', label: 'economy:menu.dashboard', icon: <TrophyIcon />, path: '/economy/dashboard', permission: 'economy.read', order: 10 },
+        { key: 'economy-import', label: 'economy:menu.import', icon: <UploadIcon />, path: '/economy/import', permission: 'economy.write', order: 20 },
+        { key: 'economy-ecosystems', label: 'economy:menu.ecosystems', icon: <SettingsIcon />, path: '/economy/ecosystems', permission: 'economy.read', order: 30 },
+      ],
+    },
+  ],
+  enterpriseFileTabs: [
+    { key: 'economy', label: 'economy:tab', permission: 'economy.read', order: 20, render: (id) => <EnterpriseFiguresTab enterpriseId={id} /> },
+  ],
+  parkFileTabs: [
+    { key: 'economy', label: 'economy:tab', permission: 'economy.read', order: 20, render: (id) => <ParkFiguresTab parkId={id} /> },
+  ],
+  // accounts that hold only economy roles start on the screen (others keep their module's home)
+  home: (me) => (me.roles.length > 0 && me.roles.every((r) => r.startsWith('economy_')) ? '/economy/dashboard' : null),
+};
