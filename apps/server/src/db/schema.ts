@@ -897,3 +897,64 @@ export interface DB {
   talent_claim_events: TalentClaimEventTable;
   talent_claim_evidence: TalentClaimEvidenceTable;
 }
+
+// Medical fund supervision, part A: mappings and data loads (0027_medfund_loads.sql). The claims
+// themselves live in the claims store (modules/medfund/claims), not in this database.
+export type MedfundLoadSource = 'upload' | 'cli' | 'generator';
+export type MedfundLoadStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'duplicate';
+export type MedfundFileFormat = 'csv' | 'xlsx' | 'parquet' | 'generated';
+export type MedfundDateFormat = 'YYYY-MM-DD' | 'YYYYMMDD' | 'YYYY/MM/DD';
+
+export interface MedfundColumnMappingTable {
+  id: Generated<number>;
+  name: string;
+  target_table: string;
+  /** claims column → the file's header. */
+  columns: Json<Record<string, string>>;
+  date_format: Generated<MedfundDateFormat>;
+  delimiter: Generated<string>;
+  builtin: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MedfundDataLoadTable {
+  id: Generated<number>;
+  source: MedfundLoadSource;
+  target_table: string;
+  mapping_id: number | null;
+  file_name: string;
+  file_format: MedfundFileFormat;
+  file_size: Generated<number>;
+  file_sha256: string | null;
+  status: Generated<MedfundLoadStatus>;
+  duplicate_of: number | null;
+  rows_read: Generated<number>;
+  rows_added: Generated<number>;
+  rows_existing: Generated<number>;
+  rows_rejected: Generated<number>;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  error: string | null;
+  job_id: number | null;
+  claims_engine: 'duckdb' | 'postgres';
+  created_by: string | null;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface MedfundLoadErrorTable {
+  load_id: number;
+  row_no: number;
+  column_name: Generated<string>;
+  code: string;
+  message: string;
+  value: string | null;
+}
+
+export interface DB {
+  medfund_column_mappings: MedfundColumnMappingTable;
+  medfund_data_loads: MedfundDataLoadTable;
+  medfund_load_errors: MedfundLoadErrorTable;
+}

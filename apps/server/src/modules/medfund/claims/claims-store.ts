@@ -1,0 +1,44 @@
+/**
+ * The claims store: where settlements, visits and fee lines live, apart from the platform database
+ * (docs/medfund/DATA.md, docs/SCALING.md). Two implementations with one behaviour:
+ * DuckDB (default, an embedded file under DATA_DIR) and PostgreSQL (schema `medfund` in a database
+ * given by CLAIMS_DATABASE_URL). SQL written for it uses the schema-qualified tables of
+ * claims-ddl.ts, `$1, $2…` parameters (cast them where the type matters: `CAST($1 AS DATE)`), and
+ * the SQL both engines share (no engine-specific functions; see docs/medfund/DATA.md).
+ *
+ * Values come back the same from both: DECIMAL / BIGINT / INTEGER as number, DATE as
+ * 'YYYY-MM-DD', TIMESTAMP as 'YYYY-MM-DD HH:MM:SS[.f]', BOOLEAN as boolean, NULL as null.
+ */
+export type ClaimsEngine = 'duckdb' | 'postgres';
+
+export type ClaimsRowSource = Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>;
+
+export interface ClaimsStore {
+  readonly engine: ClaimsEngine;
+  /** Runs one statement and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs one statement (or, without params, a script of several separated by ';'), no rows. */
+  exec(sql: string, params?: readonly unknown[]): Promise<void>;
+  /**
+   * Appends rows to `schema.table` (default schema medfund): each row an array in `columns`' order,
+   * values as strings or numbers or null (dates 'YYYY-MM-DD', times 'YYYY-MM-DD HH:MM:SS').
+   * Returns the number of rows appended. No key check: callers dedupe (import/load-rows.ts).
+   */
+  append(table: string, columns: readonly string[], rows: ClaimsRowSource): Promise<number>;
+  /** Runs `fn` in one transaction on this store (every statement of `fn` through the store it gets). */
+  transaction<T>(fn: (store: ClaimsStore) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Splits "schema.table" (default schema medfund). */
+export function splitTableName(table: string): { schema: string; table: string } {
+  const i = table.indexOf('.');
+  return i < 0 ? { schema: 'medfund', table } : { schema: table.slice(0, i), table: table.slice(i + 1) };
+}
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+/** Table and column names reach SQL text: only plain lower-case identifiers are allowed. */
+export function assertIdentifier(name: string): string {
+  if (!IDENT.test(name)) throw new Error(`Not a plain SQL identifier: ${JSON.stringify(name)}`);
+  return name;
+}

@@ -1,0 +1,125 @@
+import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { assertIdentifier, splitTableName, type ClaimsRowSource, type ClaimsStore } from './claims-store';
+import { claimsDdl } from './claims-ddl';
+
+const NUMERIC_TYPES = new Set<number>([
+  DuckDBTypeId.DECIMAL,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.UHUGEINT,
+]);
+
+/**
+ * A promise chain that runs one operation at a time: a DuckDB connection is one session, so a
+ * transaction must not interleave with other callers' statements.
+ */
+class Serial {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(op, op);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+async function readRows<T>(conn: DuckDBConnection, sql: string, params?: readonly unknown[]): Promise<T[]> {
+  const reader = await conn.runAndReadAll(sql, params?.length ? (params as DuckDBValue[]) : undefined);
+  const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
+  const names = reader.columnNames();
+  const numeric = reader
+    .columnTypes()
+    .map((t, i) => (NUMERIC_TYPES.has(t.typeId) ? names[i] : null))
+    .filter((n): n is string => n !== null);
+  if (numeric.length) {
+    for (const row of rows) for (const n of numeric) if (row[n] !== null) row[n] = Number(row[n]);
+  }
+  return rows as T[];
+}
+
+async function appendRows(conn: DuckDBConnection, target: string, columns: readonly string[], rows: ClaimsRowSource): Promise<number> {
+  const { schema, table } = splitTableName(target);
+  // The appender fills every column of the table in order: map the given columns onto them.
+  const all = (
+    await readRows<{ column_name: string }>(
+      conn,
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+      [schema, table],
+    )
+  ).map((r) => r.column_name);
+  if (!all.length) throw new Error(`No table ${schema}.${table}`);
+  const position = all.map((c) => columns.indexOf(c));
+  for (const c of columns) if (!all.includes(c)) throw new Error(`No column ${c} in ${schema}.${table}`);
+  const appender = await conn.createAppender(assertIdentifier(table), assertIdentifier(schema));
+  let n = 0;
+  try {
+    for await (const row of rows as AsyncIterable<readonly unknown[]>) {
+      for (const p of position) {
+        const v = p < 0 ? null : row[p];
+        if (v === null || v === undefined || v === '') appender.appendNull();
+        else appender.appendVarchar(typeof v === 'string' ? v : String(v));
+      }
+      appender.endRow();
+      n++;
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  return n;
+}
+
+/**
+ * The DuckDB claims store: a file (or ':memory:' in tests), one connection, operations one at a
+ * time. The DDL runs at open.
+ */
+export async function openDuckdbStore(path: string, opts: { threads?: number; memoryLimit?: string } = {}): Promise<ClaimsStore> {
+  const options: Record<string, string> = {};
+  if (opts.threads) options.threads = String(opts.threads);
+  if (opts.memoryLimit) options.memory_limit = opts.memoryLimit;
+  const instance = await DuckDBInstance.create(path, options);
+  const conn = await instance.connect();
+  const serial = new Serial();
+  for (const stmt of claimsDdl()) await conn.run(stmt);
+
+  const inner = (): ClaimsStore => ({
+    engine: 'duckdb',
+    query: <T>(sql: string, params?: readonly unknown[]) => readRows<T>(conn, sql, params),
+    exec: async (sql, params) => {
+      await conn.run(sql, params?.length ? (params as DuckDBValue[]) : undefined);
+    },
+    append: (table, columns, rows) => appendRows(conn, table, columns, rows),
+    transaction: (fn) => fn(inner()),
+    close: async () => {
+      throw new Error('close() inside a transaction');
+    },
+  });
+  const direct = inner();
+  let closed = false;
+
+  return {
+    engine: 'duckdb',
+    query: (sql, params) => serial.run(() => direct.query(sql, params)),
+    exec: (sql, params) => serial.run(() => direct.exec(sql, params)),
+    append: (table, columns, rows) => serial.run(() => direct.append(table, columns, rows)),
+    transaction: (fn) =>
+      serial.run(async () => {
+        await conn.run('BEGIN TRANSACTION');
+        try {
+          const result = await fn(direct);
+          await conn.run('COMMIT');
+          return result;
+        } catch (err) {
+          await conn.run('ROLLBACK');
+          throw err;
+        }
+      }),
+    close: () =>
+      serial.run(async () => {
+        if (closed) return;
+        closed = true;
+        conn.closeSync();
+        instance.closeSync();
+      }),
+  };
+}
