@@ -115,16 +115,22 @@ export const TEMPLATES: Record<TemplateCode, TemplateSpec> = {
     en: 'Age-restricted items and drugs',
     params: {},
     tables: {
-      restrictions: {
-        zh: '限定年龄',
-        en: 'Age restrictions',
-        maxRows: 20000,
+      bands: {
+        zh: '年龄段',
+        en: 'Age bands',
+        maxRows: 50,
         columns: [
-          code('code', '项目或药品编码（前缀）', 'Item or drug code (prefix)'),
-          { name: 'minAge', kind: 'int', min: 0, max: 150, zh: '最低年龄（周岁，含）', en: 'Minimum age (years, inclusive)' },
-          { name: 'maxAge', kind: 'int', min: 0, max: 150, zh: '最高年龄（周岁，含）', en: 'Maximum age (years, inclusive)' },
+          code('band', '年龄段代码', 'Band code'),
+          { name: 'minAge', kind: 'int', min: 0, max: 150, zh: '起始年龄（周岁，含）', en: 'From age (years, inclusive)' },
+          { name: 'maxAge', kind: 'int', min: 1, max: 151, zh: '截止年龄（周岁，不含）', en: 'Below age (years, exclusive)' },
           note,
         ],
+      },
+      restrictions: {
+        zh: '本地补充的限定年龄项目（目录之外）',
+        en: 'Local age restrictions (beyond the catalogue)',
+        maxRows: 20000,
+        columns: [code('code', '项目或药品编码（前缀）', 'Item or drug code (prefix)'), code('band', '年龄段代码', 'Band code'), note],
       },
     },
   },
@@ -181,7 +187,7 @@ export const TEMPLATES: Record<TemplateCode, TemplateSpec> = {
     zh: '死亡后就医',
     en: 'Services after death',
     params: {
-      graceDays: { kind: 'int', min: 0, max: 30, default: 0, zh: '宽限天数', en: 'Grace days', unit: '天' },
+      graceDays: { kind: 'int', min: 0, max: 30, default: 1, zh: '宽限天数', en: 'Grace days', unit: '天' },
     },
     tables: {},
   },
@@ -191,7 +197,7 @@ export const TEMPLATES: Record<TemplateCode, TemplateSpec> = {
     en: 'Over-supply across providers',
     params: {
       windowDays: { kind: 'int', min: 7, max: 180, default: 30, zh: '滚动窗口天数', en: 'Rolling window', unit: '天' },
-      toleranceDays: { kind: 'int', min: 0, max: 90, default: 0, zh: '允许超出天数', en: 'Tolerance', unit: '天' },
+      maxDays: { kind: 'int', min: 1, max: 365, default: 30, zh: '窗口内最多用药天数', en: 'Most days of supply in the window', unit: '天' },
       minProviders: { kind: 'int', min: 1, max: 10, default: 2, zh: '最少机构数', en: 'Minimum number of providers' },
     },
     tables: {},

@@ -9,8 +9,11 @@ export const SCREENING_TABLES_DDL = [
   `CREATE TABLE mf_line (line_id VARCHAR, setl_id VARCHAR, mdtrt_id VARCHAR, psn_no VARCHAR, fixmedins_code VARCHAR, item_code VARCHAR,
      fee_date DATE, fee_minute BIGINT, cnt DOUBLE PRECISION, pric_fen BIGINT, amount_fen BIGINT, fund_fen BIGINT, days_supply INTEGER)`,
   `CREATE TABLE mf_diag (setl_id VARCHAR, diag_code VARCHAR)`,
-  `CREATE TABLE mf_wi_payment (wi_id VARCHAR, psn_no VARCHAR, fixmedins_code VARCHAR, begndate DATE, enddate DATE, amount_fen BIGINT, invoice_no VARCHAR)`,
+  `CREATE TABLE mf_wi_payment (wi_id VARCHAR, psn_no VARCHAR, fixmedins_code VARCHAR, begndate DATE, enddate DATE, amount_fen BIGINT, wi_fund_fen BIGINT, invoice_no VARCHAR)`,
   `CREATE TABLE mf_wi_recognition (wr_id VARCHAR, psn_no VARCHAR, injury_date DATE)`,
+  `CREATE TABLE mf_cat (code VARCHAR, drug_group VARCHAR, lmt_gend VARCHAR, lmt_age_band VARCHAR, lmt_visit VARCHAR, lmt_lv_min INTEGER,
+     wi_only BOOLEAN, max_per_day DOUBLE PRECISION, max_per_visit DOUBLE PRECISION, max_course_days INTEGER, cap_fen BIGINT, valid_from DATE, valid_to DATE)`,
+  `CREATE TABLE mf_cat_pair (main_code VARCHAR, sub_code VARCHAR, win VARCHAR, hrs INTEGER)`,
 ];
 
 type Kind = 'inpatient' | 'outpatient' | 'pharmacy';
@@ -62,13 +65,28 @@ export class ClaimsFixture {
     return this;
   }
 
-  wiPayment(w: { id: string; psn: string; prov?: string; beg: string; end?: string; amount: number; invoice?: string }): this {
-    this.stmts.push(`INSERT INTO mf_wi_payment VALUES (${q(w.id)}, ${q(w.psn)}, ${q(w.prov ?? 'H1')}, ${d(w.beg)}, ${d(w.end ?? w.beg)}, ${w.amount}, ${q(w.invoice ?? '')})`);
+  wiPayment(w: { id: string; psn: string; prov?: string; beg: string; end?: string; amount: number; wiFund?: number; invoice?: string }): this {
+    this.stmts.push(`INSERT INTO mf_wi_payment VALUES (${q(w.id)}, ${q(w.psn)}, ${q(w.prov ?? 'H1')}, ${d(w.beg)}, ${d(w.end ?? w.beg)}, ${w.amount}, ${w.wiFund ?? w.amount}, ${q(w.invoice ?? '')})`);
     return this;
   }
 
   wiRecognition(r: { id: string; psn: string; injury: string }): this {
     this.stmts.push(`INSERT INTO mf_wi_recognition VALUES (${q(r.id)}, ${q(r.psn)}, ${d(r.injury)})`);
+    return this;
+  }
+
+  /** A catalogue entry (hilist) with its restrictions, valid for the whole of the test years. */
+  catalogue(c: { code: string; group?: string; gend?: '1' | '2'; ageBand?: string; visit?: 'inpatient'; lvMin?: number; wiOnly?: boolean;
+    perDay?: number; perVisit?: number; courseDays?: number; capFen?: number }): this {
+    const n = (v: number | undefined) => (v === undefined ? 'NULL' : String(v));
+    this.stmts.push(
+      `INSERT INTO mf_cat VALUES (${q(c.code)}, ${q(c.group ?? c.code)}, ${q(c.gend)}, ${q(c.ageBand)}, ${q(c.visit)}, ${n(c.lvMin)}, ${c.wiOnly ? 'TRUE' : 'FALSE'}, ${n(c.perDay)}, ${n(c.perVisit)}, ${n(c.courseDays)}, ${n(c.capFen)}, DATE '2020-01-01', DATE '9999-12-31')`,
+    );
+    return this;
+  }
+
+  pair(p: { main: string; sub: string; win: 'visit' | 'day' | 'hours'; hours?: number }): this {
+    this.stmts.push(`INSERT INTO mf_cat_pair VALUES (${q(p.main)}, ${q(p.sub)}, ${q(p.win)}, ${p.hours ?? 0})`);
     return this;
   }
 
