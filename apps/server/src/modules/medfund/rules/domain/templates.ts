@@ -197,7 +197,7 @@ export const TEMPLATES: Record<TemplateCode, TemplateSpec> = {
     en: 'Over-supply across providers',
     params: {
       windowDays: { kind: 'int', min: 7, max: 180, default: 30, zh: '滚动窗口天数', en: 'Rolling window', unit: '天' },
-      maxDays: { kind: 'int', min: 1, max: 365, default: 30, zh: '窗口内最多用药天数', en: 'Most days of supply in the window', unit: '天' },
+      maxDays: { kind: 'int', min: 1, max: 365, default: 40, zh: '窗口内最多用药天数', en: 'Most days of supply in the window', unit: '天' },
       minProviders: { kind: 'int', min: 1, max: 10, default: 2, zh: '最少机构数', en: 'Minimum number of providers' },
     },
     tables: {},

@@ -316,14 +316,14 @@ describe('DRUG_OVERSUPPLY: over-supply across providers', () => {
       .setl({ id: 'S2', psn: 'P1', prov: 'D1', kind: 'pharmacy', beg: '2026-03-10' })
       .line({ setl: 'S2', code: 'XC09AAB001', days: 30, id: 'B', fund: 3000 });
     const f = await screen('DRUG_OVERSUPPLY', fx);
-    expect(f.map((x) => [x.setlId, x.lineIds, x.evNum, x.amountFen])).toEqual([['S2', ['B'], 60, 3000]]);
+    expect(f.map((x) => [x.setlId, x.lineIds, x.evNum, x.amountFen])).toEqual([['S2', ['B'], 60, 2000]]);
   });
-  it('near miss: exactly 30 days in the window; exclusion: the same provider only', async () => {
+  it('near miss: 20 + 20 days, exactly the 40 allowed; exclusion: the same provider only', async () => {
     const fx = base()
       .setl({ id: 'S1', psn: 'P1', prov: 'H1', beg: '2026-03-01' })
-      .line({ setl: 'S1', code: 'XC09AAB001', days: 15 })
+      .line({ setl: 'S1', code: 'XC09AAB001', days: 20 })
       .setl({ id: 'S2', psn: 'P1', prov: 'D1', kind: 'pharmacy', beg: '2026-03-10' })
-      .line({ setl: 'S2', code: 'XC09AAB001', days: 15 })
+      .line({ setl: 'S2', code: 'XC09AAB001', days: 20 })
       .setl({ id: 'S3', psn: 'P2', prov: 'H1', beg: '2026-03-01' })
       .line({ setl: 'S3', code: 'XC09AAB001', days: 30 })
       .setl({ id: 'S4', psn: 'P2', prov: 'H1', beg: '2026-03-05' })
