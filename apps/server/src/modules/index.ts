@@ -4,6 +4,7 @@ import type { Routes } from '../http/deps';
 import type { JobHandler } from '../core/jobs/job-runner';
 import { talentModule } from './talent';
 import { serviceModule } from './service';
+import { medfundModule } from './medfund';
 
 /** What the demo seed hands a module's seed hook. */
 export interface DemoSeedContext {
@@ -30,4 +31,4 @@ export interface ModuleDefinition {
   seed?: (tx: Transaction<DB>, demo: DemoSeedContext) => Promise<Record<string, number>>;
 }
 
-export const MODULES: ModuleDefinition[] = [talentModule, serviceModule];
+export const MODULES: ModuleDefinition[] = [talentModule, serviceModule, medfundModule];
