@@ -1,4 +1,5 @@
 import { medfundRulesPart } from './rules';
+import { seedMedfundRules } from './rules/seed';
 
 /**
  * 医保基金监管 (medical fund supervision, issue 7): the claims store and its loads (claims/,
@@ -11,4 +12,5 @@ export const medfundModule = {
   permissions: { ...medfundRulesPart.permissions },
   roles: { ...medfundRulesPart.roles },
   jobs: { ...medfundRulesPart.jobs },
+  seed: seedMedfundRules,
 };
