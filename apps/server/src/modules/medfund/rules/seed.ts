@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
-import type { DemoSeedContext } from '../../index';
+
 
 /** The demo's medfund accounts: an analyst of the 医保局 and a viewer (a leader of the bureau). */
-export async function seedMedfundRules(tx: Transaction<DB>, demo: DemoSeedContext): Promise<Record<string, number>> {
+export async function seedMedfundRules(tx: Transaction<DB>, demo: { passwordHash: string }): Promise<Record<string, number>> {
   const accounts = [
     { username: 'mf_analyst', display_name: '医保局基金监管科 分析员 周敏', role: 'medfund_analyst' },
     { username: 'mf_viewer', display_name: '医保局 陈局长', role: 'medfund_viewer' },
