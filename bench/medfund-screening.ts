@@ -40,7 +40,8 @@ async function measure(name: string, store: ClaimsStore) {
   const manifest = await generateIntoStore(store, 0, { seed: 20250101, scale: persons });
   const loadMs = performance.now() - t0;
   await ensureScreeningViews(store);
-  const [{ s, l }] = await store.query<{ s: number; l: number }>('SELECT (SELECT count(*) FROM medfund.setl_d) AS s, (SELECT count(*) FROM medfund.fee_list_d) AS l');
+  const [counts] = await store.query<{ s: number; l: number }>('SELECT (SELECT count(*) FROM medfund.setl_d) AS s, (SELECT count(*) FROM medfund.fee_list_d) AS l');
+  const { s, l } = counts!;
   console.log(`${name}: ${s} settlements, ${l} fee lines, loaded in ${(loadMs / 1000).toFixed(1)} s; load ${os.loadavg()[0]!.toFixed(1)}`);
   const perRule: Record<string, { ms: number; n: number }> = {};
   let full = 0;

@@ -4,6 +4,8 @@ import { changeRule, getRule, listRules, setRuleEnabled, type RuleView as Stored
 import { getRun, listRuns, startRun } from './screening/run.service';
 import { findingSummary, getFinding, listFindings, providerRisk, revealFinding } from './findings/finding.service';
 import { claimsStoreFor } from './claims-access';
+import { claimsDataVersion } from './screening/screen-claims';
+import { AppError } from '../../../http/app-error';
 import {
   FindingDetail, FindingListQuery, FindingPage, FindingReveal, FindingSummary, IdParams, RiskPage, RiskQuery, RuleChangeInput, RuleCodeParams,
   RuleDetail, RuleEnableInput, RuleList, RunList, RunView, StartRunInput,
@@ -65,11 +67,12 @@ export const medfundRulesRoutes: Routes = (app, deps) => {
     config: { access: 'medfund.screening.run' },
     schema: {
       tags: TAG, summary: '发起筛查（全量或增量，后台任务）', body: StartRunInput, response: { 202: RunView },
-      description: 'full: every settlement (or periodFrom–periodTo); incremental: the days after the last finished run, against the whole history. 409 MEDFUND_RUN_ACTIVE while another run over the same claims data is queued or running.',
+      description: 'full: every settlement (or periodFrom–periodTo); incremental: the days after the last finished run, against the whole history. 409 MEDFUND_RUN_ACTIVE while another run over the same claims data is queued or running; 409 MEDFUND_NO_CLAIMS when the store holds no settlement.',
     },
   }, async (req, reply) => {
     const c = claims();
     const store = await c.store;
+    if ((await claimsDataVersion(store)).settlements === 0) throw new AppError('MEDFUND_NO_CLAIMS');
     const run = await startRun(ctxOf(req, deps), { key: c.key, engine: store.engine }, req.body);
     deps.jobs.poke();
     return reply.status(202).send(run);
