@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_RULES } from '../domain/rule-catalog';
 import { templateSql } from '../domain/template-sql';
 import { findingQuery, toRawFinding, type RawFinding } from '../domain/finding-rows';
@@ -12,6 +12,10 @@ import { testEngines } from '../test-support/engines';
  * server under TEST_DB=postgres) — the same SQL text, the same findings.
  */
 const engines = testEngines();
+// Opening the engines (a PGlite start, a PostgreSQL connection) takes seconds on a busy machine: not in a test's time.
+beforeAll(async () => {
+  for (const e of engines) await e.run([], 'SELECT 1');
+}, 120_000);
 afterAll(async () => {
   for (const e of engines) await e.close();
 });
