@@ -161,6 +161,13 @@ export const ERROR_CATALOG = {
   ECONOMY_INDUSTRY_PREFIX_UNKNOWN: { status: 400, zh: '产业生态圈的行业代码不存在于国民经济行业分类（GB/T 4754-2017）', en: 'An industry code of the ecosystem is not in GB/T 4754-2017' },
   ECONOMY_NO_FIGURES: { status: 404, zh: '所选范围内还没有经济指标数据，请先导入', en: 'No figures have been loaded in this scope yet; import some first' },
   INTERNAL: { status: 500, zh: '系统出现错误，请稍后再试', en: 'Something went wrong; please try again later' },
+  // 医保基金监管 — screening rules, runs, findings (modules/medfund/rules)
+  MEDFUND_RULE_NOT_FOUND: { status: 404, zh: '筛查规则不存在', en: 'Screening rule not found' },
+  MEDFUND_RULE_INVALID: { status: 400, zh: '规则参数有误，请检查标注的参数', en: 'Some rule parameters are not valid; see the marked ones' },
+  MEDFUND_RUN_NOT_FOUND: { status: 404, zh: '筛查批次不存在', en: 'Screening run not found' },
+  MEDFUND_RUN_ACTIVE: { status: 409, zh: '同一份结算数据已有筛查正在进行或排队，请等待其完成', en: 'A screening run over the same claims data is already queued or running; wait for it to finish' },
+  MEDFUND_NO_CLAIMS: { status: 409, zh: '结算数据库中还没有结算数据，请先导入数据', en: 'The claims store holds no settlements yet; load data first' },
+  MEDFUND_FINDING_NOT_FOUND: { status: 404, zh: '疑点不存在', en: 'Finding not found' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1377,3 +1377,110 @@ export interface DB {
   economy_ecosystems: EconomyEcosystemTable;
   economy_official_rates: EconomyOfficialRateTable;
 }
+
+// ---- Medical fund supervision, part B: rules, runs, findings, provider risk (0028_medfund_rules.sql, modules/medfund/rules)
+export type MedfundSeverity = 'red' | 'orange';
+export type MedfundRunKind = 'full' | 'incremental';
+export type MedfundRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface MedfundRuleTable {
+  code: string;
+  template: string;
+  name: string;
+  name_en: string;
+  enabled: Generated<boolean>;
+  current_version: Generated<number>;
+  sort_order: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface MedfundRuleVersionTable {
+  rule_code: string;
+  version: number;
+  severity: MedfundSeverity;
+  effective_from: string;
+  effective_to: string | null;
+  params: Json<Record<string, number | string[]>>;
+  tables: Json<Record<string, Record<string, string | number | null>[]>>;
+  department_id: string | null;
+  department_name: Generated<string>;
+  change_note: Generated<string>;
+  created_by: string | null;
+  created_by_name: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface MedfundScreeningRunTable {
+  id: Generated<number>;
+  kind: MedfundRunKind;
+  status: MedfundRunStatus;
+  engine: string;
+  store_key: string;
+  period_from: string | null;
+  period_to: string | null;
+  data_version: Generated<string>;
+  rule_versions: Json<{ rule: string; version: number }[]>;
+  job_id: number | null;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  progress_note: Generated<string>;
+  counts: Json<Record<string, number>>;
+  error: string | null;
+  requested_by: string | null;
+  requested_by_name: Generated<string>;
+  requested_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface MedfundFindingTable {
+  id: Generated<number>;
+  natural_key: string;
+  rule_code: string;
+  rule_version: number;
+  severity: MedfundSeverity;
+  psn_no: string;
+  psn_name: Generated<string>;
+  certno: Generated<string>;
+  fixmedins_code: string;
+  fixmedins_name: Generated<string>;
+  setl_id: string;
+  line_ids: ColumnType<string[], string[] | string, string[] | string>;
+  occurred_on: string;
+  amount_fen: number;
+  evidence: Json<Record<string, unknown>>;
+  department_name: Generated<string>;
+  first_run_id: number;
+  last_run_id: number;
+  created_at: CreatedAt;
+}
+
+export interface MedfundProviderRiskTable {
+  run_id: number;
+  fixmedins_code: string;
+  fixmedins_name: string;
+  provider_type: string;
+  hosp_lv: string;
+  peer_group: string;
+  peer_count: number;
+  settlements: number;
+  cost_per_visit_fen: number;
+  fund_share: number;
+  findings: number;
+  findings_per_k: number;
+  amount_at_risk_fen: number;
+  z_cost: number | null;
+  z_fund_share: number | null;
+  z_findings: number | null;
+  risk_score: number;
+  outlier_metrics: ColumnType<string[], string[] | string, string[] | string>;
+  rank: number;
+}
+
+export interface DB {
+  medfund_rules: MedfundRuleTable;
+  medfund_rule_versions: MedfundRuleVersionTable;
+  medfund_screening_runs: MedfundScreeningRunTable;
+  medfund_findings: MedfundFindingTable;
+  medfund_provider_risk: MedfundProviderRiskTable;
+}

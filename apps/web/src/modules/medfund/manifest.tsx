@@ -1,24 +1,43 @@
 import { lazy } from 'react';
 import type { ModuleManifest } from '../types';
-import { FileSearchIcon, ShieldIcon } from '../../ui/icons';
+import { BellIcon, FileSearchIcon, SettingsIcon, ShieldIcon, TrophyIcon } from '../../ui/icons';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 
-const DataLoadsPage = lazy(() => import('./DataLoadsPage').then((m) => ({ default: m.DataLoadsPage })));
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
-/** 医保基金监管 (medical fund supervision), part A: the claims data and its loads. */
+const DataLoadsPage = named(() => import('./DataLoadsPage'), 'DataLoadsPage');
+const RulesPage = named(() => import('./RulesPage'), 'RulesPage');
+const RunsPage = named(() => import('./RunsPage'), 'RunsPage');
+const FindingsPage = named(() => import('./FindingsPage'), 'FindingsPage');
+const RiskPage = named(() => import('./RiskPage'), 'RiskPage');
+
+/** 医保基金监管 (medical fund supervision): the claims data and its loads; screening rules, runs, findings, provider risk (docs/medfund/). */
 export const manifest: ModuleManifest = {
   id: 'medfund',
   order: 40,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
-  routes: [{ path: 'medfund/loads', element: <DataLoadsPage />, handle: { permission: 'medfund.data.read' } }],
+  routes: [
+    { path: 'medfund/loads', element: <DataLoadsPage />, handle: { permission: 'medfund.data.read' } },
+    { path: 'medfund/rules', element: <RulesPage />, handle: { permission: 'medfund.rules.read' } },
+    { path: 'medfund/runs', element: <RunsPage />, handle: { permission: 'medfund.rules.read' } },
+    { path: 'medfund/findings', element: <FindingsPage />, handle: { permission: 'medfund.findings.read' } },
+    { path: 'medfund/risk', element: <RiskPage />, handle: { permission: 'medfund.rules.read' } },
+  ],
   menu: [
     {
       key: 'medfund',
       label: 'medfund:menu.group',
       icon: <ShieldIcon />,
       order: 45,
-      children: [{ key: 'medfund-loads', label: 'medfund:menu.loads', icon: <FileSearchIcon />, path: '/medfund/loads', permission: 'medfund.data.read', order: 10 }],
+      children: [
+        { key: 'medfund-findings', label: 'medfund:menu.findings', icon: <FileSearchIcon />, path: '/medfund/findings', permission: 'medfund.findings.read', order: 10 },
+        { key: 'medfund-runs', label: 'medfund:menu.runs', icon: <BellIcon />, path: '/medfund/runs', permission: 'medfund.rules.read', order: 20 },
+        { key: 'medfund-risk', label: 'medfund:menu.risk', icon: <TrophyIcon />, path: '/medfund/risk', permission: 'medfund.rules.read', order: 30 },
+        { key: 'medfund-rules', label: 'medfund:menu.rules', icon: <SettingsIcon />, path: '/medfund/rules', permission: 'medfund.rules.read', order: 40 },
+        { key: 'medfund-loads', label: 'medfund:menu.loads', icon: <FileSearchIcon />, path: '/medfund/loads', permission: 'medfund.data.read', order: 50 },
+      ],
     },
   ],
 };

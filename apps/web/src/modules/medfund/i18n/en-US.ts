@@ -2,7 +2,7 @@ import type zhCN from './zh-CN';
 
 /** The medical fund module's words in English (namespace `medfund`). */
 const enUS: typeof zhCN = {
-  menu: { group: 'Medical fund', loads: 'Data loads' },
+  menu: { group: 'Medical fund', loads: 'Data loads', rules: 'Screening rules', runs: 'Screening runs', findings: 'Findings', risk: 'Provider risk' },
   loads: {
     title: 'Data loads',
     subTitle: 'Settlements, visits, fee lines and the data other departments share; loaded through column mappings, refunds and cancellations netted before screening',
@@ -68,6 +68,29 @@ const enUS: typeof zhCN = {
     kind: { level3: 'Level-3 hospitals', level2: 'Level-2 hospitals', level1: 'Level-1 and community', pharmacy: 'Retail pharmacies', other: 'Other' },
     tables: 'Rows per table',
     rows: 'Rows',
+  },
+  severity: { red: 'Red (clear violation)', orange: 'Orange (suspicious)' },
+  rules: {
+    title: 'Screening rules', code: 'Code', name: 'Rule', template: 'Template', version: 'Version', severity: 'Severity', effective: 'Effective',
+    department: 'Default department', enabled: 'Enabled', edit: 'Tune', params: 'Parameters', tables: 'Local rule tables (beyond the catalogue, code prefix)',
+    rows: '{{n}} rows', changeNote: 'Reason for the change', save: 'Save as a new version', saved: 'Saved as version {{v}}', versions: 'Versions', by: 'By', note: 'Note',
+  },
+  runs: {
+    title: 'Screening runs', full: 'Full screening', incremental: 'Incremental (new days)', started: 'Screening run #{{id}} started', kind: 'Kind',
+    status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' }, progress: 'Progress', period: 'Period screened', found: 'Findings',
+    new: 'New', data: 'Data version', requestedBy: 'Started by', requestedAt: 'Started at',
+  },
+  findings: {
+    title: 'Findings', rule: 'Rule', severity: 'Severity', provider: 'Provider (code or name)', person: 'Person number or ID number', period: 'Period',
+    minAmount: 'Minimum amount (yuan)', amount: 'Amount at risk (yuan)', person_: 'Person', occurredOn: 'Date', setl: 'Settlement', total: '{{n}} findings, {{amount}} yuan at risk',
+    evidence: 'Evidence', reveal: 'Reveal (audited)', lines: 'Fee lines (offending ones in red)', item: 'Item', date: 'Date', cnt: 'Qty', price: 'Price',
+    lineAmount: 'Amount', fund: 'Fund paid', settlement: 'Settlement', ruleVersion: 'Rule version', department: 'Department', chart: 'Findings by rule',
+  },
+  risk: {
+    title: 'Designated provider risk ranking', rank: 'Rank', provider: 'Provider', peer: 'Peers', settlements: 'Settlements', cost: 'Cost per visit (yuan)', fundShare: 'Fund share',
+    perK: 'Findings per 1,000', amount: 'At risk (yuan)', score: 'Risk score', outliers: 'Outlying measures', chart: 'Top 15 by risk score', none: 'Ready after the first screening run',
+    metric: { cost: 'Cost per visit', fund_share: 'Fund share', findings: 'Findings rate' },
+    method: 'Against providers of the same type and level: robust z = 0.6745 × (value − median) / median absolute deviation; above 3.5 is an outlier.',
   },
 };
 export default enUS;

@@ -1,0 +1,402 @@
+import type { TemplateCode } from './templates';
+import type { ParamValues, TableValues } from './parameters';
+import { sqlCode, sqlDate, sqlInt, sqlNumber, sqlPrefixAny, sqlValues } from './sql-literals';
+
+/**
+ * One screening SQL text per template. The text is portable: it runs unchanged on DuckDB and on
+ * PostgreSQL 15 (no dialect shim was needed: date − date is a day count and date + integer a date
+ * on both; amounts are integer fen, shares computed in DOUBLE PRECISION and rounded with
+ * floor(x + 0.5); everything returned is cast by finding-rows.ts).
+ *
+ * It reads the screening views (screening-views.ts): mf_setl, mf_line, mf_person, mf_diag,
+ * mf_wi_payment, mf_wi_recognition and the catalogue (知识库) mf_cat, mf_cat_pair. Restrictions
+ * come from two places: the catalogue (exact code, valid on the day of the line) and the rule
+ * version's own tables (local additions, matched by code prefix as the national batches are).
+ *
+ * It returns the finding rows, always these columns:
+ *   setl_id, psn_no, fixmedins_code, occurred_on (date), line_ids (comma-separated, sorted),
+ *   subject_key (with rule + settlement the finding's natural key), amount_fen (fund-paid share at
+ *   risk), severity ('red' / 'orange', or NULL = the rule's), ev_ref, ev_num, ev_text (evidence).
+ */
+export interface ScreeningWindow {
+  /** Settlements whose date falls in [from, to] are screened (the rest is history to compare with). */
+  from: string;
+  to: string;
+}
+
+export interface TemplateInput {
+  template: TemplateCode;
+  params: ParamValues;
+  tables: TableValues;
+  window: ScreeningWindow;
+  /** Where the views are: 'medfund.' in a claims store, '' in tests (search_path). */
+  prefix?: string;
+}
+
+const OUT = 'setl_id, psn_no, fixmedins_code, occurred_on, line_ids, subject_key, amount_fen, severity, ev_ref, ev_num, ev_text';
+
+/** The fund-paid share of `part` of `whole`, as integer fen (half up). */
+function share(fundFen: string, part: string, whole: string): string {
+  return `CAST(floor(CAST(${fundFen} AS DOUBLE PRECISION) * (${part}) / (${whole}) + 0.5) AS BIGINT)`;
+}
+
+const num = (p: ParamValues, k: string) => p[k] as number;
+const codes = (p: ParamValues, k: string) => p[k] as string[];
+const rows = (t: TableValues, k: string) => t[k] ?? [];
+const str = (v: unknown) => String(v);
+
+/**
+ * The lines of screened settlements matched to restrictions: the catalogue's (exact code, valid
+ * on the line's day) and the rule table's (code prefix). `cat` and `local` select the same
+ * restriction columns, the first being `code`.
+ */
+function matched(lines: string, cat: string, local: string, cols: string): string {
+  return `SELECT l.*, ${cols} FROM ${lines} l JOIN (${cat}) r ON l.item_code = r.code AND l.fee_date BETWEEN r.valid_from AND r.valid_to
+  UNION ALL
+  SELECT l.*, ${cols} FROM ${lines} l JOIN (${local}) r ON l.item_code LIKE r.code || '%'`;
+}
+
+export function templateSql(input: TemplateInput): string {
+  const body = templateBody(input);
+  const def = scopedDefinition(input);
+  if (!/\bscoped\b/.test(body)) return body;
+  return body.startsWith('WITH ') ? `WITH scoped AS (${def}),\n${body.slice(5)}` : `WITH scoped AS (${def})\n${body}`;
+}
+
+function scopedDefinition(input: TemplateInput): string {
+  const x = input.prefix ?? '';
+  const w = input.window;
+  return `SELECT l.*, s.med_kind, s.hosp_lv, s.setl_date FROM ${x}mf_line l JOIN ${x}mf_setl s ON s.setl_id = l.setl_id WHERE s.setl_date BETWEEN ${sqlDate(w.from)} AND ${sqlDate(w.to)}`;
+}
+
+function templateBody(input: TemplateInput): string {
+  const { params: p, tables: t, window: w } = input;
+  const x = input.prefix ?? '';
+  const inWindow = (dateExpr: string) => `${dateExpr} BETWEEN ${sqlDate(w.from)} AND ${sqlDate(w.to)}`;
+  // The fee lines of the settlements screened by this run (history is read from mf_line directly).
+  // The screened settlements' lines, as the CTE `scoped` (templateSql adds it): referenced by the
+  // catalogue and the local branch, PostgreSQL computes it once instead of re-running the view
+  // joins for every catalogue row (bench: FREQUENCY_LIMIT 700 s on PostgreSQL before).
+  const scopedLines = 'scoped';
+  const lineFinding = (key: string, evRef: string, evNum: string, evText: string) => `SELECT setl_id, min(psn_no) AS psn_no, min(fixmedins_code) AS fixmedins_code,
+  min(fee_date) AS occurred_on, string_agg(line_id, ',' ORDER BY line_id) AS line_ids, ${key} AS subject_key, sum(fund_fen) AS amount_fen,
+  CAST(NULL AS VARCHAR) AS severity, ${evRef} AS ev_ref, ${evNum} AS ev_num, ${evText} AS ev_text`;
+
+  switch (input.template) {
+    case 'cross_fund_duplicate': {
+      const tol = sqlNumber(num(p, 'amountTolerancePct'));
+      return `SELECT ${OUT} FROM (
+SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.setl_date AS occurred_on, '' AS line_ids,
+  'wi:' || w.wi_id AS subject_key,
+  CASE WHEN s.fund_pay_fen < w.wi_fund_fen THEN s.fund_pay_fen ELSE w.wi_fund_fen END AS amount_fen,
+  CASE WHEN s.fixmedins_code = w.fixmedins_code
+        AND ((s.invoice_no <> '' AND s.invoice_no = w.invoice_no)
+             OR abs(s.medfee_fen - w.amount_fen) * 100 <= ${tol} * s.medfee_fen)
+       THEN 'red' ELSE 'orange' END AS severity,
+  w.wi_id AS ev_ref,
+  (CASE WHEN s.enddate < w.enddate THEN s.enddate ELSE w.enddate END)
+    - (CASE WHEN s.begndate > w.begndate THEN s.begndate ELSE w.begndate END) + 1 AS ev_num,
+  w.fixmedins_code || '|' || CAST(w.amount_fen AS VARCHAR) || '|' || w.invoice_no AS ev_text
+FROM ${x}mf_setl s
+JOIN ${x}mf_wi_payment w ON w.psn_no = s.psn_no AND s.begndate <= w.enddate AND w.begndate <= s.enddate
+WHERE s.fund_pay_fen > 0 AND ${inWindow('s.setl_date')}
+) q`;
+    }
+    case 'work_injury_scope': {
+      const days = sqlInt(num(p, 'daysAfterInjury'));
+      const injury = sqlPrefixAny('d.diag_code', codes(p, 'injuryDiagnosisPrefixes'));
+      const local = sqlValues([{ name: 'code', type: 'VARCHAR' }], rows(t, 'workInjuryDrugs').map((r) => [sqlCode(str(r.code))]));
+      return `WITH hits AS (${matched(scopedLines, `SELECT code, valid_from, valid_to FROM ${x}mf_cat WHERE wi_only`, local, 'r.code AS drug')})
+SELECT ${OUT} FROM (
+SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.setl_date AS occurred_on, '' AS line_ids,
+  'wr:' || r.wr_id AS subject_key, s.fund_pay_fen AS amount_fen, 'orange' AS severity,
+  r.wr_id AS ev_ref, s.begndate - r.injury_date AS ev_num,
+  (SELECT min(d.diag_code) FROM ${x}mf_diag d WHERE d.setl_id = s.setl_id AND ${injury}) AS ev_text
+FROM ${x}mf_setl s
+JOIN ${x}mf_wi_recognition r ON r.psn_no = s.psn_no AND s.begndate >= r.injury_date AND s.begndate <= r.injury_date + ${days}
+WHERE s.fund_pay_fen > 0 AND ${inWindow('s.setl_date')}
+  AND EXISTS (SELECT 1 FROM ${x}mf_diag d WHERE d.setl_id = s.setl_id AND ${injury})
+UNION ALL
+SELECT setl_id, min(psn_no), min(fixmedins_code), min(fee_date), string_agg(DISTINCT line_id, ',' ORDER BY line_id),
+  'drug', sum(fund_fen), 'red', min(item_code), count(DISTINCT line_id), string_agg(DISTINCT item_code, ',' ORDER BY item_code)
+FROM (SELECT DISTINCT setl_id, psn_no, fixmedins_code, fee_date, line_id, fund_fen, item_code FROM hits WHERE fund_fen > 0) h
+GROUP BY setl_id
+) q`;
+    }
+    case 'pair_exclusion': {
+      const local = sqlValues(
+        [
+          { name: 'main_code', type: 'VARCHAR' },
+          { name: 'sub_code', type: 'VARCHAR' },
+          { name: 'win', type: 'VARCHAR' },
+          { name: 'hrs', type: 'INTEGER' },
+        ],
+        rows(t, 'pairs').map((r) => [sqlCode(str(r.mainCode)), sqlCode(str(r.subCode)), `'${str(r.window)}'`, sqlInt(r.window === 'hours' ? Number(r.hours ?? 1) : 0)]),
+      );
+      return `WITH pairs AS (SELECT main_code, sub_code, win, hrs FROM ${x}mf_cat_pair UNION ${local}),
+hits AS (
+  SELECT DISTINCT p.main_code, p.sub_code, b.line_id, b.setl_id, b.psn_no, b.fixmedins_code, b.fee_date, b.fund_fen, a.line_id AS main_line
+  FROM pairs p
+  JOIN ${scopedLines} b ON b.item_code LIKE p.sub_code || '%'
+  JOIN ${x}mf_line a ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code AND a.line_id <> b.line_id
+    AND a.item_code LIKE p.main_code || '%'
+    AND ((p.win = 'visit' AND a.mdtrt_id = b.mdtrt_id)
+      OR (p.win = 'day' AND a.fee_date = b.fee_date)
+      OR (p.win = 'hours' AND a.fee_date BETWEEN b.fee_date - 1 AND b.fee_date + 1
+          AND abs(a.fee_minute - b.fee_minute) <= p.hrs * 60))
+)
+SELECT ${OUT} FROM (
+SELECT setl_id, min(psn_no) AS psn_no, min(fixmedins_code) AS fixmedins_code, min(fee_date) AS occurred_on,
+  string_agg(DISTINCT line_id, ',' ORDER BY line_id) AS line_ids, main_code || '+' || sub_code AS subject_key,
+  sum(fund_fen) AS amount_fen, CAST(NULL AS VARCHAR) AS severity, min(main_line) AS ev_ref, count(DISTINCT line_id) AS ev_num,
+  main_code || '+' || sub_code AS ev_text
+FROM (SELECT main_code, sub_code, line_id, min(setl_id) AS setl_id, min(psn_no) AS psn_no, min(fixmedins_code) AS fixmedins_code,
+        min(fee_date) AS fee_date, min(fund_fen) AS fund_fen, min(main_line) AS main_line
+      FROM hits GROUP BY main_code, sub_code, line_id) h
+GROUP BY setl_id, main_code, sub_code
+) q`;
+    }
+    case 'units_per_window': {
+      const local = sqlValues(
+        [
+          { name: 'code', type: 'VARCHAR' },
+          { name: 'max_units', type: 'INTEGER' },
+          { name: 'per', type: 'VARCHAR' },
+        ],
+        rows(t, 'limits').map((r) => [sqlCode(str(r.code)), sqlInt(Number(r.maxUnits)), `'${str(r.per)}'`]),
+      );
+      const cat = `SELECT code, max_per_day AS max_units, 'day' AS per, valid_from, valid_to FROM ${x}mf_cat WHERE max_per_day IS NOT NULL
+  UNION ALL SELECT code, max_per_visit, 'visit', valid_from, valid_to FROM ${x}mf_cat WHERE max_per_visit IS NOT NULL`;
+      return `WITH hits AS (${matched(scopedLines, cat, local, 'r.code AS limit_code, CAST(r.max_units AS DOUBLE PRECISION) AS max_units, r.per')}),
+grouped AS (
+  SELECT setl_id, min(psn_no) AS psn_no, min(fixmedins_code) AS fixmedins_code, limit_code, max_units, per,
+    CASE WHEN per = 'day' THEN CAST(fee_date AS VARCHAR) ELSE mdtrt_id END AS window_key,
+    min(fee_date) AS fee_date, sum(cnt) AS units, sum(fund_fen) AS fund_fen,
+    string_agg(line_id, ',' ORDER BY line_id) AS line_ids
+  FROM hits
+  GROUP BY setl_id, limit_code, max_units, per, CASE WHEN per = 'day' THEN CAST(fee_date AS VARCHAR) ELSE mdtrt_id END
+)
+SELECT ${OUT} FROM (
+SELECT setl_id, psn_no, fixmedins_code, fee_date AS occurred_on, line_ids, limit_code || '@' || per || '@' || window_key AS subject_key,
+  ${share('fund_fen', 'units - max_units', 'units')} AS amount_fen, CAST(NULL AS VARCHAR) AS severity,
+  limit_code AS ev_ref, units AS ev_num, per || ':' || CAST(CAST(round(max_units) AS BIGINT) AS VARCHAR) AS ev_text
+FROM grouped WHERE units > max_units
+) q`;
+    }
+    case 'attribute_sex': {
+      const local = sqlValues(
+        [
+          { name: 'code', type: 'VARCHAR' },
+          { name: 'sex', type: 'VARCHAR' },
+        ],
+        rows(t, 'restrictions').map((r) => [sqlCode(str(r.code)), `'${str(r.sex)}'`]),
+      );
+      const lines = `(SELECT l.*, p.gend FROM ${scopedLines} l JOIN ${x}mf_person p ON p.psn_no = l.psn_no WHERE p.gend IN ('1', '2'))`;
+      return `WITH hits AS (${matched(lines, `SELECT code, lmt_gend AS sex, valid_from, valid_to FROM ${x}mf_cat WHERE lmt_gend IN ('1', '2')`, local, 'r.code AS rcode, r.sex')})
+SELECT ${OUT} FROM (
+${lineFinding(`'sex:' || rcode`, 'min(item_code)', 'count(*)', `min(gend) || '|' || sex`)}
+FROM hits WHERE gend <> sex
+GROUP BY setl_id, rcode, sex
+) q`;
+    }
+    case 'attribute_age': {
+      const bands = sqlValues(
+        [
+          { name: 'band', type: 'VARCHAR' },
+          { name: 'min_age', type: 'INTEGER' },
+          { name: 'max_age', type: 'INTEGER' },
+        ],
+        rows(t, 'bands').map((r) => [sqlCode(str(r.band)), sqlInt(Number(r.minAge)), sqlInt(Number(r.maxAge))]),
+      );
+      const local = sqlValues(
+        [
+          { name: 'code', type: 'VARCHAR' },
+          { name: 'band', type: 'VARCHAR' },
+        ],
+        rows(t, 'restrictions').map((r) => [sqlCode(str(r.code)), sqlCode(str(r.band))]),
+      );
+      const ymd = (d: string) => `(extract(year FROM ${d}) * 10000 + extract(month FROM ${d}) * 100 + extract(day FROM ${d}))`;
+      const lines = `(SELECT l.*, CAST(floor((${ymd('l.fee_date')} - ${ymd('p.brdy')}) / 10000.0) AS INTEGER) AS age
+  FROM ${scopedLines} l JOIN ${x}mf_person p ON p.psn_no = l.psn_no WHERE p.brdy IS NOT NULL)`;
+      return `WITH bands AS (${bands}),
+hits AS (${matched(lines, `SELECT code, lmt_age_band AS band, valid_from, valid_to FROM ${x}mf_cat WHERE lmt_age_band IS NOT NULL`, local, 'r.code AS rcode, r.band')})
+SELECT ${OUT} FROM (
+SELECT h.setl_id, min(h.psn_no) AS psn_no, min(h.fixmedins_code) AS fixmedins_code, min(h.fee_date) AS occurred_on,
+  string_agg(h.line_id, ',' ORDER BY h.line_id) AS line_ids, 'age:' || h.rcode AS subject_key, sum(h.fund_fen) AS amount_fen,
+  CAST(NULL AS VARCHAR) AS severity, min(h.item_code) AS ev_ref, min(h.age) AS ev_num,
+  h.band || ':' || CAST(b.min_age AS VARCHAR) || '-' || CAST(b.max_age AS VARCHAR) AS ev_text
+FROM hits h JOIN bands b ON b.band = h.band
+WHERE h.age < b.min_age OR h.age >= b.max_age
+GROUP BY h.setl_id, h.rcode, h.band, b.min_age, b.max_age
+) q`;
+    }
+    case 'payment_scope': {
+      const inpatientOnly = sqlValues([{ name: 'code', type: 'VARCHAR' }], rows(t, 'inpatientOnly').map((r) => [sqlCode(str(r.code))]));
+      const minLevel = sqlValues(
+        [
+          { name: 'code', type: 'VARCHAR' },
+          { name: 'min_level', type: 'INTEGER' },
+        ],
+        rows(t, 'minLevel').map((r) => [sqlCode(str(r.code)), sqlInt(Number(r.minLevel))]),
+      );
+      const maxDays = sqlValues(
+        [
+          { name: 'code', type: 'VARCHAR' },
+          { name: 'max_days', type: 'INTEGER' },
+        ],
+        rows(t, 'maxDays').map((r) => [sqlCode(str(r.code)), sqlInt(Number(r.maxDays))]),
+      );
+      return `WITH visit_hits AS (${matched(scopedLines, `SELECT code, valid_from, valid_to FROM ${x}mf_cat WHERE lmt_visit = 'inpatient'`, inpatientOnly, 'r.code AS rcode')}),
+level_hits AS (${matched(scopedLines, `SELECT code, lmt_lv_min AS min_level, valid_from, valid_to FROM ${x}mf_cat WHERE lmt_lv_min IS NOT NULL`, minLevel, 'r.code AS rcode, r.min_level')}),
+day_hits AS (${matched(scopedLines, `SELECT code, max_course_days AS max_days, valid_from, valid_to FROM ${x}mf_cat WHERE max_course_days IS NOT NULL`, maxDays, 'r.code AS rcode, r.max_days')}),
+hits AS (
+  SELECT setl_id, psn_no, fixmedins_code, fee_date, line_id, fund_fen, item_code, 'visit_type:' || rcode AS subject_key, med_kind AS ev_text
+  FROM visit_hits WHERE med_kind <> 'inpatient'
+  UNION ALL
+  SELECT setl_id, psn_no, fixmedins_code, fee_date, line_id, fund_fen, item_code, 'level:' || rcode, 'level ' || CAST(hosp_lv AS VARCHAR) || ' < ' || CAST(min_level AS VARCHAR)
+  FROM level_hits WHERE hosp_lv < min_level
+  UNION ALL
+  SELECT setl_id, psn_no, fixmedins_code, fee_date, line_id, fund_fen, item_code, 'days:' || rcode, 'day ' || CAST(day_no AS VARCHAR) || ' > ' || CAST(max_days AS VARCHAR)
+  FROM (SELECT d.*, dense_rank() OVER (PARTITION BY d.setl_id, d.rcode ORDER BY d.fee_date) AS day_no FROM day_hits d) d
+  WHERE day_no > max_days
+)
+SELECT ${OUT} FROM (
+${lineFinding('subject_key', 'min(item_code)', 'count(*)', 'min(ev_text)')}
+FROM hits GROUP BY setl_id, subject_key
+) q`;
+    }
+    case 'outpatient_during_stay':
+      return `SELECT ${OUT} FROM (
+SELECT o.setl_id, o.psn_no, o.fixmedins_code, o.setl_date AS occurred_on, '' AS line_ids, 'stay:' || i.setl_id AS subject_key,
+  o.fund_pay_fen AS amount_fen,
+  CASE WHEN o.fixmedins_code = i.fixmedins_code THEN 'red' ELSE 'orange' END AS severity,
+  i.setl_id AS ev_ref, o.begndate - i.begndate AS ev_num,
+  i.fixmedins_code || '|' || CAST(i.begndate AS VARCHAR) || '|' || CAST(i.enddate AS VARCHAR) AS ev_text
+FROM ${x}mf_setl o
+JOIN ${x}mf_setl i ON i.psn_no = o.psn_no AND i.med_kind = 'inpatient'
+  AND o.begndate > i.begndate AND o.begndate < i.enddate
+WHERE o.med_kind IN ('outpatient', 'pharmacy') AND o.fund_pay_fen > 0 AND ${inWindow('o.setl_date')}
+) q`;
+    case 'stay_overlap': {
+      const minDays = sqlInt(num(p, 'minOverlapDays'));
+      // b is the later stay (later admission, or the same day and the larger id): the finding is on it.
+      return `SELECT ${OUT} FROM (
+SELECT b.setl_id, b.psn_no, b.fixmedins_code, b.setl_date AS occurred_on, '' AS line_ids, 'stay:' || a.setl_id AS subject_key,
+  b.fund_pay_fen AS amount_fen, CAST(NULL AS VARCHAR) AS severity, a.setl_id AS ev_ref,
+  (CASE WHEN a.enddate < b.enddate THEN a.enddate ELSE b.enddate END) - b.begndate AS ev_num,
+  a.fixmedins_code || '|' || CAST(a.begndate AS VARCHAR) || '|' || CAST(a.enddate AS VARCHAR) AS ev_text
+FROM ${x}mf_setl b
+JOIN ${x}mf_setl a ON a.psn_no = b.psn_no AND a.med_kind = 'inpatient' AND a.setl_id <> b.setl_id
+  AND (a.begndate < b.begndate OR (a.begndate = b.begndate AND a.setl_id < b.setl_id))
+  AND (CASE WHEN a.enddate < b.enddate THEN a.enddate ELSE b.enddate END) - b.begndate >= ${minDays}
+WHERE b.med_kind = 'inpatient' AND ${inWindow('b.setl_date')}
+) q`;
+    }
+    case 'short_readmission': {
+      const gap = sqlInt(num(p, 'maxGapDays'));
+      const n = sqlInt(num(p, 'diagnosisPrefixLength'));
+      const planned = codes(p, 'plannedDiagnosisPrefixes');
+      return `WITH stays AS (
+  SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.begndate, s.enddate, s.setl_date, s.fund_pay_fen, s.main_diag,
+    lag(s.setl_id) OVER (PARTITION BY s.psn_no, s.fixmedins_code ORDER BY s.begndate, s.setl_id) AS prev_setl_id,
+    lag(s.enddate) OVER (PARTITION BY s.psn_no, s.fixmedins_code ORDER BY s.begndate, s.setl_id) AS prev_enddate,
+    lag(s.main_diag) OVER (PARTITION BY s.psn_no, s.fixmedins_code ORDER BY s.begndate, s.setl_id) AS prev_diag
+  FROM ${x}mf_setl s WHERE s.med_kind = 'inpatient'
+)
+SELECT ${OUT} FROM (
+SELECT setl_id, psn_no, fixmedins_code, setl_date AS occurred_on, '' AS line_ids, 'prev:' || prev_setl_id AS subject_key,
+  fund_pay_fen AS amount_fen, CAST(NULL AS VARCHAR) AS severity, prev_setl_id AS ev_ref, begndate - prev_enddate AS ev_num,
+  prev_diag || '|' || main_diag AS ev_text
+FROM stays
+WHERE prev_setl_id IS NOT NULL AND begndate - prev_enddate BETWEEN 0 AND ${gap}
+  AND main_diag <> '' AND substr(main_diag, 1, ${n}) = substr(prev_diag, 1, ${n})
+  AND NOT ${sqlPrefixAny('main_diag', planned)}
+  AND ${inWindow('setl_date')}
+) q`;
+    }
+    case 'after_death': {
+      const grace = sqlInt(num(p, 'graceDays'));
+      // A line after death, or (a settlement without lines, e.g. a pharmacy total) a visit begun after it.
+      return `SELECT ${OUT} FROM (
+${lineFinding(`'death'`, 'CAST(min(death_date) AS VARCHAR)', 'max(fee_date) - min(death_date)', 'CAST(min(fee_date) AS VARCHAR)')}
+FROM (SELECT l.*, p.death_date FROM ${scopedLines} l JOIN ${x}mf_person p ON p.psn_no = l.psn_no
+      WHERE p.death_date IS NOT NULL AND l.fee_date > p.death_date + ${grace}) d
+GROUP BY setl_id
+UNION ALL
+SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.setl_date, '', 'death', s.fund_pay_fen, CAST(NULL AS VARCHAR),
+  CAST(p.death_date AS VARCHAR), s.begndate - p.death_date, CAST(s.begndate AS VARCHAR)
+FROM ${x}mf_setl s JOIN ${x}mf_person p ON p.psn_no = s.psn_no
+WHERE p.death_date IS NOT NULL AND s.begndate > p.death_date + ${grace} AND ${inWindow('s.setl_date')}
+  AND NOT EXISTS (SELECT 1 FROM ${x}mf_line l WHERE l.setl_id = s.setl_id)
+) q`;
+    }
+    case 'supply_per_window': {
+      const win = num(p, 'windowDays');
+      const limit = sqlInt(num(p, 'maxDays'));
+      return `WITH groups AS (SELECT code, min(drug_group) AS drug_group FROM ${x}mf_cat GROUP BY code),
+supply AS (
+  SELECT l.line_id, l.setl_id, l.psn_no, l.fixmedins_code, l.item_code, COALESCE(g.drug_group, l.item_code) AS drug_group,
+    l.fee_date, l.days_supply, l.fund_fen, s.setl_date
+  FROM ${x}mf_line l JOIN ${x}mf_setl s ON s.setl_id = l.setl_id
+  LEFT JOIN groups g ON g.code = l.item_code
+  WHERE l.days_supply > 0 AND s.med_kind IN ('outpatient', 'pharmacy')
+),
+rolling AS (
+  SELECT d.line_id, d.setl_id, d.psn_no, d.fixmedins_code, d.drug_group, d.fee_date, d.fund_fen, d.days_supply,
+    sum(h.days_supply) AS days_total, count(DISTINCT h.fixmedins_code) AS providers
+  FROM supply d JOIN supply h ON h.psn_no = d.psn_no AND h.drug_group = d.drug_group
+    AND h.fee_date BETWEEN d.fee_date - ${sqlInt(win - 1)} AND d.fee_date
+    AND (h.fee_date < d.fee_date OR h.line_id <= d.line_id)
+  WHERE ${inWindow('d.setl_date')}
+  GROUP BY d.line_id, d.setl_id, d.psn_no, d.fixmedins_code, d.drug_group, d.fee_date, d.fund_fen, d.days_supply
+)
+SELECT ${OUT} FROM (
+SELECT setl_id, psn_no, fixmedins_code, fee_date AS occurred_on, line_id AS line_ids, 'supply:' || line_id AS subject_key,
+  ${share('fund_fen', `CASE WHEN days_total - ${limit} < days_supply THEN days_total - ${limit} ELSE days_supply END`, 'days_supply')} AS amount_fen,
+  CAST(NULL AS VARCHAR) AS severity, drug_group AS ev_ref, days_total AS ev_num, CAST(providers AS VARCHAR) AS ev_text
+FROM rolling WHERE days_total > ${limit} AND providers >= ${sqlInt(num(p, 'minProviders'))}
+) q`;
+    }
+    case 'price_cap': {
+      const local = sqlValues(
+        [
+          { name: 'code', type: 'VARCHAR' },
+          { name: 'cap_fen', type: 'INTEGER' },
+        ],
+        rows(t, 'caps').map((r) => [sqlCode(str(r.code)), sqlInt(Number(r.capFen))]),
+      );
+      return `WITH hits AS (
+  SELECT l.*, r.code AS rcode, r.cap_fen FROM ${scopedLines} l
+  JOIN (SELECT code, cap_fen, valid_from, valid_to FROM ${x}mf_cat WHERE cap_fen IS NOT NULL
+        UNION ALL SELECT code, cap_fen, DATE '0001-01-01', DATE '9999-12-31' FROM (${local}) c) r
+    ON l.item_code = r.code AND l.fee_date BETWEEN r.valid_from AND r.valid_to
+  WHERE l.pric_fen > r.cap_fen
+)
+SELECT ${OUT} FROM (
+SELECT setl_id, min(psn_no) AS psn_no, min(fixmedins_code) AS fixmedins_code, min(fee_date) AS occurred_on,
+  string_agg(line_id, ',' ORDER BY line_id) AS line_ids, 'price:' || rcode AS subject_key,
+  sum(${share('fund_fen', 'pric_fen - cap_fen', 'pric_fen')}) AS amount_fen,
+  CAST(NULL AS VARCHAR) AS severity, rcode AS ev_ref, max(pric_fen) AS ev_num, CAST(min(cap_fen) AS VARCHAR) AS ev_text
+FROM hits GROUP BY setl_id, rcode
+) q`;
+    }
+    case 'duplicate_bill':
+      return `WITH sig AS (
+  SELECT l.setl_id, string_agg(l.item_code || ':' || CAST(l.amount_fen AS VARCHAR), ',' ORDER BY l.item_code, l.amount_fen) AS items
+  FROM ${x}mf_line l GROUP BY l.setl_id
+),
+bills AS (
+  SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.begndate, s.setl_date, s.medfee_fen, s.fund_pay_fen, COALESCE(g.items, '') AS items
+  FROM ${x}mf_setl s LEFT JOIN sig g ON g.setl_id = s.setl_id
+)
+SELECT ${OUT} FROM (
+SELECT b.setl_id, b.psn_no, b.fixmedins_code, b.setl_date AS occurred_on, '' AS line_ids, 'dup:' || min(a.setl_id) AS subject_key,
+  b.fund_pay_fen AS amount_fen, CAST(NULL AS VARCHAR) AS severity, min(a.setl_id) AS ev_ref, count(*) AS ev_num,
+  CAST(b.medfee_fen AS VARCHAR) AS ev_text
+FROM bills b JOIN bills a ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code AND a.begndate = b.begndate
+  AND a.medfee_fen = b.medfee_fen AND a.items = b.items AND a.setl_id < b.setl_id
+WHERE ${inWindow('b.setl_date')}
+GROUP BY b.setl_id, b.psn_no, b.fixmedins_code, b.setl_date, b.fund_pay_fen, b.medfee_fen
+) q`;
+  }
+}

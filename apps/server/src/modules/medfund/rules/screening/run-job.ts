@@ -1,0 +1,179 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../../db/schema';
+import type { JobHandler } from '../../../../core/jobs/job-runner';
+import type { ClaimsStore } from '../../claims/claims-store';
+import { activeClaimsStore } from '../claims-access';
+import { rulesForRun } from '../rule-store';
+import { naturalKey, type RawFinding } from '../domain/finding-rows';
+import { evidenceOf } from '../domain/evidence';
+import { sqlString } from '../domain/sql-literals';
+import { rankProviders, type ProviderStats } from '../domain/provider-risk';
+import { claimsDataVersion, ensureScreeningViews, screenRule } from './screen-claims';
+import { lastScreenedDay } from './run.service';
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const maxDay = (a: string, b: string) => (a > b ? a : b);
+const minDay = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * The screening job: every enabled rule (its current version, within its effective period) over
+ * the run's window, findings upserted by natural key (a rerun refreshes last_run_id, adds no row),
+ * then the provider risk over the whole data span. Progress after each rule.
+ */
+export const screeningJob: JobHandler = async (job, jctx) => {
+  const runId = Number((job.payload as { runId: number }).runId);
+  const db = jctx.db;
+  try {
+    const access = activeClaimsStore();
+    if (!access) throw new Error('no claims store is open in this process');
+    const store = await access.store;
+    const result = await runScreening(db, store, runId, jctx.now, (done, total, note) => jctx.progress(done, total, note));
+    return result;
+  } catch (err) {
+    await db
+      .updateTable('medfund_screening_runs')
+      .set({ status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err), finished_at: jctx.now() })
+      .where('id', '=', runId)
+      .execute();
+    throw err;
+  }
+};
+
+export async function runScreening(
+  db: Kysely<DB>, store: ClaimsStore, runId: number, now: () => Date,
+  progress: (done: number, total: number, note: string) => Promise<void> = async () => undefined,
+): Promise<Record<string, number>> {
+  const run = await db.selectFrom('medfund_screening_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+  await ensureScreeningViews(store);
+  const data = await claimsDataVersion(store);
+  const rules = await rulesForRun(db);
+  let from = data.from;
+  let to = data.to;
+  if (run.kind === 'full') {
+    if (run.period_from && from) from = maxDay(from, run.period_from);
+    if (run.period_to && to) to = minDay(to, run.period_to);
+  } else {
+    const last = await lastScreenedDay(db, run.store_key);
+    if (last && from) from = maxDay(from, addDays(last, 1));
+  }
+  const total = rules.length + 1;
+  await db
+    .updateTable('medfund_screening_runs')
+    .set({
+      status: 'running', started_at: now(), data_version: data.version, period_from: from, period_to: to, progress_total: total,
+      rule_versions: JSON.stringify(rules.map((r) => ({ rule: r.code, version: r.version.version }))),
+    })
+    .where('id', '=', runId)
+    .execute();
+  const counts: Record<string, number> = { settlements: data.settlements, found: 0, new: 0 };
+  if (from && to && from <= to) {
+    for (const [i, rule] of rules.entries()) {
+      await report(db, runId, i, total, `${rule.code}`, progress);
+      const v = rule.version;
+      const wFrom = maxDay(from, v.effectiveFrom);
+      const wTo = v.effectiveTo ? minDay(to, v.effectiveTo) : to;
+      if (wFrom > wTo) continue;
+      const found = await screenRule(store, { code: rule.code, template: rule.template, params: v.params, tables: v.tables }, { from: wFrom, to: wTo });
+      const added = await saveFindings(db, store, runId, rule, found);
+      counts[rule.code] = found.length;
+      counts.found! += found.length;
+      counts.new! += added;
+    }
+  }
+  await report(db, runId, rules.length, total, 'provider risk', progress);
+  if (data.from && data.to) counts.providers = await computeProviderRisk(db, store, runId, data.from, data.to);
+  await db
+    .updateTable('medfund_screening_runs')
+    .set({ status: 'done', finished_at: now(), progress_done: total, progress_note: '', counts: JSON.stringify(counts) })
+    .where('id', '=', runId)
+    .execute();
+  await progress(total, total, 'done');
+  return counts;
+}
+
+async function report(db: Kysely<DB>, runId: number, done: number, total: number, note: string, progress: (d: number, t: number, n: string) => Promise<void>) {
+  await db.updateTable('medfund_screening_runs').set({ progress_done: done, progress_note: note }).where('id', '=', runId).execute();
+  await progress(done, total, note);
+}
+
+const inList = (values: string[]) => values.map(sqlString).join(', ');
+
+async function saveFindings(
+  db: Kysely<DB>, store: ClaimsStore, runId: number,
+  rule: Awaited<ReturnType<typeof rulesForRun>>[number], found: RawFinding[],
+): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < found.length; i += 400) {
+    const chunk = found.slice(i, i + 400);
+    const persons = [...new Set(chunk.map((f) => f.psnNo))];
+    const providers = [...new Set(chunk.map((f) => f.fixmedinsCode))];
+    const people = new Map(
+      (await store.query<{ psn_no: string; psn_name: string | null; certno: string | null }>(`SELECT psn_no, psn_name, certno FROM medfund.psn_info WHERE psn_no IN (${inList(persons)})`)).map((p) => [p.psn_no, p]),
+    );
+    const provs = new Map(
+      (await store.query<{ fixmedins_code: string; fixmedins_name: string }>(`SELECT fixmedins_code, fixmedins_name FROM medfund.fixmedins WHERE fixmedins_code IN (${inList(providers)})`)).map((p) => [p.fixmedins_code, p.fixmedins_name]),
+    );
+    const rows = chunk.map((f) => ({
+      natural_key: naturalKey(rule.code, f), rule_code: rule.code, rule_version: rule.version.version,
+      severity: f.severity ?? rule.version.severity, psn_no: f.psnNo, psn_name: people.get(f.psnNo)?.psn_name ?? '',
+      certno: people.get(f.psnNo)?.certno ?? '', fixmedins_code: f.fixmedinsCode, fixmedins_name: provs.get(f.fixmedinsCode) ?? '',
+      setl_id: f.setlId, line_ids: f.lineIds, occurred_on: f.occurredOn, amount_fen: f.amountFen,
+      evidence: JSON.stringify({ template: rule.template, ...evidenceOf(rule.template, f) }),
+      department_name: rule.version.departmentName, first_run_id: runId, last_run_id: runId,
+    }));
+    const res = await db
+      .insertInto('medfund_findings')
+      .values(rows)
+      .onConflict((oc) => oc.column('natural_key').doUpdateSet({ last_run_id: runId }))
+      .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+      .execute();
+    added += res.filter((r) => r.inserted).length;
+  }
+  return added;
+}
+
+async function computeProviderRisk(db: Kysely<DB>, store: ClaimsStore, runId: number, from: string, to: string): Promise<number> {
+  const stats = await store.query<{ code: string; name: string | null; type: string | null; level: string | null; n: number; cost: number; fund: number }>(
+    `SELECT s.fixmedins_code AS code, min(p.fixmedins_name) AS name,
+       min(COALESCE(p.fixmedins_type, '') || '/' || COALESCE(p.medins_type, '')) AS type,
+       CAST(min(COALESCE(p.lv_rank, 0)) AS VARCHAR) AS level,
+       count(*) AS n, sum(s.medfee_fen) AS cost, sum(s.fund_pay_fen) AS fund
+     FROM medfund.mf_setl s LEFT JOIN medfund.fixmedins p ON p.fixmedins_code = s.fixmedins_code
+     WHERE s.setl_date BETWEEN DATE '${from}' AND DATE '${to}'
+     GROUP BY s.fixmedins_code`,
+  );
+  const perProvider = new Map(
+    (
+      await db
+        .selectFrom('medfund_findings')
+        .select(['fixmedins_code', sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(amount_fen), 0)`.as('amount')])
+        .where('occurred_on', '>=', from)
+        .where('occurred_on', '<=', to)
+        .groupBy('fixmedins_code')
+        .execute()
+    ).map((r) => [r.fixmedins_code, { n: Number(r.n), amount: Number(r.amount) }]),
+  );
+  const ranked = rankProviders(
+    stats.map((s): ProviderStats => ({
+      code: s.code, name: s.name ?? s.code, type: s.type ?? '', level: s.level ?? '0', settlements: Number(s.n),
+      costFen: Number(s.cost), fundFen: Number(s.fund), findings: perProvider.get(s.code)?.n ?? 0, amountAtRiskFen: perProvider.get(s.code)?.amount ?? 0,
+    })),
+  );
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('medfund_provider_risk').where('run_id', '=', runId).execute();
+    for (let i = 0; i < ranked.length; i += 500) {
+      await tx
+        .insertInto('medfund_provider_risk')
+        .values(
+          ranked.slice(i, i + 500).map((r) => ({
+            run_id: runId, fixmedins_code: r.code, fixmedins_name: r.name, provider_type: r.type, hosp_lv: r.level, peer_group: r.peerGroup,
+            peer_count: r.peerCount, settlements: r.settlements, cost_per_visit_fen: r.costPerVisitFen, fund_share: r.fundShare,
+            findings: r.findings, findings_per_k: r.findingsPerK, amount_at_risk_fen: r.amountAtRiskFen, z_cost: r.zCost,
+            z_fund_share: r.zFundShare, z_findings: r.zFindings, risk_score: r.riskScore, outlier_metrics: r.outliers, rank: r.rank,
+          })),
+        )
+        .execute();
+    }
+  });
+  return ranked.length;
+}
