@@ -36,6 +36,19 @@ export function bindClaimsStore(db: Kysely<DB>, config: Config): void {
   if (!stores.has(db)) stores.set(db, { config, store: null });
 }
 
+/** What the data in the app's claims store is called: one active screening run per key. */
+export function claimsStoreKey(config: Config): string {
+  const loc = claimsStoreLocation(config);
+  if (loc.engine === 'duckdb') return `duckdb:${loc.path}`;
+  const u = new URL(loc.url);
+  return `postgres:${u.host}${u.pathname}`;
+}
+
+/** Tests: the app uses this (already filled) store instead of opening its own. */
+export function provideClaimsStore(db: Kysely<DB>, config: Config, store: ClaimsStore): void {
+  stores.set(db, { config, store: Promise.resolve(store) });
+}
+
 export function claimsStoreOf(db: Kysely<DB>): Promise<ClaimsStore> {
   const entry = stores.get(db);
   if (!entry) throw new Error('The medfund claims store is not bound to this app');

@@ -4,7 +4,7 @@ import type { ClaimsStore } from '../claims/claims-store';
 import { openDuckdbStore } from '../claims/duckdb-store';
 import { generateIntoStore } from '../generator/into-store';
 import type { GeneratorManifest } from '../claims/manifest';
-import { useClaimsStore } from './claims-access';
+import { provideClaimsStore } from '../claims/open-claims-store';
 
 /**
  * The screening API through the real app (PGlite or PostgreSQL per TEST_DB), the claims in an
@@ -20,12 +20,11 @@ beforeAll(async () => {
   t = await createTestApp();
   store = await openDuckdbStore(':memory:');
   manifest = await generateIntoStore(store, 0, { seed: 11, scale: 'tiny', casesPerRule: 6 });
-  useClaimsStore(store, 'duckdb:test');
+  provideClaimsStore(t.deps.db, t.deps.config, store); // closed with the app
 }, 300_000);
 
 afterAll(async () => {
   await t?.close();
-  await store?.close();
 });
 
 async function runToEnd(kind: 'full' | 'incremental') {

@@ -22,7 +22,7 @@ function withSpecs<T extends StoredRule>(r: T) {
 
 /** Screening rules, runs, findings and provider risk: /api/medfund/… (docs/medfund/API.md). */
 export const medfundRulesRoutes: Routes = (app, deps) => {
-  const claims = () => claimsStoreFor(deps.config);
+  const claims = () => claimsStoreFor(deps.db, deps.config);
 
   app.get('/medfund/rules', {
     config: { access: 'medfund.rules.read' },

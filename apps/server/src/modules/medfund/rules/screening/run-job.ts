@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../../db/schema';
 import type { JobHandler } from '../../../../core/jobs/job-runner';
 import type { ClaimsStore } from '../../claims/claims-store';
-import { activeClaimsStore } from '../claims-access';
+import { claimsStoreOf } from '../../claims/open-claims-store';
 import { rulesForRun } from '../rule-store';
 import { naturalKey, type RawFinding } from '../domain/finding-rows';
 import { evidenceOf } from '../domain/evidence';
@@ -24,9 +24,7 @@ export const screeningJob: JobHandler = async (job, jctx) => {
   const runId = Number((job.payload as { runId: number }).runId);
   const db = jctx.db;
   try {
-    const access = activeClaimsStore();
-    if (!access) throw new Error('no claims store is open in this process');
-    const store = await access.store;
+    const store = await claimsStoreOf(db);
     const result = await runScreening(db, store, runId, jctx.now, (done, total, note) => jctx.progress(done, total, note));
     return result;
   } catch (err) {
