@@ -44,8 +44,9 @@ export function claimsStoreKey(config: Config): string {
   return `postgres:${u.host}${u.pathname}`;
 }
 
-/** Tests: the app uses this (already filled) store instead of opening its own. */
-export function provideClaimsStore(db: Kysely<DB>, config: Config, store: ClaimsStore): void {
+/** Tests: the app uses this (already filled) store instead of its own (closed, if it was opened). */
+export async function provideClaimsStore(db: Kysely<DB>, config: Config, store: ClaimsStore): Promise<void> {
+  await closeClaimsStore(db);
   stores.set(db, { config, store: Promise.resolve(store) });
 }
 

@@ -20,7 +20,9 @@ beforeAll(async () => {
   t = await createTestApp();
   store = await openDuckdbStore(':memory:');
   manifest = await generateIntoStore(store, 0, { seed: 11, scale: 'tiny', casesPerRule: 6 });
-  provideClaimsStore(t.deps.db, t.deps.config, store); // closed with the app
+  // the demo's generated year is queued at seeding: let it fill the app's own store, then swap in this one
+  await t.deps.jobs.drain();
+  await provideClaimsStore(t.deps.db, t.deps.config, store); // closed with the app
 }, 300_000);
 
 afterAll(async () => {
