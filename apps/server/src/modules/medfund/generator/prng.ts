@@ -1,23 +1,14 @@
-/** A seeded PRNG (mulberry32): the same seed gives the same district-year on every machine. */
+import { seededRandom } from '../../../db/seed/random';
+
+/** The platform's seeded PRNG (mulberry32) with a seasonal month: the same seed gives the same district-year on every machine. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = seededRandom(seed);
   return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
+    ...r,
     /** A month (0-11) weighted by the season: more visits in winter. */
     month: () => {
-      const w = MONTH_WEIGHTS;
-      let r = next() * MONTH_TOTAL;
-      for (let m = 0; m < 12; m++) if ((r -= w[m]!) < 0) return m;
+      let left = r.next() * MONTH_TOTAL;
+      for (let m = 0; m < 12; m++) if ((left -= MONTH_WEIGHTS[m]!) < 0) return m;
       return 11;
     },
   };
