@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { DEMO_STORY_ENTERPRISE } from '../seed/demo-talents';
 
@@ -32,8 +33,13 @@ beforeAll(async () => {
   const db = t.deps.db;
   zsyId = (await db.selectFrom('enterprises').select('id').where('name', '=', DEMO_STORY_ENTERPRISE).executeTakeFirstOrThrow()).id;
   const v = await db.selectFrom('talent_scheme_versions').select('id').where('kind', '=', 'personal').where('status', '=', 'published').where('effective_from', '=', '2026-01-01').executeTakeFirstOrThrow();
+  // one without a login if there is one; else one of the demo applicants' (rc…: which of 中双元's
+  // talents got one depends on their random ids) — never talent_demo's
+  const selfUser = (await db.selectFrom('users').select('id').where('username', '=', 'talent_demo').executeTakeFirstOrThrow()).id;
   const s = await db.selectFrom('talent_scores as s').innerJoin('talents as p', 'p.id', 's.talent_id').select('p.id')
-    .where('s.scheme_version_id', '=', v.id).where('s.complete', '=', true).where('p.enterprise_id', '=', zsyId).where('p.user_id', 'is', null).orderBy('p.id').executeTakeFirstOrThrow();
+    .where('s.scheme_version_id', '=', v.id).where('s.complete', '=', true).where('p.enterprise_id', '=', zsyId)
+    .where((eb) => eb.or([eb('p.user_id', 'is', null), eb('p.user_id', '!=', selfUser)]))
+    .orderBy(sql`p.user_id is null`, 'desc').orderBy('p.id').executeTakeFirstOrThrow();
   listedTalentId = s.id;
   const { password_hash } = await db.selectFrom('users').select('password_hash').where('username', '=', 'officer').executeTakeFirstOrThrow();
   const u = await db.insertInto('users').values({ username: 'listed_talent', display_name: 'listed', password_hash }).returning('id').executeTakeFirstOrThrow();
