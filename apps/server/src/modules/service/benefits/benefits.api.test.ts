@@ -206,6 +206,8 @@ describe('publishing a 免申即享 policy, the grant list and the intent', () =
 describe('re-matching when enterprise data changes', () => {
   it('a changed enterprise and new periodic facts are re-matched by the job', async () => {
     const now = new Date();
+    // what the demo's later seeds changed (the economy module's above-scale status) is re-matched first
+    await rematchChanged(t.deps.db, now);
     // research subsidy needs revenue, tax and a tag: give a nearly-eligible enterprise the missing tax figure
     const research = (await t.deps.db.selectFrom('benefit_policies').select('id').where('title', '=', '企业研发投入补助').executeTakeFirstOrThrow()).id;
     const nearly = await t.deps.db.selectFrom('benefit_matches').select(['enterprise_id', 'codes']).where('policy_id', '=', research).where('outcome', '=', 'nearly').where('codes', '=', 'PUP').executeTakeFirst();
