@@ -117,7 +117,8 @@ LEFT JOIN LATERAL (
     (array_agg(s.agent_id) FILTER (WHERE s.step = 'follow_up'))[1] AS follow_up_agent_id,
     max((extract(epoch FROM s.completed_at - s.started_at) * 1000)::float8) FILTER (WHERE s.step = 'follow_up') AS follow_up_duration_ms
   FROM service_request_steps s
-  WHERE s.request_id = r.id AND NOT s.superseded AND NOT s.returned
+  -- a re-dispatch (0022) is not the request's dispatch holding: the report leaves it out (METRICS.md)
+  WHERE s.request_id = r.id AND NOT s.superseded AND NOT s.returned AND NOT s.redispatch
 ) st ON true;
 
 -- Recompute the rows of these requests (the triggers below; a request gone leaves with its row by the cascade).

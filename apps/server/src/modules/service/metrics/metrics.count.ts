@@ -253,7 +253,7 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
             bool_or(${open} AND s.step <> 'follow_up') AS is_open, bool_or(${open} AND s.due_at < ${asOf}) AS is_overdue,
             bool_and(${counted}) AS counted
           FROM service_request_steps s JOIN service_request_figures f ON f.request_id = s.request_id
-          WHERE NOT s.superseded AND f.status <> 'merged' AND ${where} AND ${rows}
+          WHERE NOT s.superseded AND NOT s.redispatch AND f.status <> 'merged' AND ${where} AND ${rows}
           GROUP BY 1, 2
         )
         SELECT k, ${sql.join(sums)}, count(*) FILTER (WHERE counted) AS requests, count(*) FILTER (WHERE is_open) AS open, count(*) FILTER (WHERE is_overdue) AS overdue

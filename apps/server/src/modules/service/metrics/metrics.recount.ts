@@ -78,7 +78,7 @@ export async function recountMetrics(db: Tx, actor: Actor, scope: MetricsScope, 
     const rKey = byHolder && g !== null ? resolverKey(g) : requestKey(g);
     const stepRows = sql`
       FROM req JOIN service_request_steps s ON s.request_id = req.id ${catJoin(g)}
-      WHERE req.status <> 'merged' AND NOT s.superseded
+      WHERE req.status <> 'merged' AND NOT s.superseded AND NOT s.redispatch
         ${holderBased ? sql`` : sql`AND NOT s.returned`}
         ${unit ? sql`AND s.unit_id = ${unit}` : sql``}
         ${g === 'agent' ? sql`AND s.unit_id IS NOT NULL` : sql``}`;
