@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DB, OutboxChannel } from '../../db/schema';
 import type { JobHandler } from '../jobs/job-runner';
 import type { OutboundAdapter } from './notifier';
-import { afterFailedAttempt, errorText, OUTBOX_MAX_ATTEMPTS, SENDING_LEASE_MS } from './domain/delivery-policy';
+import { afterFailedAttempt, errorText, OUTBOX_MAX_ATTEMPTS, retentionCutoff, SENDING_LEASE_MS } from './domain/delivery-policy';
 import { ensureDeliveryJob } from './outbox';
 
 export interface DeliveryResult {
@@ -14,6 +14,8 @@ export interface DeliveryResult {
   failed: number;
   /** Left 'sending' by a process that died: marked failed, not sent again. */
   interrupted: number;
+  /** Sent longer ago than the retention period: deleted. */
+  purged: number;
 }
 
 interface Claimed {
@@ -27,6 +29,8 @@ interface Claimed {
 
 /** One run delivers at most this many messages; the rest wait for the next job (queued at the end). */
 const MAX_PER_RUN = 1000;
+/** One run deletes at most this many expired messages (the rest go with the next runs). */
+const MAX_PURGED_PER_RUN = 5000;
 const INTERRUPTED = '发送过程中断（进程退出），无法确认是否已送达，未自动重发 / Sending was interrupted; not retried automatically';
 
 /**
@@ -35,7 +39,8 @@ const INTERRUPTED = '发送过程中断（进程退出），无法确认是否�
  * take the same message, sends it through the adapter outside any transaction, then marks it sent,
  * or queued again with backoff, or failed after the last attempt (domain/delivery-policy.ts). A
  * message is sent at most once by this code: it is only ever sent by whoever moved it to 'sending'.
- * At the end, the next delivery is queued for the earliest retry still waiting.
+ * At the end, sent messages older than the retention period are deleted, and the next delivery is
+ * queued for the earliest retry still waiting.
  */
 export async function deliverOutbox(
   db: Kysely<DB>,
@@ -44,7 +49,7 @@ export async function deliverOutbox(
   log?: FastifyBaseLogger,
   maxAttempts = OUTBOX_MAX_ATTEMPTS,
 ): Promise<DeliveryResult> {
-  const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, interrupted: 0 };
+  const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, interrupted: 0, purged: 0 };
   result.interrupted = await giveUpInterrupted(db, now());
   for (let i = 0; i < MAX_PER_RUN; i++) {
     const m = await claimNext(db, now());
@@ -73,6 +78,7 @@ export async function deliverOutbox(
       .execute();
     result.sent++;
   }
+  result.purged = await purgeExpired(db, now());
   await scheduleNext(db, now());
   return result;
 }
@@ -99,6 +105,21 @@ async function giveUpInterrupted(db: Kysely<DB>, now: Date): Promise<number> {
     .where('status', '=', 'sending').where('locked_until', '<', now)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/**
+ * Sent messages past the retention period (domain/delivery-policy.ts), a batch per run. created_at
+ * lets the (status, created_at) index find them; sent_at keeps a message retried late by an
+ * administrator for the whole period after it went out.
+ */
+async function purgeExpired(db: Kysely<DB>, now: Date): Promise<number> {
+  const cutoff = retentionCutoff(now);
+  const r = await sql`
+    DELETE FROM notification_outbox
+     WHERE id IN (SELECT id FROM notification_outbox
+                   WHERE status = 'sent' AND created_at < ${cutoff} AND sent_at < ${cutoff}
+                   ORDER BY id LIMIT ${MAX_PURGED_PER_RUN})`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
 }
 
 /** The next delivery: now if messages are due, else at the earliest retry or lease end still ahead. */

@@ -4,7 +4,7 @@ import { createTestApp, type Client, type TestApp } from '../../../test/test-app
 import { LogOnlyAdapter, type OutboundAdapter, type OutboundMessage } from './notifier';
 import { deliverOutbox } from './deliver-outbox';
 import { OUTBOX_JOB } from './outbox';
-import { OUTBOX_MAX_ATTEMPTS, SENDING_LEASE_MS } from './domain/delivery-policy';
+import { OUTBOX_MAX_ATTEMPTS, OUTBOX_RETENTION_DAYS, SENDING_LEASE_MS } from './domain/delivery-policy';
 
 // The outbox: SMS and e-mail queued with the notification, in its transaction, and delivered by a
 // background job after commit — once, with retries, given up after OUTBOX_MAX_ATTEMPTS.
@@ -124,7 +124,7 @@ describe('the delivery job', () => {
     counting.refuse = (m) => m.channel === 'sms';
     let clock = now;
     const run = () => deliverOutbox(t.deps.db, counting, () => clock);
-    expect(await run()).toEqual({ sent: 1, retrying: 1, failed: 0, interrupted: 0 }); // the e-mail went
+    expect(await run()).toEqual({ sent: 1, retrying: 1, failed: 0, interrupted: 0, purged: 0 }); // the e-mail went
     const sms = async () => (await outboxOf(userId)).find((r) => r.channel === 'sms' && r.body.includes('网关故障测试'))!;
     let row = await sms();
     expect(row).toMatchObject({ status: 'queued', attempts: 1, last_error: '短信网关返回 503', next_attempt_at: new Date(clock.getTime() + 30_000) });
@@ -163,6 +163,27 @@ describe('the delivery job', () => {
     expect(counting.sent).toEqual([]);
     const after = (await outboxOf(userId)).filter((r) => r.body.includes('进程中断测试'));
     expect(after.every((r) => r.status === 'failed' && r.last_error!.includes('未自动重发'))).toBe(true);
+  });
+
+  it('deletes sent messages past the retention period, and keeps failed ones and anything sent within it', async () => {
+    await clearOutbox();
+    const day = 86_400_000;
+    const old = new Date(now.getTime() - (OUTBOX_RETENTION_DAYS + 1) * day);
+    const recent = new Date(now.getTime() - (OUTBOX_RETENTION_DAYS - 1) * day);
+    const row = (status: 'sent' | 'failed', createdAt: Date, sentAt: Date | null, body: string) => ({
+      channel: 'sms' as const, address: PHONE, user_id: userId, subject: '', body, status, attempts: 1,
+      created_at: createdAt, updated_at: sentAt ?? createdAt, sent_at: sentAt,
+    });
+    await t.deps.db.insertInto('notification_outbox').values([
+      row('sent', old, old, 'purge: sent long ago'),
+      row('sent', recent, recent, 'purge: sent within the period'),
+      row('failed', old, null, 'purge: failed long ago'),
+      row('sent', old, recent, 'purge: retried by hand lately'),
+    ]).execute();
+    const result = await deliverOutbox(t.deps.db, new CountingAdapter(), () => now);
+    expect(result.purged).toBe(1);
+    const left = await t.deps.db.selectFrom('notification_outbox').select('body').where('body', 'like', 'purge:%').orderBy('id').execute();
+    expect(left.map((r) => r.body)).toEqual(['purge: sent within the period', 'purge: failed long ago', 'purge: retried by hand lately']);
   });
 });
 

@@ -13,6 +13,18 @@ export const RETRY_BASE_MS = 30_000;
  */
 export const SENDING_LEASE_MS = 5 * 60_000;
 
+/**
+ * How long a sent message stays in the outbox (消息发送记录) before a delivery run deletes it. Failed
+ * messages are kept until an administrator retries them; the in-app notification and the audit
+ * entries of the business action that caused the message are kept regardless.
+ */
+export const OUTBOX_RETENTION_DAYS = 180;
+
+/** The moment before which sent messages are deleted. */
+export function retentionCutoff(now: Date, days = OUTBOX_RETENTION_DAYS): Date {
+  return new Date(now.getTime() - days * 86_400_000);
+}
+
 export type AttemptOutcome =
   | { status: 'queued'; nextAttemptAt: Date }
   | { status: 'failed' };
