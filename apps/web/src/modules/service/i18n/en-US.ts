@@ -215,6 +215,9 @@ const enUS: Messages<typeof zhCN> = {
     by: { enterprise: 'Enterprise', office: 'Office', unit: 'Handling unit' },
   },
   modal: {
+    suggested: 'A routing rule suggests “{{unit}}” (matched on {{on}}); you may choose another.',
+    suggestedOn: { keyword: 'the keyword “{{v}}”', category: 'the category “{{v}}”', street: 'the street', park: 'the park', any: 'every request' },
+    suggestedJoin: ', ',
     categoryId: 'Category',
     leadUnitId: 'Lead unit',
     assistingUnitIds: 'Assisting units',

@@ -214,6 +214,9 @@ const zhCN = {
     by: { enterprise: '企业', office: '亲企办', unit: '承办单位' },
   },
   modal: {
+    suggested: '按分办规则建议交办「{{unit}}」（匹配{{on}}），可改选。',
+    suggestedOn: { keyword: '关键词“{{v}}”', category: '类别“{{v}}”', street: '街道', park: '园区', any: '所有诉求' },
+    suggestedJoin: '、',
     categoryId: '类别',
     leadUnitId: '主办单位',
     assistingUnitIds: '协办单位',
