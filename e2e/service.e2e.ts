@@ -242,7 +242,7 @@ describe('亲企办 journey', () => {
     await expect.poll(() => ent.getByTestId('detail-status').innerText()).toBe('已受理'); // reopened
     expect(await ent.getByTestId('detail-timeline').innerText()).toContain('雨天仍有积水');
     await ent.context().close();
-  });
+  }, 180_000); // four people's steps: 60–90 s at load 15
 
   it('an office admin adds a unit and a routing rule; a new request is routed by it', async () => {
     const suffix = Date.now() % 100_000;
@@ -275,7 +275,7 @@ describe('亲企办 journey', () => {
     await dispatcher.keyboard.type(KEYWORD);
     await dispatcher.keyboard.press('Enter');
     await pick(dispatcher, 'rule-unit', UNIT, UNIT);
-    await dispatcher.getByTestId('rule-position').locator('input').fill('1');
+    await dispatcher.getByTestId('rule-position').fill('1');
     await screenshot(dispatcher, 'service-routing-rule-form');
     await dispatcher.getByTestId('rule-save').click();
     const first = dispatcher.getByTestId('rules-table').locator('tbody tr.ant-table-row').first();
@@ -308,7 +308,7 @@ describe('亲企办 journey', () => {
     });
     expect(await dispatcher.getByTestId('detail-info').innerText()).toContain(UNIT);
     await dispatcher.context().close();
-  });
+  }, 180_000); // three people, two settings pages and a request: 70 s and more at load 15
 
   it('the leader watches the three rates by unit, with the definitions and the overdue list', async () => {
     const page = await as('service_leader');
