@@ -11,7 +11,8 @@
  * Data (generate_series, bench/lib/service-metrics-data.ts; the figures rows are filled by the
  * triggers of migration 0023 as the rows go in): N requests over 180 days, 40 units; five steps each
  * (the unit steps held by the lead unit); every 11th returned once by another unit (a returned
- * holding), every 20th reopened after a dissatisfied follow-up (round 1, round 0 superseded), 60 %
+ * holding) and re-dispatched by the office (an extra holding, migration 0029; every 5th of those still
+ * open), every 20th reopened after a dissatisfied follow-up (round 1, round 0 superseded), 60 %
  * followed up.
  *
  *   old: recountMetrics — the counts in SQL over the step rows joined to the requests (the report

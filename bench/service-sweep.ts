@@ -3,7 +3,11 @@
  * requests with their open steps, one run of the job's handler (runEscalationSweep), split
  * into read / evaluate / write, then runs with nothing new to mark (issue 5: "under 2 s").
  *
- *   npx tsx bench/service-sweep.ts [--db pglite|postgres|all] [--requests 100000] [--backlog-minutes 15] [--again 3] [--keep]
+ *   npx tsx bench/service-sweep.ts [--db pglite|postgres|all] [--requests 100000] [--backlog-minutes 15] [--again 3] [--keep] [--url postgres://…/postgres]
+ *
+ * PostgreSQL: with --url, a scratch database `zz_sweep` on that server (created and dropped; the
+ * database in the URL is only used to connect); without it, a throwaway PostgreSQL 15 cluster
+ * (bench/lib/postgres.ts, needs root).
  *
  * Data (seeded; inserted in bulk, not through the API), on top of the demo county in a new
  * database (PGlite: a new directory; PostgreSQL: a throwaway 15 cluster), "now" = Friday
@@ -59,9 +63,30 @@ const MIN = 60_000;
 const DAY = 86_400_000;
 
 const machine = printMachine();
-const command = `npx tsx bench/service-sweep.ts ${process.argv.slice(2).join(' ')}`.trim();
-let pg: TempPostgres | null = null;
-if (DB_KIND === 'postgres' || DB_KIND === 'all') pg = await startTempPostgres();
+const command = `npx tsx bench/service-sweep.ts ${process.argv.slice(2).map((a) => a.replace(/\/\/[^@]*@/, '//…@')).join(' ')}`.trim();
+/** Where the PostgreSQL runs go: a scratch database on the server of --url, or on a throwaway cluster. */
+interface ScratchPostgres { create(): Promise<string>; drop(): Promise<void>; stop(): void }
+async function scratchPostgres(url: string | undefined): Promise<ScratchPostgres> {
+  if (!url) {
+    const temp: TempPostgres = await startTempPostgres();
+    return {
+      create: async () => { temp.sql('DROP DATABASE IF EXISTS zz_sweep'); temp.sql('CREATE DATABASE zz_sweep'); return temp.url('zz_sweep'); },
+      drop: async () => { temp.sql('DROP DATABASE IF EXISTS zz_sweep'); },
+      stop: () => temp.stop(),
+    };
+  }
+  const onServer = async (statement: string) => {
+    const admin = await openDatabase({ databaseUrl: url, dataDir: null });
+    try { await sql.raw(statement).execute(admin.db); } finally { await admin.close(); }
+  };
+  return {
+    create: async () => { await onServer('DROP DATABASE IF EXISTS zz_sweep'); await onServer('CREATE DATABASE zz_sweep'); return url.replace(/\/[^/?]*(\?|$)/, '/zz_sweep$1'); },
+    drop: () => onServer('DROP DATABASE IF EXISTS zz_sweep'),
+    stop: () => {},
+  };
+}
+let pg: ScratchPostgres | null = null;
+if (DB_KIND === 'postgres' || DB_KIND === 'all') pg = await scratchPostgres(args.get('url'));
 const kinds = DB_KIND === 'all' ? (['pglite', 'postgres'] as const) : ([DB_KIND] as readonly ('pglite' | 'postgres')[]);
 
 interface Outcome {
@@ -88,9 +113,7 @@ for (const kind of kinds) {
     if (!reuse) fs.rmSync(dataDir, { recursive: true, force: true });
     database = await openDatabase({ dataDir });
   } else {
-    pg!.sql('DROP DATABASE IF EXISTS zz_sweep');
-    pg!.sql('CREATE DATABASE zz_sweep');
-    database = await openDatabase({ databaseUrl: pg!.url('zz_sweep'), dataDir: null });
+    database = await openDatabase({ databaseUrl: await pg!.create(), dataDir: null });
   }
   try {
     await prepareDatabase(database, { demo: true });
@@ -121,7 +144,7 @@ for (const kind of kinds) {
     await database.close();
     if (kind === 'pglite') {
       if (!KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
-    } else pg!.sql('DROP DATABASE IF EXISTS zz_sweep');
+    } else await pg!.drop();
   }
 }
 pg?.stop();

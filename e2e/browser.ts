@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startServer, type RunningServer } from './server';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export async function launchBrowser(): Promise<Browser> {
@@ -20,6 +21,34 @@ export const baseUrl = () => ownServer ?? inject('baseUrl');
 /** For a journey that changes the demo for good: it runs against a server of its own (e2e/server.ts). */
 export const useOwnServer = (url: string | undefined) => { ownServer = url; };
 export const DEMO_PASSWORD = 'Zhizhi@2026';
+
+/**
+ * A journey that changes the demo for good (publishing the year, importing figures, sending
+ * messages …) runs against a server of its own, so that the order the files run in does not
+ * matter. Call it once at the top of the file: it registers the hooks — before the journey, start
+ * the server (e2e/server.ts) and a browser; after it, close the browser and stop the server,
+ * checking its clean shutdown — and gives the browser once started (`journey.browser`).
+ */
+export function journeyOnOwnServer(): { readonly browser: Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    useOwnServer(server.baseUrl);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    useOwnServer(undefined);
+    await server?.stop();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('the journey\'s browser is not started yet: use it in a test or a later beforeAll');
+      return browser;
+    },
+  };
+}
 
 export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale, acceptDownloads: true });

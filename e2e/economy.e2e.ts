@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, journeyOnOwnServer, login, newPage, screenshot } from './browser';
 
 /**
  * The economy officer's quarter (issue 9, indicators): imports a quarter of figures with one bad
@@ -12,19 +11,8 @@ import { startServer, type RunningServer } from './server';
  * screen and an enterprise's 经济指标 tab with the imported quarter. Runs on its own county: the
  * import changes the demo's figures for good.
  */
-let browser: Browser;
 let page: Page;
-let server: RunningServer | undefined;
-beforeAll(async () => {
-  server = await startServer();
-  useOwnServer(server.baseUrl);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  useOwnServer(undefined);
-  await server?.stop();
-});
+const journey = journeyOnOwnServer();
 
 /** The last complete quarter before today (Asia/Shanghai). */
 function lastQuarter(): string {
@@ -38,7 +26,7 @@ describe('an economy officer loads a quarter and reads the screen', () => {
   let enterpriseId = '';
 
   it('imports a quarter of figures: the bad row is reported, the valid rows are written', async () => {
-    page = await newPage(browser);
+    page = await newPage(journey.browser);
     await login(page, 'eco_stats');
     const list = await page.evaluate(async () => (await (await fetch('/api/enterprises?pageSize=3&sort=name')).json()) as { items: { id: string; creditCode: string; name: string }[] });
     const [a, b, c] = list.items;

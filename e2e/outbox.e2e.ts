@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from './browser';
-import { startServer, type RunningServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, journeyOnOwnServer, login, newPage, screenshot } from './browser';
 
 /**
  * 消息发送记录 (issue 4's SMS and e-mail): the administrator sees the demo's outbound messages with
@@ -9,21 +8,12 @@ import { startServer, type RunningServer } from './server';
  * delivery job, log-only adapter); the counts by status follow. Then a user turns SMS off under the
  * bell. Retrying changes the demo for good: this journey runs on a county of its own.
  */
-let browser: Browser;
 let page: Page;
-let server: RunningServer | undefined;
 
+const journey = journeyOnOwnServer();
 beforeAll(async () => {
-  server = await startServer();
-  useOwnServer(server.baseUrl);
-  browser = await launchBrowser();
-  page = await newPage(browser);
+  page = await newPage(journey.browser);
   await login(page, 'admin');
-});
-afterAll(async () => {
-  await browser?.close();
-  useOwnServer(undefined);
-  await server?.stop();
 });
 
 describe('outbound messages', () => {
@@ -55,7 +45,7 @@ describe('outbound messages', () => {
   });
 
   it('lets a user turn SMS off under the bell', async () => {
-    const officer = await newPage(browser);
+    const officer = await newPage(journey.browser);
     await login(officer, 'officer');
     await officer.getByTestId('notifications').click();
     const sms = officer.getByTestId('notification-channel-sms');

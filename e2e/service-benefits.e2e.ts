@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, journeyOnOwnServer, login, newPage, screenshot } from './browser';
 
 /**
  * 惠企政策直达 / 免申即享 through the UI (issue 6): the policy officer opens the demo's draft
@@ -11,29 +10,18 @@ import { startServer, type RunningServer } from './server';
  * grant on its benefits page and confirms its intent with its bank account and a contact.
  * Publishing and confirming are one-way: this journey runs on a county of its own.
  */
-let browser: Browser;
 let officer: Page;
 let ent: Page;
-let server: RunningServer | undefined;
 const POLICY = '2026 年度“小升规”工业企业培育奖励';
 
-beforeAll(async () => {
-  server = await startServer();
-  useOwnServer(server.baseUrl);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  useOwnServer(undefined);
-  await server?.stop();
-});
+const journey = journeyOnOwnServer();
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 const okInModal = (page: Page) => page.locator('.ant-modal-confirm .ant-btn-primary, .ant-modal-confirm-btns .ant-btn-primary').last().click();
 
 describe('a 免申即享 policy, end to end', () => {
   it('the officer publishes the draft policy; it is matched and the eligible are told', async () => {
-    officer = await newPage(browser);
+    officer = await newPage(journey.browser);
     await login(officer, 'benefits');
     await officer.goto(`${baseUrl()}/service/benefits/policies`);
     await officer.getByTestId('policy-link').filter({ hasText: POLICY }).first().click();
@@ -67,7 +55,7 @@ describe('a 免申即享 policy, end to end', () => {
   });
 
   it('the enterprise sees the grant and only confirms its intent', async () => {
-    ent = await newPage(browser);
+    ent = await newPage(journey.browser);
     await login(ent, 'ent_zsy');
     await ent.goto(`${baseUrl()}/service/benefits/mine`);
     const row = ent.getByTestId('grants-table').locator('tr.ant-table-row').filter({ hasText: POLICY });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, journeyOnOwnServer, login, newPage, screenshot } from './browser';
 
 /**
  * The resource directory (issue 6), as in the Liangzhu article: the service agent opens
@@ -11,25 +10,14 @@ import { startServer, type RunningServer } from './server';
  * and turns the problem found into a request with one click; the office sees the coverage.
  * Runs on a county of its own (it adds recommendations, visits and a request for good).
  */
-let browser: Browser;
 let agent: Page;
-let server: RunningServer | undefined;
-beforeAll(async () => {
-  server = await startServer();
-  useOwnServer(server.baseUrl);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  useOwnServer(undefined);
-  await server?.stop();
-});
+const journey = journeyOnOwnServer();
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const LAB = '杭州良渚正信检测技术有限公司';
 
 async function as(username: string): Promise<Page> {
-  const page = await newPage(browser);
+  const page = await newPage(journey.browser);
   await login(page, username);
   return page;
 }

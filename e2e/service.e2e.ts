@@ -7,7 +7,8 @@ import { tinyPng } from '../apps/server/src/db/seed/sample-files';
  * 亲企办 in the browser: the hotline operator records a call; the dispatcher accepts and dispatches
  * it; the unit returns it with a reason; it is re-dispatched, signed, answered and resolved by the
  * right unit; the operator follows up (satisfied) and closes it. The timeline shows every step;
- * the enterprise sees its own request and not another enterprise's.
+ * the enterprise sees its own request and not another enterprise's. An office admin adds a unit
+ * and a routing rule, and a new request is routed by it.
  */
 let browser: Browser;
 let requestUrl = '';
@@ -241,7 +242,73 @@ describe('亲企办 journey', () => {
     await expect.poll(() => ent.getByTestId('detail-status').innerText()).toBe('已受理'); // reopened
     expect(await ent.getByTestId('detail-timeline').innerText()).toContain('雨天仍有积水');
     await ent.context().close();
-  });
+  }, 180_000); // four people's steps: 60–90 s at load 15
+
+  it('an office admin adds a unit and a routing rule; a new request is routed by it', async () => {
+    const suffix = Date.now() % 100_000;
+    const UNIT = `危化品安全专班${suffix}`;
+    const KEYWORD = `危化品仓储${suffix}`;
+    // 系统管理 → 组织机构: the platform administrator adds a department; every department and section is a handling unit.
+    const admin = await as('admin');
+    await admin.goto(`${baseUrl()}/admin/departments`);
+    await admin.getByTestId('department-create').click();
+    await admin.getByTestId('department-name').fill(UNIT);
+    await admin.getByTestId('department-save').click();
+    await expect.poll(() => admin.getByTestId('department-table').innerText()).toContain(UNIT);
+    await admin.context().close();
+
+    // 承办单位: the dispatcher finds it switched on and has its agents picked by load.
+    const dispatcher = await as('dispatcher');
+    await dispatcher.goto(`${baseUrl()}/service/units`);
+    await dispatcher.getByTestId('units-table').getByTestId('unit-link').filter({ hasText: UNIT }).click();
+    await expect.poll(() => dispatcher.getByTestId('unit-active').getAttribute('aria-checked')).toBe('true');
+    await dispatcher.getByTestId('unit-strategy').getByText('在办最少者优先').click();
+    await expect.poll(() => dispatcher.getByTestId('unit-strategy').locator('.ant-radio-wrapper-checked').innerText()).toContain('在办最少者优先');
+    await screenshot(dispatcher, 'service-unit-settings');
+
+    // 分办规则: a rule first in order — the keyword → the new unit.
+    await dispatcher.goto(`${baseUrl()}/service/settings/routing-rules`);
+    await dispatcher.getByTestId('rules-table').waitFor();
+    await dispatcher.getByTestId('rule-create').click();
+    await dispatcher.getByTestId('rule-name').fill('危化品仓储');
+    await dispatcher.getByTestId('rule-keywords').click();
+    await dispatcher.keyboard.type(KEYWORD);
+    await dispatcher.keyboard.press('Enter');
+    await pick(dispatcher, 'rule-unit', UNIT, UNIT);
+    await dispatcher.getByTestId('rule-position').fill('1');
+    await screenshot(dispatcher, 'service-routing-rule-form');
+    await dispatcher.getByTestId('rule-save').click();
+    const first = dispatcher.getByTestId('rules-table').locator('tbody tr.ant-table-row').first();
+    await expect.poll(() => first.innerText()).toContain(UNIT);
+    expect(await first.innerText()).toContain(KEYWORD);
+    await screenshot(dispatcher, 'service-routing-rules');
+
+    // A call mentioning the keyword: accepted, the dispatch form is prefilled with the new unit and says why.
+    const hotline = await as('hotline');
+    await hotline.goto(`${baseUrl()}/service/requests/new`);
+    await pick(hotline, 'request-enterprise', '中双元', '中双元（杭州）科技有限公司');
+    await hotline.getByTestId('request-title').fill(`${KEYWORD}备案咨询`);
+    await hotline.getByTestId('request-description').fill(`新建${KEYWORD}仓库，想了解备案和安全评价需要准备哪些材料。`);
+    await hotline.getByTestId('request-contact-name').fill('王经理');
+    await hotline.getByTestId('request-contact-phone').fill('13912345678');
+    await hotline.getByTestId('request-submit').click();
+    await hotline.waitForURL(/\/service\/requests\/[0-9a-f-]{36}$/);
+    requestUrl = hotline.url();
+    await hotline.context().close();
+
+    await act(dispatcher, 'accept', '已受理', async () => {
+      await dispatcher.getByTestId('action-category').click();
+      await dispatcher.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    });
+    await act(dispatcher, 'dispatch', '已交办', async () => {
+      await expect.poll(() => dispatcher.getByTestId('action-dispatch-suggestion').innerText()).toContain(UNIT);
+      expect(await dispatcher.getByTestId('action-dispatch-suggestion').innerText()).toContain(KEYWORD);
+      expect(await dispatcher.getByTestId('action-lead-unit').innerText()).toContain(UNIT);
+      await screenshot(dispatcher, 'service-dispatch-by-rule');
+    });
+    expect(await dispatcher.getByTestId('detail-info').innerText()).toContain(UNIT);
+    await dispatcher.context().close();
+  }, 180_000); // three people, two settings pages and a request: 70 s and more at load 15
 
   it('the leader watches the three rates by unit, with the definitions and the overdue list', async () => {
     const page = await as('service_leader');

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { baseUrl, journeyOnOwnServer, login, newPage, screenshot } from './browser';
 import { tinyPng } from '../apps/server/src/db/seed/sample-files';
 
 /**
@@ -15,7 +14,6 @@ import { tinyPng } from '../apps/server/src/db/seed/sample-files';
  * applies with ordered preferences → the office closes and runs the round → the talent sees the
  * result and why. This journey owns the demo's 2026 cycle (publishing is one-way).
  */
-let browser: Browser;
 let hr: Page;
 let office: Page;
 let talent: Page;
@@ -28,24 +26,14 @@ const ROUND = '2026 年度人才公寓配租（第三批）';
 // This journey publishes the 2026 cycle and completes talent_demo's facts, for good: it runs on a
 // county of its own, so that it and the other journeys (talent.e2e.ts checks talent_demo's
 // missing facts and publishes a new scheme version) pass in any order.
-let server: RunningServer | undefined;
-beforeAll(async () => {
-  server = await startServer();
-  useOwnServer(server.baseUrl);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  useOwnServer(undefined);
-  await server?.stop();
-});
+const journey = journeyOnOwnServer();
 
 const inputOf = (l: Locator) => l.locator('xpath=self::input | .//input').first();
 /** Officials' masking of a Chinese name in a notice: first and last character kept. */
 const masked = (name: string) => (name.length <= 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name[name.length - 1]}`);
 
 async function as(username: string): Promise<Page> {
-  const page = await newPage(browser);
+  const page = await newPage(journey.browser);
   await login(page, username);
   return page;
 }
@@ -141,7 +129,7 @@ describe('a talent\'s points year, end to end', () => {
   });
 
   it('the public notice needs no login, shows names masked and lists the talent with those points', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(journey.browser);
     await page.goto(`${baseUrl()}/talent-notice`);
     await page.getByTestId('notice-table').waitFor();
     expect(await page.getByTestId('notice-title').innerText()).toContain('2026');
@@ -183,7 +171,7 @@ describe('a talent\'s points year, end to end', () => {
     await office.getByTestId('objection-filter').getByText('已采纳').click();
     await expect.poll(() => office.getByTestId('objection-table').innerText()).toContain('经核实补计发明专利积分');
     await screenshot(office, 'year-08-objection-answered');
-    const page = await newPage(browser);
+    const page = await newPage(journey.browser);
     await page.goto(`${baseUrl()}/talent-notice`);
     await expect.poll(() => page.getByTestId('notice-table').innerText()).toContain('经异议更正');
     await page.context().close();

@@ -1,4 +1,4 @@
-/** The 三率 benchmark's data set (bench/service-metrics.ts): N requests over 180 days, 40 units, returns, reopens, follow-ups. */
+/** The 三率 benchmark's data set (bench/service-metrics.ts): N requests over 180 days, 40 units, returns and their re-dispatches, reopens, follow-ups. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../apps/server/src/db/schema';
 
@@ -31,6 +31,13 @@ export async function makeMetricsData(db: Kysely<DB>, N: number) {
     SELECT r.id, s.step, 0, r.submitted_at + s.k * interval '1 hour', r.submitted_at + s.k * interval '1 hour' + interval '8 hours',
       r.submitted_at + s.k * interval '1 hour' + interval '3 hours', NULL, (SELECT id FROM departments WHERE name = '单位' || (1 + (r.number + 7) % 40)), true
     FROM service_requests r, (VALUES ('respond', 2), ('resolve', 3)) AS s(step, k) WHERE r.return_count = 1`.execute(db);
+  // The office's re-dispatch each return opens (0022; an extra holding of the office since 0029): due
+  // 8 hours after the return, done an hour after it — or still open for every 5th.
+  await sql`
+    INSERT INTO service_request_steps (request_id, step, round, started_at, due_at, completed_at, redispatch, superseded)
+    SELECT r.id, 'dispatch', 0, r.submitted_at + interval '5 hours', r.submitted_at + interval '13 hours',
+      CASE WHEN r.number % 5 <> 0 THEN r.submitted_at + interval '6 hours' END, true, r.reopen_count = 1
+    FROM service_requests r WHERE r.return_count = 1`.execute(db);
   // Reopened: round 1 of dispatch, respond, resolve and follow-up, satisfied this time.
   await sql`
     INSERT INTO service_request_steps (request_id, step, round, started_at, due_at, completed_at, unit_id, satisfaction, solved)

@@ -628,6 +628,9 @@ export interface ServiceRequestFiguresTable {
   follow_up_unit_id: string | null;
   follow_up_agent_id: string | null;
   follow_up_duration_ms: number | null;
+  /** Migration 0029: the open re-dispatch (重新交办) of the latest round — its start (null: none open) and deadline. */
+  redispatch_open_started_at: Date | null;
+  redispatch_open_due_at: Date | null;
 }
 
 export interface DB {

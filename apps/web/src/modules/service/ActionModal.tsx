@@ -101,6 +101,20 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
   );
   const req = (key: string) => [{ required: true, whitespace: true, message: t('modal.required', { field: t(`modal.${key}`) }) }];
   const unitOptions = (units.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: unitLabel(u, units.data ?? []) }));
+  // Where the prefilled unit comes from: the first routing rule that matched, and on what.
+  const suggested = request.suggestedDispatch;
+  const suggestedUnit = suggested ? units.data?.find((u) => u.id === suggested.unitId) : undefined;
+  const suggestion = suggested && suggestedUnit
+    ? t('modal.suggested', {
+      unit: unitLabel(suggestedUnit, units.data ?? []),
+      on: [
+        suggested.matched.keyword ? t('modal.suggestedOn.keyword', { v: suggested.matched.keyword }) : null,
+        suggested.matched.category ? t('modal.suggestedOn.category', { v: categories.data?.find((c) => c.id === suggested.matched.category)?.name ?? suggested.matched.category }) : null,
+        suggested.matched.divisionPrefix ? t('modal.suggestedOn.street') : null,
+        suggested.matched.parkId ? t('modal.suggestedOn.park') : null,
+      ].filter(Boolean).join(t('modal.suggestedJoin')) || t('modal.suggestedOn.any'),
+    })
+    : null;
   const initial: Record<string, unknown> =
     action === 'accept'
       ? { categoryId: request.categoryId ?? request.suggestedCategoryId ?? undefined }
@@ -133,6 +147,7 @@ export function ActionModal({ request, action, onClose }: { request: RequestDeta
         ) : null}
         {action === 'dispatch' ? (
           <>
+            {suggestion ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={suggestion} data-testid="action-dispatch-suggestion" /> : null}
             <Form.Item name="leadUnitId" label={t('modal.leadUnitId')} rules={[{ required: true, message: t('modal.required', { field: t('modal.leadUnitId') }) }]}>
               <Select
                 showSearch={{ optionFilterProp: 'label' }}

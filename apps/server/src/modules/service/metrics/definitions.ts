@@ -20,8 +20,8 @@ const STEP_NAMES: Record<ServiceStep, { zh: string; en: string }> = {
 
 const DUE_ZH = '已到期的该环节：已完成且时限已知的，加上仍未完成但时限已过的（未到期的不计；等待企业暂停中或日历未覆盖的不计）';
 const DUE_EN = 'steps that are due: completed with a known deadline, plus still open past their deadline (not yet due, paused or calendar-not-covered steps are not judged)';
-const SCOPE_NOTE_ZH = '合并的重复诉求不计入任何比率；每个环节取该诉求最近一轮（重办后为新一轮）。按承办单位或服务员统计时：环节计入当时持有它的单位（退单的单位对其持有期间已超时的环节负责，重新交办后沿用同一时限），解决率、满意率、回访率计入办结该诉求的单位；合计中每个环节只计一次（最后的持有者）。';
-const SCOPE_NOTE_EN = 'Merged duplicates are left out of every rate; each step is the request\'s latest round (a reopen starts a new one). By unit or agent: a step counts for the unit that held it (a unit that returned a request answers for a step it held past the deadline; the next unit keeps the same deadline), and the resolution, satisfaction and follow-up rates count for the unit that resolved the request; in the total each step counts once (its last holder).';
+const SCOPE_NOTE_ZH = '合并的重复诉求不计入任何比率；每个环节取该诉求最近一轮（重办后为新一轮）。按承办单位或服务员统计时：环节计入当时持有它的单位（退单的单位对其持有期间已超时的环节负责，重新交办后沿用同一时限），解决率、满意率、回访率计入办结该诉求的单位；合计中每个环节只计一次（最后的持有者）。退单后的重新交办是亲企办的额外持有：按单位统计时计入亲企办的交办按时率、交办平均用时、未办结和超时；合计中交办只计每轮首次交办，但超时未重新交办的诉求计为超时。';
+const SCOPE_NOTE_EN = 'Merged duplicates are left out of every rate; each step is the request\'s latest round (a reopen starts a new one). By unit or agent: a step counts for the unit that held it (a unit that returned a request answers for a step it held past the deadline; the next unit keeps the same deadline), and the resolution, satisfaction and follow-up rates count for the unit that resolved the request; in the total each step counts once (its last holder). A re-dispatch after a return is an extra holding of the office: by unit it counts in the office\'s dispatch on-time rate, dispatch duration, open and overdue; in the total the dispatch is each round\'s first, but a request whose re-dispatch is open past its deadline is overdue.';
 
 export const RATE_DEFINITIONS = {
   responseRate: {

@@ -292,3 +292,73 @@ describe('returned and re-dispatched: each unit is judged on the time it held th
     expect(comparable(filled)).toEqual(comparable(live));
   }, 120_000); // every replayed UPDATE also refreshes the figures rows (0023's triggers): ~26 s on PGlite at load 24
 });
+
+// RATES.md "Re-dispatches", the hand-worked example: a request returned and re-dispatched twice.
+// Mon 2026-03-23 09:00 accepted and dispatched to unit 1 (the first dispatch: 0 h, in time);
+// 10:00 unit 1 returns it → re-dispatch 1 (due Mon 24:00), done 11:00 to unit 2 (1 h, in time);
+// 17:00 unit 2 returns it → re-dispatch 2 (after the 16:00 cut-off: due Tue 24:00), done only
+// Wed 09:00 to unit 1 (40 h, late); unit 1 answers Wed 10:00 (its respond deadline was Mon 24:00).
+describe('re-dispatches are extra holdings of the office (RATES.md)', () => {
+  const W3 = '&from=2026-03-23&to=2026-03-23';
+  let rc = '';
+  const H = 3_600_000;
+  const office = (body: { groups: { key: string; figures: Record<string, any> }[] }) => body.groups.find((g) => g.key === '-')!.figures;
+  beforeAll(async () => {
+    now = local('2026-03-23T09:00:00');
+    rc = await dispatched(ids.u1);
+    now = local('2026-03-23T10:00:00');
+    await actOk(unit1, rc, { action: 'return', reason: 'not_our_remit', note: '不属于本科室职责' });
+    now = local('2026-03-23T11:00:00');
+    await actOk(dispatcher, rc, { action: 'dispatch', leadUnitId: ids.u2 });
+    now = local('2026-03-23T17:00:00');
+    await actOk(unit2, rc, { action: 'return', reason: 'not_our_remit', note: '也不属于本科室' });
+    now = local('2026-03-25T08:00:00');
+  });
+
+  it('while the second re-dispatch is open past its deadline: the office holds it open and overdue, and so does the total', async () => {
+    const row = await t.deps.db.selectFrom('service_request_figures').select(['redispatch_open_started_at', 'redispatch_open_due_at']).where('request_id', '=', rc).executeTakeFirstOrThrow();
+    expect(row).toEqual({ redispatch_open_started_at: local('2026-03-23T17:00:00'), redispatch_open_due_at: new Date(local('2026-03-25T00:00:00').getTime() - 1) });
+    const body = (await leader.get(`/api/service/metrics?groupBy=unit${W3}`)).json();
+    expect(body.total.requests).toBe(1);
+    const o = office(body);
+    expect(o.counts).toMatchObject({ open: 1, overdue: 1 });
+    expect(o.onTime.dispatch).toEqual({ numerator: 2, denominator: 3, value: 2 / 3 }); // the open one is due and late
+    expect(body.total.onTime.dispatch).toEqual({ numerator: 1, denominator: 1, value: 1 }); // each request's dispatch once: its first
+    expect(body.total.counts).toMatchObject({ open: 1, overdue: 1 });
+    const plain = (await leader.get(`/api/service/metrics?${W3.slice(1)}`)).json().total;
+    expect(plain.counts).toEqual(body.total.counts);
+    const overdue = (await leader.get('/api/service/metrics/overdue')).json();
+    expect(overdue.items.filter((i: { requestId: string }) => i.requestId === rc).map((i: { step: string }) => i.step)).toEqual(['dispatch']);
+    // Neither unit holds anything open: both returned it in time, so neither is judged on respond.
+    for (const u of [ids.u1, ids.u2]) {
+      const g = body.groups.find((x: { key: string }) => x.key === u).figures;
+      expect(g.requests).toBe(1);
+      expect(g.counts).toMatchObject({ open: 0, overdue: 0 });
+      expect(g.responseRate.denominator).toBe(0);
+    }
+  });
+
+  it('once re-dispatched and answered: 交办按时率 of the office 2 / 3, average (0 + 1 + 40) / 3 h; the total counts the first dispatch only', async () => {
+    now = local('2026-03-25T09:00:00');
+    await actOk(dispatcher, rc, { action: 'dispatch', leadUnitId: ids.u1 });
+    now = local('2026-03-25T10:00:00');
+    await answer(unit1, rc);
+    const body = (await leader.get(`/api/service/metrics?groupBy=unit${W3}`)).json();
+    const o = office(body);
+    expect(o.requests).toBe(1);
+    expect(o.counts).toMatchObject({ open: 0, overdue: 0 });
+    expect(o.onTime.dispatch).toEqual({ numerator: 2, denominator: 3, value: 2 / 3 });
+    expect(o.averageDurationMs.dispatch).toBe((0 + 1 * H + 40 * H) / 3);
+    expect(o.onTime.accept).toEqual({ numerator: 1, denominator: 1, value: 1 });
+    expect(body.total.onTime.dispatch).toEqual({ numerator: 1, denominator: 1, value: 1 });
+    expect(body.total.averageDurationMs.dispatch).toBe(0);
+    expect(body.total.counts).toMatchObject({ open: 1, overdue: 0 }); // answered, not resolved
+    // Unit 1 held respond twice: returned in time (not judged), then answered late (due Mon 24:00).
+    const g1 = body.groups.find((x: { key: string }) => x.key === ids.u1).figures;
+    expect(g1.responseRate).toEqual({ numerator: 0, denominator: 1, value: 0 });
+    expect(body.total.responseRate).toEqual({ numerator: 0, denominator: 1, value: 0 });
+    // The re-dispatches are the office's: by agent they count for nobody.
+    const agents = (await leader.get(`/api/service/metrics?groupBy=agent${W3}`)).json();
+    expect(agents.groups.every((g: { figures: { onTime: { dispatch: { denominator: number } } } }) => g.figures.onTime.dispatch.denominator === 0)).toBe(true);
+  });
+});

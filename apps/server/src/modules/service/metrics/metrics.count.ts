@@ -63,6 +63,9 @@ function finalStepAggregates(asOf: Date): RawBuilder<unknown> {
 }
 
 const openFinal = (st: ServiceStep) => sql`${col(st, 'started_at')} IS NOT NULL AND ${col(st, 'completed_at')} IS NULL AND ${col(st, 'cancelled_at')} IS NULL`;
+/** The request's open re-dispatch (migration 0029: the office holds the request again after a return), and past its deadline. */
+const openRedispatch = sql`f.redispatch_open_started_at IS NOT NULL`;
+const overdueRedispatch = (asOf: Date) => sql`(${openRedispatch} AND f.redispatch_open_due_at < ${asOf})`;
 const any = (parts: RawBuilder<unknown>[]) => sql`(${sql.join(parts, sql` OR `)})`;
 
 type Row = Record<string, unknown>;
@@ -171,7 +174,7 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
   const rKey = groupBy === 'unit' ? sql<string>`coalesce(f.resolver_unit_id::text, ${sql.lit(NONE)})`
     : groupBy === 'agent' ? sql<string>`coalesce(f.resolver_agent_id::text, ${sql.lit(NONE)})` : requestKey(groupBy);
   const finalSteps = !holderBased; // the final holdings counted here; by holder they are counted below
-  const overdueAny = any(SERVICE_STEPS.map((st) => sql`(${openFinal(st)} AND ${col(st, 'due_at')} < ${asOf})`));
+  const overdueAny = any([...SERVICE_STEPS.map((st) => sql`(${openFinal(st)} AND ${col(st, 'due_at')} < ${asOf})`), overdueRedispatch(asOf)]);
   const { rows: requestRows } = await sql<Row>`
     SELECT f.status || '|' || f.resolved::text || '|' || coalesce(f.satisfaction, '') || '|' || coalesce(f.solved::text, '') || '|' || ${rKey} AS g,
       count(*) AS n ${finalSteps ? sql`, ${finalStepAggregates(asOf)}, count(*) FILTER (WHERE ${overdueAny}) AS overdue` : sql``}
@@ -210,8 +213,11 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
         : sql`CASE WHEN ${col(st, 'started_at')} IS NOT NULL AND ${col(st, 'unit_id')} IS NOT NULL THEN coalesce(${col(st, 'agent_id')}::text, ${sql.lit(NONE)}) END`;
       return sql`coalesce(${who}, '') || CASE WHEN ${openFinal(st)} THEN CASE WHEN ${col(st, 'due_at')} < ${asOf} THEN 'x' ELSE 'o' END ELSE '' END`;
     };
+    // Last, the open re-dispatch: the office's (by agent nobody's, but overdue in the total); its
+    // step figures are counted with the returned holdings below.
+    const redispatch = sql`CASE WHEN ${openRedispatch} THEN ${sql.lit(groupBy === 'unit' ? NONE : '')} || CASE WHEN ${overdueRedispatch(asOf)} THEN 'x' ELSE 'o' END ELSE '' END`;
     const { rows } = await sql<Row>`
-      SELECT ${sql.join(SERVICE_STEPS.map(part), sql` || ',' || `)} AS h, count(*) AS n, ${finalStepAggregates(asOf)}
+      SELECT ${sql.join([...SERVICE_STEPS.map(part), redispatch], sql` || ',' || `)} AS h, count(*) AS n, ${finalStepAggregates(asOf)}
       FROM service_request_figures f
       WHERE ${where} AND f.status <> 'merged'
       GROUP BY 1`.execute(db);
@@ -221,14 +227,14 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
       const held = (row.h as string).split(',').map((p, i) => {
         const flag = p.endsWith('x') || p.endsWith('o') ? p.slice(-1) : '';
         const holder = p.slice(0, p.length - flag.length);
-        return { step: SERVICE_STEPS[i]!, holder: holder === '' ? null : holder, open: flag !== '', overdue: flag === 'x' };
+        return { step: SERVICE_STEPS[i] ?? null, holder: holder === '' ? null : holder, open: flag !== '', overdue: flag === 'x' };
       });
       if (held.some((x) => x.overdue)) total.overdue += n;
       for (const h of new Set(held.map((x) => x.holder))) {
         if (h === null) continue;
         const g = group(h);
         const mine = held.filter((x) => x.holder === h);
-        for (const x of mine) addSteps(g, row, (st) => st === x.step);
+        for (const x of mine) if (x.step) addSteps(g, row, (st) => st === x.step);
         g.counts.requests += n;
         if (mine.some((x) => x.step !== 'follow_up' && x.open)) g.open += n;
         if (mine.some((x) => x.overdue)) g.overdue += n;
@@ -241,6 +247,7 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
     const held = async (key: RawBuilder<string>, rows: RawBuilder<boolean>, counted: RawBuilder<boolean>, into: (k: string) => GroupCounts) => {
       const judged = sql`s.due_at IS NOT NULL AND (s.completed_at IS NOT NULL OR s.due_at < coalesce(s.cancelled_at, ${asOf}))`;
       const open = sql`s.completed_at IS NULL AND s.cancelled_at IS NULL`;
+      // An open re-dispatch's open / overdue come from the figures row (the by-holder pass above); a returned holding is never open.
       const perStep = SERVICE_STEPS.map((st) => sql`
         count(*) FILTER (WHERE s.step = ${st} AND ${judged}) AS ${sql.raw(`${st}_due`)},
         count(*) FILTER (WHERE s.step = ${st} AND s.completed_at <= s.due_at) AS ${sql.raw(`${st}_met`)},
@@ -250,10 +257,10 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
       const { rows: out } = await sql<Row>`
         WITH x AS (
           SELECT ${key} AS k, f.request_id, ${sql.join(perStep)},
-            bool_or(${open} AND s.step <> 'follow_up') AS is_open, bool_or(${open} AND s.due_at < ${asOf}) AS is_overdue,
+            bool_or(${open} AND s.step <> 'follow_up' AND NOT s.redispatch) AS is_open, bool_or(${open} AND s.due_at < ${asOf} AND NOT s.redispatch) AS is_overdue,
             bool_and(${counted}) AS counted
           FROM service_request_steps s JOIN service_request_figures f ON f.request_id = s.request_id
-          WHERE NOT s.superseded AND NOT s.redispatch AND f.status <> 'merged' AND ${where} AND ${rows}
+          WHERE NOT s.superseded AND f.status <> 'merged' AND ${where} AND ${rows}
           GROUP BY 1, 2
         )
         SELECT k, ${sql.join(sums)}, count(*) FILTER (WHERE counted) AS requests, count(*) FILTER (WHERE is_open) AS open, count(*) FILTER (WHERE is_overdue) AS overdue
@@ -272,13 +279,18 @@ export async function countMetrics(db: Tx, actor: Actor, scope: MetricsScope, f:
       const mine = sql<boolean>`s.unit_id = ${unit}`;
       if (groupBy !== null) await held(holderKey, mine, sql<boolean>`true`, group);
       // Its total: its holdings once per request (a request it held under two agents or keys counts once).
+      // A re-dispatch is the office's: no unit holds one.
       await held(sql<string>`${sql.lit(NONE)}`, mine, sql<boolean>`true`, () => total);
     } else if (byHolder) {
-      // A returned holding's request is counted for its holder already when the holder also has one of its final holdings.
+      // An extra holding's request is counted for its holder already when the holder also has one of its
+      // final holdings (the office always has: the accept step).
       const alsoFinal = any(SERVICE_STEPS.map((st) => groupBy === 'unit'
         ? sql`(${col(st, 'started_at')} IS NOT NULL AND coalesce(${col(st, 'unit_id')}::text, ${sql.lit(NONE)}) = ${holderKey})`
         : sql`(${col(st, 'started_at')} IS NOT NULL AND ${col(st, 'unit_id')} IS NOT NULL AND coalesce(${col(st, 'agent_id')}::text, ${sql.lit(NONE)}) = ${holderKey})`));
-      await held(holderKey, groupBy === 'agent' ? sql<boolean>`s.returned AND s.unit_id IS NOT NULL` : sql<boolean>`s.returned`, sql<boolean>`NOT ${alsoFinal}`, group);
+      // The extra holdings (never a final holding; few, through service_request_steps_extra_holdings of
+      // 0029): returned ones, and by unit the office's re-dispatches (by agent they have none).
+      const extra = sql<boolean>`(s.returned OR s.redispatch)`;
+      await held(holderKey, groupBy === 'agent' ? sql<boolean>`${extra} AND s.unit_id IS NOT NULL` : extra, sql<boolean>`NOT ${alsoFinal}`, group);
     }
   }
 

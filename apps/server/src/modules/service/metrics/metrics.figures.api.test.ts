@@ -77,6 +77,14 @@ beforeAll(async () => {
   await actOk(unit2, returned, { action: 'resolve', summary: '已办结' });
   await actOk(operator, returned, { action: 'follow_up', satisfaction: 'dissatisfied', solved: false, note: '未解决' });
   await actOk(dispatcher, returned, { action: 'dispatch', leadUnitId: ids.u2 });
+  // Returned and re-dispatched twice (the second re-dispatch a day late), and one returned and left
+  // waiting for its re-dispatch past the deadline (an open extra holding of the office).
+  const twice = await dispatched(ids.u1);
+  const waitingRedispatch = await dispatched(ids.u2);
+  await actOk(unit1, twice, { action: 'return', reason: 'not_our_remit', note: '不属本科' });
+  await actOk(dispatcher, twice, { action: 'dispatch', leadUnitId: ids.u2 });
+  await actOk(unit2, twice, { action: 'return', reason: 'not_our_remit', note: '也不属本科' });
+  await actOk(unit2, waitingRedispatch, { action: 'return', reason: 'not_our_remit', note: '不属本科' });
   // A request waiting for the enterprise (its clock paused), one resumed, a duplicate merged into another.
   const waiting = await created();
   await actOk(operator, waiting, { action: 'accept', categoryId: 'factors.power' });
@@ -86,6 +94,7 @@ beforeAll(async () => {
   await actOk(operator, resumed, { action: 'wait_for_enterprise', reason: '请补充型号' });
   now = local('2026-03-12T09:00:00');
   await actOk(operator, resumed, { action: 'resume', note: '已补充' });
+  await actOk(dispatcher, twice, { action: 'dispatch', leadUnitId: ids.u1 }); // late: due 03-11 24:00
   const primary = await dispatched(ids.u1);
   const duplicate = await created();
   await actOk(operator, duplicate, { action: 'merge', primaryId: primary });
@@ -154,6 +163,8 @@ describe('the 三率 report over the figures rows', () => {
     expect(await has(`SELECT count(*)::int AS n FROM service_request_steps WHERE superseded`)).toBeGreaterThan(0);
     expect(await has(`SELECT count(*)::int AS n FROM service_requests WHERE status = 'merged'`)).toBeGreaterThan(0);
     expect(await has(`SELECT count(*)::int AS n FROM service_pauses`)).toBeGreaterThan(0);
+    expect(await has(`SELECT count(*)::int AS n FROM service_request_steps WHERE redispatch AND completed_at > due_at`)).toBeGreaterThan(0);
+    expect(await has(`SELECT count(*)::int AS n FROM service_request_figures WHERE redispatch_open_due_at < '${now.toISOString()}'`)).toBeGreaterThan(0);
     const total = await countMetrics(db, office, 'all', {}, 'unit', now);
     expect(total.groups.length).toBeGreaterThan(3);
   }, 180_000); // ~200 reports both ways: 18 s on PGlite at load 24

@@ -76,17 +76,20 @@ export async function recountMetrics(db: Tx, actor: Actor, scope: MetricsScope, 
     const holderBased = byHolder || unit !== null;
     const sKey = byHolder && g !== null ? stepKey(g) : requestKey(g);
     const rKey = byHolder && g !== null ? resolverKey(g) : requestKey(g);
-    const stepRows = sql`
+    // Every holding by holder (returned ones and re-dispatches too: extra holdings, RATES.md);
+    // otherwise each step once, by its final holding — but an open re-dispatch past its deadline
+    // makes its request overdue (`forOverdue`).
+    const stepRows = (forOverdue = false) => sql`
       FROM req JOIN service_request_steps s ON s.request_id = req.id ${catJoin(g)}
-      WHERE req.status <> 'merged' AND NOT s.superseded AND NOT s.redispatch
-        ${holderBased ? sql`` : sql`AND NOT s.returned`}
+      WHERE req.status <> 'merged' AND NOT s.superseded
+        ${holderBased ? sql`` : forOverdue ? sql`AND NOT s.returned` : sql`AND NOT s.returned AND NOT s.redispatch`}
         ${unit ? sql`AND s.unit_id = ${unit}` : sql``}
         ${g === 'agent' ? sql`AND s.unit_id IS NOT NULL` : sql``}`;
     // Plain aggregates only (a hash aggregate, no sort) …
     const { rows: steps } = await sql<Record<string, unknown>>`
       WITH req AS (${req}), cat AS (${catValues})
       SELECT ${keyCol(sKey, g)}, ${sql.join(perStep)}
-      ${stepRows}
+      ${stepRows()}
       ${grouping(sKey, g)}`.execute(db);
     // … and the requests per group (by holder: every request it held a step of; otherwise only the
     // overdue ones, a few rows through the open-steps index), one row per (group, request) first.
@@ -95,7 +98,7 @@ export async function recountMetrics(db: Tx, actor: Actor, scope: MetricsScope, 
       x AS (
         SELECT ${sKey} AS k, s.request_id,
           bool_or(${open} AND s.step <> 'follow_up') AS is_open, bool_or(${open} AND s.due_at < ${asOf}) AS is_overdue
-        ${stepRows} ${holderBased ? sql`` : sql`AND ${open} AND s.due_at < ${asOf}`}
+        ${stepRows(true)} ${holderBased ? sql`` : sql`AND ${open} AND s.due_at < ${asOf}`}
         GROUP BY 1, 2
       )
       SELECT ${keyCol(sql<string>`x.k`, g)}, count(*) AS requests, count(*) FILTER (WHERE x.is_open) AS open, count(*) FILTER (WHERE x.is_overdue) AS overdue

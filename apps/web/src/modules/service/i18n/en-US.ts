@@ -12,7 +12,7 @@ const enUS: Messages<typeof zhCN> = {
     window: 'Period: {{from}} to {{to}} (date the request was raised)',
     windowAll: 'Period: all requests',
     byHolder: 'What counts for a unit?',
-    byHolderNote: 'Steps such as respond and resolve count for the unit that held them: a unit that returned a request answers for a step it held past the deadline, and the unit it goes to next keeps the same deadline. Resolution, satisfaction and follow-up rates count for the unit that resolved the request (agents likewise). Accept, dispatch and follow-up are the office\'s own steps, shown on a row of their own. In the total each step of a request counts once (its last holder).',    chart: 'The three rates ({{by}}, top 15)',
+    byHolderNote: 'Steps such as respond and resolve count for the unit that held them: a unit that returned a request answers for a step it held past the deadline, and the unit it goes to next keeps the same deadline. Resolution, satisfaction and follow-up rates count for the unit that resolved the request (agents likewise). Accept, dispatch and follow-up are the office\'s own steps, shown on a row of their own; each re-dispatch after a return also counts in the office\'s dispatch on-time rate and duration. In the total each step of a request counts once (its last holder).',    chart: 'The three rates ({{by}}, top 15)',
     table: 'Figures and ranks',
     requests: 'Requests',
     overdue: 'Overdue',
@@ -215,6 +215,9 @@ const enUS: Messages<typeof zhCN> = {
     by: { enterprise: 'Enterprise', office: 'Office', unit: 'Handling unit' },
   },
   modal: {
+    suggested: 'A routing rule suggests “{{unit}}” (matched on {{on}}); you may choose another.',
+    suggestedOn: { keyword: 'the keyword “{{v}}”', category: 'the category “{{v}}”', street: 'the street', park: 'the park', any: 'every request' },
+    suggestedJoin: ', ',
     categoryId: 'Category',
     leadUnitId: 'Lead unit',
     assistingUnitIds: 'Assisting units',
