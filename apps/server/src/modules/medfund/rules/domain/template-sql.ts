@@ -61,8 +61,8 @@ export function historyNeeds(template: TemplateCode, params: ParamValues): Histo
       // days of supply dispensed within windowDays before the window's earliest line
       return { setl: 'true', line: `fee_date >= E_LINE - ${sqlInt(num(params, 'windowDays') - 1)}` };
     case 'duplicate_bill':
-      // the first settlement of the same bill: the same admission day; the bill's items from its lines
-      return { setl: `begndate >= E_SETL`, line: `setl_id IN (SELECT setl_id FROM hist_setl)` };
+      // the first settlement of the same bill: the same admission day; the items of the candidate pairs' lines only
+      return { setl: `begndate >= E_SETL`, line: null };
     default:
       // cross_fund_duplicate, work_injury_scope (other departments' records are read whole: they are small),
       // units_per_window, attribute_sex, attribute_age, payment_scope, after_death, price_cap: the window's own claims
@@ -442,21 +442,28 @@ FROM hits GROUP BY setl_id, rcode
 ) q`;
     }
     case 'duplicate_bill':
-      return `WITH sig AS (
-  SELECT l.setl_id, string_agg(l.item_code || ':' || CAST(l.amount_fen AS VARCHAR), ',' ORDER BY l.item_code, l.amount_fen) AS items
-  FROM ${H.line} l GROUP BY l.setl_id
+      // Candidates first on the settlement's own columns (same person, provider, admission day and
+      // total); the items signature (a string_agg over the lines) only for those, not the whole store.
+      return `WITH pairs AS (
+  SELECT b.setl_id AS b_id, a.setl_id AS a_id
+  FROM ${x}mf_setl b JOIN ${H.setl} a ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code AND a.begndate = b.begndate
+    AND a.medfee_fen = b.medfee_fen AND a.setl_id < b.setl_id
+  WHERE ${inWindow('b.setl_date')}
 ),
-bills AS (
-  SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.begndate, s.setl_date, s.medfee_fen, s.fund_pay_fen, COALESCE(g.items, '') AS items
-  FROM ${H.setl} s LEFT JOIN sig g ON g.setl_id = s.setl_id
+sig AS (
+  SELECT l.setl_id, string_agg(l.item_code || ':' || CAST(l.amount_fen AS VARCHAR), ',' ORDER BY l.item_code, l.amount_fen) AS items
+  FROM ${x}mf_line l WHERE l.setl_id IN (SELECT b_id FROM pairs UNION SELECT a_id FROM pairs) GROUP BY l.setl_id
 )
 SELECT ${OUT} FROM (
 SELECT b.setl_id, b.psn_no, b.fixmedins_code, b.setl_date AS occurred_on, '' AS line_ids, 'dup:' || min(a.setl_id) AS subject_key,
   b.fund_pay_fen AS amount_fen, CAST(NULL AS VARCHAR) AS severity, min(a.setl_id) AS ev_ref, count(*) AS ev_num,
   CAST(b.medfee_fen AS VARCHAR) AS ev_text
-FROM bills b JOIN bills a ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code AND a.begndate = b.begndate
-  AND a.medfee_fen = b.medfee_fen AND a.items = b.items AND a.setl_id < b.setl_id
-WHERE ${inWindow('b.setl_date')}
+FROM pairs p
+JOIN ${x}mf_setl b ON b.setl_id = p.b_id
+JOIN ${H.setl} a ON a.setl_id = p.a_id
+LEFT JOIN sig gb ON gb.setl_id = p.b_id
+LEFT JOIN sig ga ON ga.setl_id = p.a_id
+WHERE COALESCE(ga.items, '') = COALESCE(gb.items, '')
 GROUP BY b.setl_id, b.psn_no, b.fixmedins_code, b.setl_date, b.fund_pay_fen, b.medfee_fen
 ) q`;
   }
