@@ -228,20 +228,28 @@ GROUP BY setl_id, main_code, sub_code
       );
       const cat = `SELECT code, max_per_day AS max_units, 'day' AS per, valid_from, valid_to FROM ${x}mf_cat WHERE max_per_day IS NOT NULL
   UNION ALL SELECT code, max_per_visit, 'visit', valid_from, valid_to FROM ${x}mf_cat WHERE max_per_visit IS NOT NULL`;
-      return `WITH hits AS (${matched(scopedLines, cat, local, 'r.code AS limit_code, CAST(r.max_units AS DOUBLE PRECISION) AS max_units, r.per')}),
+      // Sums first, the line ids only for the groups over the limit: an ordered string_agg over
+      // every capped line (bed days, consultations: millions at 10 M lines) exhausted DuckDB's 1 GB.
+      const same = ['setl_id', 'limit_code', 'max_units', 'per', 'window_key'];
+      return `WITH hits AS (SELECT h.*, CASE WHEN h.per = 'day' THEN CAST(h.fee_date AS VARCHAR) ELSE h.mdtrt_id END AS window_key
+  FROM (${matched(scopedLines, cat, local, 'r.code AS limit_code, CAST(r.max_units AS DOUBLE PRECISION) AS max_units, r.per')}) h),
 grouped AS (
-  SELECT setl_id, min(psn_no) AS psn_no, min(fixmedins_code) AS fixmedins_code, limit_code, max_units, per,
-    CASE WHEN per = 'day' THEN CAST(fee_date AS VARCHAR) ELSE mdtrt_id END AS window_key,
-    min(fee_date) AS fee_date, sum(cnt) AS units, sum(fund_fen) AS fund_fen,
-    string_agg(line_id, ',' ORDER BY line_id) AS line_ids
+  SELECT setl_id, min(psn_no) AS psn_no, min(fixmedins_code) AS fixmedins_code, limit_code, max_units, per, window_key,
+    min(fee_date) AS fee_date, sum(cnt) AS units, sum(fund_fen) AS fund_fen
   FROM hits
-  GROUP BY setl_id, limit_code, max_units, per, CASE WHEN per = 'day' THEN CAST(fee_date AS VARCHAR) ELSE mdtrt_id END
+  GROUP BY setl_id, limit_code, max_units, per, window_key
+  HAVING sum(cnt) > max_units
+),
+listed AS (
+  SELECT ${same.map((c) => `g.${c}`).join(', ')}, string_agg(h.line_id, ',' ORDER BY h.line_id) AS line_ids
+  FROM grouped g JOIN hits h ON ${same.map((c) => `h.${c} = g.${c}`).join(' AND ')}
+  GROUP BY ${same.map((c) => `g.${c}`).join(', ')}
 )
 SELECT ${OUT} FROM (
-SELECT setl_id, psn_no, fixmedins_code, fee_date AS occurred_on, line_ids, limit_code || '@' || per || '@' || window_key AS subject_key,
-  ${share('fund_fen', 'units - max_units', 'units')} AS amount_fen, CAST(NULL AS VARCHAR) AS severity,
-  limit_code AS ev_ref, units AS ev_num, per || ':' || CAST(CAST(round(max_units) AS BIGINT) AS VARCHAR) AS ev_text
-FROM grouped WHERE units > max_units
+SELECT g.setl_id, g.psn_no, g.fixmedins_code, g.fee_date AS occurred_on, l.line_ids, g.limit_code || '@' || g.per || '@' || g.window_key AS subject_key,
+  ${share('g.fund_fen', 'g.units - g.max_units', 'g.units')} AS amount_fen, CAST(NULL AS VARCHAR) AS severity,
+  g.limit_code AS ev_ref, g.units AS ev_num, g.per || ':' || CAST(CAST(round(g.max_units) AS BIGINT) AS VARCHAR) AS ev_text
+FROM grouped g JOIN listed l ON ${same.map((c) => `l.${c} = g.${c}`).join(' AND ')}
 ) q`;
     }
     case 'attribute_sex': {
