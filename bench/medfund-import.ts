@@ -38,17 +38,20 @@ async function main(): Promise<void> {
   const dbFile = path.join(values.dir!, `claims-${process.pid}.duckdb`);
   fs.rmSync(dbFile, { force: true });
   const store = await openDuckdbStore(dbFile, { memoryLimit: values.memory });
-  const results: { table: string; rows: number; seconds: number; perSecond: number }[] = [];
+  const results: { table: string; rows: number; seconds: number; cpuSeconds: number; perSecond: number }[] = [];
   let totalRows = 0;
   let totalSeconds = 0;
   try {
     let id = 1;
     for (const table of LOAD_ORDER) {
       const t0 = process.hrtime.bigint();
+      const c0 = process.cpuUsage();
       const out = await loadFile(store, { loadId: id++, table, file: path.join(dataDir, `${table}.csv`), columns: nationalMapping(table), dateFormat: 'YYYY-MM-DD', delimiter: ',' });
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const c = process.cpuUsage(c0);
+      const cpuSeconds = (c.user + c.system) / 1e6;
       if (out.rowsRejected) throw new Error(`${table}: ${out.rowsRejected} rows rejected: ${JSON.stringify(out.errors.slice(0, 2))}`);
-      results.push({ table, rows: out.rowsAdded, seconds, perSecond: out.rowsAdded / seconds });
+      results.push({ table, rows: out.rowsAdded, seconds, cpuSeconds, perSecond: out.rowsAdded / seconds });
       totalRows += out.rowsAdded;
       totalSeconds += seconds;
     }
@@ -57,11 +60,11 @@ async function main(): Promise<void> {
     fs.rmSync(dbFile, { force: true });
     fs.rmSync(`${dbFile}.wal`, { force: true });
   }
-  for (const r of results) console.log(`${r.table.padEnd(18)} ${String(r.rows).padStart(11)} rows ${r.seconds.toFixed(2).padStart(7)} s ${Math.round(r.perSecond).toLocaleString('en').padStart(11)} rows/s`);
+  for (const r of results) console.log(`${r.table.padEnd(18)} ${String(r.rows).padStart(11)} rows ${r.seconds.toFixed(2).padStart(7)} s ${Math.round(r.perSecond).toLocaleString('en').padStart(11)} rows/s ${r.cpuSeconds.toFixed(2).padStart(7)} s CPU`);
   const fee = results.find((r) => r.table === 'fee_list_d')!;
   const rssMiB = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({
-    persons, feeLines: fee.rows, feeCsvMiB: Math.round(feeBytes / 2 ** 20), feeSeconds: +fee.seconds.toFixed(2), feeLinesPerSecond: Math.round(fee.perSecond),
+    persons, feeLines: fee.rows, feeCsvMiB: Math.round(feeBytes / 2 ** 20), feeSeconds: +fee.seconds.toFixed(2), feeLinesPerSecond: Math.round(fee.perSecond), feeCpuSeconds: +fee.cpuSeconds.toFixed(2),
     allRows: totalRows, allSeconds: +totalSeconds.toFixed(2), peakRssMiB: Math.round(rssMiB), memoryLimit: values.memory, load: os.loadavg().map((l) => +l.toFixed(2)),
   }));
 }

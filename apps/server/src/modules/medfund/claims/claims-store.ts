@@ -25,6 +25,12 @@ export interface ClaimsStore {
    * Returns the number of rows appended. No key check: callers dedupe (import/load-rows.ts).
    */
   append(table: string, columns: readonly string[], rows: ClaimsRowSource): Promise<number>;
+  /**
+   * Bulk-loads a CSV file (no header, NULL = an empty unquoted field, the values as text in the
+   * SQL types' own format) into `schema.table`: DuckDB's COPY FROM the file, PostgreSQL's COPY FROM
+   * STDIN fed from the file. `onShare` (0-1) follows the bytes sent. Returns the rows loaded.
+   */
+  copyFromCsv(table: string, columns: readonly string[], file: string, onShare?: (share: number) => void): Promise<number>;
   /** Runs `fn` in one transaction on this store (every statement of `fn` through the store it gets). */
   transaction<T>(fn: (store: ClaimsStore) => Promise<T>): Promise<T>;
   /** DuckDB only: how far the running statement is (0-100), -1 when unknown. */

@@ -1,6 +1,7 @@
 import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { assertIdentifier, splitTableName, type ClaimsRowSource, type ClaimsStore } from './claims-store';
 import { claimsDdl } from './claims-ddl';
+import { sqlString } from './duckdb-columns';
 
 const NUMERIC_TYPES = new Set<number>([
   DuckDBTypeId.DECIMAL,
@@ -69,6 +70,15 @@ async function appendRows(conn: DuckDBConnection, target: string, columns: reado
   return n;
 }
 
+async function copyCsv(conn: DuckDBConnection, target: string, columns: readonly string[], file: string, onShare?: (share: number) => void): Promise<number> {
+  const { schema, table } = splitTableName(target);
+  const reader = await conn.runAndReadAll(
+    `COPY ${assertIdentifier(schema)}.${assertIdentifier(table)} (${columns.map(assertIdentifier).join(', ')}) FROM ${sqlString(file)} (FORMAT csv, HEADER false)`,
+  );
+  onShare?.(1);
+  return Number((reader.getRowObjectsJson()[0] as { Count?: unknown } | undefined)?.Count ?? 0);
+}
+
 /**
  * The DuckDB claims store: a file (or ':memory:' in tests), one connection, operations one at a
  * time. The DDL runs at open.
@@ -89,6 +99,7 @@ export async function openDuckdbStore(path: string, opts: { threads?: number; me
       await conn.run(sql, params?.length ? (params as DuckDBValue[]) : undefined);
     },
     append: (table, columns, rows) => appendRows(conn, table, columns, rows),
+    copyFromCsv: (table, columns, file, onShare) => copyCsv(conn, table, columns, file, onShare),
     transaction: (fn) => fn(inner()),
     close: async () => {
       throw new Error('close() inside a transaction');
@@ -102,6 +113,7 @@ export async function openDuckdbStore(path: string, opts: { threads?: number; me
     query: (sql, params) => serial.run(() => direct.query(sql, params)),
     exec: (sql, params) => serial.run(() => direct.exec(sql, params)),
     append: (table, columns, rows) => serial.run(() => direct.append(table, columns, rows)),
+    copyFromCsv: (table, columns, file, onShare) => serial.run(() => direct.copyFromCsv(table, columns, file, onShare)),
     transaction: (fn) =>
       serial.run(async () => {
         await conn.run('BEGIN TRANSACTION');

@@ -100,4 +100,18 @@ export interface GeneratorManifest {
   assumptions: ManifestAssumptions;
   violations: InjectedViolation[];
   nearMisses: NearMiss[];
+  /** The last sequence numbers this generation used (generator/ids.ts): a next generation into the same store starts after them. */
+  lastIds?: GeneratorIds;
+}
+
+/**
+ * The generator's id sequences: persons P{admdvs}{9 digits} (clean from 1, injected cases from
+ * 900,000,001), visits M{9}, settlements S{9}, fee lines F{11}. Zero = none used yet.
+ */
+export interface GeneratorIds {
+  person: number;
+  injectedPerson: number;
+  visit: number;
+  settlement: number;
+  line: number;
 }

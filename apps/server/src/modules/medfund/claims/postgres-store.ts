@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { assertIdentifier, splitTableName, type ClaimsRowSource, type ClaimsStore } from './claims-store';
 import { POSTGRES_INDEXES, claimsDdl } from './claims-ddl';
 
@@ -48,6 +52,35 @@ async function appendRows(db: Queryable, target: string, columns: readonly strin
   return n;
 }
 
+/** COPY … FROM STDIN (FORMAT csv) fed from the file: the rows never become JS objects. */
+async function copyCsv(db: Queryable, target: string, columns: readonly string[], file: string, onShare?: (share: number) => void): Promise<number> {
+  const { schema, table } = splitTableName(target);
+  const client = 'release' in db ? db : await db.connect();
+  try {
+    const size = fs.statSync(file).size || 1;
+    let sent = 0;
+    let lastReport = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        sent += chunk.length;
+        if (onShare && sent - lastReport > 8 * 2 ** 20) {
+          lastReport = sent;
+          onShare(sent / size);
+        }
+        done(null, chunk);
+      },
+    });
+    const sink = client.query(
+      copyFrom(`COPY ${assertIdentifier(schema === 'pg_temp' ? 'pg_temp' : schema)}.${assertIdentifier(table)} (${columns.map(assertIdentifier).join(', ')}) FROM STDIN (FORMAT csv)`),
+    );
+    await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), counter, sink);
+    onShare?.(1);
+    return Number(sink.rowCount ?? 0);
+  } finally {
+    if (!('release' in db)) (client as pg.PoolClient).release();
+  }
+}
+
 function over(db: Queryable, close: () => Promise<void>): ClaimsStore {
   return {
     engine: 'postgres',
@@ -57,6 +90,7 @@ function over(db: Queryable, close: () => Promise<void>): ClaimsStore {
       await db.query(sql, params?.length ? (params as unknown[]) : undefined);
     },
     append: (table, columns, rows) => appendRows(db, table, columns, rows),
+    copyFromCsv: (table, columns, file, onShare) => copyCsv(db, table, columns, file, onShare),
     transaction: async (fn) => {
       if (!('release' in db)) {
         const client = await db.connect();

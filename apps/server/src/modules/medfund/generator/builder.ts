@@ -78,7 +78,17 @@ export class ClaimsBuilder {
     private readonly sink: RowSink,
     private readonly idPrefix: string,
     private readonly loadId = 0,
-  ) {}
+    start: { visit?: number; settlement?: number; line?: number } = {},
+  ) {
+    this.mdtrtSeq = start.visit ?? 0;
+    this.setlSeq = start.settlement ?? 0;
+    this.lineSeq = start.line ?? 0;
+  }
+
+  /** The last visit, settlement and fee line numbers used. */
+  lastIds(): { visit: number; settlement: number; line: number } {
+    return { visit: this.mdtrtSeq, settlement: this.setlSeq, line: this.lineSeq };
+  }
 
   emit(table: ClaimsTableName, values: unknown[]): void {
     this.counts[table] = (this.counts[table] ?? 0) + 1;

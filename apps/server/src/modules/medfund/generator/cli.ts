@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { GeneratorManifest } from '../claims/manifest';
 import { CsvSink } from './csv-sink';
 import { generateDistrictYear, SCALES, type ScaleName } from './generate';
 import { CLAIMS_TABLE_NAMES } from '../claims/tables';
@@ -39,12 +40,16 @@ async function main(): Promise<void> {
       cases: { type: 'string' },
       format: { type: 'string', default: 'csv' },
       out: { type: 'string', default: 'medfund-district' },
+      // the manifest.json of a previous generation whose data goes into the same store: ids continue after its lastIds
+      after: { type: 'string' },
     },
   });
   const scale: ScaleName | number = /^\d+$/.test(values.scale!) ? Number(values.scale) : (values.scale as ScaleName);
   if (typeof scale === 'string' && !(scale in SCALES)) throw new Error(`--scale: one of ${Object.keys(SCALES).join(', ')} or a number of persons`);
   if (values.format !== 'csv' && values.format !== 'parquet') throw new Error('--format: csv or parquet');
   const out = path.resolve(values.out!);
+  const after = values.after ? (JSON.parse(fs.readFileSync(values.after, 'utf8')) as GeneratorManifest).lastIds : undefined;
+  if (values.after && !after) throw new Error(`--after: ${values.after} has no lastIds (a manifest of an older generator)`);
   const sink = new CsvSink(out);
   const started = Date.now();
   const manifest = generateDistrictYear(sink, {
@@ -53,6 +58,7 @@ async function main(): Promise<void> {
     year: Number(values.year),
     admdvs: values.admdvs,
     casesPerRule: values.cases ? Number(values.cases) : undefined,
+    after,
     onProgress: progressBar('persons'),
   });
   const files = sink.close();

@@ -1,4 +1,4 @@
-import { MEDFUND_RULE_CODES, type GeneratorManifest, type InjectedViolation, type NearMiss } from '../claims/manifest';
+import { MEDFUND_RULE_CODES, type GeneratorIds, type GeneratorManifest, type InjectedViolation, type NearMiss } from '../claims/manifest';
 import { dayOf, yuan } from './calendar';
 import { districtProviders, EXCLUSIVE_PAIRS, ITEMS } from './catalogue';
 import { ClaimsBuilder, type RowSink } from './builder';
@@ -19,6 +19,11 @@ export interface GenerateOptions {
   admdvs?: string;
   /** Injected cases per rule (default: persons / 500, between 6 and 120). */
   casesPerRule?: number;
+  /**
+   * The last ids already used in the target (a previous generation's `lastIds`, or the store's
+   * maxima: generator/ids.ts); this generation's ids start after them. Default: none used.
+   */
+  after?: Partial<GeneratorIds>;
   /** Called every 5,000 persons. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -56,7 +61,8 @@ export function generateDistrictYear(sink: RowSink, opts: GenerateOptions = {}):
     centres: providers.filter((p) => p.lvRank === 1),
     pharmacies: providers.filter((p) => p.type === '2'),
   };
-  const b = new ClaimsBuilder(sink, '');
+  const after = opts.after ?? {};
+  const b = new ClaimsBuilder(sink, '', 0, { visit: after.visit, settlement: after.settlement, line: after.line });
 
   // reference data
   const from = `${year}-01-01`;
@@ -79,7 +85,8 @@ export function generateDistrictYear(sink: RowSink, opts: GenerateOptions = {}):
   // injected cases, on persons of their own (numbers from 900,000,001)
   const violations: InjectedViolation[] = [];
   const nearMisses: NearMiss[] = [];
-  let injSeq = 900_000_000;
+  const injFirst = 900_000_000 + (after.injectedPerson ?? 0);
+  let injSeq = injFirst;
   const injRng = prng(seed ^ 0x5eed);
   const span = d.lastDay - 45 - (d.firstDay + 20);
   MEDFUND_RULE_CODES.forEach((rule, r) => {
@@ -91,8 +98,10 @@ export function generateDistrictYear(sink: RowSink, opts: GenerateOptions = {}):
 
   // the clean population
   const rng = prng(seed);
+  const personBase = after.person ?? 0;
+  if (personBase + persons >= 900_000_000) throw new Error('Generator person numbers would run into the injected cases (900,000,001…)');
   for (let i = 1; i <= persons; i++) {
-    emitBasePerson(b, d, rng, makePerson(rng, d, i));
+    emitBasePerson(b, d, rng, makePerson(rng, d, personBase + i));
     if (opts.onProgress && i % 5000 === 0) opts.onProgress(i, persons);
   }
   opts.onProgress?.(persons, persons);
@@ -103,9 +112,10 @@ export function generateDistrictYear(sink: RowSink, opts: GenerateOptions = {}):
     scale: typeof opts.scale === 'number' ? String(opts.scale) : (opts.scale ?? 'small'),
     year,
     admdvs,
-    counts: { ...b.counts, persons: persons + (injSeq - 900_000_000), injectedPersons: injSeq - 900_000_000 },
+    counts: { ...b.counts, persons: persons + (injSeq - injFirst), injectedPersons: injSeq - injFirst },
     assumptions: MANIFEST_ASSUMPTIONS,
     violations,
     nearMisses,
+    lastIds: { person: personBase + persons, injectedPerson: injSeq - 900_000_000, ...b.lastIds() },
   };
 }

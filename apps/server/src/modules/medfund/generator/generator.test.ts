@@ -136,3 +136,33 @@ describe.each(engines)('the district-year in the %s claims store', (_name, open)
     expect(rows.map((r) => r.setl_id)).toEqual(m.violations.filter((v) => v.rule === 'OVERLAPPING_STAYS').map((v) => v.setlIds[0]).sort());
   });
 });
+
+describe.each(engines)('two generations into one %s claims store', (_name, open) => {
+  let store: ClaimsStore;
+  let done: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, done } = await open());
+  });
+  afterAll(() => done());
+
+  it('gives the second generation ids of its own and shares the reference rows', async () => {
+    const first = await generateIntoStore(store, 1, { scale: 'tiny', seed: 7, casesPerRule: 6 });
+    const second = await generateIntoStore(store, 2, { scale: 'tiny', seed: 8, casesPerRule: 6, year: 2026 });
+    expect(second.lastIds!.person).toBe(first.lastIds!.person + 300);
+    expect(second.lastIds!.settlement).toBeGreaterThan(first.lastIds!.settlement);
+    const keys: [string, string][] = [['psn_info', 'psn_no'], ['mdtrt_d', 'mdtrt_id'], ['setl_d', 'setl_id'], ['fee_list_d', 'feedetl_sn'], ['death_reg', 'death_reg_id'], ['wi_payment', 'wi_pay_id'], ['wi_recognition', 'wi_recg_id'], ['hilist', 'hilist_code'], ['fixmedins', 'fixmedins_code']];
+    for (const [table, key] of keys) {
+      const [r] = await store.query<{ n: number; d: number }>(`SELECT count(*) AS n, count(DISTINCT ${key}) AS d FROM medfund.${table}`);
+      expect(r!.d, `${table}.${key} unique`).toBe(r!.n);
+    }
+    for (const table of ['setl_d', 'fee_list_d', 'psn_info'] as const) {
+      const [r] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM medfund.${table}`);
+      expect(r!.n, table).toBe(first.counts[table]! + second.counts[table]!);
+    }
+    // the second generation's injected cases are its own persons and settlements
+    const firstSetl = new Set(first.violations.flatMap((v) => v.setlIds));
+    expect(second.violations.flatMap((v) => v.setlIds).filter((s) => firstSetl.has(s))).toEqual([]);
+    const [loads] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM medfund.setl_d WHERE load_id = 2`);
+    expect(loads!.n).toBe(second.counts.setl_d);
+  });
+});

@@ -22,6 +22,52 @@ export interface ScreeningWindow {
   /** Settlements whose date falls in [from, to] are screened (the rest is history to compare with). */
   from: string;
   to: string;
+  /**
+   * Read only the history the template needs (incremental runs): the claims of the window's
+   * persons, back as far as the template's look-back reaches (historyNeeds). Without it the whole
+   * store is history (full runs, where the window is most of the store anyway). Same findings.
+   */
+  lookback?: boolean;
+}
+
+/**
+ * What history a template reads beyond the window's own settlements, as conditions on the
+ * screening views' columns; `E_SETL` is the earliest admission (begndate) of the window's
+ * settlements, `E_LINE` the earliest service day of their fee lines. null = none; 'true' = all of
+ * the window's persons' rows. Only these persons' rows are read in any case: every template
+ * compares a person's claims with the same person's. Documented per template in
+ * docs/medfund/SCREENING.md (incremental runs).
+ */
+export interface HistoryNeeds {
+  setl: string | null;
+  line: string | null;
+}
+
+export function historyNeeds(template: TemplateCode, params: ParamValues): HistoryNeeds {
+  switch (template) {
+    case 'pair_exclusion':
+      // the other line: the same visit (any day), or the same or the neighbouring day
+      return { setl: null, line: `fee_date >= E_LINE - 1 OR mdtrt_id IN (SELECT mdtrt_id FROM scoped)` };
+    case 'outpatient_during_stay':
+      // the stay covers the outpatient visit's start: it ends after the window's earliest start
+      return { setl: `enddate >= E_SETL`, line: null };
+    case 'stay_overlap':
+      // the earlier stay ends at least minOverlapDays after the later one's admission
+      return { setl: `enddate >= E_SETL + ${sqlInt(num(params, 'minOverlapDays'))}`, line: null };
+    case 'short_readmission':
+      // the previous admission at the provider, however long ago (the rule compares with the stay right before)
+      return { setl: 'true', line: null };
+    case 'supply_per_window':
+      // days of supply dispensed within windowDays before the window's earliest line
+      return { setl: 'true', line: `fee_date >= E_LINE - ${sqlInt(num(params, 'windowDays') - 1)}` };
+    case 'duplicate_bill':
+      // the first settlement of the same bill: the same admission day; the items of the candidate pairs' lines only
+      return { setl: `begndate >= E_SETL`, line: null };
+    default:
+      // cross_fund_duplicate, work_injury_scope (other departments' records are read whole: they are small),
+      // units_per_window, attribute_sex, attribute_age, payment_scope, after_death, price_cap: the window's own claims
+      return { setl: null, line: null };
+  }
 }
 
 export interface TemplateInput {
@@ -57,10 +103,23 @@ function matched(lines: string, cat: string, local: string, cols: string): strin
 }
 
 export function templateSql(input: TemplateInput): string {
-  const body = templateBody(input);
-  const def = scopedDefinition(input);
-  if (!/\bscoped\b/.test(body)) return body;
-  return body.startsWith('WITH ') ? `WITH scoped AS (${def}),\n${body.slice(5)}` : `WITH scoped AS (${def})\n${body}`;
+  const x = input.prefix ?? '';
+  const w = input.window;
+  const needs = w.lookback ? historyNeeds(input.template, input.params) : { setl: null, line: null };
+  const sources = { setl: needs.setl ? 'hist_setl' : `${x}mf_setl`, line: needs.line ? 'hist_line' : `${x}mf_line` };
+  const body = templateBody(input, sources);
+  const ctes: string[] = [];
+  if (/\bscoped\b/.test(body) || needs.line) ctes.push(`scoped AS (${scopedDefinition(input)})`);
+  if (needs.setl || needs.line) {
+    const inWindow = `setl_date BETWEEN ${sqlDate(w.from)} AND ${sqlDate(w.to)}`;
+    ctes.push(`win_setl AS (SELECT setl_id, psn_no, begndate FROM ${x}mf_setl WHERE ${inWindow})`);
+    const persons = `psn_no IN (SELECT psn_no FROM win_setl)`;
+    const bound = (cond: string) => cond.replaceAll('E_SETL', '(SELECT min(begndate) FROM win_setl)').replaceAll('E_LINE', '(SELECT min(fee_date) FROM scoped)');
+    if (needs.setl) ctes.push(`hist_setl AS (SELECT * FROM ${x}mf_setl WHERE ${persons} AND (${bound(needs.setl)}))`);
+    if (needs.line) ctes.push(`hist_line AS (SELECT * FROM ${x}mf_line WHERE ${persons} AND (${bound(needs.line)} OR setl_id IN (SELECT setl_id FROM win_setl)))`);
+  }
+  if (!ctes.length) return body;
+  return body.startsWith('WITH ') ? `WITH ${ctes.join(',\n')},\n${body.slice(5)}` : `WITH ${ctes.join(',\n')}\n${body}`;
 }
 
 function scopedDefinition(input: TemplateInput): string {
@@ -69,9 +128,11 @@ function scopedDefinition(input: TemplateInput): string {
   return `SELECT l.*, s.med_kind, s.hosp_lv, s.setl_date FROM ${x}mf_line l JOIN ${x}mf_setl s ON s.setl_id = l.setl_id WHERE s.setl_date BETWEEN ${sqlDate(w.from)} AND ${sqlDate(w.to)}`;
 }
 
-function templateBody(input: TemplateInput): string {
+/** `history`: where the template reads the settlements and lines it compares the window's with. */
+function templateBody(input: TemplateInput, history: { setl: string; line: string }): string {
   const { params: p, tables: t, window: w } = input;
   const x = input.prefix ?? '';
+  const H = history;
   const inWindow = (dateExpr: string) => `${dateExpr} BETWEEN ${sqlDate(w.from)} AND ${sqlDate(w.to)}`;
   // The fee lines of the settlements screened by this run (history is read from mf_line directly).
   // The screened settlements' lines, as the CTE `scoped` (templateSql adds it): referenced by the
@@ -138,7 +199,7 @@ hits AS (
   SELECT DISTINCT p.main_code, p.sub_code, b.line_id, b.setl_id, b.psn_no, b.fixmedins_code, b.fee_date, b.fund_fen, a.line_id AS main_line
   FROM pairs p
   JOIN ${scopedLines} b ON b.item_code LIKE p.sub_code || '%'
-  JOIN ${x}mf_line a ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code AND a.line_id <> b.line_id
+  JOIN ${H.line} a ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code AND a.line_id <> b.line_id
     AND a.item_code LIKE p.main_code || '%'
     AND ((p.win = 'visit' AND a.mdtrt_id = b.mdtrt_id)
       OR (p.win = 'day' AND a.fee_date = b.fee_date)
@@ -167,20 +228,28 @@ GROUP BY setl_id, main_code, sub_code
       );
       const cat = `SELECT code, max_per_day AS max_units, 'day' AS per, valid_from, valid_to FROM ${x}mf_cat WHERE max_per_day IS NOT NULL
   UNION ALL SELECT code, max_per_visit, 'visit', valid_from, valid_to FROM ${x}mf_cat WHERE max_per_visit IS NOT NULL`;
-      return `WITH hits AS (${matched(scopedLines, cat, local, 'r.code AS limit_code, CAST(r.max_units AS DOUBLE PRECISION) AS max_units, r.per')}),
+      // Sums first, the line ids only for the groups over the limit: an ordered string_agg over
+      // every capped line (bed days, consultations: millions at 10 M lines) exhausted DuckDB's 1 GB.
+      const same = ['setl_id', 'limit_code', 'max_units', 'per', 'window_key'];
+      return `WITH hits AS (SELECT h.*, CASE WHEN h.per = 'day' THEN CAST(h.fee_date AS VARCHAR) ELSE h.mdtrt_id END AS window_key
+  FROM (${matched(scopedLines, cat, local, 'r.code AS limit_code, CAST(r.max_units AS DOUBLE PRECISION) AS max_units, r.per')}) h),
 grouped AS (
-  SELECT setl_id, min(psn_no) AS psn_no, min(fixmedins_code) AS fixmedins_code, limit_code, max_units, per,
-    CASE WHEN per = 'day' THEN CAST(fee_date AS VARCHAR) ELSE mdtrt_id END AS window_key,
-    min(fee_date) AS fee_date, sum(cnt) AS units, sum(fund_fen) AS fund_fen,
-    string_agg(line_id, ',' ORDER BY line_id) AS line_ids
+  SELECT setl_id, min(psn_no) AS psn_no, min(fixmedins_code) AS fixmedins_code, limit_code, max_units, per, window_key,
+    min(fee_date) AS fee_date, sum(cnt) AS units, sum(fund_fen) AS fund_fen
   FROM hits
-  GROUP BY setl_id, limit_code, max_units, per, CASE WHEN per = 'day' THEN CAST(fee_date AS VARCHAR) ELSE mdtrt_id END
+  GROUP BY setl_id, limit_code, max_units, per, window_key
+  HAVING sum(cnt) > max_units
+),
+listed AS (
+  SELECT ${same.map((c) => `g.${c}`).join(', ')}, string_agg(h.line_id, ',' ORDER BY h.line_id) AS line_ids
+  FROM grouped g JOIN hits h ON ${same.map((c) => `h.${c} = g.${c}`).join(' AND ')}
+  GROUP BY ${same.map((c) => `g.${c}`).join(', ')}
 )
 SELECT ${OUT} FROM (
-SELECT setl_id, psn_no, fixmedins_code, fee_date AS occurred_on, line_ids, limit_code || '@' || per || '@' || window_key AS subject_key,
-  ${share('fund_fen', 'units - max_units', 'units')} AS amount_fen, CAST(NULL AS VARCHAR) AS severity,
-  limit_code AS ev_ref, units AS ev_num, per || ':' || CAST(CAST(round(max_units) AS BIGINT) AS VARCHAR) AS ev_text
-FROM grouped WHERE units > max_units
+SELECT g.setl_id, g.psn_no, g.fixmedins_code, g.fee_date AS occurred_on, l.line_ids, g.limit_code || '@' || g.per || '@' || g.window_key AS subject_key,
+  ${share('g.fund_fen', 'g.units - g.max_units', 'g.units')} AS amount_fen, CAST(NULL AS VARCHAR) AS severity,
+  g.limit_code AS ev_ref, g.units AS ev_num, g.per || ':' || CAST(CAST(round(g.max_units) AS BIGINT) AS VARCHAR) AS ev_text
+FROM grouped g JOIN listed l ON ${same.map((c) => `l.${c} = g.${c}`).join(' AND ')}
 ) q`;
     }
     case 'attribute_sex': {
@@ -273,7 +342,7 @@ SELECT o.setl_id, o.psn_no, o.fixmedins_code, o.setl_date AS occurred_on, '' AS 
   i.setl_id AS ev_ref, o.begndate - i.begndate AS ev_num,
   i.fixmedins_code || '|' || CAST(i.begndate AS VARCHAR) || '|' || CAST(i.enddate AS VARCHAR) AS ev_text
 FROM ${x}mf_setl o
-JOIN ${x}mf_setl i ON i.psn_no = o.psn_no AND i.med_kind = 'inpatient'
+JOIN ${H.setl} i ON i.psn_no = o.psn_no AND i.med_kind = 'inpatient'
   AND o.begndate > i.begndate AND o.begndate < i.enddate
 WHERE o.med_kind IN ('outpatient', 'pharmacy') AND o.fund_pay_fen > 0 AND ${inWindow('o.setl_date')}
 ) q`;
@@ -286,7 +355,7 @@ SELECT b.setl_id, b.psn_no, b.fixmedins_code, b.setl_date AS occurred_on, '' AS 
   (CASE WHEN a.enddate < b.enddate THEN a.enddate ELSE b.enddate END) - b.begndate AS ev_num,
   a.fixmedins_code || '|' || CAST(a.begndate AS VARCHAR) || '|' || CAST(a.enddate AS VARCHAR) AS ev_text
 FROM ${x}mf_setl b
-JOIN ${x}mf_setl a ON a.psn_no = b.psn_no AND a.med_kind = 'inpatient' AND a.setl_id <> b.setl_id
+JOIN ${H.setl} a ON a.psn_no = b.psn_no AND a.med_kind = 'inpatient' AND a.setl_id <> b.setl_id
   AND (a.begndate < b.begndate OR (a.begndate = b.begndate AND a.setl_id < b.setl_id))
   AND (CASE WHEN a.enddate < b.enddate THEN a.enddate ELSE b.enddate END) - b.begndate >= ${minDays}
 WHERE b.med_kind = 'inpatient' AND ${inWindow('b.setl_date')}
@@ -301,7 +370,7 @@ WHERE b.med_kind = 'inpatient' AND ${inWindow('b.setl_date')}
     lag(s.setl_id) OVER (PARTITION BY s.psn_no, s.fixmedins_code ORDER BY s.begndate, s.setl_id) AS prev_setl_id,
     lag(s.enddate) OVER (PARTITION BY s.psn_no, s.fixmedins_code ORDER BY s.begndate, s.setl_id) AS prev_enddate,
     lag(s.main_diag) OVER (PARTITION BY s.psn_no, s.fixmedins_code ORDER BY s.begndate, s.setl_id) AS prev_diag
-  FROM ${x}mf_setl s WHERE s.med_kind = 'inpatient'
+  FROM ${H.setl} s WHERE s.med_kind = 'inpatient'
 )
 SELECT ${OUT} FROM (
 SELECT setl_id, psn_no, fixmedins_code, setl_date AS occurred_on, '' AS line_ids, 'prev:' || prev_setl_id AS subject_key,
@@ -327,7 +396,7 @@ SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.setl_date, '', 'death', s.fund_p
   CAST(p.death_date AS VARCHAR), s.begndate - p.death_date, CAST(s.begndate AS VARCHAR)
 FROM ${x}mf_setl s JOIN ${x}mf_person p ON p.psn_no = s.psn_no
 WHERE p.death_date IS NOT NULL AND s.begndate > p.death_date + ${grace} AND ${inWindow('s.setl_date')}
-  AND NOT EXISTS (SELECT 1 FROM ${x}mf_line l WHERE l.setl_id = s.setl_id)
+  AND NOT EXISTS (SELECT 1 FROM ${scopedLines} l WHERE l.setl_id = s.setl_id)
 ) q`;
     }
     case 'supply_per_window': {
@@ -337,7 +406,7 @@ WHERE p.death_date IS NOT NULL AND s.begndate > p.death_date + ${grace} AND ${in
 supply AS (
   SELECT l.line_id, l.setl_id, l.psn_no, l.fixmedins_code, l.item_code, COALESCE(g.drug_group, l.item_code) AS drug_group,
     l.fee_date, l.days_supply, l.fund_fen, s.setl_date
-  FROM ${x}mf_line l JOIN ${x}mf_setl s ON s.setl_id = l.setl_id
+  FROM ${H.line} l JOIN ${H.setl} s ON s.setl_id = l.setl_id
   LEFT JOIN groups g ON g.code = l.item_code
   WHERE l.days_supply > 0 AND s.med_kind IN ('outpatient', 'pharmacy')
 ),
@@ -381,21 +450,28 @@ FROM hits GROUP BY setl_id, rcode
 ) q`;
     }
     case 'duplicate_bill':
-      return `WITH sig AS (
-  SELECT l.setl_id, string_agg(l.item_code || ':' || CAST(l.amount_fen AS VARCHAR), ',' ORDER BY l.item_code, l.amount_fen) AS items
-  FROM ${x}mf_line l GROUP BY l.setl_id
+      // Candidates first on the settlement's own columns (same person, provider, admission day and
+      // total); the items signature (a string_agg over the lines) only for those, not the whole store.
+      return `WITH pairs AS (
+  SELECT b.setl_id AS b_id, a.setl_id AS a_id
+  FROM ${x}mf_setl b JOIN ${H.setl} a ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code AND a.begndate = b.begndate
+    AND a.medfee_fen = b.medfee_fen AND a.setl_id < b.setl_id
+  WHERE ${inWindow('b.setl_date')}
 ),
-bills AS (
-  SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.begndate, s.setl_date, s.medfee_fen, s.fund_pay_fen, COALESCE(g.items, '') AS items
-  FROM ${x}mf_setl s LEFT JOIN sig g ON g.setl_id = s.setl_id
+sig AS (
+  SELECT l.setl_id, string_agg(l.item_code || ':' || CAST(l.amount_fen AS VARCHAR), ',' ORDER BY l.item_code, l.amount_fen) AS items
+  FROM ${x}mf_line l WHERE l.setl_id IN (SELECT b_id FROM pairs UNION SELECT a_id FROM pairs) GROUP BY l.setl_id
 )
 SELECT ${OUT} FROM (
 SELECT b.setl_id, b.psn_no, b.fixmedins_code, b.setl_date AS occurred_on, '' AS line_ids, 'dup:' || min(a.setl_id) AS subject_key,
   b.fund_pay_fen AS amount_fen, CAST(NULL AS VARCHAR) AS severity, min(a.setl_id) AS ev_ref, count(*) AS ev_num,
   CAST(b.medfee_fen AS VARCHAR) AS ev_text
-FROM bills b JOIN bills a ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code AND a.begndate = b.begndate
-  AND a.medfee_fen = b.medfee_fen AND a.items = b.items AND a.setl_id < b.setl_id
-WHERE ${inWindow('b.setl_date')}
+FROM pairs p
+JOIN ${x}mf_setl b ON b.setl_id = p.b_id
+JOIN ${H.setl} a ON a.setl_id = p.a_id
+LEFT JOIN sig gb ON gb.setl_id = p.b_id
+LEFT JOIN sig ga ON ga.setl_id = p.a_id
+WHERE COALESCE(ga.items, '') = COALESCE(gb.items, '')
 GROUP BY b.setl_id, b.psn_no, b.fixmedins_code, b.setl_date, b.fund_pay_fen, b.medfee_fen
 ) q`;
   }

@@ -56,6 +56,38 @@ describe('recall on the generator’s injected cases (DuckDB)', () => {
   });
 });
 
+/**
+ * An incremental run reads only the history each template needs (template-sql.ts historyNeeds):
+ * month by month as "the new days", it finds exactly what the full run finds on the settlements of
+ * those days — every rule, on DuckDB and (below) PostgreSQL.
+ */
+async function expectIncrementalEqualsFull(store: ClaimsStore, full: Map<string, RawFinding[]>) {
+  const dates = new Map(
+    (await store.query<{ setl_id: string; d: string }>(`SELECT setl_id, CAST(setl_date AS VARCHAR) AS d FROM medfund.mf_setl`)).map((r) => [r.setl_id, r.d]),
+  );
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const from = `2025-${String(i + 1).padStart(2, '0')}-01`;
+    const to = new Date(Date.UTC(2025, i + 1, 0)).toISOString().slice(0, 10);
+    return { from, to };
+  });
+  let compared = 0;
+  for (const rule of SHIPPED_RULES) {
+    for (const m of [...months, { from: '2025-12-30', to: '2025-12-30' }]) {
+      const expected = full.get(rule.code)!.filter((f) => dates.get(f.setlId)! >= m.from && dates.get(f.setlId)! <= m.to);
+      const got = await screenRule(store, rule, { ...m, lookback: true });
+      expect(got, `${rule.code} ${m.from}..${m.to}`).toEqual(expected);
+      compared += got.length;
+    }
+  }
+  expect(compared).toBe([...full.values()].reduce((n, fs) => n + fs.filter((f) => dates.get(f.setlId)! <= '2025-12-31').length, 0));
+}
+
+describe('incremental screening (DuckDB)', () => {
+  it('finds, with each template\'s look-back only, exactly what the full run finds on the new days', async () => {
+    await expectIncrementalEqualsFull(duck, findings);
+  }, 300_000);
+});
+
 describe.runIf(pgUrl)('the same findings on PostgreSQL', () => {
   let store: ClaimsStore;
   let dbName: string;
@@ -81,4 +113,7 @@ describe.runIf(pgUrl)('the same findings on PostgreSQL', () => {
   it('every rule returns exactly the DuckDB findings', async () => {
     for (const rule of SHIPPED_RULES) expect(await screenRule(store, rule, WINDOW), rule.code).toEqual(findings.get(rule.code));
   });
+  it('incremental runs find exactly what the full run finds on the new days', async () => {
+    await expectIncrementalEqualsFull(store, findings);
+  }, 300_000);
 });

@@ -71,7 +71,7 @@ export async function runScreening(
       const wFrom = maxDay(from, v.effectiveFrom);
       const wTo = v.effectiveTo ? minDay(to, v.effectiveTo) : to;
       if (wFrom > wTo) continue;
-      const found = await screenRule(store, { code: rule.code, template: rule.template, params: v.params, tables: v.tables }, { from: wFrom, to: wTo });
+      const found = await screenRule(store, { code: rule.code, template: rule.template, params: v.params, tables: v.tables }, { from: wFrom, to: wTo, lookback: run.kind === 'incremental' });
       const added = await saveFindings(db, store, runId, rule, found);
       counts[rule.code] = found.length;
       counts.found! += found.length;
