@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import { registerAnnualFiguresSource } from '../../core/enterprises/annual-figures';
 import { ECONOMY_PERMISSIONS, ECONOMY_ROLES } from './access';
 import { figureRoutes } from './figures/figures.routes';
@@ -6,6 +8,7 @@ import { economyAnnualFigures } from './figures/annual-figures';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { ecosystemRoutes } from './ecosystems/ecosystems.routes';
 import { seedDemoEconomy } from './seed/demo-economy';
+import { seedDemoChainsProjects } from './seed/demo-chains-projects';
 import { chainRoutes } from './chains/chains.routes';
 import { projectRoutes } from './projects/projects.routes';
 import { ESCALATION_JOB, milestoneEscalationJob } from './projects/milestone-escalation';
@@ -29,5 +32,5 @@ export const economyModule = {
   permissions: ECONOMY_PERMISSIONS,
   roles: ECONOMY_ROLES,
   jobs: { [`import.${FIGURES_IMPORT_KIND}`]: importFiguresJob, [ESCALATION_JOB]: milestoneEscalationJob },
-  seed: seedDemoEconomy,
+  seed: async (tx: Transaction<DB>, demo: { passwordHash: string }) => ({ ...(await seedDemoEconomy(tx, demo)), ...(await seedDemoChainsProjects(tx, demo)) }),
 };

@@ -97,7 +97,7 @@ export const projectRoutes: Routes = (app, deps) => {
     schema: { tags: TAG, summary: '新增节点（留痕）', params: Id, body: MilestoneInput, response: { 201: ProjectView } },
   }, async (req, reply) => reply.status(201).send(await addMilestone(ctxOf(req, deps), req.params.id, req.body)));
 
-  app.patch('/economy/projects/:id/milestones/:milestoneId', {
+  app.put('/economy/projects/:id/milestones/:milestoneId', {
     config: { access: 'economy.invest' },
     schema: { tags: TAG, summary: '修改节点、标记完成或取消完成（留痕）', params: MilestoneParams, body: MilestoneUpdate, response: { 200: ProjectView } },
   }, (req) => updateMilestone(ctxOf(req, deps), req.params.id, req.params.milestoneId, req.body));
