@@ -48,11 +48,12 @@ describe('an investment officer reads a chain\'s gaps and moves the project that
   it('opens the project and moves it a stage forward, confirming the milestone it skips with a reason', async () => {
     await page.getByTestId('project-detail').waitFor();
     await expect.poll(() => page.getByTestId('project-stage').innerText()).toBe('供地');
-    await page.getByTestId('milestone-done-规划设计方案批复').check();
-    await expect.poll(() => page.getByTestId('milestone-done-规划设计方案批复').isChecked()).toBe(true);
+    await page.getByTestId('milestone-done-规划设计方案批复').click();
+    // done: the row shows who ticked it
+    await expect.poll(() => page.getByTestId('project-milestones').getByRole('row', { name: /规划设计方案批复/ }).innerText()).toContain('孙招商');
     await page.getByTestId('stage-advance').click();
-    const warning = page.getByTestId('stage-warning');
-    await warning.waitFor();
+    await page.getByTestId('stage-reason').waitFor();
+    const warning = page.getByRole('dialog');
     expect(await warning.innerText()).toContain('施工许可证');
     expect(await warning.innerText()).not.toContain('规划设计方案批复');
     await screenshot(page, 'economy-chains-02-warning');

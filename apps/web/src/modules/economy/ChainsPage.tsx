@@ -34,7 +34,7 @@ function treeOption(map: ChainMapView, t: (k: string, o?: Record<string, unknown
       return `<b>${n.name}</b><br/>${t('chains.enterprises')}: ${n.enterprises}<br/>${t('chains.revenue')}: ${fmtNumber(n.revenueWan, 0)}<br/>${t('chains.growth')}: ${fmtPercent(n.growthPercent)}<br/>${t('chains.score')}: ${n.score}${n.gap ? `<br/>${t(`chains.gap.${n.gap}`)}` : ''}`;
     } },
     series: [{
-      type: 'tree', orient: 'LR', top: 20, bottom: 20, left: 90, right: 170, symbolSize: 14, initialTreeDepth: -1, expandAndCollapse: false,
+      type: 'tree', orient: 'LR', top: 20, bottom: 20, left: 90, right: 170, symbol: 'circle', symbolSize: 14, initialTreeDepth: -1, expandAndCollapse: false,
       label: { position: 'left', verticalAlign: 'middle', align: 'right', fontSize: 12 },
       leaves: { label: { position: 'right', align: 'left' } },
       lineStyle: { color: '#bbb', width: 1.2 },
