@@ -160,7 +160,7 @@ function Milestones({ p, canWrite, act, stageName, stages }: { p: Project; canWr
         ) },
       ]} />
       {canWrite ? (
-        <Form form={form} layout="inline" style={{ marginTop: 8 }} initialValues={{ stage: p.stage }}
+        <Form key={p.stage} form={form} layout="inline" style={{ marginTop: 8 }} initialValues={{ stage: p.stage }}
           onFinish={(v) => { act(() => api.post<Project>(url, { stage: v.stage, name: v.name, dueDate: v.dueDate ? v.dueDate.format('YYYY-MM-DD') : null })); form.resetFields(['name', 'dueDate']); }}>
           <Form.Item name="stage"><Select style={{ width: 100 }} options={stages} /></Form.Item>
           <Form.Item name="name" rules={[{ required: true, min: 2 }]}><Input placeholder={t('projects.milestoneName')} maxLength={60} /></Form.Item>

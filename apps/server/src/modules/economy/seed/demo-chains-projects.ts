@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { localDateOf } from '../../../core/reference/domain/workday';
-import { DEMO_STREETS } from '../../../db/seed/demo-county';
 import { addDays } from '../projects/domain/stage-rules';
 
 /**
@@ -10,6 +9,9 @@ import { addDays } from '../projects/domain/stage-rules';
  * manufacturing and packaging links have no local enterprise (gaps) and projects under way fill
  * them; the article's major projects (字节跳动, vivo, OPPO) are under construction.
  */
+/** The demo county's streets (NBS codes; db/seed/demo-county.ts DEMO_STREETS, not imported: the county seed imports the modules). */
+const DEMO_STREETS = { liangzhu: '330110010', cangqian: '330110012', wuchang: '330110005' } as const;
+
 type LinkSeed = { key: string; parent?: string; name: string; nameEn: string; segment: 'upstream' | 'midstream' | 'downstream'; prefixes: string[]; keywords?: string[] };
 
 export const DEMO_CHAINS: { name: string; nameEn: string; description: string; links: LinkSeed[] }[] = [
