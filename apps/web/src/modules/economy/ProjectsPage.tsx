@@ -40,7 +40,7 @@ function Board({ data }: { data: Pipeline }) {
   return (
     <div style={{ display: 'flex', gap: 8, overflowX: 'auto', paddingBottom: 8 }} data-testid="project-board">
       {data.stages.map((s) => (
-        <div key={s.stage} style={{ minWidth: 230, flex: 1, background: '#f5f7fa', borderRadius: 6, padding: 8 }} data-testid={`board-${s.stage}`}>
+        <div key={s.stage} style={{ minWidth: 180, flex: 1, background: '#f5f7fa', borderRadius: 6, padding: 8 }} data-testid={`board-${s.stage}`}>
           <Space style={{ marginBottom: 6 }}><Typography.Text strong>{s.name}</Typography.Text><Badge count={s.count} showZero color="#1b5fd1" /></Space>
           <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('projects.stageTotal', { total: yi(s.totalInvestmentWan), major: s.major })}</Typography.Text></div>
           <div style={{ marginTop: 8 }}>{s.projects.length ? s.projects.map((p) => <Card1 key={p.id} p={p} />) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.emptyStage')} />}</div>
