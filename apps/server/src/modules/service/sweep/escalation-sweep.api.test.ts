@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { testDbKind } from '../../../../test/template-db';
@@ -54,7 +55,7 @@ describe('the escalation sweep (a recurring background job)', () => {
     expect(await rows()).toHaveLength(1);
     // the drains below count the sweep's runs alone: the other recurring jobs (the benefit policies'
     // re-matching, the economy module's milestone escalation) are taken off the queue
-    await t.deps.db.deleteFrom('jobs').where('kind', '!=', SWEEP_JOB).where('status', '=', 'queued').execute();
+    await t.deps.db.deleteFrom('jobs').where('kind', '!=', SWEEP_JOB).where('status', '=', 'queued').where(sql<boolean>`payload ? 'everyMs'`).execute();
 
     // 17:00: the respond step (same working day) is in its warning window (8 h before 24:00).
     now = at('2026-03-10T17:00:00');
