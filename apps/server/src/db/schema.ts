@@ -1381,6 +1381,118 @@ export interface DB {
   economy_official_rates: EconomyOfficialRateTable;
 }
 
+// ---- economy: chains and investment projects (migrations/0035_economy_chains_projects.sql) ---
+export type ChainSegment = 'upstream' | 'midstream' | 'downstream';
+export type ProjectStatus = 'active' | 'landed' | 'dropped';
+export interface StageMilestoneTemplate { name: string; required: boolean; dueDays: number }
+
+export interface EconomyChainTable {
+  id: Generated<string>;
+  name: string;
+  name_en: Generated<string>;
+  description: Generated<string>;
+  sort_order: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface EconomyChainLinkTable {
+  id: Generated<string>;
+  chain_id: string;
+  parent_id: string | null;
+  name: string;
+  name_en: Generated<string>;
+  segment: Generated<ChainSegment>;
+  industry_prefixes: Generated<string[]>;
+  keywords: Generated<string[]>;
+  sort_order: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface EconomyProjectStageTable {
+  code: string;
+  name: string;
+  name_en: Generated<string>;
+  sort_order: number;
+  target_days: number | null;
+  milestones: ColumnType<StageMilestoneTemplate[], string | undefined, string>;
+  updated_at: Generated<Date>;
+}
+
+export interface EconomyProjectTable {
+  id: Generated<string>;
+  name: string;
+  investor: string;
+  investor_origin: Generated<string>;
+  industry_code: string;
+  chain_link_id: string | null;
+  total_investment_fen: number;
+  received_investment_fen: Generated<number>;
+  stage: string;
+  stage_entered_at: Generated<Date>;
+  status: Generated<ProjectStatus>;
+  owner_id: string;
+  division_code: string;
+  address: Generated<string>;
+  construction_percent: Generated<number>;
+  enterprise_id: string | null;
+  description: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface EconomyProjectStageEventTable {
+  id: Generated<number>;
+  project_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  at: Generated<Date>;
+  by_user: string | null;
+  by_name: Generated<string>;
+  skipped: ColumnType<string[], string | undefined, string>;
+  reason: Generated<string>;
+}
+
+export interface EconomyProjectMilestoneTable {
+  id: Generated<string>;
+  project_id: string;
+  stage: string;
+  name: string;
+  required: Generated<boolean>;
+  due_date: string | null;
+  done_at: Date | null;
+  done_by_name: Generated<string>;
+  escalation: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface EconomyProjectProblemTable {
+  id: Generated<string>;
+  project_id: string;
+  stage: string;
+  description: string;
+  responsible: string;
+  due_date: string | null;
+  raised_by_name: Generated<string>;
+  raised_at: Generated<Date>;
+  resolved_at: Date | null;
+  resolution: Generated<string>;
+}
+
+export interface DB {
+  economy_chains: EconomyChainTable;
+  economy_chain_links: EconomyChainLinkTable;
+  economy_project_stages: EconomyProjectStageTable;
+  economy_projects: EconomyProjectTable;
+  economy_project_stage_events: EconomyProjectStageEventTable;
+  economy_project_milestones: EconomyProjectMilestoneTable;
+  economy_project_problems: EconomyProjectProblemTable;
+}
+
 // ---- Medical fund supervision, part B: rules, runs, findings, provider risk (0028_medfund_rules.sql, modules/medfund/rules)
 export type MedfundSeverity = 'red' | 'orange';
 export type MedfundRunKind = 'full' | 'incremental';

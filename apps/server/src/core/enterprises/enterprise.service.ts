@@ -144,17 +144,24 @@ export function toInput(e: Enterprise): EnterpriseInput {
 }
 
 export async function createEnterprise(ctx: Ctx, input: EnterpriseInput): Promise<EnterpriseFile> {
-  if (ctx.actor.scope.enterpriseId) throw new AppError('FORBIDDEN');
-  const id = await ctx.db.transaction().execute(async (tx) => {
-    await validateReferences(ctx, input, tx);
-    const taken = await tx.selectFrom('enterprises').select('id').where('credit_code', '=', input.creditCode).executeTakeFirst();
-    if (taken) throw new AppError('CREDIT_CODE_TAKEN', { creditCode: '该统一社会信用代码已登记' });
-    const row = toRow(input);
-    const { id } = await tx.insertInto('enterprises').values(row).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: id, enterpriseId: id, after: input });
-    return id;
-  });
+  const id = await ctx.db.transaction().execute((tx) => registerEnterprise(tx, ctx, input));
   return getEnterpriseFile(ctx, id);
+}
+
+/**
+ * Registers an enterprise in the caller's transaction, with its audit entry (the same checks as
+ * the registry's own form): for a module that creates one as part of its own write — a landed
+ * investment project becomes an enterprise (modules/economy/projects/landing.service.ts).
+ */
+export async function registerEnterprise(tx: Tx, ctx: Ctx, input: EnterpriseInput): Promise<string> {
+  if (ctx.actor.scope.enterpriseId) throw new AppError('FORBIDDEN');
+  await validateReferences(ctx, input, tx);
+  const taken = await tx.selectFrom('enterprises').select('id').where('credit_code', '=', input.creditCode).executeTakeFirst();
+  if (taken) throw new AppError('CREDIT_CODE_TAKEN', { creditCode: '该统一社会信用代码已登记' });
+  const row = toRow(input);
+  const { id } = await tx.insertInto('enterprises').values(row).returning('id').executeTakeFirstOrThrow();
+  await recordAudit(tx, ctx, { action: 'enterprise.create', entityType: 'enterprise', entityId: id, enterpriseId: id, after: input });
+  return id;
 }
 
 export async function updateEnterprise(

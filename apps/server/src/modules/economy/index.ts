@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import { registerAnnualFiguresSource } from '../../core/enterprises/annual-figures';
 import { ECONOMY_PERMISSIONS, ECONOMY_ROLES } from './access';
 import { figureRoutes } from './figures/figures.routes';
@@ -6,6 +8,10 @@ import { economyAnnualFigures } from './figures/annual-figures';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { ecosystemRoutes } from './ecosystems/ecosystems.routes';
 import { seedDemoEconomy } from './seed/demo-economy';
+import { seedDemoChainsProjects } from './seed/demo-chains-projects';
+import { chainRoutes } from './chains/chains.routes';
+import { projectRoutes } from './projects/projects.routes';
+import { ESCALATION_JOB, milestoneEscalationJob } from './projects/milestone-escalation';
 
 // Other modules read an enterprise's latest annual revenue and tax through the core
 // (core/enterprises/annual-figures.ts: latestAnnualFigures); the economy module answers.
@@ -15,14 +21,16 @@ registerAnnualFiguresSource(economyAnnualFigures);
  * 经济运行 (issue 9, part 1: indicators): enterprise figures per period and basis with import,
  * corrections and history; comparable-basis growth (domain/comparable-growth.ts); above-scale
  * status derived from the figures; the leaders' screen by ecosystem, street and park.
- * Industrial chains, investment projects and technology transfer come later, under the same
- * `economy.*` names (docs/economy/README.md).
+ * Part 2: industrial chains and their gaps (chains/: the chain map, distinct counting, strength,
+ * gaps; chains/chain-links.ts reads the links of an industry code) and investment projects
+ * (projects/: stages, milestones, problems, documents, landing, the pipeline views and the
+ * overdue-milestone escalation job). docs/economy/CHAINS.md, PROJECTS.md.
  */
 export const economyModule = {
   name: 'economy',
-  routes: [figureRoutes, dashboardRoutes, ecosystemRoutes],
+  routes: [figureRoutes, dashboardRoutes, ecosystemRoutes, chainRoutes, projectRoutes],
   permissions: ECONOMY_PERMISSIONS,
   roles: ECONOMY_ROLES,
-  jobs: { [`import.${FIGURES_IMPORT_KIND}`]: importFiguresJob },
-  seed: seedDemoEconomy,
+  jobs: { [`import.${FIGURES_IMPORT_KIND}`]: importFiguresJob, [ESCALATION_JOB]: milestoneEscalationJob },
+  seed: async (tx: Transaction<DB>, demo: { passwordHash: string }) => ({ ...(await seedDemoEconomy(tx, demo)), ...(await seedDemoChainsProjects(tx, demo)) }),
 };

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { ModuleManifest } from '../types';
-import { SettingsIcon, TrophyIcon, UploadIcon } from '../../ui/icons';
+import { BuildingIcon, SettingsIcon, TreeIcon, TrophyIcon, UploadIcon } from '../../ui/icons';
 import { EnterpriseFiguresTab } from './EnterpriseFiguresTab';
 import { ParkFiguresTab } from './ParkFiguresTab';
 import enUS from './i18n/en-US';
@@ -12,6 +12,11 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
 const DashboardPage = named(() => import('./DashboardPage'), 'DashboardPage');
 const FiguresImportPage = named(() => import('./FiguresImportPage'), 'FiguresImportPage');
 const EcosystemsPage = named(() => import('./EcosystemsPage'), 'EcosystemsPage');
+const ChainsPage = named(() => import('./ChainsPage'), 'ChainsPage');
+const ChainEditorPage = named(() => import('./ChainEditorPage'), 'ChainEditorPage');
+const ProjectsPage = named(() => import('./ProjectsPage'), 'ProjectsPage');
+const ProjectDetailPage = named(() => import('./ProjectDetailPage'), 'ProjectDetailPage');
+const ProjectStagesPage = named(() => import('./ProjectStagesPage'), 'ProjectStagesPage');
 
 /** 经济运行 (issue 9, part 1): the leaders' screen, the figures import, ecosystems; tabs on the enterprise and park files. */
 export const manifest: ModuleManifest = {
@@ -22,6 +27,12 @@ export const manifest: ModuleManifest = {
     { path: 'economy/dashboard', element: <DashboardPage />, handle: { permission: 'economy.read' } },
     { path: 'economy/import', element: <FiguresImportPage />, handle: { permission: 'economy.write' } },
     { path: 'economy/ecosystems', element: <EcosystemsPage />, handle: { permission: 'economy.read' } },
+    { path: 'economy/chains', element: <ChainsPage />, handle: { permission: 'economy.read' } },
+    { path: 'economy/chains/:id', element: <ChainsPage />, handle: { permission: 'economy.read' } },
+    { path: 'economy/chains/:id/edit', element: <ChainEditorPage />, handle: { permission: 'economy.chains' } },
+    { path: 'economy/projects', element: <ProjectsPage />, handle: { permission: 'economy.read' } },
+    { path: 'economy/projects/:id', element: <ProjectDetailPage />, handle: { permission: 'economy.read' } },
+    { path: 'economy/project-stages', element: <ProjectStagesPage />, handle: { permission: 'economy.read' } },
   ],
   menu: [
     {
@@ -34,6 +45,9 @@ export const manifest: ModuleManifest = {
         { key: 'economy-dashboard', label: 'economy:menu.dashboard', icon: <TrophyIcon />, path: '/economy/dashboard', permission: 'economy.read', order: 10 },
         { key: 'economy-import', label: 'economy:menu.import', icon: <UploadIcon />, path: '/economy/import', permission: 'economy.write', order: 20 },
         { key: 'economy-ecosystems', label: 'economy:menu.ecosystems', icon: <SettingsIcon />, path: '/economy/ecosystems', permission: 'economy.read', order: 30 },
+        { key: 'economy-chains', label: 'economy:menu.chains', icon: <TreeIcon />, path: '/economy/chains', permission: 'economy.read', order: 40 },
+        { key: 'economy-projects', label: 'economy:menu.projects', icon: <BuildingIcon />, path: '/economy/projects', permission: 'economy.read', order: 50 },
+        { key: 'economy-project-stages', label: 'economy:menu.projectStages', icon: <SettingsIcon />, path: '/economy/project-stages', permission: 'economy.invest.configure', order: 60 },
       ],
     },
   ],
@@ -44,5 +58,6 @@ export const manifest: ModuleManifest = {
     { key: 'economy', label: 'economy:tab', permission: 'economy.read', order: 20, render: (id) => <ParkFiguresTab parkId={id} /> },
   ],
   // accounts that hold only economy roles start on the screen (others keep their module's home)
-  home: (me) => (me.roles.length > 0 && me.roles.every((r) => r.startsWith('economy_')) ? '/economy/dashboard' : null),
+  home: (me) => (me.roles.length > 0 && me.roles.every((r) => r.startsWith('economy_')) ? '/economy/dashboard'
+    : me.roles.length > 0 && me.roles.every((r) => r === 'investment_officer') ? '/economy/projects' : null),
 };

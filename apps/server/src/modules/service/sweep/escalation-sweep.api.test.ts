@@ -1,9 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { testDbKind } from '../../../../test/template-db';
 import { Notifier } from '../../../core/notifications/notifier';
 import { SWEEP_EVERY_MS, SWEEP_JOB, markStep, readOpenSteps } from './escalation-sweep';
-import { REMATCH_CHANGED_JOB } from '../benefits/benefit-jobs';
 
 let now = new Date('2026-03-10T01:00:00Z');
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -53,9 +53,9 @@ describe('the escalation sweep (a recurring background job)', () => {
     await t.deps.jobs.ensureRecurring();
     const rows = () => t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', SWEEP_JOB).execute();
     expect(await rows()).toHaveLength(1);
-    // the drains below count the sweep's runs alone: the other recurring job (the benefit policies'
-    // re-matching) is taken off the queue
-    await t.deps.db.deleteFrom('jobs').where('kind', '=', REMATCH_CHANGED_JOB).where('status', '=', 'queued').execute();
+    // the drains below count the sweep's runs alone: the other recurring jobs (the benefit policies'
+    // re-matching, the economy module's milestone escalation) are taken off the queue
+    await t.deps.db.deleteFrom('jobs').where('kind', '!=', SWEEP_JOB).where('status', '=', 'queued').where(sql<boolean>`payload ? 'everyMs'`).execute();
 
     // 17:00: the respond step (same working day) is in its warning window (8 h before 24:00).
     now = at('2026-03-10T17:00:00');

@@ -1,0 +1,51 @@
+import type chainsZhCN from './chains.zh-CN';
+
+/** The chains, projects and stages pages in English. */
+const chainsEnUS: typeof chainsZhCN = {
+  chains: {
+    title: 'Industrial chains', subTitle: 'Extend, fill and strengthen the chains: local enterprises per link (counted once), revenue and comparable growth, strength; gaps and the projects being attracted',
+    add: 'New chain', edit: 'Edit chain', none: 'No industrial chain yet', map: 'Chain map ({{period}})', nodeLabel: '{{count}} firms · {{score}} pts',
+    gaps: 'Gaps and weak links ({{count}})', noGaps: 'No gaps or weak links', noProjects: 'No project under way: a target for investment promotion',
+    gap: { missing: 'Gap', weak: 'Weak', none: 'Strong' },
+    gapHelp: { missing: 'No local enterprise in this link: a priority for investment promotion', weak: 'Few local or above-scale enterprises, or weak growth (strength under 40)' },
+    link: 'Link', segment: 'Position', segments: { upstream: 'Upstream', midstream: 'Midstream', downstream: 'Downstream' },
+    codes: 'Industry codes', codesHelp: 'GB/T 4754-2017 division (2 digits), group (3) or class (4), matched by prefix; press Enter after each', keywords: 'Keywords', keywordsHelp: 'An enterprise whose name or business scope contains a keyword belongs to the link',
+    enterprises: 'Local enterprises', aboveScale: 'Above scale', highTech: 'High-tech', revenue: 'Revenue (10k yuan)', growth: 'Comparable growth', score: 'Strength', state: 'State', projects: 'Projects under way',
+    compared: '{{count}} compared', enterpriseList: 'Enterprises of the link', enterpriseName: 'Enterprise', industry: 'Industry',
+    name: 'Chain name', nameEn: 'English name', description: 'Description', sortOrder: 'Order', save: 'Save', saved: 'Saved',
+    editTitle: 'Edit chain: {{name}}', chainInfo: 'Chain', links: 'Links (upstream → downstream)', addLink: 'New link', addChild: 'Add sub-link', editLink: 'Edit', deleteLink: 'Delete',
+    deleteLinkConfirm: 'Delete “{{name}}” and its sub-links? Projects keep their industry code', deleteChain: 'Delete chain', deleteChainConfirm: 'Delete “{{name}}” and all its links?',
+    parent: 'Parent link', topLevel: '(top level)', linkName: 'Link name',
+  },
+  projects: {
+    title: 'Investment projects', subTitle: 'From first contact to production: board by stage, funnel and conversion, time in stage, by street, major projects, overdue milestones',
+    add: 'New project', export: 'Export', edit: 'Edit', drop: 'Drop project', saved: 'Saved',
+    totalCount: 'Projects', totalInvestment: 'Total investment', majorCount: 'Projects ≥ 100 million', overdueTotal: 'Overdue milestones',
+    tabs: { board: 'Board', funnel: 'Funnel and time in stage', street: 'By street', major: 'Major projects', overdue: 'Overdue milestones' },
+    stageTotal: '{{total}} × 100 million yuan · {{major}} major', emptyStage: 'No project', days: '{{count}} days here', overdueCount: '{{count}} overdue',
+    status: { active: 'In progress', landed: 'Producing', dropped: 'Dropped' },
+    funnel: 'Funnel (projects that reached each stage)', timeInStage: 'Days in each stage', stage: 'Stage', reached: 'Reached', conversion: 'On to the next',
+    medianDays: 'Median days', averageDays: 'Average days', current: 'There now', longest: 'Longest so far', targetDays: 'Target days', overTarget: 'Over target', daysAxis: 'days',
+    funnelHelp: 'Reached = projects that entered the stage or a later one (including the {{dropped}} dropped); conversion = reached the next ÷ reached this one.',
+    street: 'Street', count: 'Projects', countAxis: 'projects', investment: 'Investment (100 million yuan)', investmentYi: 'Investment (100 million yuan)', receivedYi: 'Received (100 million yuan)',
+    name: 'Project', investor: 'Investor', origin: 'Investor from', industry: 'Industry', chainLink: 'Chain link', totalWan: 'Total investment (10k yuan)', receivedWan: 'Received (10k yuan)',
+    majorHelp: '100 million yuan (10,000 × 10k) or more is a major project', address: 'Address', startStage: 'Stage', description: 'About the project', progress: 'Construction progress',
+    milestone: 'Milestone', dueDate: 'Due', overdueDays: 'Days late', escalation: 'Escalated', escalationLevel: { '1': 'Owner told', '2': 'Leaders told' }, owner: 'Owner',
+    major: 'Major', advanceTo: 'Move to “{{stage}}”', otherStage: 'Other stage', moveTo: 'Change stage', daysHere: '{{count}} days in this stage', moved: 'Now at “{{stage}}”',
+    info: 'Project', receivedShort: 'received', enterprise: 'Landed enterprise',
+    milestones: 'Milestones', required: 'Required', lateDays: '{{count}} days late', done: 'Done', milestoneName: 'Milestone name', addMilestone: 'Add milestone',
+    problems: 'Problems and who must solve them', problem: 'Problem', responsible: 'Responsible unit', problemState: 'Resolution', resolve: 'Resolved', open: 'Open', raise: 'Raise', resolution: 'How it was solved',
+    files: 'Documents', upload: 'Upload', noFiles: 'No documents', deleteFile: 'Delete this file?',
+    history: 'Stage history', registeredAt: 'Registered at “{{stage}}”', skipped: 'Milestones skipped: {{list}}', reasonIs: 'Reason: {{reason}}',
+    confirmTitle: 'Confirm the stage change', confirmOk: 'Confirm and record', reasonPlaceholder: 'The reason (kept in the project history and the audit log)',
+    dropTitle: 'Drop the project', dropReason: 'Why, e.g. “the investor changed strategy”',
+    landing: 'Landing', landingHelp: 'Before production, link the landed enterprise: pick one from the registry or register it here; its figures then flow into the indicators.', link: 'Link',
+    creditCode: 'Unified social credit code', enterpriseName: 'Enterprise name', register: 'Register and link',
+  },
+  stages: {
+    title: 'Project stages', subTitle: 'Order, target days and each stage\'s milestones; the last stage is production (landed)',
+    days: 'days', target: 'Target days', remove: 'Remove stage', milestone: 'Milestone', due: 'due after', required: 'Required', addMilestone: 'Add milestone template', add: 'New stage', save: 'Save', saved: 'Saved',
+    help: 'Milestones are created when a project enters the stage, due the given days later; required ones should be done before it leaves, otherwise the change is warned and needs a reason. A stage with projects cannot be removed.',
+  },
+};
+export default chainsEnUS;
