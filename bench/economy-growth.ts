@@ -2,7 +2,7 @@
  * Comparable-basis growth (同口径) over 50,000 enterprises × 36 months, and the import of 50,000
  * enterprise-period rows (issue 9; docs/economy/GROWTH.md "Performance").
  *
- *   npx tsx bench/economy-growth.ts [--db pglite|postgres|all] [--n 50000] [--months 36] [--runs 3] [--url postgres://…/postgres]
+ *   npx tsx bench/economy-growth.ts [--db pglite|postgres|all] [--n 50000] [--months 36] [--runs 3] [--url postgres://…/postgres] [--only growth|import]
  *
  * PostgreSQL: with --url, a scratch database `zz_bench_economy` is created on that server and
  * dropped at the end; without it, a throwaway PostgreSQL 15 cluster (bench/lib/postgres.ts).
@@ -45,6 +45,7 @@ const N = Number(args.get('n') ?? 50_000);
 const MONTHS = Number(args.get('months') ?? 36);
 const RUNS = Number(args.get('runs') ?? 3);
 const which = args.get('db') ?? 'all';
+const ONLY = args.get('only') ?? 'all'; // 'growth' | 'import' | 'all'
 const machine = printMachine();
 console.log(`command: npx tsx bench/economy-growth.ts ${process.argv.slice(2).map((a) => a.replace(/\/\/[^@]*@/, '//…@')).join(' ')}`.trim());
 console.log(`uptime: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
@@ -117,7 +118,7 @@ async function benchOn(label: string, open: () => Promise<{ database: Database; 
     const rows = (await db.selectFrom('economy_figures').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
     console.log(`${label}: ${N} enterprises, ${rows} figure rows, made in ${Math.round(performance.now() - t0)} ms`);
     const ctx: Ctx = { db, actor, requestId: 'bench', ip: '127.0.0.1', now: new Date(), countyCode: '330110' };
-    for (const groupBy of ['none', 'street', 'park', 'industry', 'ecosystem'] as const) {
+    for (const groupBy of ONLY === 'import' ? [] : ['none', 'street', 'park', 'industry', 'ecosystem'] as const) {
       const q = { period: PERIOD, basis: 'cumulative' as const, indicator: 'revenue' as const, groupBy, cohort: 'above_scale' as const };
       const fast = await growthSums(db, actor, q);
       const slow = await naive(db, groupBy);
@@ -133,6 +134,7 @@ async function benchOn(label: string, open: () => Promise<{ database: Database; 
       results.push({ db: label, kind: `growth by ${groupBy}`, groups: fast.length, newMs: n.p50, naiveMs: o.p50 });
     }
     void ctx;
+    if (ONLY === 'growth') return;
     // the import: one quarter for every enterprise, new rows then every revenue changed
     const user = await db.insertInto('users').values({ username: 'bench_economy', display_name: '基准', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
     const role = ECONOMY_ROLES.economy_officer!;
