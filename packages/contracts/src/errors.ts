@@ -160,6 +160,13 @@ export const ERROR_CATALOG = {
   ECONOMY_ECOSYSTEM_NAME_TAKEN: { status: 409, zh: '已有同名的产业生态圈', en: 'An industry ecosystem with this name already exists' },
   ECONOMY_INDUSTRY_PREFIX_UNKNOWN: { status: 400, zh: '产业生态圈的行业代码不存在于国民经济行业分类（GB/T 4754-2017）', en: 'An industry code of the ecosystem is not in GB/T 4754-2017' },
   ECONOMY_NO_FIGURES: { status: 404, zh: '所选范围内还没有经济指标数据，请先导入', en: 'No figures have been loaded in this scope yet; import some first' },
+  ECONOMY_TRANSFER_RESULT_NOT_FOUND: { status: 404, zh: '科技成果不存在', en: 'Research result not found' },
+  ECONOMY_TRANSFER_RESULT_CLOSED: { status: 409, zh: '该科技成果已撤回，不能再对接', en: 'The research result has been withdrawn; no more contacts can be recorded' },
+  ECONOMY_TRANSFER_DEAL_NOT_FOUND: { status: 404, zh: '成果对接记录不存在', en: 'Transfer contact record not found' },
+  ECONOMY_TRANSFER_DEAL_EXISTS: { status: 409, zh: '已与该企业就此成果建立对接，请在原记录中继续登记', en: 'This enterprise is already being contacted about this result; continue on that record' },
+  ECONOMY_TRANSFER_DEAL_CLOSED: { status: 409, zh: '该对接已有结果（已落地或未成），不能再登记', en: 'This contact already has its outcome (landed or failed); nothing more can be recorded' },
+  ECONOMY_TRANSFER_MODE_NOT_OFFERED: { status: 400, zh: '该成果不提供所选的转化方式', en: 'The result is not offered in the chosen mode of transfer' },
+  ECONOMY_LAB_NOT_FOUND: { status: 400, zh: '成果来源单位（实验室）不存在', en: 'The laboratory offering the result does not exist' },
   INTERNAL: { status: 500, zh: '系统出现错误，请稍后再试', en: 'Something went wrong; please try again later' },
   // 医保基金监管 — screening rules, runs, findings (modules/medfund/rules)
   MEDFUND_RULE_NOT_FOUND: { status: 404, zh: '筛查规则不存在', en: 'Screening rule not found' },

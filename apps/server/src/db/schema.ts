@@ -1531,6 +1531,7 @@ export interface EconomyTransferDealTable {
   mode: TransferMode | null;
   value_fen: number | null;
   landed_on: string | null;
+  landed_enterprise_id: string | null;
   new_enterprise: Generated<boolean>;
   score_at_contact: number | null;
   created_by: string | null;

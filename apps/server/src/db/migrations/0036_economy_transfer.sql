@@ -39,9 +39,11 @@ CREATE TABLE economy_transfer_results (
 CREATE INDEX economy_transfer_results_lab ON economy_transfer_results (lab_id, offered_on);
 CREATE INDEX economy_transfer_results_offered ON economy_transfer_results (offered_on DESC, id);
 
--- One enterprise approached about one result: contact → negotiating → landed | failed. The score
--- at first contact is kept (the matching moves as the figures do). A landed deal names the
--- enterprise in the registry: an existing one linked, or one created when it landed (new_enterprise).
+-- One enterprise (or a founding team not yet registered: prospect_name) approached about one
+-- result: contacted → negotiating → landed | failed. The score at first contact is kept (the
+-- matching moves as the figures do). A landed deal names the enterprise in the registry the
+-- transfer landed in (landed_enterprise_id): the contacted one, another one linked, or a company
+-- registered when it landed (new_enterprise, e.g. a spin-off founded to take an equity stake).
 CREATE TABLE economy_transfer_deals (
   id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   result_id        uuid NOT NULL REFERENCES economy_transfer_results (id) ON DELETE CASCADE,
@@ -51,14 +53,15 @@ CREATE TABLE economy_transfer_deals (
   mode             text CHECK (mode IN ('licence', 'assignment', 'equity', 'joint_development')),
   value_fen        bigint CHECK (value_fen >= 0),
   landed_on        date,
+  landed_enterprise_id uuid REFERENCES enterprises (id) ON DELETE SET NULL,
   new_enterprise   boolean NOT NULL DEFAULT false,
   score_at_contact numeric(5, 1),
   created_by       uuid REFERENCES users (id) ON DELETE SET NULL,
   created_at       timestamptz NOT NULL DEFAULT now(),
   updated_at       timestamptz NOT NULL DEFAULT now(),
   version          integer NOT NULL DEFAULT 1,
-  CHECK (enterprise_id IS NOT NULL OR prospect_name <> '' OR stage <> 'landed'),
-  CHECK (stage <> 'landed' OR (landed_on IS NOT NULL AND mode IS NOT NULL AND enterprise_id IS NOT NULL))
+  CHECK (enterprise_id IS NOT NULL OR prospect_name <> ''),
+  CHECK (stage <> 'landed' OR (landed_on IS NOT NULL AND mode IS NOT NULL))
 );
 CREATE UNIQUE INDEX economy_transfer_deals_pair ON economy_transfer_deals (result_id, enterprise_id) WHERE enterprise_id IS NOT NULL;
 CREATE INDEX economy_transfer_deals_landed ON economy_transfer_deals (landed_on) WHERE stage = 'landed';

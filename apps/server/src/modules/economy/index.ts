@@ -6,6 +6,7 @@ import { economyAnnualFigures } from './figures/annual-figures';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { ecosystemRoutes } from './ecosystems/ecosystems.routes';
 import { seedDemoEconomy } from './seed/demo-economy';
+import { transferRoutes } from './transfer/transfer.routes';
 
 // Other modules read an enterprise's latest annual revenue and tax through the core
 // (core/enterprises/annual-figures.ts: latestAnnualFigures); the economy module answers.
@@ -20,7 +21,7 @@ registerAnnualFiguresSource(economyAnnualFigures);
  */
 export const economyModule = {
   name: 'economy',
-  routes: [figureRoutes, dashboardRoutes, ecosystemRoutes],
+  routes: [figureRoutes, dashboardRoutes, ecosystemRoutes, transferRoutes],
   permissions: ECONOMY_PERMISSIONS,
   roles: ECONOMY_ROLES,
   jobs: { [`import.${FIGURES_IMPORT_KIND}`]: importFiguresJob },

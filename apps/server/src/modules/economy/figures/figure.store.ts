@@ -11,6 +11,11 @@ export interface WriteSummary {
   unchanged: number;
 }
 
+/** The record type of a figure row in a JSON document (json_to_recordset). */
+const RECORD_COLUMNS = sql.raw(`enterprise_id uuid, year smallint, period text, basis text,
+  revenue_fen bigint, output_fen bigint, value_added_fen bigint, tax_fen bigint, profit_fen bigint, rd_fen bigint, employees integer, energy_tce numeric, land_mu numeric`);
+type ExistingRow = { enterprise_id: string; year: number; period: string; basis: 'cumulative' | 'current'; version: number } & Record<(typeof FIGURE_COLUMN_NAMES)[number], number | null>;
+
 const keyOf = (r: { enterpriseId: string; year: number; part: string; basis: string }) => `${r.enterpriseId}|${r.year}|${r.part}|${r.basis}`;
 
 /**
@@ -27,11 +32,14 @@ export async function writeFigures(
 ): Promise<WriteSummary> {
   const summary: WriteSummary = { created: 0, updated: 0, unchanged: 0 };
   if (rows.length === 0) return summary;
-  const keys = sql.join(rows.map((r) => sql`(${r.enterpriseId}::uuid, ${r.year}::smallint, ${r.part}::text, ${r.basis}::text)`));
-  const existing = await tx.selectFrom('economy_figures')
-    .select(['enterprise_id', 'year', 'period', 'basis', 'version', ...FIGURE_COLUMN_NAMES])
-    .where(sql<boolean>`(enterprise_id, year, period, basis) IN (${keys})`)
-    .execute();
+  // the stored rows of the chunk's keys: the keys travel as one JSON document and are joined on the
+  // primary key (a row-constructor IN list of 1,000 keys was planned as 1,000 OR-ed probes and
+  // took most of the import: bench/RESULTS.md run 17)
+  const keyDoc = JSON.stringify(rows.map((r) => ({ e: r.enterpriseId, y: r.year, p: r.part, b: r.basis })));
+  const existing = await sql<ExistingRow>`
+    SELECT f.enterprise_id, f.year, f.period, f.basis, f.version, ${sql.join(FIGURE_COLUMN_NAMES.map((c) => sql`f.${sql.ref(c)}`))}
+    FROM json_to_recordset(${keyDoc}::json) AS k(e uuid, y smallint, p text, b text)
+    JOIN economy_figures f ON f.enterprise_id = k.e AND f.year = k.y AND f.period = k.p AND f.basis = k.b`.execute(tx).then((r) => r.rows);
   const byKey = new Map(existing.map((e) => [keyOf({ enterpriseId: e.enterprise_id, year: e.year, part: e.period, basis: e.basis }), e]));
   const inserts: FigureRow[] = [];
   const history: { enterprise_id: string; year: number; period: string; basis: 'cumulative' | 'current'; before: string; after: string; change: 'import' | 'correction'; reason: string; changed_by: string | null; changed_by_name: string }[] = [];
@@ -68,18 +76,25 @@ export async function writeFigures(
     await sql`
       UPDATE economy_figures f SET ${sql.join(cols.map((c) => sql`${sql.ref(c)} = v.${sql.ref(c)}`))},
         source = ${change.source}, updated_by = ${actx.actor.userId}, updated_at = ${now}, version = f.version + 1
-      FROM json_to_recordset(${JSON.stringify(updates)}::json) AS v(enterprise_id uuid, year smallint, period text, basis text,
-        revenue_fen bigint, output_fen bigint, value_added_fen bigint, tax_fen bigint, profit_fen bigint, rd_fen bigint, employees integer, energy_tce numeric, land_mu numeric)
+      FROM json_to_recordset(${JSON.stringify(updates)}::json) AS v(${RECORD_COLUMNS})
       WHERE f.enterprise_id = v.enterprise_id AND f.year = v.year AND f.period = v.period AND f.basis = v.basis`.execute(tx);
   }
   if (inserts.length) {
-    await tx.insertInto('economy_figures').values(inserts.map((r) => ({
-      enterprise_id: r.enterpriseId, year: r.year, period: r.part, basis: r.basis, ...columnsOf(r.values),
-      source: change.source, updated_by: actx.actor.userId, updated_at: now,
-    }))).execute();
+    // one JSON document per chunk, not ~16 bound parameters per row
+    const doc = JSON.stringify(inserts.map((r) => ({ enterprise_id: r.enterpriseId, year: r.year, period: r.part, basis: r.basis, ...columnsOf(r.values) })));
+    await sql`
+      INSERT INTO economy_figures (enterprise_id, year, period, basis, ${sql.join(FIGURE_COLUMN_NAMES.map((c) => sql.ref(c)))}, source, updated_by, updated_at)
+      SELECT v.enterprise_id, v.year, v.period, v.basis, ${sql.join(FIGURE_COLUMN_NAMES.map((c) => sql`v.${sql.ref(c)}`))}, ${change.source}, ${actx.actor.userId}::uuid, ${now}::timestamptz
+      FROM json_to_recordset(${doc}::json) AS v(${RECORD_COLUMNS})`.execute(tx);
     summary.created += inserts.length;
   }
-  if (history.length) await tx.insertInto('economy_figure_history').values(history).execute();
+  if (history.length) {
+    await sql`
+      INSERT INTO economy_figure_history (enterprise_id, year, period, basis, before, after, change, reason, changed_by, changed_by_name)
+      SELECT enterprise_id, year, period, basis, before, after, change, reason, changed_by, changed_by_name
+      FROM json_to_recordset(${JSON.stringify(history.map((h) => ({ ...h, before: JSON.parse(h.before), after: JSON.parse(h.after) })))}::json)
+        AS v(enterprise_id uuid, year smallint, period text, basis text, before jsonb, after jsonb, change text, reason text, changed_by uuid, changed_by_name text)`.execute(tx);
+  }
   if (change.kind === 'import' && (summary.created || summary.updated)) {
     await recordAudit(tx, actx, {
       action: 'economy.figures.import', entityType: 'economy_figures',
