@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { ModuleManifest } from '../types';
-import { SettingsIcon, TrophyIcon, UploadIcon } from '../../ui/icons';
+import { FileSearchIcon, SettingsIcon, TrophyIcon, UploadIcon } from '../../ui/icons';
 import { EnterpriseFiguresTab } from './EnterpriseFiguresTab';
 import { ParkFiguresTab } from './ParkFiguresTab';
 import enUS from './i18n/en-US';
@@ -12,6 +12,8 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
 const DashboardPage = named(() => import('./DashboardPage'), 'DashboardPage');
 const FiguresImportPage = named(() => import('./FiguresImportPage'), 'FiguresImportPage');
 const EcosystemsPage = named(() => import('./EcosystemsPage'), 'EcosystemsPage');
+const TransferListPage = named(() => import('./transfer/TransferListPage'), 'TransferListPage');
+const TransferResultPage = named(() => import('./transfer/TransferResultPage'), 'TransferResultPage');
 
 /** 经济运行 (issue 9, part 1): the leaders' screen, the figures import, ecosystems; tabs on the enterprise and park files. */
 export const manifest: ModuleManifest = {
@@ -22,6 +24,8 @@ export const manifest: ModuleManifest = {
     { path: 'economy/dashboard', element: <DashboardPage />, handle: { permission: 'economy.read' } },
     { path: 'economy/import', element: <FiguresImportPage />, handle: { permission: 'economy.write' } },
     { path: 'economy/ecosystems', element: <EcosystemsPage />, handle: { permission: 'economy.read' } },
+    { path: 'economy/transfer', element: <TransferListPage />, handle: { permission: 'economy.transfer.read' } },
+    { path: 'economy/transfer/:id', element: <TransferResultPage />, handle: { permission: 'economy.transfer.read' } },
   ],
   menu: [
     {
@@ -29,11 +33,13 @@ export const manifest: ModuleManifest = {
       label: 'economy:menu.group',
       icon: <TrophyIcon />,
       order: 25,
-      permission: 'economy.read',
+      // the group shows to the statistics side and to the science and technology officers alike
+      visible: (me) => me.permissions.includes('economy.read') || me.permissions.includes('economy.transfer.read'),
       children: [
         { key: 'economy-dashboard', label: 'economy:menu.dashboard', icon: <TrophyIcon />, path: '/economy/dashboard', permission: 'economy.read', order: 10 },
         { key: 'economy-import', label: 'economy:menu.import', icon: <UploadIcon />, path: '/economy/import', permission: 'economy.write', order: 20 },
         { key: 'economy-ecosystems', label: 'economy:menu.ecosystems', icon: <SettingsIcon />, path: '/economy/ecosystems', permission: 'economy.read', order: 30 },
+        { key: 'economy-transfer', label: 'economy:menu.transfer', icon: <FileSearchIcon />, path: '/economy/transfer', permission: 'economy.transfer.read', order: 50 },
       ],
     },
   ],
@@ -44,5 +50,6 @@ export const manifest: ModuleManifest = {
     { key: 'economy', label: 'economy:tab', permission: 'economy.read', order: 20, render: (id) => <ParkFiguresTab parkId={id} /> },
   ],
   // accounts that hold only economy roles start on the screen (others keep their module's home)
-  home: (me) => (me.roles.length > 0 && me.roles.every((r) => r.startsWith('economy_')) ? '/economy/dashboard' : null),
+  home: (me) => (me.roles.length > 0 && me.roles.every((r) => r.startsWith('economy_'))
+    ? (me.permissions.includes('economy.read') ? '/economy/dashboard' : '/economy/transfer') : null),
 };

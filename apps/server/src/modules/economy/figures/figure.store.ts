@@ -32,6 +32,7 @@ export async function writeFigures(
 ): Promise<WriteSummary> {
   const summary: WriteSummary = { created: 0, updated: 0, unchanged: 0 };
   if (rows.length === 0) return summary;
+  const P = ((globalThis as any).__prof ??= {}); let t0 = performance.now(); const T = (l: string) => { const n = performance.now(); P[l] = (P[l] ?? 0) + n - t0; t0 = n; };
   // the stored rows of the chunk's keys: the keys travel as one JSON document and are joined on the
   // primary key (a row-constructor IN list of 1,000 keys was planned as 1,000 OR-ed probes and
   // took most of the import: bench/RESULTS.md run 17)
@@ -40,6 +41,7 @@ export async function writeFigures(
     SELECT f.enterprise_id, f.year, f.period, f.basis, f.version, ${sql.join(FIGURE_COLUMN_NAMES.map((c) => sql`f.${sql.ref(c)}`))}
     FROM json_to_recordset(${keyDoc}::json) AS k(e uuid, y smallint, p text, b text)
     JOIN economy_figures f ON f.enterprise_id = k.e AND f.year = k.y AND f.period = k.p AND f.basis = k.b`.execute(tx).then((r) => r.rows);
+  T('lookup');
   const byKey = new Map(existing.map((e) => [keyOf({ enterpriseId: e.enterprise_id, year: e.year, part: e.period, basis: e.basis }), e]));
   const inserts: FigureRow[] = [];
   const history: { enterprise_id: string; year: number; period: string; basis: 'cumulative' | 'current'; before: string; after: string; change: 'import' | 'correction'; reason: string; changed_by: string | null; changed_by_name: string }[] = [];
@@ -70,6 +72,7 @@ export async function writeFigures(
     });
     summary.updated++;
   }
+  T('diff');
   if (updates.length) {
     // one statement per chunk: the rows travel as one JSON document (not ~13 parameters each)
     const cols = FIGURE_COLUMN_NAMES;
@@ -79,6 +82,7 @@ export async function writeFigures(
       FROM json_to_recordset(${JSON.stringify(updates)}::json) AS v(${RECORD_COLUMNS})
       WHERE f.enterprise_id = v.enterprise_id AND f.year = v.year AND f.period = v.period AND f.basis = v.basis`.execute(tx);
   }
+  T('update');
   if (inserts.length) {
     // one JSON document per chunk, not ~16 bound parameters per row
     const doc = JSON.stringify(inserts.map((r) => ({ enterprise_id: r.enterpriseId, year: r.year, period: r.part, basis: r.basis, ...columnsOf(r.values) })));
@@ -88,6 +92,7 @@ export async function writeFigures(
       FROM json_to_recordset(${doc}::json) AS v(${RECORD_COLUMNS})`.execute(tx);
     summary.created += inserts.length;
   }
+  T('insert');
   if (history.length) {
     await sql`
       INSERT INTO economy_figure_history (enterprise_id, year, period, basis, before, after, change, reason, changed_by, changed_by_name)
@@ -95,6 +100,7 @@ export async function writeFigures(
       FROM json_to_recordset(${JSON.stringify(history.map((h) => ({ ...h, before: JSON.parse(h.before), after: JSON.parse(h.after) })))}::json)
         AS v(enterprise_id uuid, year smallint, period text, basis text, before jsonb, after jsonb, change text, reason text, changed_by uuid, changed_by_name text)`.execute(tx);
   }
+  T('history');
   if (change.kind === 'import' && (summary.created || summary.updated)) {
     await recordAudit(tx, actx, {
       action: 'economy.figures.import', entityType: 'economy_figures',
@@ -104,10 +110,13 @@ export async function writeFigures(
       },
     });
   }
+  T('audit');
   if (summary.created || summary.updated) {
     const years = new Set<number>();
     for (const r of rows) years.add(r.year).add(r.year + 1);
     await recomputeScaleStatus(tx, actx, [...new Set(rows.map((r) => r.enterpriseId))], [...years]);
   }
+  T('status');
+  if (process.env.ZZ_PROFILE) console.log(JSON.stringify(P));
   return summary;
 }

@@ -1,8 +1,9 @@
+import transferEn from '../transfer/i18n/en-US';
 import type zhCN from './zh-CN';
 
 /** The economy module's words in English (namespace `economy`). */
 const enUS: typeof zhCN = {
-  menu: { group: 'Economy', dashboard: 'Economic dashboard', import: 'Import figures', ecosystems: 'Industry ecosystems' },
+  menu: { group: 'Economy', dashboard: 'Economic dashboard', import: 'Import figures', ecosystems: 'Industry ecosystems', transfer: 'Technology transfer' },
   indicator: {
     revenue: 'Operating revenue', output: 'Industrial output', valueAdded: 'Value added', tax: 'Tax', profit: 'Profit', rd: 'R&D spend', employees: 'Employees', energy: 'Energy use', land: 'Land area',
   },
@@ -65,5 +66,6 @@ const enUS: typeof zhCN = {
     name: 'Name', nameEn: 'English name', prefixes: 'Industry codes', prefixesHelp: 'Division (2 digits), group (3) or class (4); type and press Enter', description: 'Description', enterprises: 'Enterprises', sortOrder: 'Order',
     add: 'Add ecosystem', edit: 'Edit', delete: 'Delete', deleteConfirm: 'Delete "{{name}}"? Its published rates go too', saved: 'Saved',
   },
+  transfer: transferEn,
 };
 export default enUS;

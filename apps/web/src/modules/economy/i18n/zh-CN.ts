@@ -1,6 +1,7 @@
+import transferZh from '../transfer/i18n/zh-CN';
 /** The economy module's words (namespace `economy`). */
 const zhCN = {
-  menu: { group: '经济运行', dashboard: '经济运行大屏', import: '导入经济指标', ecosystems: '产业生态圈' },
+  menu: { group: '经济运行', dashboard: '经济运行大屏', import: '导入经济指标', ecosystems: '产业生态圈', transfer: '科技成果转化' },
   indicator: {
     revenue: '营业收入', output: '工业总产值', valueAdded: '增加值', tax: '税收', profit: '利润总额', rd: '研发费用', employees: '从业人员', energy: '综合能耗', land: '用地面积',
   },
@@ -63,5 +64,6 @@ const zhCN = {
     name: '名称', nameEn: '英文名', prefixes: '行业代码', prefixesHelp: '大类（2 位）、中类（3 位）或小类（4 位），可多选输入后回车', description: '说明', enterprises: '企业数', sortOrder: '排序',
     add: '新增生态圈', edit: '修改', delete: '删除', deleteConfirm: '删除“{{name}}”？其公布增速一并删除', saved: '已保存',
   },
+  transfer: transferZh,
 };
 export default zhCN;
