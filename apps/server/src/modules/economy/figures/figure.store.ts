@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Ctx, Tx } from '../../../core/context';
 import { recordAudit } from '../../../core/audit/audit';
-import { INDICATOR_KEYS, formatPeriod, type FigureRow, type IndicatorKey } from '../domain';
+import { INDICATOR_KEYS, affectsScaleStatus, formatPeriod, type FigureRow, type IndicatorKey } from '../domain';
 import { recomputeScaleStatus } from '../status/scale-status.store';
 import { FIGURE_COLUMN_NAMES, columnsOf, storedValues } from './figure-columns';
 
@@ -22,7 +22,8 @@ const keyOf = (r: { enterpriseId: string; year: number; part: string; basis: str
  * Writes figure rows, idempotent per enterprise + period + basis: a new key is inserted; a known
  * one takes the row's values (a cell left empty keeps the stored value) and its previous values
  * go to economy_figure_history; the same values again change nothing. Then the above-scale status
- * of the enterprises and years touched is derived again. Runs in the caller's transaction.
+ * of the next year is derived again for the enterprises whose annual revenue may have changed.
+ * Runs in the caller's transaction.
  */
 export async function writeFigures(
   tx: Tx,
@@ -32,7 +33,6 @@ export async function writeFigures(
 ): Promise<WriteSummary> {
   const summary: WriteSummary = { created: 0, updated: 0, unchanged: 0 };
   if (rows.length === 0) return summary;
-  const P = ((globalThis as any).__prof ??= {}); let t0 = performance.now(); const T = (l: string) => { const n = performance.now(); P[l] = (P[l] ?? 0) + n - t0; t0 = n; };
   // the stored rows of the chunk's keys: the keys travel as one JSON document and are joined on the
   // primary key (a row-constructor IN list of 1,000 keys was planned as 1,000 OR-ed probes and
   // took most of the import: bench/RESULTS.md run 17)
@@ -41,16 +41,21 @@ export async function writeFigures(
     SELECT f.enterprise_id, f.year, f.period, f.basis, f.version, ${sql.join(FIGURE_COLUMN_NAMES.map((c) => sql`f.${sql.ref(c)}`))}
     FROM json_to_recordset(${keyDoc}::json) AS k(e uuid, y smallint, p text, b text)
     JOIN economy_figures f ON f.enterprise_id = k.e AND f.year = k.y AND f.period = k.p AND f.basis = k.b`.execute(tx).then((r) => r.rows);
-  T('lookup');
   const byKey = new Map(existing.map((e) => [keyOf({ enterpriseId: e.enterprise_id, year: e.year, part: e.period, basis: e.basis }), e]));
   const inserts: FigureRow[] = [];
   const history: { enterprise_id: string; year: number; period: string; basis: 'cumulative' | 'current'; before: string; after: string; change: 'import' | 'correction'; reason: string; changed_by: string | null; changed_by_name: string }[] = [];
   const now = actx.now;
   const updates: Record<string, unknown>[] = [];
+  const statusToDerive = new Map<number, Set<string>>();
+  const deriveStatus = (r: FigureRow, changed: string[]) => {
+    if (!affectsScaleStatus(r, changed)) return;
+    (statusToDerive.get(r.year + 1) ?? statusToDerive.set(r.year + 1, new Set()).get(r.year + 1)!).add(r.enterpriseId);
+  };
   for (const r of rows) {
     const current = byKey.get(keyOf(r));
     if (!current) {
       inserts.push(r);
+      deriveStatus(r, Object.keys(r.values));
       continue;
     }
     const stored = storedValues(current);
@@ -65,6 +70,7 @@ export async function writeFigures(
       summary.unchanged++;
       continue;
     }
+    deriveStatus(r, Object.keys(after));
     updates.push({ enterprise_id: r.enterpriseId, year: r.year, period: r.part, basis: r.basis, ...columnsOf({ ...stored, ...after }) });
     history.push({
       enterprise_id: r.enterpriseId, year: r.year, period: r.part, basis: r.basis, before: JSON.stringify(before), after: JSON.stringify(after),
@@ -72,7 +78,6 @@ export async function writeFigures(
     });
     summary.updated++;
   }
-  T('diff');
   if (updates.length) {
     // one statement per chunk: the rows travel as one JSON document (not ~13 parameters each)
     const cols = FIGURE_COLUMN_NAMES;
@@ -82,7 +87,6 @@ export async function writeFigures(
       FROM json_to_recordset(${JSON.stringify(updates)}::json) AS v(${RECORD_COLUMNS})
       WHERE f.enterprise_id = v.enterprise_id AND f.year = v.year AND f.period = v.period AND f.basis = v.basis`.execute(tx);
   }
-  T('update');
   if (inserts.length) {
     // one JSON document per chunk, not ~16 bound parameters per row
     const doc = JSON.stringify(inserts.map((r) => ({ enterprise_id: r.enterpriseId, year: r.year, period: r.part, basis: r.basis, ...columnsOf(r.values) })));
@@ -92,7 +96,6 @@ export async function writeFigures(
       FROM json_to_recordset(${doc}::json) AS v(${RECORD_COLUMNS})`.execute(tx);
     summary.created += inserts.length;
   }
-  T('insert');
   if (history.length) {
     await sql`
       INSERT INTO economy_figure_history (enterprise_id, year, period, basis, before, after, change, reason, changed_by, changed_by_name)
@@ -100,7 +103,6 @@ export async function writeFigures(
       FROM json_to_recordset(${JSON.stringify(history.map((h) => ({ ...h, before: JSON.parse(h.before), after: JSON.parse(h.after) })))}::json)
         AS v(enterprise_id uuid, year smallint, period text, basis text, before jsonb, after jsonb, change text, reason text, changed_by uuid, changed_by_name text)`.execute(tx);
   }
-  T('history');
   if (change.kind === 'import' && (summary.created || summary.updated)) {
     await recordAudit(tx, actx, {
       action: 'economy.figures.import', entityType: 'economy_figures',
@@ -110,13 +112,8 @@ export async function writeFigures(
       },
     });
   }
-  T('audit');
-  if (summary.created || summary.updated) {
-    const years = new Set<number>();
-    for (const r of rows) years.add(r.year).add(r.year + 1);
-    await recomputeScaleStatus(tx, actx, [...new Set(rows.map((r) => r.enterpriseId))], [...years]);
-  }
-  T('status');
-  if (process.env.ZZ_PROFILE) console.log(JSON.stringify(P));
+  // the above-scale status of the next year, for the rows whose revenue could change it
+  // (domain/above-scale.ts: affectsScaleStatus); a 1–9月 cumulative import derives none
+  for (const [year, ids] of statusToDerive) await recomputeScaleStatus(tx, actx, [...ids], [year]);
   return summary;
 }

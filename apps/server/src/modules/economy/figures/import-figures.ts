@@ -15,9 +15,7 @@ export const FIGURES_IMPORT_KIND = 'economy_figures';
 
 /** Step 1: read and check every row (domain/figure-row.ts); nothing is written but the batch. */
 export async function validateFiguresImport(ctx: Ctx, fileName: string, buffer: Buffer) {
-  let t0 = performance.now(); const T = (l: string) => { if (process.env.ZZ_PROFILE) console.log('validate', l, Math.round(performance.now() - t0)); t0 = performance.now(); };
   const table = await readUploadedTable(buffer, fileName);
-  T('read');
   const errors: ImportRowError[] = [];
   for (const column of FIGURE_REQUIRED_COLUMNS.filter((c) => !table.headers.includes(c))) errors.push({ line: 1, column, message: '缺少此列（请使用导入模板）' });
   if (!INDICATOR_KEYS.some((k) => table.headers.includes(indicatorHeader(k)))) errors.push({ line: 1, column: indicatorHeader('revenue'), message: '没有任何指标列（请使用导入模板）' });
@@ -43,8 +41,7 @@ export async function validateFiguresImport(ctx: Ctx, fileName: string, buffer: 
       rows.push(parsed.row);
     }
   }
-  T('check');
-  try { return await saveBatch(ctx, { kind: FIGURES_IMPORT_KIND, fileName, totalRows: table.rows.length, rows, errors }); } finally { T('save'); }
+  return saveBatch(ctx, { kind: FIGURES_IMPORT_KIND, fileName, totalRows: table.rows.length, rows, errors });
 }
 
 /**

@@ -13,10 +13,13 @@ export async function recomputeScaleStatus(tx: Tx, actx: Omit<Ctx, 'db'>, enterp
   const revenueYears = years.map((y) => y - 1);
   const [enterprises, figures] = await Promise.all([
     tx.selectFrom('enterprises').select(['id', 'industry_code', 'above_scale']).where(sql<boolean>`id = ANY (${[...enterpriseIds]}::uuid[])`).execute(),
-    tx.selectFrom('economy_figures').select(['enterprise_id', 'year', 'period', 'basis', 'revenue_fen'])
-      .where(sql<boolean>`enterprise_id = ANY (${[...enterpriseIds]}::uuid[])`).where(sql<boolean>`year = ANY (${revenueYears}::smallint[])`).where('revenue_fen', 'is not', null)
-      .where((eb) => eb.or([eb('basis', '=', 'current'), eb('period', 'in', ['12', 'Q4'])]))
-      .execute(),
+    // joined on the primary key per enterprise (an = ANY filter over thousands of ids let the
+    // planner scan the whole years through the period index instead)
+    sql<{ enterprise_id: string; year: number; period: string; basis: 'cumulative' | 'current'; revenue_fen: number | null }>`
+      SELECT f.enterprise_id, f.year, f.period, f.basis, f.revenue_fen
+      FROM unnest(${[...enterpriseIds]}::uuid[]) AS k(id)
+      JOIN economy_figures f ON f.enterprise_id = k.id AND f.year = ANY (${revenueYears}::smallint[])
+      WHERE f.revenue_fen IS NOT NULL AND (f.basis = 'current' OR f.period IN ('12', 'Q4'))`.execute(tx).then((r) => r.rows),
   ]);
   const rowsOf = new Map<string, RevenueRow[]>();
   for (const f of figures) {

@@ -76,7 +76,7 @@ export function TransferResultPage() {
             expandable={{ expandedRowRender: (deal) => (
               <Timeline items={deal.events.map((e) => ({ color: e.kind === 'landed' ? 'green' : e.kind === 'failed' ? 'gray' : 'blue',
                 children: <><Typography.Text strong>{e.happenedOn} {t(`transfer.eventKinds.${e.kind}`)}</Typography.Text> {e.note} <Typography.Text type="secondary">（{e.recordedBy}）</Typography.Text></> }))} />
-            ), defaultExpandAllRows: true }}
+            ), expandedRowKeys: (d.data ?? []).map((x) => x.id), showExpandColumn: false }}
             columns={[
               { title: t('transfer.enterprise'), dataIndex: 'enterpriseName', render: (n: string, deal) => (deal.enterpriseId ? <Link to={`/enterprises/${deal.enterpriseId}`}>{n}</Link> : <>{n} <Tag>{t('transfer.prospect')}</Tag></>) },
               { title: t('transfer.stage'), dataIndex: 'stage', width: 100, render: (s: Deal['stage']) => <Tag color={STAGE_COLOR[s]} data-testid="transfer-deal-stage">{t(`transfer.stages.${s}`)}</Tag> },
