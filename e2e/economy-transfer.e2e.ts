@@ -62,7 +62,8 @@ describe('a science and technology officer matches a result and lands it', () =>
     expect(await deals.innerText()).toContain('走访企业');
 
     await deals.getByTestId('transfer-land').first().click();
-    await page.getByTestId('transfer-land-value').locator('input').fill('380');
+    // antd's InputNumber puts the test id on the <input> itself or on its wrapper, by version
+    await page.locator('[data-testid="transfer-land-value"], [data-testid="transfer-land-value"] input').last().fill('380');
     await page.getByTestId('transfer-deal-note').fill('签订技术许可合同');
     await page.getByTestId('transfer-deal-save').click();
     await expect.poll(() => deals.getByTestId('transfer-deal-stage').first().innerText()).toBe('已落地');
