@@ -2,7 +2,7 @@
  * Comparable-basis growth (同口径) over 50,000 enterprises × 36 months, and the import of 50,000
  * enterprise-period rows (issue 9; docs/economy/GROWTH.md "Performance").
  *
- *   npx tsx bench/economy-growth.ts [--db pglite|postgres|all] [--n 50000] [--months 36] [--runs 3] [--url postgres://…/postgres]
+ *   npx tsx bench/economy-growth.ts [--db pglite|postgres|all] [--n 50000] [--months 36] [--runs 3] [--url postgres://…/postgres] [--only growth|import]
  *
  * PostgreSQL: with --url, a scratch database `zz_bench_economy` is created on that server and
  * dropped at the end; without it, a throwaway PostgreSQL 15 cluster (bench/lib/postgres.ts).
@@ -37,6 +37,7 @@ import { comparableGrowth } from '../apps/server/src/modules/economy/domain';
 import { validateFiguresImport, importFiguresJob } from '../apps/server/src/modules/economy/figures/import-figures';
 import { ECONOMY_ROLES } from '../apps/server/src/modules/economy/access';
 import { startTempPostgres } from './lib/postgres';
+import { ECONOMY_BENCH_YEAR, makeEconomyData } from './lib/economy-data';
 import { printMachine } from './lib/machine';
 import { parseArgs, r1, summarize } from './lib/stats';
 
@@ -45,39 +46,14 @@ const N = Number(args.get('n') ?? 50_000);
 const MONTHS = Number(args.get('months') ?? 36);
 const RUNS = Number(args.get('runs') ?? 3);
 const which = args.get('db') ?? 'all';
+const ONLY = args.get('only') ?? 'all'; // 'growth' | 'import' | 'all'
 const machine = printMachine();
 console.log(`command: npx tsx bench/economy-growth.ts ${process.argv.slice(2).map((a) => a.replace(/\/\/[^@]*@/, '//…@')).join(' ')}`.trim());
 console.log(`uptime: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
 
-const YEAR = 2025; // the period measured: 2025-06 against 2024-06
+const YEAR = ECONOMY_BENCH_YEAR;
 const FIRST = YEAR * 12 + 6 - MONTHS; // month index of the first month (so the series ends 2025-06)
-const INDUSTRIES = ['6513', '6511', '6520', '6531', '6550', '2720', '2761', '3581', '7340', '3484', '3670', '3841'];
-
-async function makeData(db: Kysely<DB>) {
-  const streets = (await db.selectFrom('divisions').select('code').where('code', 'like', '330110___').orderBy('code').limit(3).execute()).map((d) => d.code);
-  await sql`INSERT INTO parks (name, kind, division_code) SELECT '园区' || g, 'industrial_park', ${streets[0]} FROM generate_series(1, 4) g`.execute(db);
-  await sql`
-    WITH p AS (SELECT array_agg(id ORDER BY name) AS ids FROM parks)
-    INSERT INTO enterprises (credit_code, name, industry_code, division_code, park_id, name_bigrams)
-    SELECT '91330110' || lpad(g::text, 10, '0'), '企业' || g, (${sql.val(INDUSTRIES)}::text[])[1 + g % ${INDUSTRIES.length}],
-      (${sql.val(streets)}::text[])[1 + g % 3], CASE WHEN g % 5 = 0 THEN NULL ELSE p.ids[1 + g % 4] END, '{}'
-    FROM generate_series(1, ${N}::int) g, p`.execute(db);
-  await sql`INSERT INTO economy_ecosystems (name, industry_prefixes) VALUES ('数字经济核心产业', ARRAY['39','63','64','65']), ('生物医药', ARRAY['27','358','734'])`.execute(db);
-  // cumulative revenue and tax: grows through the year, ~8 % a year, deterministic per enterprise
-  await sql`
-    INSERT INTO economy_figures (enterprise_id, year, period, basis, revenue_fen, tax_fen, employees, source)
-    SELECT e.id, (m / 12)::smallint, lpad((m % 12 + 1)::text, 2, '0'), 'cumulative',
-      ((1000 + (hashtext(e.id::text) & 4095)) * 1000000::bigint * (m % 12 + 1) / 12 * (100 + (m / 12 - 2020) * 8) / 100),
-      ((40 + (hashtext(e.id::text) & 255)) * 1000000::bigint * (m % 12 + 1) / 12),
-      20 + (hashtext(e.id::text) & 127), 'import'
-    FROM enterprises e, generate_series(${FIRST}::int, ${FIRST + MONTHS - 1}::int) m
-    WHERE NOT (hashtext(e.id::text || m::text) & 63 = 0)`.execute(db); // ~1.6 % of the months missing
-  await sql`
-    INSERT INTO economy_scale_status (enterprise_id, year, above_scale, revenue_year, sector, reason)
-    SELECT e.id, y, (hashtext(e.id::text || y::text) % 3) <> 0, y - 1, 'industry', 'bench'
-    FROM enterprises e, generate_series(${Math.floor(FIRST / 12)}::int, ${YEAR}::int) y`.execute(db);
-  await sql`ANALYZE`.execute(db);
-}
+const makeData = (db: Kysely<DB>) => makeEconomyData(db, N, MONTHS);
 
 const actor: Actor = { userId: '00000000-0000-4000-8000-000000000000', username: 'bench', displayName: 'bench', roles: [], permissions: new Set(['economy.read']), scope: { enterpriseId: null, departmentId: null, divisionCode: null }, sessionId: '', csrfToken: '', locale: 'zh-CN' };
 const PERIOD = { year: YEAR, part: '06' };
@@ -117,7 +93,7 @@ async function benchOn(label: string, open: () => Promise<{ database: Database; 
     const rows = (await db.selectFrom('economy_figures').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
     console.log(`${label}: ${N} enterprises, ${rows} figure rows, made in ${Math.round(performance.now() - t0)} ms`);
     const ctx: Ctx = { db, actor, requestId: 'bench', ip: '127.0.0.1', now: new Date(), countyCode: '330110' };
-    for (const groupBy of ['none', 'street', 'park', 'industry', 'ecosystem'] as const) {
+    for (const groupBy of ONLY === 'import' ? [] : ['none', 'street', 'park', 'industry', 'ecosystem'] as const) {
       const q = { period: PERIOD, basis: 'cumulative' as const, indicator: 'revenue' as const, groupBy, cohort: 'above_scale' as const };
       const fast = await growthSums(db, actor, q);
       const slow = await naive(db, groupBy);
@@ -133,6 +109,7 @@ async function benchOn(label: string, open: () => Promise<{ database: Database; 
       results.push({ db: label, kind: `growth by ${groupBy}`, groups: fast.length, newMs: n.p50, naiveMs: o.p50 });
     }
     void ctx;
+    if (ONLY === 'growth') return;
     // the import: one quarter for every enterprise, new rows then every revenue changed
     const user = await db.insertInto('users').values({ username: 'bench_economy', display_name: '基准', password_hash: 'x' }).returning('id').executeTakeFirstOrThrow();
     const role = ECONOMY_ROLES.economy_officer!;

@@ -175,6 +175,13 @@ export const ERROR_CATALOG = {
   ECONOMY_PROJECT_PROBLEM_NOT_FOUND: { status: 404, zh: '项目问题不存在', en: 'Project problem not found' },
   ECONOMY_PROJECT_STAGE_UNKNOWN: { status: 400, zh: '项目阶段不存在', en: 'Unknown project stage' },
   ECONOMY_PROJECT_STAGE_IN_USE: { status: 409, zh: '该阶段仍有项目或节点，不能删除', en: 'Projects or milestones are still in this stage; it cannot be removed' },
+  ECONOMY_TRANSFER_RESULT_NOT_FOUND: { status: 404, zh: '科技成果不存在', en: 'Research result not found' },
+  ECONOMY_TRANSFER_RESULT_CLOSED: { status: 409, zh: '该科技成果已撤回，不能再对接', en: 'The research result has been withdrawn; no more contacts can be recorded' },
+  ECONOMY_TRANSFER_DEAL_NOT_FOUND: { status: 404, zh: '成果对接记录不存在', en: 'Transfer contact record not found' },
+  ECONOMY_TRANSFER_DEAL_EXISTS: { status: 409, zh: '已与该企业就此成果建立对接，请在原记录中继续登记', en: 'This enterprise is already being contacted about this result; continue on that record' },
+  ECONOMY_TRANSFER_DEAL_CLOSED: { status: 409, zh: '该对接已有结果（已落地或未成），不能再登记', en: 'This contact already has its outcome (landed or failed); nothing more can be recorded' },
+  ECONOMY_TRANSFER_MODE_NOT_OFFERED: { status: 400, zh: '该成果不提供所选的转化方式', en: 'The result is not offered in the chosen mode of transfer' },
+  ECONOMY_LAB_NOT_FOUND: { status: 400, zh: '成果来源单位（实验室）不存在', en: 'The laboratory offering the result does not exist' },
   INTERNAL: { status: 500, zh: '系统出现错误，请稍后再试', en: 'Something went wrong; please try again later' },
   // 医保基金监管 — screening rules, runs, findings (modules/medfund/rules)
   MEDFUND_RULE_NOT_FOUND: { status: 404, zh: '筛查规则不存在', en: 'Screening rule not found' },

@@ -1599,3 +1599,76 @@ export interface DB {
   medfund_findings: MedfundFindingTable;
   medfund_provider_risk: MedfundProviderRiskTable;
 }
+
+// ---- economy: technology transfer (migrations/0036_economy_transfer.sql; modules/economy/transfer) ----
+export type TransferField = 'ai' | 'chips' | 'network' | 'biomed' | 'materials' | 'manufacturing' | 'aerospace' | 'energy' | 'other';
+export type TransferMode = 'licence' | 'assignment' | 'equity' | 'joint_development';
+export type TransferDealStage = 'contacted' | 'negotiating' | 'landed' | 'failed';
+export type TransferEventKind = 'contact' | 'negotiation' | 'landed' | 'failed';
+export interface TransferPatent { number: string; title: string; kind: 'invention' | 'utility' | 'design' | 'software' }
+
+export interface EconomyLabTable {
+  id: Generated<string>;
+  name: string;
+  name_en: Generated<string>;
+  kind: Generated<'lab' | 'university' | 'institute' | 'enterprise'>;
+  sort_order: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface EconomyTransferResultTable {
+  id: Generated<string>;
+  lab_id: string;
+  title: string;
+  summary: Generated<string>;
+  field: TransferField;
+  maturity: number;
+  patents: Json<TransferPatent[]>;
+  modes: TransferMode[];
+  price_min_fen: number | null;
+  price_max_fen: number | null;
+  industry_prefixes: Generated<string[]>;
+  keywords: Generated<string[]>;
+  offered_on: string;
+  status: Generated<'open' | 'landed' | 'withdrawn'>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface EconomyTransferDealTable {
+  id: Generated<string>;
+  result_id: string;
+  enterprise_id: string | null;
+  prospect_name: Generated<string>;
+  stage: Generated<TransferDealStage>;
+  mode: TransferMode | null;
+  value_fen: number | null;
+  landed_on: string | null;
+  landed_enterprise_id: string | null;
+  new_enterprise: Generated<boolean>;
+  score_at_contact: number | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface EconomyTransferEventTable {
+  id: Generated<number>;
+  deal_id: string;
+  kind: TransferEventKind;
+  happened_on: string;
+  note: Generated<string>;
+  recorded_by: string | null;
+  recorded_by_name: Generated<string>;
+  recorded_at: Generated<Date>;
+}
+
+export interface DB {
+  economy_labs: EconomyLabTable;
+  economy_transfer_results: EconomyTransferResultTable;
+  economy_transfer_deals: EconomyTransferDealTable;
+  economy_transfer_events: EconomyTransferEventTable;
+}

@@ -77,7 +77,7 @@ export async function getEnterpriseFile(ctx: Ctx, id: string): Promise<Enterpris
 }
 
 /** Checks what the database must confirm: credit code check character, codes that exist, scope. */
-async function validateReferences(ctx: Ctx, input: EnterpriseInput, tx: Tx): Promise<void> {
+export async function validateReferences(ctx: Ctx, input: EnterpriseInput, tx: Tx): Promise<void> {
   const fields: Record<string, string> = {};
   const cc = validateCreditCode(input.creditCode);
   if (!cc.ok) fields.creditCode = CREDIT_CODE_MESSAGES[cc.reason];

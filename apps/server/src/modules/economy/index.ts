@@ -12,6 +12,7 @@ import { seedDemoChainsProjects } from './seed/demo-chains-projects';
 import { chainRoutes } from './chains/chains.routes';
 import { projectRoutes } from './projects/projects.routes';
 import { ESCALATION_JOB, milestoneEscalationJob } from './projects/milestone-escalation';
+import { transferRoutes } from './transfer/transfer.routes';
 
 // Other modules read an enterprise's latest annual revenue and tax through the core
 // (core/enterprises/annual-figures.ts: latestAnnualFigures); the economy module answers.
@@ -24,11 +25,13 @@ registerAnnualFiguresSource(economyAnnualFigures);
  * Part 2: industrial chains and their gaps (chains/: the chain map, distinct counting, strength,
  * gaps; chains/chain-links.ts reads the links of an industry code) and investment projects
  * (projects/: stages, milestones, problems, documents, landing, the pipeline views and the
- * overdue-milestone escalation job). docs/economy/CHAINS.md, PROJECTS.md.
+ * overdue-milestone escalation job), technology transfer (transfer/: labs' results, explainable
+ * matching to enterprises, contacts to landing, statistics). docs/economy/CHAINS.md, PROJECTS.md,
+ * TRANSFER.md.
  */
 export const economyModule = {
   name: 'economy',
-  routes: [figureRoutes, dashboardRoutes, ecosystemRoutes, chainRoutes, projectRoutes],
+  routes: [figureRoutes, dashboardRoutes, ecosystemRoutes, chainRoutes, projectRoutes, transferRoutes],
   permissions: ECONOMY_PERMISSIONS,
   roles: ECONOMY_ROLES,
   jobs: { [`import.${FIGURES_IMPORT_KIND}`]: importFiguresJob, [ESCALATION_JOB]: milestoneEscalationJob },

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { ModuleManifest } from '../types';
-import { BuildingIcon, SettingsIcon, TreeIcon, TrophyIcon, UploadIcon } from '../../ui/icons';
+import { BuildingIcon, FileSearchIcon, SettingsIcon, TreeIcon, TrophyIcon, UploadIcon } from '../../ui/icons';
 import { EnterpriseFiguresTab } from './EnterpriseFiguresTab';
 import { ParkFiguresTab } from './ParkFiguresTab';
 import enUS from './i18n/en-US';
@@ -17,6 +17,8 @@ const ChainEditorPage = named(() => import('./ChainEditorPage'), 'ChainEditorPag
 const ProjectsPage = named(() => import('./ProjectsPage'), 'ProjectsPage');
 const ProjectDetailPage = named(() => import('./ProjectDetailPage'), 'ProjectDetailPage');
 const ProjectStagesPage = named(() => import('./ProjectStagesPage'), 'ProjectStagesPage');
+const TransferListPage = named(() => import('./transfer/TransferListPage'), 'TransferListPage');
+const TransferResultPage = named(() => import('./transfer/TransferResultPage'), 'TransferResultPage');
 
 /** 经济运行 (issue 9, part 1): the leaders' screen, the figures import, ecosystems; tabs on the enterprise and park files. */
 export const manifest: ModuleManifest = {
@@ -33,6 +35,8 @@ export const manifest: ModuleManifest = {
     { path: 'economy/projects', element: <ProjectsPage />, handle: { permission: 'economy.read' } },
     { path: 'economy/projects/:id', element: <ProjectDetailPage />, handle: { permission: 'economy.read' } },
     { path: 'economy/project-stages', element: <ProjectStagesPage />, handle: { permission: 'economy.read' } },
+    { path: 'economy/transfer', element: <TransferListPage />, handle: { permission: 'economy.transfer.read' } },
+    { path: 'economy/transfer/:id', element: <TransferResultPage />, handle: { permission: 'economy.transfer.read' } },
   ],
   menu: [
     {
@@ -40,7 +44,8 @@ export const manifest: ModuleManifest = {
       label: 'economy:menu.group',
       icon: <TrophyIcon />,
       order: 25,
-      permission: 'economy.read',
+      // the group shows to the statistics side and to the science and technology officers alike
+      visible: (me) => me.permissions.includes('economy.read') || me.permissions.includes('economy.transfer.read'),
       children: [
         { key: 'economy-dashboard', label: 'economy:menu.dashboard', icon: <TrophyIcon />, path: '/economy/dashboard', permission: 'economy.read', order: 10 },
         { key: 'economy-import', label: 'economy:menu.import', icon: <UploadIcon />, path: '/economy/import', permission: 'economy.write', order: 20 },
@@ -48,6 +53,7 @@ export const manifest: ModuleManifest = {
         { key: 'economy-chains', label: 'economy:menu.chains', icon: <TreeIcon />, path: '/economy/chains', permission: 'economy.read', order: 40 },
         { key: 'economy-projects', label: 'economy:menu.projects', icon: <BuildingIcon />, path: '/economy/projects', permission: 'economy.read', order: 50 },
         { key: 'economy-project-stages', label: 'economy:menu.projectStages', icon: <SettingsIcon />, path: '/economy/project-stages', permission: 'economy.invest.configure', order: 60 },
+        { key: 'economy-transfer', label: 'economy:menu.transfer', icon: <FileSearchIcon />, path: '/economy/transfer', permission: 'economy.transfer.read', order: 70 },
       ],
     },
   ],
@@ -58,6 +64,7 @@ export const manifest: ModuleManifest = {
     { key: 'economy', label: 'economy:tab', permission: 'economy.read', order: 20, render: (id) => <ParkFiguresTab parkId={id} /> },
   ],
   // accounts that hold only economy roles start on the screen (others keep their module's home)
-  home: (me) => (me.roles.length > 0 && me.roles.every((r) => r.startsWith('economy_')) ? '/economy/dashboard'
+  home: (me) => (me.roles.length > 0 && me.roles.every((r) => r.startsWith('economy_'))
+    ? (me.permissions.includes('economy.read') ? '/economy/dashboard' : '/economy/transfer')
     : me.roles.length > 0 && me.roles.every((r) => r === 'investment_officer') ? '/economy/projects' : null),
 };

@@ -7,7 +7,7 @@ import { writeXlsxSheets, type SheetColumn } from '../../../core/excel/write-xls
 import { FEN_PER_WAN, formatPeriod, growthRate, lastMonthOf, monthsBetween, parsePeriod, type Period } from '../domain';
 import type { DashboardView } from '../schemas';
 import { growthSums, monthlyAboveScale, periodsWithFigures } from './growth.repo';
-import { defaultPeriod, groupNames, toRow } from './growth.service';
+import { defaultPeriodOf, groupNames, toRow } from './growth.service';
 import { officialRates } from './official-rates';
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 10000) / 100);
@@ -33,9 +33,10 @@ async function counts(ctx: Ctx, year: number): Promise<DashboardView['counts']> 
 }
 
 export async function dashboard(ctx: Ctx, q: { period?: string; months: number }): Promise<DashboardView> {
-  const period = q.period ? parsePeriod(q.period) : await defaultPeriod(ctx);
+  const loaded = await periodsWithFigures(ctx.db);
+  const period = q.period ? parsePeriod(q.period) : defaultPeriodOf(loaded);
   const year = period?.year ?? Number(localDateOf(ctx.now).slice(0, 4));
-  const periods = (await periodsWithFigures(ctx.db)).map(formatPeriod);
+  const periods = loaded.map(formatPeriod);
   const base = { period: period ? formatPeriod(period) : null, year, counts: await counts(ctx, year), periods };
   const empty = { value: null, growthPercent: null, official: null };
   if (!period) return { ...base, aboveScaleRevenueWan: empty, aboveScaleTaxWan: empty, employees: empty, series: [], byEcosystem: [], byStreet: [], byPark: [] };

@@ -9,7 +9,11 @@ export const METHOD_ZH = '同口径增速：本期纳入统计的企业（默认
 
 /** The latest month with figures (or quarter when only quarters were loaded). */
 export async function defaultPeriod(ctx: Ctx): Promise<Period | null> {
-  const periods = await periodsWithFigures(ctx.db);
+  return defaultPeriodOf(await periodsWithFigures(ctx.db));
+}
+
+/** The latest month with figures, else the latest quarter. */
+export function defaultPeriodOf(periods: readonly Period[]): Period | null {
   return periods.find((p) => !isQuarter(p)) ?? periods[0] ?? null;
 }
 

@@ -39,3 +39,14 @@ describe('above-scale status', () => {
     expect(annualRevenue([{ part: 'Q4', basis: 'cumulative', revenueFen: 900 }])).toEqual({ fen: 900, source: 'cumulative_q4' });
   });
 });
+
+describe('which writes can change an above-scale status', () => {
+  it('only revenue, only in a row annualRevenue reads (12/Q4 cumulative, any single period)', async () => {
+    const { affectsScaleStatus } = await import('./above-scale');
+    expect(affectsScaleStatus({ part: '12', basis: 'cumulative' }, ['revenue', 'tax'])).toBe(true);
+    expect(affectsScaleStatus({ part: 'Q4', basis: 'cumulative' }, ['revenue'])).toBe(true);
+    expect(affectsScaleStatus({ part: '07', basis: 'current' }, ['revenue'])).toBe(true);
+    expect(affectsScaleStatus({ part: 'Q3', basis: 'cumulative' }, ['revenue'])).toBe(false);
+    expect(affectsScaleStatus({ part: '12', basis: 'cumulative' }, ['tax', 'employees'])).toBe(false);
+  });
+});

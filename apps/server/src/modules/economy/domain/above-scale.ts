@@ -91,3 +91,13 @@ export function scaleStatus(industryCode: string, year: number, previous: { fen:
     reason: `${sector.zh}门槛 ${sector.thresholdFen / FEN_PER_WAN} 万元；${amount}${reached ? '，达到' : '，未达到'}`,
   };
 }
+
+/**
+ * Whether writing a figure row can change an above-scale status: only the revenue of a row that
+ * `annualRevenue` reads (a December or Q4 cumulative, or any single-period row), and then only
+ * the status of the next year (the status of year Y follows the revenue of Y − 1).
+ */
+export function affectsScaleStatus(row: { part: string; basis: 'cumulative' | 'current' }, changed: readonly string[]): boolean {
+  if (!changed.includes('revenue')) return false;
+  return row.basis === 'current' || row.part === '12' || row.part === 'Q4';
+}

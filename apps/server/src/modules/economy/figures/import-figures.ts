@@ -10,7 +10,7 @@ import type { JobHandler } from '../../../core/jobs/job-runner';
 import { BASIS_NAMES, FIGURE_COLUMNS, FIGURE_REQUIRED_COLUMNS, INDICATOR_KEYS, formatPeriod, indicatorHeader, parseFigureRow, type FigureRow } from '../domain';
 import { writeFigures, type WriteSummary } from './figure.store';
 
-const CHUNK = 1000;
+const CHUNK = 5000;
 export const FIGURES_IMPORT_KIND = 'economy_figures';
 
 /** Step 1: read and check every row (domain/figure-row.ts); nothing is written but the batch. */
@@ -45,7 +45,7 @@ export async function validateFiguresImport(ctx: Ctx, fileName: string, buffer: 
 }
 
 /**
- * Step 2, a background job: writes the rows in chunks of 1,000, each chunk in one transaction
+ * Step 2, a background job: writes the rows in chunks of 5,000, each chunk in one transaction
  * with its audit entry; a repeated enterprise + period + basis updates (history kept), the same
  * file twice changes nothing.
  */

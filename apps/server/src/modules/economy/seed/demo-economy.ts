@@ -5,6 +5,7 @@ import { seededRandom, type Random } from '../../../db/seed/random';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import { mobilePhone } from '../../../db/seed/enterprise-generator';
 import { recomputeScaleStatus } from '../status/scale-status.store';
+import { seedDemoTransfer } from './demo-transfer';
 
 /** The two ecosystems of the demo (the article's 数字经济 and 生物医药 chains). */
 export const DEMO_ECOSYSTEMS = [
@@ -111,5 +112,6 @@ export async function seedDemoEconomy(tx: Transaction<DB>, demo: { passwordHash:
   };
   const years = Array.from({ length: lastYear - firstYear + 2 }, (_, i) => firstYear + i).filter((y) => y <= thisYear);
   await recomputeScaleStatus(tx, { actor, requestId: 'demo-seed', ip: '', now: new Date(), countyCode: '' }, enterprises.map((e) => e.id), years);
-  return { economyFigures: rows.length, economyEcosystems: DEMO_ECOSYSTEMS.length };
+  const transfer = await seedDemoTransfer(tx, demo);
+  return { economyFigures: rows.length, economyEcosystems: DEMO_ECOSYSTEMS.length, ...transfer };
 }

@@ -12,11 +12,14 @@ export async function recomputeScaleStatus(tx: Tx, actx: Omit<Ctx, 'db'>, enterp
   if (enterpriseIds.length === 0 || years.length === 0) return;
   const revenueYears = years.map((y) => y - 1);
   const [enterprises, figures] = await Promise.all([
-    tx.selectFrom('enterprises').select(['id', 'industry_code', 'above_scale']).where('id', 'in', [...enterpriseIds]).execute(),
-    tx.selectFrom('economy_figures').select(['enterprise_id', 'year', 'period', 'basis', 'revenue_fen'])
-      .where('enterprise_id', 'in', [...enterpriseIds]).where('year', 'in', revenueYears).where('revenue_fen', 'is not', null)
-      .where((eb) => eb.or([eb('basis', '=', 'current'), eb('period', 'in', ['12', 'Q4'])]))
-      .execute(),
+    tx.selectFrom('enterprises').select(['id', 'industry_code', 'above_scale']).where(sql<boolean>`id = ANY (${[...enterpriseIds]}::uuid[])`).execute(),
+    // joined on the primary key per enterprise (an = ANY filter over thousands of ids let the
+    // planner scan the whole years through the period index instead)
+    sql<{ enterprise_id: string; year: number; period: string; basis: 'cumulative' | 'current'; revenue_fen: number | null }>`
+      SELECT f.enterprise_id, f.year, f.period, f.basis, f.revenue_fen
+      FROM unnest(${[...enterpriseIds]}::uuid[]) AS k(id)
+      JOIN economy_figures f ON f.enterprise_id = k.id AND f.year = ANY (${revenueYears}::smallint[])
+      WHERE f.revenue_fen IS NOT NULL AND (f.basis = 'current' OR f.period IN ('12', 'Q4'))`.execute(tx).then((r) => r.rows),
   ]);
   const rowsOf = new Map<string, RevenueRow[]>();
   for (const f of figures) {
@@ -25,16 +28,20 @@ export async function recomputeScaleStatus(tx: Tx, actx: Omit<Ctx, 'db'>, enterp
     rowsOf.get(k)!.push({ part: f.period, basis: f.basis, revenueFen: f.revenue_fen === null ? null : Number(f.revenue_fen) });
   }
   const statuses = enterprises.flatMap((e) => years.map((y) => ({ e, s: scaleStatus(e.industry_code, y, annualRevenue(rowsOf.get(`${e.id}|${y - 1}`) ?? [])) })));
-  await tx.insertInto('economy_scale_status')
-    .values(statuses.map(({ e, s }) => ({
-      enterprise_id: e.id, year: s.year, above_scale: s.aboveScale, revenue_year: s.revenueYear, annual_revenue_fen: s.annualRevenueFen,
-      threshold_fen: s.thresholdFen, sector: s.sector, reason: s.reason, computed_at: actx.now,
-    })))
-    .onConflict((oc) => oc.columns(['enterprise_id', 'year']).doUpdateSet((eb) => ({
-      above_scale: eb.ref('excluded.above_scale'), revenue_year: eb.ref('excluded.revenue_year'), annual_revenue_fen: eb.ref('excluded.annual_revenue_fen'),
-      threshold_fen: eb.ref('excluded.threshold_fen'), sector: eb.ref('excluded.sector'), reason: eb.ref('excluded.reason'), computed_at: eb.ref('excluded.computed_at'),
-    })))
-    .execute();
+  // one JSON document, not ~9 bound parameters per row; a status that did not change is not rewritten
+  const doc = JSON.stringify(statuses.map(({ e, s }) => ({
+    enterprise_id: e.id, year: s.year, above_scale: s.aboveScale, revenue_year: s.revenueYear, annual_revenue_fen: s.annualRevenueFen,
+    threshold_fen: s.thresholdFen, sector: s.sector, reason: s.reason,
+  })));
+  await sql`
+    INSERT INTO economy_scale_status AS t (enterprise_id, year, above_scale, revenue_year, annual_revenue_fen, threshold_fen, sector, reason, computed_at)
+    SELECT v.enterprise_id, v.year, v.above_scale, v.revenue_year, v.annual_revenue_fen, v.threshold_fen, v.sector, v.reason, ${actx.now}::timestamptz
+    FROM json_to_recordset(${doc}::json) AS v(enterprise_id uuid, year smallint, above_scale boolean, revenue_year smallint, annual_revenue_fen bigint, threshold_fen bigint, sector text, reason text)
+    ON CONFLICT (enterprise_id, year) DO UPDATE SET
+      above_scale = excluded.above_scale, revenue_year = excluded.revenue_year, annual_revenue_fen = excluded.annual_revenue_fen,
+      threshold_fen = excluded.threshold_fen, sector = excluded.sector, reason = excluded.reason, computed_at = excluded.computed_at
+    WHERE (t.above_scale, t.revenue_year, t.annual_revenue_fen, t.threshold_fen, t.sector, t.reason)
+      IS DISTINCT FROM (excluded.above_scale, excluded.revenue_year, excluded.annual_revenue_fen, excluded.threshold_fen, excluded.sector, excluded.reason)`.execute(tx);
 
   // The registry's flag follows this year's status (an enterprise without figures keeps its flag).
   const thisYear = localYearOf(actx.now);

@@ -1,9 +1,10 @@
 import chainsEnUS from './chains.en-US';
+import transferEn from '../transfer/i18n/en-US';
 import type zhCN from './zh-CN';
 
 /** The economy module's words in English (namespace `economy`). */
 const enUS: typeof zhCN = {
-  menu: { group: 'Economy', dashboard: 'Economic dashboard', import: 'Import figures', ecosystems: 'Industry ecosystems', chains: 'Industrial chains', projects: 'Investment projects', projectStages: 'Project stages' },
+  menu: { group: 'Economy', dashboard: 'Economic dashboard', import: 'Import figures', ecosystems: 'Industry ecosystems', chains: 'Industrial chains', projects: 'Investment projects', projectStages: 'Project stages', transfer: 'Technology transfer' },
   indicator: {
     revenue: 'Operating revenue', output: 'Industrial output', valueAdded: 'Value added', tax: 'Tax', profit: 'Profit', rd: 'R&D spend', employees: 'Employees', energy: 'Energy use', land: 'Land area',
   },
@@ -67,5 +68,6 @@ const enUS: typeof zhCN = {
     add: 'Add ecosystem', edit: 'Edit', delete: 'Delete', deleteConfirm: 'Delete "{{name}}"? Its published rates go too', saved: 'Saved',
   },
   ...chainsEnUS,
+  transfer: transferEn,
 };
 export default enUS;

@@ -1,7 +1,8 @@
 import chainsZhCN from './chains.zh-CN';
+import transferZh from '../transfer/i18n/zh-CN';
 /** The economy module's words (namespace `economy`). */
 const zhCN = {
-  menu: { group: '经济运行', dashboard: '经济运行大屏', import: '导入经济指标', ecosystems: '产业生态圈', chains: '产业链图谱', projects: '招商项目', projectStages: '项目阶段配置' },
+  menu: { group: '经济运行', dashboard: '经济运行大屏', import: '导入经济指标', ecosystems: '产业生态圈', chains: '产业链图谱', projects: '招商项目', projectStages: '项目阶段配置', transfer: '科技成果转化' },
   indicator: {
     revenue: '营业收入', output: '工业总产值', valueAdded: '增加值', tax: '税收', profit: '利润总额', rd: '研发费用', employees: '从业人员', energy: '综合能耗', land: '用地面积',
   },
@@ -65,5 +66,6 @@ const zhCN = {
     add: '新增生态圈', edit: '修改', delete: '删除', deleteConfirm: '删除“{{name}}”？其公布增速一并删除', saved: '已保存',
   },
   ...chainsZhCN,
+  transfer: transferZh,
 };
 export default zhCN;

@@ -1,0 +1,33 @@
+/** 科技成果转化 (namespace `economy`, key `transfer`). */
+const transferZh = {
+  pageTitle: '科技成果转化', subTitle: '实验室成果与企业匹配，登记对接、洽谈到落地；按实验室、领域、年度统计',
+  tabResults: '成果清单', tabStats: '转化统计',
+  add: '登记成果', saved: '已登记', recorded: '已记录',
+  title: '成果名称', summary: '成果简介', lab: '成果来源', field: '技术领域', maturity: '成熟度', maturityHelp: 'TRL 1-9（ISO 16290）：1 基本原理，4 实验室验证，6 相关环境验证，9 实际应用',
+  modes: '转化方式', mode: '转化方式', price: '期望价格', priceMin: '期望价格下限', priceMax: '期望价格上限', patents: '知识产权（专利）', patentsHelp: '每行一项：专利号 名称，如 ZL202110234567.1 一种存算一体的神经网络加速电路',
+  patentNumber: '专利（登记）号', patentTitle: '名称', patentKind: '类型', patentKinds: { invention: '发明专利', utility: '实用新型', design: '外观设计', software: '软件著作权' },
+  industries: '适用行业', keywords: '关键词', keywordsHelp: '用于在企业名称、经营范围和标签中查找，输入后回车',
+  offeredOn: '发布日期', status: '状态', search: '成果名称或关键词', dealsCol: '落地 / 对接',
+  statuses: { open: '对接中', landed: '已落地', withdrawn: '已撤回' },
+  fields: { ai: '人工智能', chips: '集成电路', network: '网络通信与安全', biomed: '生物医药', materials: '新材料', manufacturing: '智能制造', aerospace: '航空航天与无人机', energy: '新能源', other: '其他' },
+  modeNames: { licence: '许可', assignment: '转让', equity: '作价投资', joint_development: '合作实施' },
+  matches: '匹配企业', matchesNote: '在 {{candidates}} 家候选企业中按得分排序（点开一行看各项得分）',
+  method: '得分 = 各项得分之和 ÷ 适用各项权重之和 × 100。行业 35（小类吻合 1.0、中类 0.8、大类 0.6、仅同大类 0.3），关键词 30（命中 3 个满分），研发投入强度 20（≥5% 1.0、≥3% 0.7、有研发 0.4），高新技术企业 15；产业链环节 10 在产业链数据接入后计入。',
+  factors: { industry: '行业', keywords: '关键词', rd: '研发投入', highTech: '高新技术', chain: '产业链' },
+  enterprise: '企业', industry: '行业', street: '所属街道', score: '匹配得分', highTech: '高新',
+  deals: '对接记录', noDeals: '还没有对接记录：在下方匹配企业中选择“登记对接”', stage: '进展', scoreAtContact: '对接时得分',
+  stages: { contacted: '已对接', negotiating: '洽谈中', landed: '已落地', failed: '未成' },
+  eventKinds: { contact: '对接', negotiation: '洽谈', landed: '落地', failed: '未成' }, eventKind: '类型',
+  recordContact: '登记对接', contactProspect: '登记未注册对象', recordEvent: '登记对接/洽谈', land: '落地', fail: '未成',
+  contactHelp: '将记下当前匹配得分 {{score}}，之后的洽谈和结果在对接记录中继续登记。',
+  prospect: '未注册', prospectName: '对接对象', prospectHelp: '如准备创办企业的科研团队，落地时登记新企业',
+  happenedOn: '日期', landedOn: '落地日期', note: '情况说明', failReason: '未成原因', value: '成交金额',
+  landedIn: '落地企业', whereSame: '即对接企业', whereLinked: '关联已登记企业', whereNew: '新设企业（登记入企业库）',
+  newName: '企业名称', newCreditCode: '统一社会信用代码', newEnterprise: '新设',
+  stats: {
+    years: '年度', from: '起', to: '止', export: '导出统计', count: '项', wan: '万元', year: '年度',
+    results: '发布成果', asking: '期望价格合计（万元）', deals: '对接企业（家次）', landed: '落地转化', landedValue: '成交金额（万元）', newEnterprises: '新设落地企业',
+    byLab: '按实验室', byField: '按技术领域', byYear: '按年度',
+  },
+};
+export default transferZh;

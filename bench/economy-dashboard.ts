@@ -1,0 +1,103 @@
+/**
+ * The economy screen's first view in the browser with 50,000 enterprises × 36 months loaded
+ * (issue 9: "the dashboard's first screen under 1 s in the browser").
+ *
+ *   npx tsx bench/economy-dashboard.ts --url postgres://…/postgres [--n 50000] [--months 36] [--runs 5]
+ *
+ * Needs the built web UI (npm run build -w apps/web). Makes a scratch database
+ * `zz_bench_dashboard` on that server (dropped at the end) with bench/lib/economy-data.ts and a
+ * leader account, starts the real server on it (bench/lib/server.ts), signs in in Chromium
+ * (playwright-core, Debian's /usr/bin/chromium as e2e/browser.ts) and opens /economy/dashboard
+ * `runs` times, each a fresh navigation: the time from the navigation's start until the headline
+ * figures (规上营业收入 with its growth) are on the screen, and the /api/economy/dashboard
+ * request's own duration from the browser's resource timing. The first run is reported apart
+ * (cold: the server's first statements, the browser's empty cache).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { sql } from 'kysely';
+import { chromium } from 'playwright-core';
+import { openDatabase } from '../apps/server/src/db/database';
+import { prepareDatabase } from '../apps/server/src/bootstrap';
+import { hashPassword } from '../apps/server/src/core/identity/password';
+import { ECONOMY_ROLES } from '../apps/server/src/modules/economy/access';
+import { makeEconomyData } from './lib/economy-data';
+import { startServer } from './lib/server';
+import { printMachine } from './lib/machine';
+import { parseArgs, r1, summarize } from './lib/stats';
+
+const args = parseArgs();
+const N = Number(args.get('n') ?? 50_000);
+const MONTHS = Number(args.get('months') ?? 36);
+const RUNS = Number(args.get('runs') ?? 5);
+const base = args.get('url');
+if (!base) throw new Error('--url postgres://…/postgres is required');
+const machine = printMachine();
+console.log(`command: npx tsx bench/economy-dashboard.ts ${process.argv.slice(2).map((a) => a.replace(/\/\/[^@]*@/, '//…@')).join(' ')}`);
+console.log(`uptime: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+
+const admin = await openDatabase({ databaseUrl: base, dataDir: null });
+await sql`DROP DATABASE IF EXISTS zz_bench_dashboard`.execute(admin.db);
+await sql`CREATE DATABASE zz_bench_dashboard`.execute(admin.db);
+await admin.close();
+const url = base.replace(/\/[^/]*$/, '/zz_bench_dashboard');
+const PASSWORD = 'Bench#Dashboard2026';
+try {
+  const database = await openDatabase({ databaseUrl: url, dataDir: null });
+  await prepareDatabase(database, { demo: false });
+  const t0 = performance.now();
+  await makeEconomyData(database.db, N, MONTHS);
+  const rows = (await database.db.selectFrom('economy_figures').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  console.log(`${N} enterprises, ${rows} figure rows, made in ${Math.round(performance.now() - t0)} ms`);
+  const role = ECONOMY_ROLES.economy_leader!;
+  await database.db.insertInto('roles').values({ code: 'economy_leader', name: role.name, permissions: role.permissions }).onConflict((oc) => oc.doNothing()).execute();
+  const user = await database.db.insertInto('users').values({ username: 'bench_leader', display_name: '基准领导', password_hash: await hashPassword(PASSWORD) }).returning('id').executeTakeFirstOrThrow();
+  await database.db.insertInto('user_roles').values({ user_id: user.id, role_code: 'economy_leader' }).execute();
+  await database.close();
+
+  const server = await startServer({ label: 'dashboard', entry: 'main', env: { DATABASE_URL: url, DEMO: 'false', LOGIN_RATE_LIMIT: '1000', LOG_LEVEL: 'warn' } });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+    page.setDefaultTimeout(120_000);
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByTestId('login-username').fill('bench_leader');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const screen: number[] = [];
+    const api: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(`${server.baseUrl}/economy/dashboard`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-testid="economy-revenue"]');
+        return !!el && /同口径增速 [+-−]?\d/.test(el.textContent ?? '') && /\d/.test(el.querySelector('.ant-statistic-content')?.textContent ?? '');
+      }, undefined, { polling: 'raf' });
+      const t = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const req = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/economy/dashboard')) as PerformanceResourceTiming | undefined;
+        return { screen: performance.now() - nav.startTime, api: req ? req.responseEnd - req.requestStart : NaN };
+      });
+      const headline = (await page.getByTestId('economy-revenue').innerText()).replace(/\s+/g, ' ');
+      console.log(`run ${i + 1}: headline on screen ${r1(t.screen)} ms (GET /api/economy/dashboard ${r1(t.api)} ms) — ${headline}`);
+      if (i > 0) { screen.push(t.screen); api.push(t.api); }
+    }
+    const s = summarize(screen);
+    const a = summarize(api);
+    console.log(`warm runs (${screen.length}): headline on screen p50 ${r1(s.p50)} ms, max ${r1(Math.max(...screen))} ms; API p50 ${r1(a.p50)} ms`);
+    console.log(`server: ready in ${server.readyMs} ms, rss ${server.memory().rssMiB} MiB; load average at start ${machine.loadavgAtStart}, at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    fs.mkdirSync('/tmp/zz-bench/results', { recursive: true });
+    fs.writeFileSync(`/tmp/zz-bench/results/economy-dashboard-${Date.now()}.json`, JSON.stringify({ machine, n: N, months: MONTHS, runs: RUNS, screen, api }, null, 1));
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+} finally {
+  const a = await openDatabase({ databaseUrl: base, dataDir: null });
+  await sql`DROP DATABASE IF EXISTS zz_bench_dashboard`.execute(a.db);
+  await a.close();
+}
