@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Kysely types of the tables in migrations/. Keep in step with the SQL. */
 
@@ -1145,6 +1145,8 @@ export interface BenefitPolicyTable {
   created_at: CreatedAt;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** Small integer naming the policy in benefit_enterprise_matches' arrays (0030; identity, never written). */
+  match_key: GeneratedAlways<number>;
 }
 
 export interface ServiceProviderServiceTable {
@@ -1232,12 +1234,21 @@ export interface DB {
   service_visit_problems: ServiceVisitProblemTable;
 }
 
+/** A read-only view over benefit_enterprise_matches (0030): one row per pair; filter it by enterprise. */
 export interface BenefitMatchTable {
-  policy_id: string;
-  enterprise_id: string;
-  outcome: BenefitOutcome;
+  policy_id: ColumnType<string, never, never>;
+  enterprise_id: ColumnType<string, never, never>;
+  outcome: ColumnType<BenefitOutcome, never, never>;
   /** One letter per criterion: P pass, F fail, U unknown. */
-  codes: string;
+  codes: ColumnType<string, never, never>;
+}
+
+/** The matcher's outcomes per enterprise (0030): match keys of its eligible and nearly policies, codes in the order of eligible || nearly. */
+export interface BenefitEnterpriseMatchTable {
+  enterprise_id: string;
+  eligible: number[];
+  nearly: number[];
+  codes: string[];
 }
 
 export interface BenefitMatchStateTable {
@@ -1285,6 +1296,7 @@ export interface DB {
   enterprise_eligibility_facts: EnterpriseEligibilityFactsTable;
   benefit_policies: BenefitPolicyTable;
   benefit_matches: BenefitMatchTable;
+  benefit_enterprise_matches: BenefitEnterpriseMatchTable;
   benefit_match_state: BenefitMatchStateTable;
   benefit_deliveries: BenefitDeliveryTable;
   benefit_grant_lists: BenefitGrantListTable;
