@@ -1111,7 +1111,7 @@ export type BenefitPolicyStatus = 'draft' | 'published' | 'expired';
 export type BenefitOutcome = 'eligible' | 'nearly';
 export type BenefitGrantIntent = 'pending' | 'confirmed' | 'declined';
 
-/** Periodic facts for eligibility the registry lacks (core/enterprises/eligibility-facts.ts). */
+/** Periodic facts for eligibility the registry lacks (core/enterprises/enterprise-facts.ts: the economy module's complete years and other suppliers). */
 export interface EnterpriseEligibilityFactsTable {
   enterprise_id: string;
   /** '2025', '2025-Q3' or '2025-09'. */

@@ -1,15 +1,9 @@
-import { registerAnnualFiguresSource } from '../../core/enterprises/annual-figures';
 import { ECONOMY_PERMISSIONS, ECONOMY_ROLES } from './access';
 import { figureRoutes } from './figures/figures.routes';
 import { FIGURES_IMPORT_KIND, importFiguresJob } from './figures/import-figures';
-import { economyAnnualFigures } from './figures/annual-figures';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { ecosystemRoutes } from './ecosystems/ecosystems.routes';
 import { seedDemoEconomy } from './seed/demo-economy';
-
-// Other modules read an enterprise's latest annual revenue and tax through the core
-// (core/enterprises/annual-figures.ts: latestAnnualFigures); the economy module answers.
-registerAnnualFiguresSource(economyAnnualFigures);
 
 /**
  * 经济运行 (issue 9, part 1: indicators): enterprise figures per period and basis with import,

@@ -3,6 +3,7 @@ import type { Ctx, Tx } from '../../../core/context';
 import { recordAudit } from '../../../core/audit/audit';
 import { INDICATOR_KEYS, formatPeriod, type FigureRow, type IndicatorKey } from '../domain';
 import { recomputeScaleStatus } from '../status/scale-status.store';
+import { feedAnnualFacts } from './feed-annual-facts';
 import { FIGURE_COLUMN_NAMES, columnsOf, storedValues } from './figure-columns';
 
 export interface WriteSummary {
@@ -17,7 +18,8 @@ const keyOf = (r: { enterpriseId: string; year: number; part: string; basis: str
  * Writes figure rows, idempotent per enterprise + period + basis: a new key is inserted; a known
  * one takes the row's values (a cell left empty keeps the stored value) and its previous values
  * go to economy_figure_history; the same values again change nothing. Then the above-scale status
- * of the enterprises and years touched is derived again. Runs in the caller's transaction.
+ * of the enterprises and years touched is derived again, and their complete years are fed to the
+ * core's enterprise facts. Runs in the caller's transaction.
  */
 export async function writeFigures(
   tx: Tx,
@@ -92,7 +94,10 @@ export async function writeFigures(
   if (summary.created || summary.updated) {
     const years = new Set<number>();
     for (const r of rows) years.add(r.year).add(r.year + 1);
-    await recomputeScaleStatus(tx, actx, [...new Set(rows.map((r) => r.enterpriseId))], [...years]);
+    const touched = [...new Set(rows.map((r) => r.enterpriseId))];
+    await recomputeScaleStatus(tx, actx, touched, [...years]);
+    // the complete years' revenue and tax become the enterprises' facts (core/enterprises/enterprise-facts.ts)
+    await feedAnnualFacts(tx, touched, now);
   }
   return summary;
 }

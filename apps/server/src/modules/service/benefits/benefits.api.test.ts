@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
-import { recordEligibilityFacts } from '../../../core/enterprises/eligibility-facts';
+import { recordPeriodicFacts } from '../../../core/enterprises/enterprise-facts';
 import { rematchChanged } from './benefit-jobs';
 
 let t: TestApp;
@@ -212,7 +212,7 @@ describe('re-matching when enterprise data changes', () => {
     const research = (await t.deps.db.selectFrom('benefit_policies').select('id').where('title', '=', '企业研发投入补助').executeTakeFirstOrThrow()).id;
     const nearly = await t.deps.db.selectFrom('benefit_matches').select(['enterprise_id', 'codes']).where('policy_id', '=', research).where('outcome', '=', 'nearly').where('codes', '=', 'PUP').executeTakeFirst();
     expect(nearly, 'the demo has an enterprise missing only its tax figure').toBeDefined();
-    await t.deps.db.transaction().execute((tx) => recordEligibilityFacts(tx, [{ enterpriseId: nearly!.enterprise_id, period: '2099', taxFen: 80 * 1_000_000, source: 'test' }], new Date(now.getTime() + 1000)));
+    await t.deps.db.transaction().execute((tx) => recordPeriodicFacts(tx, [{ enterpriseId: nearly!.enterprise_id, period: '2099', taxFen: 80 * 1_000_000, source: 'test' }], new Date(now.getTime() + 1000)));
     // and make 中双元 lose its high-tech status
     await t.deps.db.updateTable('enterprises').set({ high_tech: false, updated_at: new Date(now.getTime() + 1000) }).where('id', '=', ids.zsy).execute();
     const r = await rematchChanged(t.deps.db, new Date(now.getTime() + 2000));

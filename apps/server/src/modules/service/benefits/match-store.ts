@@ -30,16 +30,39 @@ async function insertRows(tx: Tx, rows: readonly EnterpriseMatches[]): Promise<v
   }
 }
 
+/**
+ * From this many rows on, a write drops the two GIN indexes and builds them again at the end:
+ * a row holds ~40 policy keys, each an insertion into the key's posting tree, while a build sorts
+ * them all once. Inside the caller's transaction, so a failure rolls the drop back; meanwhile
+ * readers of the table wait (on PGlite, one session, they wait anyway). bench/RESULTS.md, run 17.
+ */
+export const REBUILD_INDEXES_FROM = 2_000;
+
+async function withIndexesRebuilt(tx: Tx, rows: number, write: () => Promise<void>): Promise<void> {
+  if (rows < REBUILD_INDEXES_FROM) return write();
+  await sql`DROP INDEX benefit_enterprise_matches_eligible`.execute(tx);
+  await sql`DROP INDEX benefit_enterprise_matches_nearly`.execute(tx);
+  await write();
+  for (const ddl of [
+    sql`CREATE INDEX benefit_enterprise_matches_eligible ON benefit_enterprise_matches USING gin (eligible) WITH (fastupdate = off)`,
+    sql`CREATE INDEX benefit_enterprise_matches_nearly ON benefit_enterprise_matches USING gin (nearly) WITH (fastupdate = off)`,
+  ]) await ddl.execute(tx);
+}
+
 /** Replaces the stored outcomes of these enterprises by `rows` (an enterprise without a row keeps none). */
 export async function replaceEnterpriseMatches(tx: Tx, enterpriseIds: readonly string[], rows: readonly EnterpriseMatches[]): Promise<void> {
-  if (enterpriseIds.length) await sql`DELETE FROM benefit_enterprise_matches WHERE enterprise_id = ANY(${[...enterpriseIds]}::uuid[])`.execute(tx);
-  await insertRows(tx, rows);
+  await withIndexesRebuilt(tx, Math.max(enterpriseIds.length, rows.length), async () => {
+    if (enterpriseIds.length) await sql`DELETE FROM benefit_enterprise_matches WHERE enterprise_id = ANY(${[...enterpriseIds]}::uuid[])`.execute(tx);
+    await insertRows(tx, rows);
+  });
 }
 
 /** Replaces every stored outcome (the first start, the benchmark). */
 export async function replaceAllMatches(tx: Tx, rows: readonly EnterpriseMatches[]): Promise<void> {
-  await sql`DELETE FROM benefit_enterprise_matches`.execute(tx);
-  await insertRows(tx, rows);
+  await withIndexesRebuilt(tx, REBUILD_INDEXES_FROM, async () => {
+    await sql`DELETE FROM benefit_enterprise_matches`.execute(tx);
+    await insertRows(tx, rows);
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../core/context';
-import { readEligibilityFacts } from '../../../core/enterprises/eligibility-facts';
+import { readEnterpriseFacts } from '../../../core/enterprises/enterprise-facts';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import type { Notifier } from '../../../core/notifications/notifier';
 import { matchEnterprises, matchPolicyOutcomes, type Criteria, type EnterpriseMatches } from './domain';
@@ -49,7 +49,7 @@ export async function matchPolicy(tx: Tx, policyId: string, now: Date): Promise<
     if (expired) await replacePolicyOutcomes(tx, expired.match_key, new Map());
     return { policies: 0, enterprises: 0, eligible: 0, nearly: 0 };
   }
-  const facts = await readEligibilityFacts(tx);
+  const facts = await readEnterpriseFacts(tx);
   const outcomes = matchPolicyOutcomes(policy.criteria, facts, localDateOf(now));
   await replacePolicyOutcomes(tx, policy.key, outcomes);
   await tx.updateTable('benefit_policies').set({ matched_at: now }).where('id', '=', policyId).execute();
@@ -68,7 +68,7 @@ export async function unmatchPolicy(tx: Tx, policyId: string): Promise<void> {
 export async function rematchEnterprises(tx: Tx, enterpriseIds: readonly string[], now: Date): Promise<MatchSummary> {
   if (enterpriseIds.length === 0) return { policies: 0, enterprises: 0, eligible: 0, nearly: 0 };
   const ids = [...enterpriseIds];
-  const [policies, facts] = await Promise.all([loadMatchablePolicies(tx), readEligibilityFacts(tx, ids)]);
+  const [policies, facts] = await Promise.all([loadMatchablePolicies(tx), readEnterpriseFacts(tx, ids)]);
   const rows = matchEnterprises(policies, facts, localDateOf(now));
   await replaceEnterpriseMatches(tx, ids, rows);
   return summary(policies.length, facts.length, rows);
@@ -77,7 +77,7 @@ export async function rematchEnterprises(tx: Tx, enterpriseIds: readonly string[
 /** Every policy against every enterprise, from scratch. */
 export async function matchEverything(tx: Tx, now: Date): Promise<MatchSummary & { ms: { read: number; match: number; write: number } }> {
   const t0 = performance.now();
-  const [policies, facts] = [await loadMatchablePolicies(tx), await readEligibilityFacts(tx)];
+  const [policies, facts] = [await loadMatchablePolicies(tx), await readEnterpriseFacts(tx)];
   const t1 = performance.now();
   const rows = matchEnterprises(policies, facts, localDateOf(now));
   const t2 = performance.now();

@@ -4,7 +4,7 @@ import type { Ctx, Tx } from '../../../core/context';
 import { can } from '../../../core/identity/actor';
 import { enterpriseInScope, enterpriseVisibleTo } from '../../../core/identity/scope';
 import { changedFields, recordAudit } from '../../../core/audit/audit';
-import { readEligibilityFacts } from '../../../core/enterprises/eligibility-facts';
+import { readEnterpriseFacts } from '../../../core/enterprises/enterprise-facts';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import { AppError, forbidden } from '../../../http/app-error';
 import { CRITERION_FIELDS, explainMatch, failedFields, missingFields, validateCriteria, type Criteria, type CriterionProblem } from './domain';
@@ -241,7 +241,7 @@ export async function explainPolicy(ctx: Ctx, id: string, enterpriseId: string) 
     ? await ctx.db.selectFrom('enterprises').select(['id', 'name', 'division_code']).where('id', '=', enterpriseId).executeTakeFirst()
     : undefined;
   if (!e || !enterpriseVisibleTo(ctx.actor, e)) throw new AppError('ENTERPRISE_NOT_FOUND');
-  const [facts] = await readEligibilityFacts(ctx.db, [enterpriseId]);
+  const [facts] = await readEnterpriseFacts(ctx.db, [enterpriseId]);
   const today = localDateOf(ctx.now);
   const criteria = p.criteria as Criteria;
   if (!facts) {

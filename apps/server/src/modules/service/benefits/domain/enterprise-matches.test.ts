@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileCriteria, matchEnterprises, matchPolicyOutcomes, outcomesOf, withPolicyOutcome, type Criteria, type EligibilityFacts } from '.';
+import { compileCriteria, matchEnterprises, matchPolicyOutcomes, outcomesOf, withPolicyOutcome, type Criteria } from '.';
+import type { EnterpriseFacts } from '../../../../core/enterprises/domain/enterprise-facts';
 
-const base: EligibilityFacts = {
+const base: EnterpriseFacts = {
   enterpriseId: 'e1', industryCode: '6513', sizeClass: 'small', aboveScale: false, highTech: true,
   divisionCode: '330110010', parkId: 'park-1', establishedOn: '2020-03-01', employees: 80,
   revenueFen: 20_000_000_00, taxFen: null, creditRating: null, tags: ['数字经济'],
@@ -13,7 +14,7 @@ const taxed = all({ field: 'highTech', op: 'is', value: true }, { field: 'taxFen
 const software = all({ field: 'industry', op: 'prefix', values: ['65'] }, { field: 'employees', op: 'gte', value: 100 });
 const farming = all({ field: 'industry', op: 'prefix', values: ['01'] });
 const policies = [{ key: 7, criteria: software }, { key: 2, criteria: highTech }, { key: 5, criteria: taxed }, { key: 9, criteria: farming }];
-const facts: EligibilityFacts[] = [
+const facts: EnterpriseFacts[] = [
   base,
   { ...base, enterpriseId: 'e2', highTech: false, industryCode: '0111', taxFen: 5 },
   { ...base, enterpriseId: 'e3', highTech: false, industryCode: '2720' },

@@ -1,5 +1,5 @@
 import type { Criteria } from './criteria';
-import type { EligibilityFacts } from './facts';
+import type { EnterpriseFacts } from '../../../../core/enterprises/domain/enterprise-facts';
 import { compileCriteria, type CompiledCriteria, type Outcome } from './matcher';
 
 /**
@@ -49,7 +49,7 @@ export function outcomesOf(row: Pick<EnterpriseMatches, 'eligible' | 'nearly' | 
  * or nearly policy. Each policy's criteria are compiled once (closures, cut-off dates), then run
  * against every enterprise.
  */
-export function matchEnterprises(policies: readonly KeyedCriteria[], facts: readonly EligibilityFacts[], today: string): EnterpriseMatches[] {
+export function matchEnterprises(policies: readonly KeyedCriteria[], facts: readonly EnterpriseFacts[], today: string): EnterpriseMatches[] {
   const compiled: [number, CompiledCriteria][] = [...policies].sort((a, b) => a.key - b.key).map((p) => [p.key, compileCriteria(p.criteria, today)]);
   const out: EnterpriseMatches[] = [];
   for (const f of facts) {
@@ -67,7 +67,7 @@ export function matchEnterprises(policies: readonly KeyedCriteria[], facts: read
 }
 
 /** One policy against every enterprise given: its outcome where eligible or nearly. */
-export function matchPolicyOutcomes(criteria: Criteria, facts: readonly EligibilityFacts[], today: string): Map<string, PairOutcome> {
+export function matchPolicyOutcomes(criteria: Criteria, facts: readonly EnterpriseFacts[], today: string): Map<string, PairOutcome> {
   const c = compileCriteria(criteria, today);
   const out = new Map<string, PairOutcome>();
   for (const f of facts) {

@@ -1,4 +1,3 @@
-export * from './facts';
 export * from './criteria';
 export * from './age';
 export * from './matcher';

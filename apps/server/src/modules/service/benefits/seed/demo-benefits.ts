@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../../../db/schema';
 import { seededRandom } from '../../../../db/seed/random';
 import { mobilePhone } from '../../../../db/seed/enterprise-generator';
-import { recordEligibilityFacts } from '../../../../core/enterprises/eligibility-facts';
+import { recordPeriodicFacts } from '../../../../core/enterprises/enterprise-facts';
 import { Notifier } from '../../../../core/notifications/notifier';
 import { localDateOf } from '../../../../core/reference/domain/workday';
 import { validateCriteria, type Criteria } from '../domain';
@@ -126,7 +126,7 @@ export async function seedDemoBenefits(tx: Transaction<DB>, demo: { passwordHash
     taxFen: e.revenue_fen === null ? null : Math.round(e.revenue_fen * (0.02 + rng.next() * 0.05)),
     creditRating: e.name === '中双元（杭州）科技有限公司' ? 'A' as const : rng.pick(['A', 'A', 'B', 'B', 'B', 'M', 'C'] as const),
   }));
-  await recordEligibilityFacts(tx, facts, now);
+  await recordPeriodicFacts(tx, facts, now);
 
   const liangzhuPark = (await tx.selectFrom('parks').select('id').where('division_code', '=', LIANGZHU).orderBy('name').executeTakeFirstOrThrow()).id;
   const ids: string[] = [];
