@@ -1195,6 +1195,9 @@ export interface ServiceVisitPlanTable {
   created_at: Generated<Date>;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** Who changed the plan last (0030); null and '' until it is edited. */
+  updated_by: string | null;
+  updated_by_name: Generated<string>;
 }
 
 export interface ServiceVisitTable {

@@ -39,3 +39,7 @@ CREATE VIEW benefit_matches AS
 
 -- The old outcomes are gone: the next re-matching run (every 30 s) takes every enterprise as changed.
 UPDATE benefit_match_state SET enterprises_to = '1970-01-01T00:00:00Z', facts_to = '1970-01-01T00:00:00Z';
+
+-- 走访计划 can be edited (who, when, which enterprises): the plan shows who changed it last and when.
+ALTER TABLE service_visit_plans ADD COLUMN updated_by uuid REFERENCES users (id) ON DELETE SET NULL;
+ALTER TABLE service_visit_plans ADD COLUMN updated_by_name text NOT NULL DEFAULT '';
