@@ -52,7 +52,7 @@ function CoverageView() {
 export function PlanModal({ open, onClose, plan }: { open: boolean; onClose: () => void; plan?: Plan | null }) {
   const { t } = useTranslation('service', { keyPrefix: 'directory' });
   const [form] = Form.useForm();
-  const title = plan ? t('visits.editPlan') : t('visits.newPlan');
+  const title = plan ? t('visits.editPlanTitle') : t('visits.newPlan');
   const qc = useQueryClient();
   const { message } = App.useApp();
   const agents = useQuery({ queryKey: directoryKeys.agents, queryFn: () => api.get<{ id: string; name: string; departmentName: string | null }[]>('/api/service/visits/agents'), enabled: open });
