@@ -1,7 +1,7 @@
 /**
  * Benefit policy matching at county scale (惠企政策直达, issue 6):
  *
- *   npx tsx bench/benefit-matching.ts [--db pglite|<postgres url>] [--enterprises 50000] [--policies 200] [--reps 2] [--singles 50] [--skip-full]
+ *   npx tsx bench/benefit-matching.ts [--db pglite|<postgres url>] [--enterprises 50000] [--policies 200] [--reps 2] [--singles 50] [--skip-full] [--skip-old] [--old-fraction 1] [--data-dir DIR]
  *
  * The database: the demo county topped up to --enterprises with the registry's generator
  * (lib/dataset.ts), periodic facts (tax, credit rating) for about 60 % of them, and --policies
@@ -12,6 +12,9 @@
  *     run the compiled criteria, replace benefit_matches), end to end in one transaction. Target < 30 s.
  * (2) re-matching one changed enterprise against every policy (rematchEnterprises, what the
  *     re-matching job does per enterprise), --singles random enterprises. Target < 100 ms.
+ * (1b) the old storage (migration 0025: one row per policy and enterprise, with its foreign keys
+ *     and indexes) written in the same run, from the same outcomes: what 0030 replaced.
+ * (2b) re-matching one policy against every enterprise (a policy saved or published).
  * (3) the obvious alternatives, in the same run: (a) no precompiled criteria — the criteria
  *     interpreted per pair (explainMatch builds its tests for every pair), in memory on the same
  *     facts; (b) the matching done in SQL, one query per policy and criterion kind is not what an
@@ -20,10 +23,11 @@
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../apps/server/src/db/database';
 import { seededRandom } from '../apps/server/src/db/seed/random';
-import { readEligibilityFacts, recordEligibilityFacts } from '../apps/server/src/core/enterprises/eligibility-facts';
+import { readEnterpriseFacts, recordPeriodicFacts } from '../apps/server/src/core/enterprises/enterprise-facts';
 import { localDateOf } from '../apps/server/src/core/reference/domain/workday';
-import { explainMatch, validateCriteria, type Criteria, type Criterion } from '../apps/server/src/modules/service/benefits/domain';
-import { loadMatchablePolicies, matchEverything, matchRows, rematchEnterprises } from '../apps/server/src/modules/service/benefits/matching';
+import { explainMatch, matchEnterprises, outcomesOf, validateCriteria, type Criteria, type Criterion, type EnterpriseMatches } from '../apps/server/src/modules/service/benefits/domain';
+import { loadMatchablePolicies, matchEverything, matchPolicy, rematchEnterprises } from '../apps/server/src/modules/service/benefits/matching';
+import type { Tx } from '../apps/server/src/core/context';
 import { cpuProbeMs, printMachine } from './lib/machine';
 import { seedEnterprises } from './lib/dataset';
 import { parseArgs, percentile, r1, r2 } from './lib/stats';
@@ -39,6 +43,10 @@ const REPS = Number(args.get('reps') ?? 2);
 const SINGLES = Number(args.get('singles') ?? 50);
 /** --skip-full: only (2) and (3), over the outcomes stored by an earlier run. */
 const SKIP_FULL = args.has('skip-full');
+/** --skip-old: leave out (1b), the old one-row-per-pair storage. */
+const SKIP_OLD = args.has('skip-old');
+/** --old-fraction F: (1b) writes the pair rows of this fraction of the enterprises and scales (the whole took 1,054 s in run 16). */
+const OLD_FRACTION = Number(args.get('old-fraction') ?? 1);
 
 printMachine();
 console.log(`command: npx tsx bench/benefit-matching.ts ${process.argv.slice(2).join(' ')}`.trim());
@@ -77,12 +85,38 @@ function generatePolicy(rng: ReturnType<typeof seededRandom>, streets: string[],
   return c.criteria;
 }
 
+/** The storage of migration 0025 (one row per pair), as a table of its own for the comparison. */
+const OLD_DDL = sql`CREATE TABLE IF NOT EXISTS bench_old_benefit_matches (
+  policy_id uuid NOT NULL REFERENCES benefit_policies (id) ON DELETE CASCADE,
+  enterprise_id uuid NOT NULL REFERENCES enterprises (id) ON DELETE CASCADE,
+  outcome text NOT NULL CHECK (outcome IN ('eligible', 'nearly')),
+  codes text NOT NULL,
+  PRIMARY KEY (policy_id, enterprise_id))`;
+const OLD_INDEX = sql`CREATE INDEX IF NOT EXISTS bench_old_benefit_matches_enterprise ON bench_old_benefit_matches (enterprise_id)`;
+
+type PairRow = { policy_id: string; enterprise_id: string; outcome: string; codes: string };
+function pairsOf(rows: readonly EnterpriseMatches[], idOfKey: Map<number, string>): PairRow[] {
+  const out: PairRow[] = [];
+  for (const r of rows) for (const [k, o] of outcomesOf(r)) out.push({ policy_id: idOfKey.get(k)!, enterprise_id: r.enterpriseId, outcome: o.outcome, codes: o.codes });
+  return out;
+}
+/** The 0025 write: pair rows as JSON chunks of 5,000 (matching.ts before 0030). */
+async function insertOldPairs(tx: Tx, rows: readonly PairRow[]) {
+  for (let i = 0; i < rows.length; i += 5_000) {
+    await sql`INSERT INTO bench_old_benefit_matches (policy_id, enterprise_id, outcome, codes)
+              SELECT policy_id, enterprise_id, outcome, codes FROM json_populate_recordset(NULL::bench_old_benefit_matches, ${JSON.stringify(rows.slice(i, i + 5_000))}::json)`.execute(tx);
+  }
+}
+
 async function prepare(database: Database) {
   const t0 = performance.now();
   const r = await seedEnterprises(database, ENTERPRISES);
   const { db } = database;
   // the generated policies are made anew on every run (the demo's dozen stay)
-  if (!SKIP_FULL) await db.deleteFrom('benefit_policies').where('issuer', '=', '基准').execute();
+  if (!SKIP_FULL) {
+    await db.deleteFrom('benefit_policies').where('issuer', '=', '基准').execute();
+    await db.deleteFrom('benefit_enterprise_matches').execute();
+  }
   const have = await db.selectFrom('benefit_policies').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   if (Number(have.n) < POLICIES) {
     const rng = seededRandom(20261129);
@@ -91,7 +125,7 @@ async function prepare(database: Database) {
     const facts = Number(hasFacts.n) > 0 ? [] : ents.filter(() => rng.chance(0.6)).map((e) => ({
       enterpriseId: e.id, period: '2025', source: 'bench', taxFen: e.revenue_fen === null ? null : Math.round(e.revenue_fen * 0.04), creditRating: rng.pick(['A', 'B', 'B', 'M', 'C'] as const),
     }));
-    for (let i = 0; i < facts.length; i += 2_000) await db.transaction().execute((tx) => recordEligibilityFacts(tx, facts.slice(i, i + 2_000), new Date()));
+    for (let i = 0; i < facts.length; i += 2_000) await db.transaction().execute((tx) => recordPeriodicFacts(tx, facts.slice(i, i + 2_000), new Date()));
     const streets = (await db.selectFrom('enterprises').select('division_code').distinct().execute()).map((x) => x.division_code);
     const parks = (await db.selectFrom('parks').select('id').execute()).map((x) => x.id);
     const rows = Array.from({ length: POLICIES - Number(have.n) }, (_, i) => ({
@@ -106,7 +140,7 @@ async function prepare(database: Database) {
 async function main() {
   let database: Database;
   if (TARGET === 'pglite') {
-    const dir = path.join('/tmp/zz-bench', `benefits-pglite-${ENTERPRISES}`);
+    const dir = args.get('data-dir') ?? path.join('/tmp/zz-bench', `benefits-pglite-${ENTERPRISES}`);
     fs.mkdirSync(dir, { recursive: true });
     database = await openDatabase({ dataDir: dir });
   } else {
@@ -118,9 +152,10 @@ async function main() {
     const now = new Date();
     const today = localDateOf(now);
     {
-      const [ps, fs] = [await loadMatchablePolicies(db), await readEligibilityFacts(db)];
-      const rows = matchRows(ps, fs, today);
-      console.log(`  in memory first: ${ps.length} policies × ${fs.length} active enterprises → ${rows.length.toLocaleString('en')} rows to store (${r1((100 * rows.length) / (ps.length * fs.length))} % of pairs)`);
+      const [ps, fs] = [await loadMatchablePolicies(db), await readEnterpriseFacts(db)];
+      const rows = matchEnterprises(ps, fs, today);
+      const pairs = rows.reduce((n, r) => n + r.codes.length, 0);
+      console.log(`  in memory first: ${ps.length} policies × ${fs.length} active enterprises → ${pairs.toLocaleString('en')} eligible or nearly pairs (${r1((100 * pairs) / (ps.length * fs.length))} % of pairs) in ${rows.length.toLocaleString('en')} enterprise rows`);
     }
     console.log(`\n(1) every policy × every enterprise, stored — load ${load()}, CPU probe ${r1(cpuProbeMs())} ms`);
     for (let rep = 1; rep <= (SKIP_FULL ? 0 : REPS); rep++) {
@@ -129,8 +164,45 @@ async function main() {
       const ms = performance.now() - t0;
       console.log(`  rep ${rep}: ${r2(ms / 1000)} s total — read ${r1(s.ms.read)} ms, match ${r1(s.ms.match)} ms, write ${r1(s.ms.write)} ms; ${s.policies} policies × ${s.enterprises} enterprises = ${(s.policies * s.enterprises).toLocaleString('en')} pairs; stored ${s.eligible.toLocaleString('en')} eligible + ${s.nearly.toLocaleString('en')} nearly; load ${load()}`);
     }
-    const size = await sql<{ s: string }>`SELECT pg_size_pretty(pg_total_relation_size('benefit_matches')) AS s`.execute(db);
-    console.log(`  benefit_matches: ${size.rows[0]!.s} with its indexes`);
+    const size = await sql<{ s: string }>`SELECT pg_size_pretty(pg_total_relation_size('benefit_enterprise_matches')) AS s`.execute(db);
+    console.log(`  benefit_enterprise_matches: ${size.rows[0]!.s} with its indexes`);
+
+    if (!SKIP_OLD) {
+      console.log(`\n(1b) the old storage (0025: one row per pair, FKs, PK, enterprise index), same outcomes — load ${load()}`);
+      await sql`DROP TABLE IF EXISTS bench_old_benefit_matches`.execute(db);
+      await OLD_DDL.execute(db);
+      await OLD_INDEX.execute(db);
+      const ps = await loadMatchablePolicies(db);
+      const rows = matchEnterprises(ps, await readEnterpriseFacts(db), today);
+      const pairRows = pairsOf(rows.slice(0, Math.round(rows.length * OLD_FRACTION)), new Map(ps.map((p) => [p.key, p.id])));
+      const t0 = performance.now();
+      await db.transaction().execute(async (tx) => {
+        await sql`DELETE FROM bench_old_benefit_matches`.execute(tx);
+        await insertOldPairs(tx, pairRows);
+      });
+      const oldWrite = performance.now() - t0;
+      const oldSize = await sql<{ s: string }>`SELECT pg_size_pretty(pg_total_relation_size('bench_old_benefit_matches')) AS s`.execute(db);
+      console.log(`  old write: ${r2(oldWrite / 1000)} s for ${pairRows.length.toLocaleString('en')} pair rows of ${Math.round(rows.length * OLD_FRACTION).toLocaleString('en')} enterprises (${oldSize.rows[0]!.s})`
+        + (OLD_FRACTION < 1 ? `, scaled to all: ~${r1(oldWrite / OLD_FRACTION / 1000)} s` : '') + `; load ${load()}`);
+      const ids = rows.map((r) => r.enterpriseId);
+      const rng = seededRandom(11);
+      const times: number[] = [];
+      for (let i = 0; i < SINGLES; i++) {
+        const id = ids[rng.int(0, ids.length - 1)]!;
+        const t1 = performance.now();
+        await db.transaction().execute(async (tx) => {
+          // the 0025 re-matching of one enterprise: its facts and the policies read, evaluated, its pair rows replaced
+          const [policies, facts] = await Promise.all([loadMatchablePolicies(tx), readEnterpriseFacts(tx, [id])]);
+          const mine = pairsOf(matchEnterprises(policies, facts, today), new Map(policies.map((p) => [p.key, p.id])));
+          await sql`DELETE FROM bench_old_benefit_matches WHERE enterprise_id = ANY(${[id]}::uuid[])`.execute(tx);
+          await insertOldPairs(tx, mine);
+        });
+        times.push(performance.now() - t1);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`  old re-matching of one enterprise (${SINGLES} random): p50 ${r1(percentile(times, 50))} ms, p99 ${r1(percentile(times, 99))} ms`);
+      await sql`DROP TABLE bench_old_benefit_matches`.execute(db);
+    }
 
     console.log(`\n(2) re-matching one changed enterprise (${SINGLES} random), load ${load()}`);
     const ids = (await db.selectFrom('enterprises').select('id').where('status', '=', 'active').orderBy('credit_code').execute()).map((x) => x.id);
@@ -145,17 +217,28 @@ async function main() {
     times.sort((a, b) => a - b);
     console.log(`  p50 ${r1(percentile(times, 50))} ms, p99 ${r1(percentile(times, 99))} ms, max ${r1(times.at(-1)!)} ms`);
 
+    console.log(`\n(2b) re-matching one policy against every enterprise (5 policies), load ${load()}`);
+    {
+      const ps = await loadMatchablePolicies(db);
+      const pick = [0, 1, 2, 3, 4].map((i) => ps[Math.floor((i * ps.length) / 5)]!);
+      for (const p of pick) {
+        const t0 = performance.now();
+        const s = await db.transaction().execute((tx) => matchPolicy(tx, p.id, now));
+        console.log(`  policy ${p.key}: ${r1(performance.now() - t0)} ms (${s.eligible} eligible, ${s.nearly} nearly)`);
+      }
+    }
+
     console.log(`\n(3) alternatives, load ${load()}`);
-    const [policies, facts] = [await loadMatchablePolicies(db), await readEligibilityFacts(db)];
+    const [policies, facts] = [await loadMatchablePolicies(db), await readEnterpriseFacts(db)];
     let t0 = performance.now();
-    const rows = matchRows(policies, facts, today);
+    const rows = matchEnterprises(policies, facts, today);
     const compiledMs = performance.now() - t0;
     const sample = policies.slice(0, 20);
     t0 = performance.now();
     let kept = 0;
     for (const p of sample) for (const f of facts) if (explainMatch(p.criteria, f, today).outcome !== 'not_eligible') kept++;
     const interpMs = ((performance.now() - t0) * policies.length) / sample.length;
-    console.log(`  (a) compiled once per policy: ${r1(compiledMs)} ms for all ${policies.length} policies (${rows.length.toLocaleString('en')} rows); interpreted per pair: ${r1(interpMs)} ms (scaled from ${sample.length} policies, ${kept.toLocaleString('en')} kept) — ratio ${r1(interpMs / compiledMs)}×`);
+    console.log(`  (a) compiled once per policy: ${r1(compiledMs)} ms for all ${policies.length} policies (${rows.length.toLocaleString('en')} enterprise rows); interpreted per pair: ${r1(interpMs)} ms (scaled from ${sample.length} policies, ${kept.toLocaleString('en')} kept) — ratio ${r1(interpMs / compiledMs)}×`);
     // (b) per-pair SQL: the criterion of a policy checked by the database for one enterprise at a time
     const pairs = 2_000;
     t0 = performance.now();

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Kysely types of the tables in migrations/. Keep in step with the SQL. */
 
@@ -1114,7 +1114,7 @@ export type BenefitPolicyStatus = 'draft' | 'published' | 'expired';
 export type BenefitOutcome = 'eligible' | 'nearly';
 export type BenefitGrantIntent = 'pending' | 'confirmed' | 'declined';
 
-/** Periodic facts for eligibility the registry lacks (core/enterprises/eligibility-facts.ts). */
+/** Periodic facts for eligibility the registry lacks (core/enterprises/enterprise-facts.ts: the economy module's complete years and other suppliers). */
 export interface EnterpriseEligibilityFactsTable {
   enterprise_id: string;
   /** '2025', '2025-Q3' or '2025-09'. */
@@ -1148,6 +1148,8 @@ export interface BenefitPolicyTable {
   created_at: CreatedAt;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** Small integer naming the policy in benefit_enterprise_matches' arrays (0030; identity, never written). */
+  match_key: GeneratedAlways<number>;
 }
 
 export interface ServiceProviderServiceTable {
@@ -1196,6 +1198,9 @@ export interface ServiceVisitPlanTable {
   created_at: Generated<Date>;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** Who changed the plan last (0030); null and '' until it is edited. */
+  updated_by: string | null;
+  updated_by_name: Generated<string>;
 }
 
 export interface ServiceVisitTable {
@@ -1235,12 +1240,21 @@ export interface DB {
   service_visit_problems: ServiceVisitProblemTable;
 }
 
+/** A read-only view over benefit_enterprise_matches (0030): one row per pair; filter it by enterprise. */
 export interface BenefitMatchTable {
-  policy_id: string;
-  enterprise_id: string;
-  outcome: BenefitOutcome;
+  policy_id: ColumnType<string, never, never>;
+  enterprise_id: ColumnType<string, never, never>;
+  outcome: ColumnType<BenefitOutcome, never, never>;
   /** One letter per criterion: P pass, F fail, U unknown. */
-  codes: string;
+  codes: ColumnType<string, never, never>;
+}
+
+/** The matcher's outcomes per enterprise (0030): match keys of its eligible and nearly policies, codes in the order of eligible || nearly. */
+export interface BenefitEnterpriseMatchTable {
+  enterprise_id: string;
+  eligible: number[];
+  nearly: number[];
+  codes: string[];
 }
 
 export interface BenefitMatchStateTable {
@@ -1288,6 +1302,7 @@ export interface DB {
   enterprise_eligibility_facts: EnterpriseEligibilityFactsTable;
   benefit_policies: BenefitPolicyTable;
   benefit_matches: BenefitMatchTable;
+  benefit_enterprise_matches: BenefitEnterpriseMatchTable;
   benefit_match_state: BenefitMatchStateTable;
   benefit_deliveries: BenefitDeliveryTable;
   benefit_grant_lists: BenefitGrantListTable;

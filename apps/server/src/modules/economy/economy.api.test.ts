@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app';
-import { latestAnnualFigures } from '../../core/enterprises/annual-figures';
+import { latestAnnualFigures } from '../../core/enterprises/enterprise-facts';
 import { comparableGrowth } from './domain';
 
 // Real time (the job queue runs at the database's clock): the demo holds monthly figures from
@@ -202,7 +202,7 @@ describe('economy: the screen, the files, the plug for other modules', () => {
     expect((await officer.post('/api/economy/ecosystems', { name: '未来产业', industryPrefixes: ['6520', '392'] })).statusCode).toBe(201);
   });
 
-  it('latestAnnualFigures answers other modules with the latest complete year', async () => {
+  it('the complete years feed the core enterprise facts: latestAnnualFigures answers other modules with the latest', async () => {
     const a = await latestAnnualFigures(t.deps.db, zsy.id);
     expect(a?.year).toBe(LY);
     expect(a!.revenueFen).toBeGreaterThan(0);

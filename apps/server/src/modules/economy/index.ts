@@ -1,10 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { registerAnnualFiguresSource } from '../../core/enterprises/annual-figures';
 import { ECONOMY_PERMISSIONS, ECONOMY_ROLES } from './access';
 import { figureRoutes } from './figures/figures.routes';
 import { FIGURES_IMPORT_KIND, importFiguresJob } from './figures/import-figures';
-import { economyAnnualFigures } from './figures/annual-figures';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { ecosystemRoutes } from './ecosystems/ecosystems.routes';
 import { seedDemoEconomy } from './seed/demo-economy';
@@ -13,10 +11,6 @@ import { chainRoutes } from './chains/chains.routes';
 import { projectRoutes } from './projects/projects.routes';
 import { ESCALATION_JOB, milestoneEscalationJob } from './projects/milestone-escalation';
 import { transferRoutes } from './transfer/transfer.routes';
-
-// Other modules read an enterprise's latest annual revenue and tax through the core
-// (core/enterprises/annual-figures.ts: latestAnnualFigures); the economy module answers.
-registerAnnualFiguresSource(economyAnnualFigures);
 
 /**
  * 经济运行 (issue 9, part 1: indicators): enterprise figures per period and basis with import,

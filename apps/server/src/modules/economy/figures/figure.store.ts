@@ -3,6 +3,7 @@ import type { Ctx, Tx } from '../../../core/context';
 import { recordAudit } from '../../../core/audit/audit';
 import { INDICATOR_KEYS, affectsScaleStatus, formatPeriod, type FigureRow, type IndicatorKey } from '../domain';
 import { recomputeScaleStatus } from '../status/scale-status.store';
+import { feedAnnualFacts, feedsAnnualFacts } from './feed-annual-facts';
 import { FIGURE_COLUMN_NAMES, columnsOf, storedValues } from './figure-columns';
 
 export interface WriteSummary {
@@ -22,8 +23,9 @@ const keyOf = (r: { enterpriseId: string; year: number; part: string; basis: str
  * Writes figure rows, idempotent per enterprise + period + basis: a new key is inserted; a known
  * one takes the row's values (a cell left empty keeps the stored value) and its previous values
  * go to economy_figure_history; the same values again change nothing. Then the above-scale status
- * of the next year is derived again for the enterprises whose annual revenue may have changed.
- * Runs in the caller's transaction.
+ * of the next year is derived again for the enterprises whose annual revenue may have changed, and
+ * the complete years whose revenue or tax changed are fed to the core's enterprise facts. Runs in
+ * the caller's transaction.
  */
 export async function writeFigures(
   tx: Tx,
@@ -47,7 +49,9 @@ export async function writeFigures(
   const now = actx.now;
   const updates: Record<string, unknown>[] = [];
   const statusToDerive = new Map<number, Set<string>>();
+  const factsToFeed = new Set<string>();
   const deriveStatus = (r: FigureRow, changed: string[]) => {
+    if (feedsAnnualFacts(r, changed)) factsToFeed.add(r.enterpriseId);
     if (!affectsScaleStatus(r, changed)) return;
     (statusToDerive.get(r.year + 1) ?? statusToDerive.set(r.year + 1, new Set()).get(r.year + 1)!).add(r.enterpriseId);
   };
@@ -115,5 +119,7 @@ export async function writeFigures(
   // the above-scale status of the next year, for the rows whose revenue could change it
   // (domain/above-scale.ts: affectsScaleStatus); a 1–9月 cumulative import derives none
   for (const [year, ids] of statusToDerive) await recomputeScaleStatus(tx, actx, [...ids], [year]);
+  // the complete years' revenue and tax become the enterprises' facts (core/enterprises/enterprise-facts.ts)
+  await feedAnnualFacts(tx, [...factsToFeed], now);
   return summary;
 }

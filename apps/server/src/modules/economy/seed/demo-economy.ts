@@ -4,6 +4,7 @@ import type { Actor } from '../../../core/identity/actor';
 import { seededRandom, type Random } from '../../../db/seed/random';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import { mobilePhone } from '../../../db/seed/enterprise-generator';
+import { feedAnnualFacts } from '../figures/feed-annual-facts';
 import { recomputeScaleStatus } from '../status/scale-status.store';
 import { seedDemoTransfer } from './demo-transfer';
 
@@ -112,6 +113,7 @@ export async function seedDemoEconomy(tx: Transaction<DB>, demo: { passwordHash:
   };
   const years = Array.from({ length: lastYear - firstYear + 2 }, (_, i) => firstYear + i).filter((y) => y <= thisYear);
   await recomputeScaleStatus(tx, { actor, requestId: 'demo-seed', ip: '', now: new Date(), countyCode: '' }, enterprises.map((e) => e.id), years);
+  await feedAnnualFacts(tx, enterprises.map((e) => e.id), new Date());
   const transfer = await seedDemoTransfer(tx, demo);
   return { economyFigures: rows.length, economyEcosystems: DEMO_ECOSYSTEMS.length, ...transfer };
 }

@@ -53,9 +53,12 @@ export async function parkBenefits(ctx: Ctx, parkId: string) {
     id: string; title: string; issuer: string; auto_grant: boolean; benefit_amount_fen: number | null; benefit_description: string; valid_to: string | null;
     eligible: number; nearly: number; granted: number; granted_fen: number;
   }>`
+    WITH pm AS (SELECT m.eligible, m.nearly FROM benefit_enterprise_matches m JOIN enterprises e ON e.id = m.enterprise_id WHERE ${inPark('e')}),
+      el AS (SELECT k, count(*) AS n FROM pm CROSS JOIN LATERAL unnest(pm.eligible) AS k GROUP BY k),
+      ne AS (SELECT k, count(*) AS n FROM pm CROSS JOIN LATERAL unnest(pm.nearly) AS k GROUP BY k)
     SELECT p.id, p.title, p.issuer, p.auto_grant, p.benefit_amount_fen, p.benefit_description, p.valid_to,
-      (SELECT count(*) FROM benefit_matches m JOIN enterprises e ON e.id = m.enterprise_id WHERE m.policy_id = p.id AND m.outcome = 'eligible' AND ${inPark('e')}) AS eligible,
-      (SELECT count(*) FROM benefit_matches m JOIN enterprises e ON e.id = m.enterprise_id WHERE m.policy_id = p.id AND m.outcome = 'nearly' AND ${inPark('e')}) AS nearly,
+      coalesce((SELECT n FROM el WHERE el.k = p.match_key), 0) AS eligible,
+      coalesce((SELECT n FROM ne WHERE ne.k = p.match_key), 0) AS nearly,
       (SELECT count(*) FROM benefit_grants g JOIN benefit_grant_lists l ON l.policy_id = g.policy_id JOIN enterprises e ON e.id = g.enterprise_id
         WHERE g.policy_id = p.id AND l.status = 'confirmed' AND g.included AND g.intent = 'confirmed' AND ${inPark('e')}) AS granted,
       (SELECT coalesce(sum(g.amount_fen), 0) FROM benefit_grants g JOIN benefit_grant_lists l ON l.policy_id = g.policy_id JOIN enterprises e ON e.id = g.enterprise_id
@@ -63,10 +66,10 @@ export async function parkBenefits(ctx: Ctx, parkId: string) {
     FROM benefit_policies p WHERE p.status = 'published' ORDER BY p.published_at DESC, p.id`.execute(ctx.db);
   const distinct = await sql<{ eligible: number; nearly: number; granted: number; granted_fen: number }>`
     SELECT
-      (SELECT count(DISTINCT m.enterprise_id) FROM benefit_matches m JOIN benefit_policies p ON p.id = m.policy_id JOIN enterprises e ON e.id = m.enterprise_id
-        WHERE p.status = 'published' AND m.outcome = 'eligible' AND ${inPark('e')}) AS eligible,
-      (SELECT count(DISTINCT m.enterprise_id) FROM benefit_matches m JOIN benefit_policies p ON p.id = m.policy_id JOIN enterprises e ON e.id = m.enterprise_id
-        WHERE p.status = 'published' AND m.outcome = 'nearly' AND ${inPark('e')}) AS nearly,
+      (SELECT count(*) FROM benefit_enterprise_matches m JOIN enterprises e ON e.id = m.enterprise_id
+        WHERE m.eligible && ARRAY(SELECT match_key FROM benefit_policies WHERE status = 'published') AND ${inPark('e')}) AS eligible,
+      (SELECT count(*) FROM benefit_enterprise_matches m JOIN enterprises e ON e.id = m.enterprise_id
+        WHERE m.nearly && ARRAY(SELECT match_key FROM benefit_policies WHERE status = 'published') AND ${inPark('e')}) AS nearly,
       (SELECT count(DISTINCT g.enterprise_id) FROM benefit_grants g JOIN benefit_grant_lists l ON l.policy_id = g.policy_id JOIN enterprises e ON e.id = g.enterprise_id
         WHERE l.status = 'confirmed' AND g.included AND g.intent = 'confirmed' AND ${inPark('e')}) AS granted,
       (SELECT coalesce(sum(g.amount_fen), 0) FROM benefit_grants g JOIN benefit_grant_lists l ON l.policy_id = g.policy_id JOIN enterprises e ON e.id = g.enterprise_id

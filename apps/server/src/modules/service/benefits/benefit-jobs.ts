@@ -6,7 +6,7 @@ import { recurring, type JobHandler } from '../../../core/jobs/job-runner';
 import { Notifier } from '../../../core/notifications/notifier';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import { recordSystemAudit } from '../sweep/system-audit';
-import { deliverEligible, matchPolicy, rematchEnterprises } from './matching';
+import { deliverEligible, matchPolicy, rematchEnterprises, unmatchPolicy } from './matching';
 
 export const MATCH_POLICY_JOB = 'service.benefits.match_policy';
 export const REMATCH_CHANGED_JOB = 'service.benefits.rematch_changed';
@@ -47,7 +47,7 @@ export async function rematchChanged(db: Kysely<DB>, now: Date, notifier: Notifi
     const expired = await tx.updateTable('benefit_policies').set({ status: 'expired', updated_at: now, version: sql`version + 1` })
       .where('status', '=', 'published').where('valid_to', '<', localDateOf(now)).returning(['id', 'title']).execute();
     for (const p of expired) {
-      await tx.deleteFrom('benefit_matches').where('policy_id', '=', p.id).execute();
+      await unmatchPolicy(tx, p.id);
       await recordSystemAudit(tx, now, { action: 'benefit_policy.expire', entityType: 'benefit_policy', entityId: p.id, after: { status: 'expired', title: p.title } });
     }
     const state = await tx.selectFrom('benefit_match_state').selectAll().where('id', '=', 1).executeTakeFirst();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
-import { recordEligibilityFacts } from '../../../core/enterprises/eligibility-facts';
+import { readEnterpriseFacts, recordPeriodicFacts } from '../../../core/enterprises/enterprise-facts';
 import { rematchChanged } from './benefit-jobs';
 
 let t: TestApp;
@@ -208,16 +208,23 @@ describe('re-matching when enterprise data changes', () => {
     const now = new Date();
     // what the demo's later seeds changed (the economy module's above-scale status) is re-matched first
     await rematchChanged(t.deps.db, now);
-    // research subsidy needs revenue, tax and a tag: give a nearly-eligible enterprise the missing tax figure
+    // research subsidy needs revenue, tax and a tag. An eligible enterprise gets a newer period whose
+    // tax is not known yet: nearly (tax unknown); then the tax arrives alone — the revenue stays — and it is eligible again.
     const research = (await t.deps.db.selectFrom('benefit_policies').select('id').where('title', '=', '企业研发投入补助').executeTakeFirstOrThrow()).id;
-    const nearly = await t.deps.db.selectFrom('benefit_matches').select(['enterprise_id', 'codes']).where('policy_id', '=', research).where('outcome', '=', 'nearly').where('codes', '=', 'PUP').executeTakeFirst();
-    expect(nearly, 'the demo has an enterprise missing only its tax figure').toBeDefined();
-    await t.deps.db.transaction().execute((tx) => recordEligibilityFacts(tx, [{ enterpriseId: nearly!.enterprise_id, period: '2099', taxFen: 80 * 1_000_000, source: 'test' }], new Date(now.getTime() + 1000)));
+    const eligible = await t.deps.db.selectFrom('benefit_matches').select(['enterprise_id', 'codes']).where('policy_id', '=', research).where('outcome', '=', 'eligible').where('codes', '=', 'PPP').executeTakeFirst();
+    expect(eligible, 'the demo has an enterprise eligible for the research subsidy').toBeDefined();
+    const [facts] = await readEnterpriseFacts(t.deps.db, [eligible!.enterprise_id]);
+    await t.deps.db.transaction().execute((tx) => recordPeriodicFacts(tx, [{ enterpriseId: eligible!.enterprise_id, period: '2099', revenueFen: facts!.revenueFen, taxFen: null, source: 'test' }], new Date(now.getTime() + 500)));
+    await rematchChanged(t.deps.db, new Date(now.getTime() + 600));
+    const nearly = await t.deps.db.selectFrom('benefit_matches').select(['enterprise_id', 'outcome', 'codes']).where('policy_id', '=', research).where('enterprise_id', '=', eligible!.enterprise_id).executeTakeFirstOrThrow();
+    expect(nearly).toMatchObject({ outcome: 'nearly', codes: 'PUP' });
+    await t.deps.db.transaction().execute((tx) => recordPeriodicFacts(tx, [{ enterpriseId: nearly.enterprise_id, period: '2099', taxFen: 80 * 1_000_000, source: 'test' }], new Date(now.getTime() + 1000)));
     // and make 中双元 lose its high-tech status
     await t.deps.db.updateTable('enterprises').set({ high_tech: false, updated_at: new Date(now.getTime() + 1000) }).where('id', '=', ids.zsy).execute();
     const r = await rematchChanged(t.deps.db, new Date(now.getTime() + 2000));
     expect(r.enterprises).toBe(2);
-    const after = await t.deps.db.selectFrom('benefit_matches').select(['outcome', 'codes']).where('policy_id', '=', research).where('enterprise_id', '=', nearly!.enterprise_id).executeTakeFirstOrThrow();
+    expect((await readEnterpriseFacts(t.deps.db, [nearly.enterprise_id]))[0]!.revenueFen, 'the revenue stays when only the tax is supplied').toBe(facts!.revenueFen);
+    const after = await t.deps.db.selectFrom('benefit_matches').select(['outcome', 'codes']).where('policy_id', '=', research).where('enterprise_id', '=', nearly.enterprise_id).executeTakeFirstOrThrow();
     expect(after).toEqual({ outcome: 'eligible', codes: 'PPP' });
     const zsy = await t.deps.db.selectFrom('benefit_matches').select(['outcome', 'codes']).where('policy_id', '=', ids.gaoqi).where('enterprise_id', '=', ids.zsy).executeTakeFirst();
     expect(zsy).toEqual({ outcome: 'nearly', codes: 'FP' }); // high-tech is attainable: one step away

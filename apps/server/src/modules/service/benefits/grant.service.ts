@@ -11,6 +11,7 @@ import { AppError, forbidden } from '../../../http/app-error';
 import { benefitView } from './access';
 import { policyOr404 } from './policy.service';
 import { grantListSummary } from './grant-summary';
+import { hasPolicy } from './match-store';
 import type { GrantItemUpdate, GrantListQuery, IntentBody } from './schemas';
 
 /**
@@ -48,7 +49,7 @@ export async function generateGrantList(ctx: Ctx, policyId: string) {
     if (l?.status === 'confirmed') throw alreadyConfirmed(l);
     if (l) await tx.updateTable('benefit_grant_lists').set({ generated_at: ctx.now, generated_by: ctx.actor.userId, version: l.version + 1 }).where('policy_id', '=', policyId).execute();
     else await tx.insertInto('benefit_grant_lists').values({ policy_id: policyId, generated_at: ctx.now, generated_by: ctx.actor.userId }).execute();
-    const eligible = (await tx.selectFrom('benefit_matches').select('enterprise_id').where('policy_id', '=', policyId).where('outcome', '=', 'eligible').execute()).map((r) => r.enterprise_id);
+    const eligible = (await tx.selectFrom('benefit_enterprise_matches as m').select('m.enterprise_id').where(hasPolicy('m', p.match_key, 'eligible')).execute()).map((r) => r.enterprise_id);
     await tx.deleteFrom('benefit_grants').where('policy_id', '=', policyId)
       .where('enterprise_id', 'not in', eligible.length ? eligible : ['00000000-0000-0000-0000-000000000000']).execute();
     if (eligible.length) {

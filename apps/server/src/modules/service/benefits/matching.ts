@@ -1,58 +1,30 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../../core/context';
-import { readEligibilityFacts } from '../../../core/enterprises/eligibility-facts';
+import { readEnterpriseFacts } from '../../../core/enterprises/enterprise-facts';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import type { Notifier } from '../../../core/notifications/notifier';
-import { compileCriteria, type CompiledCriteria, type Criteria, type EligibilityFacts, type Outcome } from './domain';
+import { matchEnterprises, matchPolicyOutcomes, type Criteria, type EnterpriseMatches } from './domain';
+import { replaceAllMatches, replaceEnterpriseMatches, replacePolicyOutcomes } from './match-store';
 
 /**
- * Runs the pure matcher over the database and stores its outcomes (benefit_matches: eligible and
- * nearly rows with their per-criterion codes; not eligible = no row). Three shapes of work:
- * one policy against every enterprise (a policy was saved or published), the changed enterprises
- * against every policy (re-matching), everything (the demo's first start, the benchmark).
- * Expired policies have no matches.
+ * Runs the pure matcher over the database and stores its outcomes (benefit_enterprise_matches,
+ * one row per enterprise: the keys of its eligible and nearly policies with their per-criterion
+ * codes; not eligible = absent). Three shapes of work: one policy against every enterprise (a
+ * policy was saved or published), the changed enterprises against every policy (re-matching),
+ * everything (the demo's first start, the benchmark). Expired policies have no matches.
  */
-export interface MatchRow {
-  policy_id: string;
-  enterprise_id: string;
-  outcome: Exclude<Outcome, 'not_eligible'>;
-  codes: string;
-}
-
 export interface MatchablePolicy {
   id: string;
+  key: number;
   criteria: Criteria;
   status: 'draft' | 'published';
 }
 
-const CHUNK = 5_000;
-
 export async function loadMatchablePolicies(db: Tx, ids?: string[]): Promise<MatchablePolicy[]> {
-  let q = db.selectFrom('benefit_policies').select(['id', 'criteria', 'status']).where('status', '!=', 'expired');
+  let q = db.selectFrom('benefit_policies').select(['id', 'match_key', 'criteria', 'status']).where('status', '!=', 'expired');
   if (ids) q = q.where('id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
-  const rows = await q.orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, criteria: r.criteria as Criteria, status: r.status as 'draft' | 'published' }));
-}
-
-/** Every (policy, enterprise) pair that is eligible or nearly, from facts already loaded. */
-export function matchRows(policies: readonly MatchablePolicy[], facts: readonly EligibilityFacts[], today: string): MatchRow[] {
-  const compiled: [string, CompiledCriteria][] = policies.map((p) => [p.id, compileCriteria(p.criteria, today)]);
-  const out: MatchRow[] = [];
-  for (const [policyId, c] of compiled) {
-    for (const f of facts) {
-      const m = c.match(f);
-      if (m.outcome !== 'not_eligible') out.push({ policy_id: policyId, enterprise_id: f.enterpriseId, outcome: m.outcome, codes: m.codes });
-    }
-  }
-  return out;
-}
-
-export async function insertMatches(tx: Tx, rows: readonly MatchRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const json = JSON.stringify(rows.slice(i, i + CHUNK));
-    await sql`INSERT INTO benefit_matches (policy_id, enterprise_id, outcome, codes)
-              SELECT policy_id, enterprise_id, outcome, codes FROM json_populate_recordset(NULL::benefit_matches, ${json}::json)`.execute(tx);
-  }
+  const rows = await q.orderBy('match_key').execute();
+  return rows.map((r) => ({ id: r.id, key: r.match_key, criteria: r.criteria as Criteria, status: r.status as 'draft' | 'published' }));
 }
 
 export interface MatchSummary {
@@ -62,44 +34,54 @@ export interface MatchSummary {
   nearly: number;
 }
 
-function summary(policies: number, enterprises: number, rows: readonly MatchRow[]): MatchSummary {
+function summary(policies: number, enterprises: number, rows: readonly EnterpriseMatches[]): MatchSummary {
   let eligible = 0;
-  for (const r of rows) if (r.outcome === 'eligible') eligible++;
-  return { policies, enterprises, eligible, nearly: rows.length - eligible };
+  let nearly = 0;
+  for (const r of rows) { eligible += r.eligible.length; nearly += r.nearly.length; }
+  return { policies, enterprises, eligible, nearly };
 }
 
 /** One policy against every active enterprise (its old outcomes replaced). */
 export async function matchPolicy(tx: Tx, policyId: string, now: Date): Promise<MatchSummary> {
-  const policies = await loadMatchablePolicies(tx, [policyId]);
-  await tx.deleteFrom('benefit_matches').where('policy_id', '=', policyId).execute();
-  if (policies.length === 0) return { policies: 0, enterprises: 0, eligible: 0, nearly: 0 };
-  const facts = await readEligibilityFacts(tx);
-  const rows = matchRows(policies, facts, localDateOf(now));
-  await insertMatches(tx, rows);
+  const [policy] = await loadMatchablePolicies(tx, [policyId]);
+  if (!policy) {
+    const expired = await tx.selectFrom('benefit_policies').select('match_key').where('id', '=', policyId).executeTakeFirst();
+    if (expired) await replacePolicyOutcomes(tx, expired.match_key, new Map());
+    return { policies: 0, enterprises: 0, eligible: 0, nearly: 0 };
+  }
+  const facts = await readEnterpriseFacts(tx);
+  const outcomes = matchPolicyOutcomes(policy.criteria, facts, localDateOf(now));
+  await replacePolicyOutcomes(tx, policy.key, outcomes);
   await tx.updateTable('benefit_policies').set({ matched_at: now }).where('id', '=', policyId).execute();
-  return summary(1, facts.length, rows);
+  let eligible = 0;
+  for (const o of outcomes.values()) if (o.outcome === 'eligible') eligible++;
+  return { policies: 1, enterprises: facts.length, eligible, nearly: outcomes.size - eligible };
+}
+
+/** Removes a policy's outcomes (retired or expired). */
+export async function unmatchPolicy(tx: Tx, policyId: string): Promise<void> {
+  const p = await tx.selectFrom('benefit_policies').select('match_key').where('id', '=', policyId).executeTakeFirst();
+  if (p) await replacePolicyOutcomes(tx, p.match_key, new Map());
 }
 
 /** The given enterprises against every policy (their old outcomes replaced; inactive ones keep none). */
 export async function rematchEnterprises(tx: Tx, enterpriseIds: readonly string[], now: Date): Promise<MatchSummary> {
   if (enterpriseIds.length === 0) return { policies: 0, enterprises: 0, eligible: 0, nearly: 0 };
   const ids = [...enterpriseIds];
-  await sql`DELETE FROM benefit_matches WHERE enterprise_id = ANY(${ids}::uuid[])`.execute(tx);
-  const [policies, facts] = await Promise.all([loadMatchablePolicies(tx), readEligibilityFacts(tx, ids)]);
-  const rows = matchRows(policies, facts, localDateOf(now));
-  await insertMatches(tx, rows);
+  const [policies, facts] = await Promise.all([loadMatchablePolicies(tx), readEnterpriseFacts(tx, ids)]);
+  const rows = matchEnterprises(policies, facts, localDateOf(now));
+  await replaceEnterpriseMatches(tx, ids, rows);
   return summary(policies.length, facts.length, rows);
 }
 
 /** Every policy against every enterprise, from scratch. */
 export async function matchEverything(tx: Tx, now: Date): Promise<MatchSummary & { ms: { read: number; match: number; write: number } }> {
   const t0 = performance.now();
-  const [policies, facts] = [await loadMatchablePolicies(tx), await readEligibilityFacts(tx)];
+  const [policies, facts] = [await loadMatchablePolicies(tx), await readEnterpriseFacts(tx)];
   const t1 = performance.now();
-  const rows = matchRows(policies, facts, localDateOf(now));
+  const rows = matchEnterprises(policies, facts, localDateOf(now));
   const t2 = performance.now();
-  await sql`DELETE FROM benefit_matches`.execute(tx);
-  await insertMatches(tx, rows);
+  await replaceAllMatches(tx, rows);
   if (policies.length) await tx.updateTable('benefit_policies').set({ matched_at: now }).where('status', '!=', 'expired').execute();
   const t3 = performance.now();
   return { ...summary(policies.length, facts.length, rows), ms: { read: t1 - t0, match: t2 - t1, write: t3 - t2 } };
@@ -115,23 +97,29 @@ export async function deliverEligible(
   now: Date,
   only: { policyIds?: string[]; enterpriseIds?: string[] } = {},
 ): Promise<number> {
-  let q = tx
-    .selectFrom('benefit_matches as m')
-    .innerJoin('benefit_policies as p', 'p.id', 'm.policy_id')
-    .leftJoin('benefit_deliveries as d', (j) => j.onRef('d.policy_id', '=', 'm.policy_id').onRef('d.enterprise_id', '=', 'm.enterprise_id'))
-    .select(['m.policy_id', 'm.enterprise_id', 'p.title', 'p.auto_grant'])
-    .where('p.status', '=', 'published')
-    .where('m.outcome', '=', 'eligible')
-    .where('d.policy_id', 'is', null);
-  if (only.policyIds) q = q.where('m.policy_id', 'in', only.policyIds.length ? only.policyIds : ['00000000-0000-0000-0000-000000000000']);
-  if (only.enterpriseIds) q = q.where('m.enterprise_id', 'in', only.enterpriseIds.length ? only.enterpriseIds : ['00000000-0000-0000-0000-000000000000']);
-  const pairs = await q.execute();
+  const none = ['00000000-0000-0000-0000-000000000000'];
+  const policyIds = only.policyIds && (only.policyIds.length ? only.policyIds : none);
+  const enterpriseIds = only.enterpriseIds && (only.enterpriseIds.length ? only.enterpriseIds : none);
+  // by policy: the GIN index on `eligible` finds its enterprises; by enterprise: the primary key
+  const r = await sql<{ policy_id: string; enterprise_id: string; title: string; auto_grant: boolean }>`
+    SELECT p.id AS policy_id, m.enterprise_id, p.title, p.auto_grant
+    FROM benefit_enterprise_matches m
+    JOIN benefit_policies p ON p.match_key = ANY(m.eligible)
+    LEFT JOIN benefit_deliveries d ON d.policy_id = p.id AND d.enterprise_id = m.enterprise_id
+    WHERE p.status = 'published' AND d.policy_id IS NULL
+      ${policyIds ? sql`AND p.id = ANY(${policyIds}::uuid[])
+        AND m.eligible && ARRAY(SELECT match_key FROM benefit_policies WHERE id = ANY(${policyIds}::uuid[]))` : sql``}
+      ${enterpriseIds ? sql`AND m.enterprise_id = ANY(${enterpriseIds}::uuid[])` : sql``}
+    ORDER BY p.id, m.enterprise_id`.execute(tx);
+  const pairs = r.rows;
   if (pairs.length === 0) return 0;
-  await tx.insertInto('benefit_deliveries')
-    .values(pairs.map((p) => ({ policy_id: p.policy_id, enterprise_id: p.enterprise_id, outcome: 'eligible' as const, notified_at: now })))
-    .execute();
+  for (let i = 0; i < pairs.length; i += 5_000) {
+    await tx.insertInto('benefit_deliveries')
+      .values(pairs.slice(i, i + 5_000).map((p) => ({ policy_id: p.policy_id, enterprise_id: p.enterprise_id, outcome: 'eligible' as const, notified_at: now })))
+      .execute();
+  }
   const users = await tx.selectFrom('users').select(['id', 'enterprise_id']).where('status', '=', 'active')
-    .where('enterprise_id', 'in', [...new Set(pairs.map((p) => p.enterprise_id))]).execute();
+    .where(sql<boolean>`enterprise_id = ANY(${[...new Set(pairs.map((p) => p.enterprise_id))]}::uuid[])`).execute();
   const byEnterprise = new Map<string, string[]>();
   for (const u of users) byEnterprise.set(u.enterprise_id!, [...(byEnterprise.get(u.enterprise_id!) ?? []), u.id]);
   for (const p of pairs) {

@@ -4,12 +4,14 @@ import type { Ctx, Tx } from '../../../core/context';
 import { can } from '../../../core/identity/actor';
 import { enterpriseInScope, enterpriseVisibleTo } from '../../../core/identity/scope';
 import { changedFields, recordAudit } from '../../../core/audit/audit';
-import { readEligibilityFacts } from '../../../core/enterprises/eligibility-facts';
+import { readEnterpriseFacts } from '../../../core/enterprises/enterprise-facts';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import { AppError, forbidden } from '../../../http/app-error';
 import { CRITERION_FIELDS, explainMatch, failedFields, missingFields, validateCriteria, type Criteria, type CriterionProblem } from './domain';
 import { benefitView } from './access';
 import { queuePolicyMatch } from './benefit-jobs';
+import { codesFor, hasPolicy } from './match-store';
+import { unmatchPolicy } from './matching';
 import { grantListSummary } from './grant-summary';
 import type { MatchQuery, PolicyInput, PolicyListQuery, PolicyUpdate } from './schemas';
 
@@ -145,7 +147,7 @@ export async function expirePolicy(ctx: Ctx, id: string, version: number) {
     if (cur.status === 'expired') throw new AppError('BENEFIT_POLICY_EXPIRED');
     if (cur.version !== version) throw new AppError('CONFLICT');
     await tx.updateTable('benefit_policies').set({ status: 'expired', updated_at: ctx.now, version: version + 1 }).where('id', '=', id).execute();
-    await tx.deleteFrom('benefit_matches').where('policy_id', '=', id).execute();
+    await unmatchPolicy(tx, id);
     await recordAudit(tx, ctx, { action: 'benefit_policy.expire', entityType: 'benefit_policy', entityId: id, before: { status: cur.status }, after: { status: 'expired' } });
   });
   return getPolicy(ctx, id);
@@ -155,9 +157,14 @@ export async function expirePolicy(ctx: Ctx, id: string, version: number) {
 async function countsOf(ctx: Ctx, db: Tx, ids: string[]) {
   const out = new Map<string, { eligible: number; nearly: number; notified: number }>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('benefit_matches as m').innerJoin('enterprises as e', 'e.id', 'm.enterprise_id')
-    .select(['m.policy_id', sql<number>`count(*) FILTER (WHERE m.outcome = 'eligible')`.as('eligible'), sql<number>`count(*) FILTER (WHERE m.outcome = 'nearly')`.as('nearly')])
-    .where('m.policy_id', 'in', ids).where(enterpriseInScope(ctx.actor, 'e')).groupBy('m.policy_id').execute();
+  // per policy, its enterprises through the GIN index on each array
+  const rows = (await sql<{ policy_id: string; eligible: number; nearly: number }>`
+    SELECT p.id AS policy_id,
+      (SELECT count(*) FROM benefit_enterprise_matches m JOIN enterprises e ON e.id = m.enterprise_id
+        WHERE m.eligible @> ARRAY[p.match_key] AND ${enterpriseInScope(ctx.actor, 'e')}) AS eligible,
+      (SELECT count(*) FROM benefit_enterprise_matches m JOIN enterprises e ON e.id = m.enterprise_id
+        WHERE m.nearly @> ARRAY[p.match_key] AND ${enterpriseInScope(ctx.actor, 'e')}) AS nearly
+    FROM benefit_policies p WHERE p.id = ANY(${ids}::uuid[])`.execute(db)).rows;
   const notified = await db.selectFrom('benefit_deliveries as d').innerJoin('enterprises as e', 'e.id', 'd.enterprise_id')
     .select(['d.policy_id', sql<number>`count(*)`.as('n')]).where('d.policy_id', 'in', ids).where(enterpriseInScope(ctx.actor, 'e')).groupBy('d.policy_id').execute();
   for (const id of ids) out.set(id, { eligible: 0, nearly: 0, notified: 0 });
@@ -211,16 +218,16 @@ export async function policyMatches(ctx: Ctx, id: string, q: z.infer<typeof Matc
   if (benefitView(ctx.actor) !== 'office') throw forbidden();
   const p = await policyOr404(ctx, ctx.db, id);
   const criteria = p.criteria as Criteria;
-  const base = ctx.db.selectFrom('benefit_matches as m').innerJoin('enterprises as e', 'e.id', 'm.enterprise_id')
-    .where('m.policy_id', '=', id).where('m.outcome', '=', q.outcome).where(enterpriseInScope(ctx.actor, 'e'));
+  const base = ctx.db.selectFrom('benefit_enterprise_matches as m').innerJoin('enterprises as e', 'e.id', 'm.enterprise_id')
+    .where(hasPolicy('m', p.match_key, q.outcome)).where(enterpriseInScope(ctx.actor, 'e'));
   const [rows, total] = await Promise.all([
-    base.leftJoin('parks as pk', 'pk.id', 'e.park_id').select(['e.id', 'e.name', 'e.credit_code', 'pk.name as park_name', 'm.outcome', 'm.codes'])
+    base.leftJoin('parks as pk', 'pk.id', 'e.park_id').select(['e.id', 'e.name', 'e.credit_code', 'pk.name as park_name', codesFor('m', p.match_key).as('codes')])
       .orderBy('e.name').orderBy('e.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
     items: rows.map((r) => ({
-      enterpriseId: r.id, enterpriseName: r.name, creditCode: r.credit_code, parkName: r.park_name, outcome: r.outcome, codes: r.codes,
+      enterpriseId: r.id, enterpriseName: r.name, creditCode: r.credit_code, parkName: r.park_name, outcome: q.outcome, codes: r.codes,
       missing: missingFields(criteria, r.codes), failed: failedFields(criteria, r.codes),
     })),
     total: Number(total.n), totalEstimated: false,
@@ -234,7 +241,7 @@ export async function explainPolicy(ctx: Ctx, id: string, enterpriseId: string) 
     ? await ctx.db.selectFrom('enterprises').select(['id', 'name', 'division_code']).where('id', '=', enterpriseId).executeTakeFirst()
     : undefined;
   if (!e || !enterpriseVisibleTo(ctx.actor, e)) throw new AppError('ENTERPRISE_NOT_FOUND');
-  const [facts] = await readEligibilityFacts(ctx.db, [enterpriseId]);
+  const [facts] = await readEnterpriseFacts(ctx.db, [enterpriseId]);
   const today = localDateOf(ctx.now);
   const criteria = p.criteria as Criteria;
   if (!facts) {

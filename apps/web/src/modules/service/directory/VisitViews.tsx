@@ -8,7 +8,7 @@ import { api } from '../../../api/client';
 import { useCan } from '../../../auth/session';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { formatDateTime } from '../../../ui/format';
-import { directoryKeys, type Page, type Visit } from './api';
+import { directoryKeys, type Page, type Plan, type Visit } from './api';
 
 /** Records a visit to an enterprise (the user is the visitor): what was discussed, problems found, follow-up. */
 export function VisitFormModal({ enterpriseId, open, onClose }: { enterpriseId: string | null; open: boolean; onClose: () => void }) {
@@ -107,10 +107,11 @@ export function VisitList({ query, showEnterprise = true }: { query: Record<stri
   );
 }
 
-export function PlanTable({ divisionCode }: { divisionCode?: string }) {
+export function PlanTable({ divisionCode, onEdit }: { divisionCode?: string; onEdit?: (p: Plan) => void }) {
   const { t } = useTranslation('service', { keyPrefix: 'directory' });
+  const can = useCan();
   const q = { divisionCode };
-  const plans = useQuery({ queryKey: directoryKeys.plans(q), queryFn: () => api.get<import('./api').Plan[]>('/api/service/visit-plans', q) });
+  const plans = useQuery({ queryKey: directoryKeys.plans(q), queryFn: () => api.get<Plan[]>('/api/service/visit-plans', q) });
   if (plans.error) return <ErrorAlert error={plans.error} />;
   return (
     <Table
@@ -123,6 +124,14 @@ export function PlanTable({ divisionCode }: { divisionCode?: string }) {
         { title: t('visits.share'), render: (_, p) => t('visits.progress', { visited: p.visited, planned: p.planned }) },
         { title: t('visits.visits'), dataIndex: 'visitCount' },
         { title: t('field.note'), dataIndex: 'note' },
+        {
+          title: t('visits.planChanged'),
+          render: (_, p) => (p.updatedByName ? <Typography.Text type="secondary">{t('visits.changedBy', { name: p.updatedByName, at: formatDateTime(p.updatedAt) })}</Typography.Text> : null),
+        },
+        ...(onEdit && can('service.visit.plan') ? [{
+          title: '', key: 'edit', width: 80,
+          render: (_: unknown, p: Plan) => <Button size="small" onClick={() => onEdit(p)} data-testid={`plan-edit-${p.id}`}>{t('visits.editPlan')}</Button>,
+        }] : []),
       ]}
     />
   );

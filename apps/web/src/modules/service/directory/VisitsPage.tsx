@@ -8,7 +8,7 @@ import { useCan } from '../../../auth/session';
 import { EChart } from '../../../ui/EChart';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
-import { directoryKeys, type Coverage } from './api';
+import { directoryKeys, type Coverage, type Plan } from './api';
 import { PlanTable, VisitFormModal, VisitList } from './VisitViews';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -48,9 +48,11 @@ function CoverageView() {
   );
 }
 
-function PlanModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Makes a visit plan, or edits one (`plan` given): who, which street, when, which enterprises. */
+export function PlanModal({ open, onClose, plan }: { open: boolean; onClose: () => void; plan?: Plan | null }) {
   const { t } = useTranslation('service', { keyPrefix: 'directory' });
   const [form] = Form.useForm();
+  const title = plan ? t('visits.editPlanTitle') : t('visits.newPlan');
   const qc = useQueryClient();
   const { message } = App.useApp();
   const agents = useQuery({ queryKey: directoryKeys.agents, queryFn: () => api.get<{ id: string; name: string; departmentName: string | null }[]>('/api/service/visits/agents'), enabled: open });
@@ -60,30 +62,38 @@ function PlanModal({ open, onClose }: { open: boolean; onClose: () => void }) {
     queryFn: () => api.get<{ items: { id: string; name: string }[] }>('/api/enterprises', { division: street, pageSize: 100, sort: 'name', order: 'asc' }),
     enabled: open && !!street && /^\d{9}$/.test(street),
   });
+  // the plan's own enterprises stay choosable even when they are not on the first page of the street
+  const options = new Map<string, string>((plan?.enterprises ?? []).map((e) => [e.id, e.name]));
+  for (const e of enterprises.data?.items ?? []) options.set(e.id, e.name);
   const submit = async () => {
     const v = await form.validateFields();
+    const body = {
+      agentId: v.agentId, divisionCode: v.divisionCode, periodFrom: v.period[0].format('YYYY-MM-DD'), periodTo: v.period[1].format('YYYY-MM-DD'),
+      enterpriseIds: v.enterpriseIds ?? [], note: v.note ?? '',
+    };
     try {
-      await api.post('/api/service/visit-plans', {
-        agentId: v.agentId, divisionCode: v.divisionCode, periodFrom: v.period[0].format('YYYY-MM-DD'), periodTo: v.period[1].format('YYYY-MM-DD'),
-        enterpriseIds: v.enterpriseIds ?? [], note: v.note ?? '',
-      });
+      if (plan) await api.put(`/api/service/visit-plans/${plan.id}`, { ...body, version: plan.version });
+      else await api.post('/api/service/visit-plans', body);
       message.success(t('visits.planSaved'));
       await qc.invalidateQueries({ queryKey: ['visits'] });
       onClose();
     } catch (e) {
-      Modal.error({ title: t('visits.newPlan'), content: <ErrorAlert error={e} /> });
+      Modal.error({ title, content: <ErrorAlert error={e} /> });
     }
   };
+  const initialValues = plan
+    ? { agentId: plan.agentId, divisionCode: plan.divisionCode, period: [dayjs(plan.periodFrom), dayjs(plan.periodTo)], enterpriseIds: plan.enterprises.map((e) => e.id), note: plan.note }
+    : { period: [dayjs().startOf('month'), dayjs().endOf('month')] };
   return (
-    <Modal open={open} onCancel={onClose} onOk={() => void submit()} title={t('visits.newPlan')} destroyOnHidden width={640}>
-      <Form form={form} layout="vertical" initialValues={{ period: [dayjs().startOf('month'), dayjs().endOf('month')] }}>
+    <Modal open={open} onCancel={onClose} onOk={() => void submit()} title={title} destroyOnHidden width={640} okButtonProps={{ 'data-testid': 'plan-save' } as never}>
+      <Form form={form} layout="vertical" initialValues={initialValues} preserve={false} data-testid="plan-form">
         <Form.Item name="agentId" label={t('visits.agent')} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" options={(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name}${a.departmentName ? `（${a.departmentName}）` : ''}` }))} />
+          <Select data-testid="plan-agent" showSearch optionFilterProp="label" options={(agents.data ?? []).map((a) => ({ value: a.id, label: `${a.name}${a.departmentName ? `（${a.departmentName}）` : ''}` }))} />
         </Form.Item>
         <Form.Item name="divisionCode" label={t('visits.street')} rules={[{ required: true, pattern: /^\d{9}$/ }]}><Input placeholder="330110010" maxLength={9} /></Form.Item>
         <Form.Item name="period" label={t('visits.period')} rules={[{ required: true }]}><DatePicker.RangePicker /></Form.Item>
         <Form.Item name="enterpriseIds" label={t('visits.planEnterprises')}>
-          <Select mode="multiple" optionFilterProp="label" options={(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }))} />
+          <Select mode="multiple" optionFilterProp="label" options={[...options].map(([value, label]) => ({ value, label }))} data-testid="plan-enterprises" />
         </Form.Item>
         <Form.Item name="note" label={t('field.note')}><Input maxLength={500} /></Form.Item>
       </Form>
@@ -97,6 +107,7 @@ export function VisitsPage() {
   const can = useCan();
   const [recording, setRecording] = useState(false);
   const [planning, setPlanning] = useState(false);
+  const [editing, setEditing] = useState<Plan | null>(null);
   return (
     <>
       <PageHeader
@@ -114,12 +125,13 @@ export function VisitsPage() {
           items={[
             { key: 'list', label: t('visits.list'), children: <VisitList query={{}} /> },
             { key: 'coverage', label: t('visits.coverage'), children: <CoverageView /> },
-            { key: 'plans', label: t('visits.plans'), children: <PlanTable /> },
+            { key: 'plans', label: t('visits.plans'), children: <PlanTable onEdit={setEditing} /> },
           ]}
         />
       </Card>
       <VisitFormModal enterpriseId={null} open={recording} onClose={() => setRecording(false)} />
       <PlanModal open={planning} onClose={() => setPlanning(false)} />
+      <PlanModal key={editing?.id ?? 'none'} open={editing !== null} plan={editing} onClose={() => setEditing(null)} />
     </>
   );
 }

@@ -43,6 +43,7 @@ export interface Visit {
 export interface Plan {
   id: string; agentId: string; agentName: string; divisionCode: string; divisionName: string; periodFrom: string; periodTo: string; note: string;
   enterprises: { id: string; name: string; visited: boolean; lastVisitedAt: string | null }[]; planned: number; visited: number; visitCount: number; version: number;
+  updatedAt: string; updatedByName: string;
 }
 export interface CoverageRow { key: string; name: string; enterprises: number; visited: number; visits: number; share: number }
 export interface Coverage { from: string; to: string; by: 'street' | 'park'; rows: CoverageRow[]; total: CoverageRow }

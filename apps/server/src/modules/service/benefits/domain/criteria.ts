@@ -1,4 +1,4 @@
-import { CREDIT_RATINGS, SIZE_CLASSES } from './facts';
+import { CREDIT_RATINGS, SIZE_CLASSES } from '../../../../core/enterprises/domain/enterprise-facts';
 
 /**
  * A benefit policy's eligibility criteria: conditions over enterprise facts, combined with

@@ -1,4 +1,4 @@
-export * from './facts';
 export * from './criteria';
 export * from './age';
 export * from './matcher';
+export * from './enterprise-matches';

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, compileCriteria, explainMatch, missingFields, outcomeOf, validateCriteria, type Criteria, type EligibilityFacts } from '.';
+import { ageInYears, compileCriteria, explainMatch, missingFields, outcomeOf, validateCriteria, type Criteria } from '.';
+import type { EnterpriseFacts } from '../../../../core/enterprises/domain/enterprise-facts';
 
-const base: EligibilityFacts = {
+const base: EnterpriseFacts = {
   enterpriseId: 'e1', industryCode: '6513', sizeClass: 'small', aboveScale: false, highTech: true,
   divisionCode: '330110010', parkId: 'park-1', establishedOn: '2020-03-01', employees: 80,
   revenueFen: 20_000_000_00, taxFen: null, creditRating: null, tags: ['数字经济'],
 };
 const today = '2026-03-10';
-const run = (c: Criteria, f: Partial<EligibilityFacts> = {}, day = today) => compileCriteria(c, day).match({ ...base, ...f });
+const run = (c: Criteria, f: Partial<EnterpriseFacts> = {}, day = today) => compileCriteria(c, day).match({ ...base, ...f });
 const all = (...items: Criteria['items']): Criteria => ({ combine: 'all', items });
 
 describe('age on the day', () => {

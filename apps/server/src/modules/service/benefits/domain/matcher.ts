@@ -1,6 +1,6 @@
 import { ageCutoff, ageInYears } from './age';
 import { CRITERION_FIELDS, type Combine, type Criteria, type Criterion, type NumberOp } from './criteria';
-import type { EligibilityFacts } from './facts';
+import type { EnterpriseFacts } from '../../../../core/enterprises/domain/enterprise-facts';
 
 /** One criterion against one enterprise: P pass, F fail, U unknown (the fact is missing). */
 export type CriterionCode = 'P' | 'F' | 'U';
@@ -11,7 +11,7 @@ const F = 1;
 const U = 2;
 const LETTER = ['P', 'F', 'U'] as const;
 type Code = typeof P | typeof F | typeof U;
-type Test = (f: EligibilityFacts) => Code;
+type Test = (f: EnterpriseFacts) => Code;
 
 /**
  * The outcome of a policy for an enterprise, from its per-criterion codes:
@@ -54,7 +54,7 @@ export interface CompiledCriteria {
   readonly combine: Combine;
   readonly size: number;
   /** The outcome and codes; `codes` is '' when not eligible (not stored, recomputed on demand). */
-  match(f: EligibilityFacts): Match;
+  match(f: EnterpriseFacts): Match;
 }
 
 const NOT: Match = { outcome: 'not_eligible', codes: '' };
@@ -172,7 +172,7 @@ export interface Explanation {
 }
 
 /** Every criterion of a policy against one enterprise, with the facts it looked at (recomputed on demand). */
-export function explainMatch(criteria: Criteria, f: EligibilityFacts, today: string): Explanation {
+export function explainMatch(criteria: Criteria, f: EnterpriseFacts, today: string): Explanation {
   const codes = criteria.items.map((c) => LETTER[compileOne(c, today)(f)]).join('');
   const attainable = criteria.items.map((c) => CRITERION_FIELDS[c.field].attainable);
   return {
@@ -186,7 +186,7 @@ export function explainMatch(criteria: Criteria, f: EligibilityFacts, today: str
   };
 }
 
-function factOf(c: Criterion, f: EligibilityFacts, today: string): ExplainedCriterion['fact'] {
+function factOf(c: Criterion, f: EnterpriseFacts, today: string): ExplainedCriterion['fact'] {
   switch (c.field) {
     case 'industry': return f.industryCode;
     case 'sizeClass': return f.sizeClass;

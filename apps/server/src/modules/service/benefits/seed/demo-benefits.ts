@@ -2,11 +2,12 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../../../db/schema';
 import { seededRandom } from '../../../../db/seed/random';
 import { mobilePhone } from '../../../../db/seed/enterprise-generator';
-import { recordEligibilityFacts } from '../../../../core/enterprises/eligibility-facts';
+import { recordPeriodicFacts } from '../../../../core/enterprises/enterprise-facts';
 import { Notifier } from '../../../../core/notifications/notifier';
 import { localDateOf } from '../../../../core/reference/domain/workday';
 import { validateCriteria, type Criteria } from '../domain';
 import { deliverEligible, matchEverything } from '../matching';
+import { hasPolicy } from '../match-store';
 
 const LIANGZHU = '330110010';
 const WAN = 1_000_000; // fen in 1 万元
@@ -125,7 +126,7 @@ export async function seedDemoBenefits(tx: Transaction<DB>, demo: { passwordHash
     taxFen: e.revenue_fen === null ? null : Math.round(e.revenue_fen * (0.02 + rng.next() * 0.05)),
     creditRating: e.name === '中双元（杭州）科技有限公司' ? 'A' as const : rng.pick(['A', 'A', 'B', 'B', 'B', 'M', 'C'] as const),
   }));
-  await recordEligibilityFacts(tx, facts, now);
+  await recordPeriodicFacts(tx, facts, now);
 
   const liangzhuPark = (await tx.selectFrom('parks').select('id').where('division_code', '=', LIANGZHU).orderBy('name').executeTakeFirstOrThrow()).id;
   const ids: string[] = [];
@@ -150,8 +151,9 @@ export async function seedDemoBenefits(tx: Transaction<DB>, demo: { passwordHash
 
   // 高企认定奖励: the list generated, reviewed and confirmed 40 days ago; most enterprises have answered.
   const gaoqi = ids[0]!;
-  const eligible = await tx.selectFrom('benefit_matches as m').innerJoin('enterprises as e', 'e.id', 'm.enterprise_id').select(['e.id', 'e.name'])
-    .where('m.policy_id', '=', gaoqi).where('m.outcome', '=', 'eligible').orderBy('e.credit_code').execute();
+  const gaoqiKey = (await tx.selectFrom('benefit_policies').select('match_key').where('id', '=', gaoqi).executeTakeFirstOrThrow()).match_key;
+  const eligible = await tx.selectFrom('benefit_enterprise_matches as m').innerJoin('enterprises as e', 'e.id', 'm.enterprise_id').select(['e.id', 'e.name'])
+    .where(hasPolicy('m', gaoqiKey, 'eligible')).orderBy('e.credit_code').execute();
   const confirmedAt = new Date(now.getTime() - 40 * 86_400_000);
   await tx.insertInto('benefit_grant_lists').values({
     policy_id: gaoqi, status: 'confirmed', generated_at: new Date(confirmedAt.getTime() - 2 * 86_400_000), generated_by: officer.id,

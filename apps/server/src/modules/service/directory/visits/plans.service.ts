@@ -5,6 +5,9 @@ import { divisionPrefix, enterpriseInScope } from '../../../../core/identity/sco
 import type { Ctx, Tx } from '../../../../core/context';
 import { coverageShare, isValidPeriod, periodBounds } from '../domain/coverage';
 import type { z } from 'zod';
+import type { Notifier } from '../../../../core/notifications/notifier';
+import { changedFields } from '../../../../core/audit/audit';
+import { planChangeText } from '../domain/plan-change';
 import type { PlanInput, PlanListQuery, PlanUpdate, PlanView } from './schemas';
 
 /** A street-bound user plans and sees its own street only. */
@@ -33,7 +36,7 @@ async function checkPlan(tx: Tx, ctx: Ctx, input: PlanInput) {
 async function planViews(tx: Tx, ctx: Ctx, ids: string[]): Promise<PlanView[]> {
   if (!ids.length) return [];
   const plans = await tx.selectFrom('service_visit_plans as p').innerJoin('users as u', 'u.id', 'p.agent_id').leftJoin('divisions as d', 'd.code', 'p.division_code')
-    .select(['p.id', 'p.agent_id', 'u.display_name as agent_name', 'p.division_code', 'd.name as division_name', 'p.period_from', 'p.period_to', 'p.note', 'p.enterprise_ids', 'p.version'])
+    .select(['p.id', 'p.agent_id', 'u.display_name as agent_name', 'p.division_code', 'd.name as division_name', 'p.period_from', 'p.period_to', 'p.note', 'p.enterprise_ids', 'p.version', 'p.updated_at', 'p.updated_by_name'])
     .where('p.id', 'in', ids).orderBy('p.period_from', 'desc').orderBy('p.id').execute();
   const out: PlanView[] = [];
   for (const p of plans) {
@@ -48,7 +51,7 @@ async function planViews(tx: Tx, ctx: Ctx, ids: string[]): Promise<PlanView[]> {
     ]);
     out.push({
       id: p.id, agentId: p.agent_id, agentName: p.agent_name, divisionCode: p.division_code, divisionName: p.division_name ?? p.division_code,
-      periodFrom: p.period_from, periodTo: p.period_to, note: p.note, version: p.version,
+      periodFrom: p.period_from, periodTo: p.period_to, note: p.note, version: p.version, updatedAt: p.updated_at, updatedByName: p.updated_by_name,
       enterprises: enterprises.map((e) => ({ id: e.id, name: e.name, visited: e.last !== null, lastVisitedAt: e.last })),
       planned: enterprises.length, visited: enterprises.filter((e) => e.last !== null).length, visitCount: visits.n,
     });
@@ -86,22 +89,35 @@ export async function createPlan(ctx: Ctx, input: PlanInput): Promise<PlanView> 
   return getPlan(ctx, id);
 }
 
-export async function updatePlan(ctx: Ctx, id: string, input: z.infer<typeof PlanUpdate>): Promise<PlanView> {
+/**
+ * Edits a plan (who, which street, when, which enterprises, the note), version-checked, audited
+ * with the fields that changed; the agent it names — and the one it named before, when that
+ * changes — is told in-app what changed. Unchanged input changes nothing.
+ */
+export async function updatePlan(ctx: Ctx, notifier: Notifier, id: string, input: z.infer<typeof PlanUpdate>): Promise<PlanView> {
   await ctx.db.transaction().execute(async (tx) => {
     const cur = await tx.selectFrom('service_visit_plans').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!cur) throw new AppError('VISIT_PLAN_NOT_FOUND');
     assertStreetInScope(ctx, cur.division_code);
     if (cur.version !== input.version) throw new AppError('CONFLICT');
     const ids = await checkPlan(tx, ctx, input);
+    const before = { agentId: cur.agent_id, divisionCode: cur.division_code, periodFrom: cur.period_from, periodTo: cur.period_to, enterpriseIds: [...cur.enterprise_ids].sort(), note: cur.note };
+    const after = { agentId: input.agentId, divisionCode: input.divisionCode, periodFrom: input.periodFrom, periodTo: input.periodTo, enterpriseIds: [...ids].sort(), note: input.note };
+    const diff = changedFields(before, after);
+    if (!diff) return;
     await tx.updateTable('service_visit_plans').set({
       agent_id: input.agentId, division_code: input.divisionCode, period_from: input.periodFrom, period_to: input.periodTo, enterprise_ids: ids,
-      note: input.note, updated_at: ctx.now, version: cur.version + 1,
+      note: input.note, updated_at: ctx.now, updated_by: ctx.actor.userId, updated_by_name: ctx.actor.displayName, version: cur.version + 1,
     }).where('id', '=', id).execute();
-    await recordAudit(tx, ctx, {
-      action: 'service.visit_plan.update', entityType: 'service_visit_plan', entityId: id,
-      before: { agentId: cur.agent_id, divisionCode: cur.division_code, periodFrom: cur.period_from, periodTo: cur.period_to, enterpriseIds: cur.enterprise_ids, note: cur.note },
-      after: { ...input, enterpriseIds: ids },
-    });
+    await recordAudit(tx, ctx, { action: 'service.visit_plan.update', entityType: 'service_visit_plan', entityId: id, before: diff.before, after: diff.after });
+    const text = planChangeText(before, after);
+    for (const agent of new Set([cur.agent_id, input.agentId])) {
+      await notifier.notify(tx, agent, {
+        title: agent === input.agentId ? `走访计划已调整：${input.periodFrom} ~ ${input.periodTo}` : '走访计划已改由他人负责',
+        body: `${ctx.actor.displayName}修改了走访计划：${text}`,
+        link: '/service/visits',
+      });
+    }
   });
   return getPlan(ctx, id);
 }

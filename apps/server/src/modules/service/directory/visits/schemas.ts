@@ -83,6 +83,9 @@ export const PlanView = z.object({
   visited: z.number(),
   visitCount: z.number(),
   version: z.number(),
+  /** set once the plan was edited: who and when */
+  updatedAt: z.date(),
+  updatedByName: z.string(),
 });
 export type PlanView = z.infer<typeof PlanView>;
 export const PlanListQuery = z.object({ agentId: z.uuid().optional(), divisionCode: z.string().regex(/^\d{6}(\d{3})?$/).optional(), activeOn: IsoDate.optional() });

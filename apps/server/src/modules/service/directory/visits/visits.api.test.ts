@@ -94,6 +94,47 @@ describe('plans and coverage', () => {
     expect((await dispatcher.post('/api/service/visit-plans', { agentId, divisionCode: '330110010', periodFrom: iso(NOW), periodTo: from })).statusCode).toBe(400);
   });
 
+  it('the office edits a plan: who, when, which enterprises; audited, the agents told, the plan says who changed it', async () => {
+    const [agentId, agent2Id] = await Promise.all(['agent', 'agent2'].map(async (u) => (await t.deps.db.selectFrom('users').select('id').where('username', '=', u).executeTakeFirst())?.id));
+    const other = agent2Id ?? (await t.deps.db.selectFrom('users as u').select('u.id').where('u.status', '=', 'active').where('u.id', '!=', agentId!)
+      .where(sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles ro ON ro.code = ur.role_code WHERE ur.user_id = u.id AND 'service.visit' = ANY(ro.permissions))`)
+      .orderBy('u.username').executeTakeFirstOrThrow()).id;
+    const targets = await t.deps.db.selectFrom('enterprises').select('id').where('division_code', 'like', '330110010%').orderBy('name').limit(4).execute();
+    const from = iso(NOW);
+    const body = { agentId: agentId!, divisionCode: '330110010', periodFrom: from, periodTo: from, enterpriseIds: targets.slice(0, 2).map((x) => x.id), note: '' };
+    const plan = (await dispatcher.post('/api/service/visit-plans', body)).json();
+    expect(plan.updatedByName).toBe('');
+    const to = iso(new Date(NOW.getTime() + 14 * 86_400_000));
+    const edit = { ...body, agentId: other, periodTo: to, enterpriseIds: targets.slice(1, 4).map((x) => x.id), note: '先走访重点企业', version: plan.version };
+    // 401 / 403 / stale version / an agent without the visit permission
+    expect((await t.anonymous.put(`/api/service/visit-plans/${plan.id}`, edit)).statusCode).toBe(401);
+    expect((await agent.put(`/api/service/visit-plans/${plan.id}`, edit)).statusCode).toBe(403);
+    expect((await dispatcher.put(`/api/service/visit-plans/${plan.id}`, { ...edit, version: plan.version + 1 })).statusCode).toBe(409);
+    const hotline = (await t.deps.db.selectFrom('users').select('id').where('username', '=', 'hotline').executeTakeFirstOrThrow()).id;
+    expect((await dispatcher.put(`/api/service/visit-plans/${plan.id}`, { ...edit, agentId: hotline })).json().error.code).toBe('VISIT_PLAN_AGENT_INVALID');
+
+    const res = await dispatcher.put(`/api/service/visit-plans/${plan.id}`, edit);
+    expect(res.statusCode, res.body).toBe(200);
+    const edited = res.json();
+    expect(edited).toMatchObject({ agentId: other, periodTo: to, note: '先走访重点企业', planned: 3, version: plan.version + 1 });
+    expect(edited.updatedByName).not.toBe('');
+    expect(edited.enterprises.map((e: { id: string }) => e.id).sort()).toEqual(targets.slice(1, 4).map((x) => x.id).sort());
+    // the audit entry holds only what changed
+    const audit = await t.deps.db.selectFrom('audit_log').select(['before', 'after']).where('entity_id', '=', plan.id).where('action', '=', 'service.visit_plan.update').execute();
+    expect(audit).toHaveLength(1);
+    expect(Object.keys(audit[0]!.after as object).sort()).toEqual(['agentId', 'enterpriseIds', 'note', 'periodTo']);
+    expect((audit[0]!.before as { periodTo: string }).periodTo).toBe(from);
+    // both agents are told: the new one what changed, the old one that it went to someone else
+    const told = await t.deps.db.selectFrom('notifications').select(['user_id', 'title', 'body']).where('created_at', '>=', new Date(NOW.getTime() - 1000))
+      .where('title', 'like', '走访计划%').where('user_id', 'in', [agentId!, other]).execute();
+    expect(told.find((n) => n.user_id === other)?.body).toContain('企业增加 2 家、移除 1 家（共 3 家）');
+    expect(told.find((n) => n.user_id === agentId)?.title).toBe('走访计划已改由他人负责');
+    // the same again changes nothing (no new version, no audit entry)
+    const again = (await dispatcher.put(`/api/service/visit-plans/${plan.id}`, { ...edit, version: edited.version })).json();
+    expect(again.version).toBe(edited.version);
+    expect(await t.deps.db.selectFrom('audit_log').select('id').where('entity_id', '=', plan.id).where('action', '=', 'service.visit_plan.update').execute()).toHaveLength(1);
+  });
+
   it('coverage per street matches a count of the database', async () => {
     const from = iso(new Date(NOW.getTime() - 30 * 86_400_000));
     const to = iso(NOW);

@@ -92,6 +92,6 @@ export const visitRoutes: Routes = (app, deps) => {
 
   app.put('/service/visit-plans/:id', {
     config: { access: 'service.visit.plan' },
-    schema: { tags: TAG, summary: '修改走访计划（version 乐观锁）', params: IdParams, body: PlanUpdate, response: { 200: PlanView } },
-  }, (req) => updatePlan(ctxOf(req, deps), req.params.id, req.body));
+    schema: { tags: TAG, summary: '修改走访计划：服务员、街道、期间、企业（version 乐观锁；留痕并通知服务员）', params: IdParams, body: PlanUpdate, response: { 200: PlanView } },
+  }, (req) => updatePlan(ctxOf(req, deps), deps.notifier, req.params.id, req.body));
 };

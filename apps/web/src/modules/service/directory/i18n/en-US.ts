@@ -40,7 +40,7 @@ const enUS: typeof zhCN = {
     visitedAt: 'Visited at', visitor: 'Visitor', companions: 'Companions and hosts', discussed: 'Discussed', problems: 'Problems found', followUps: 'Follow-up',
     addProblem: 'Add a problem', toRequest: 'Make a request', converted: 'Request {{number}}', saved: 'Visit recorded', plan: 'Plan', edit: 'Edit',
     coverageTitle: 'Visit coverage {{from}} – {{to}}', byStreet: 'By street', byPark: 'By park', enterprises: 'Enterprises', visited: 'Visited', visits: 'Visits', share: 'Coverage', total: 'Total',
-    newPlan: 'New visit plan', agent: 'Agent', street: 'Street', period: 'Period', planEnterprises: 'Enterprises to visit', progress: '{{visited}} / {{planned}} done', planSaved: 'Plan saved',
+    newPlan: 'New visit plan', agent: 'Agent', street: 'Street', period: 'Period', planEnterprises: 'Enterprises to visit', progress: '{{visited}} / {{planned}} done', planSaved: 'Plan saved', editPlan: 'Edit', editPlanTitle: 'Edit visit plan', planChanged: 'Last changed', changedBy: '{{name}} at {{at}}',
     from: 'From', to: 'To',
   },
   import: {

@@ -39,7 +39,7 @@ const zhCN = {
     visitedAt: '走访时间', visitor: '走访人', companions: '同行及接待人员', discussed: '交流内容', problems: '发现的问题', followUps: '后续跟进',
     addProblem: '添加问题', toRequest: '转为诉求', converted: '已转为诉求 {{number}}', saved: '走访已登记', plan: '所属计划', edit: '修改',
     coverageTitle: '{{from}} 至 {{to}} 的走访覆盖率', byStreet: '按街道', byPark: '按园区', enterprises: '企业数', visited: '已走访企业', visits: '走访次数', share: '覆盖率', total: '合计',
-    newPlan: '制定走访计划', agent: '服务员', street: '街道', period: '期间', planEnterprises: '计划走访的企业', progress: '完成 {{visited}} / {{planned}}', planSaved: '计划已保存',
+    newPlan: '制定走访计划', agent: '服务员', street: '街道', period: '期间', planEnterprises: '计划走访的企业', progress: '完成 {{visited}} / {{planned}}', planSaved: '计划已保存', editPlan: '修改', editPlanTitle: '修改走访计划', planChanged: '最近修改', changedBy: '{{name}} 于 {{at}}',
     from: '开始', to: '结束',
   },
   import: {
