@@ -1,5 +1,6 @@
 import { MEDFUND_DATA_PERMISSIONS } from './data/access';
 import { MEDFUND_RULES_PERMISSIONS } from './rules/access';
+import { MEDFUND_REPORTS_PERMISSIONS } from './reports/access';
 
 /**
  * The medical fund module's roles, over the permissions its two parts declare (data/access.ts:
@@ -8,7 +9,7 @@ import { MEDFUND_RULES_PERMISSIONS } from './rules/access';
  * alone decide who sees it. Names and ID numbers are masked unless the user also holds
  * personal.reveal, and every unmasked read is audited.
  */
-export const MEDFUND_PERMISSIONS = { ...MEDFUND_DATA_PERMISSIONS, ...MEDFUND_RULES_PERMISSIONS };
+export const MEDFUND_PERMISSIONS = { ...MEDFUND_DATA_PERMISSIONS, ...MEDFUND_RULES_PERMISSIONS, ...MEDFUND_REPORTS_PERMISSIONS };
 
 export const MEDFUND_ROLES: Record<string, { name: string; nameEn: string; description: string; permissions: string[] }> = {
   medfund_analyst: {
@@ -19,12 +20,13 @@ export const MEDFUND_ROLES: Record<string, { name: string; nameEn: string; descr
       'medfund.data.read', 'medfund.data.load',
       'medfund.rules.read', 'medfund.rules.manage', 'medfund.screening.run', 'medfund.findings.read',
       'personal.reveal',
+      'medfund.reports.read',
     ],
   },
   medfund_viewer: {
     name: '医保监管查阅（领导、协作部门）',
     nameEn: 'Medical fund viewer (leaders, partner departments)',
     description: '查看数据加载与数据概况、规则、筛查批次、疑点（个人信息脱敏）和机构风险排名',
-    permissions: ['medfund.data.read', 'medfund.rules.read', 'medfund.findings.read'],
+    permissions: ['medfund.data.read', 'medfund.rules.read', 'medfund.findings.read', 'medfund.reports.read'],
   },
 };

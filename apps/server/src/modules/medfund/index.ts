@@ -4,6 +4,7 @@ import { generateJob, loadFileJob } from './data/load-job';
 import { GENERATE_JOB, LOAD_JOB } from './data/loads.service';
 import { seedDemoMedfund } from './data/demo-seed';
 import { medfundRulesPart } from './rules';
+import { medfundReportsPart } from './reports';
 
 /**
  * 医保基金监管 (medical fund supervision, issue 7): the claims store (claims/, DuckDB or
@@ -13,7 +14,7 @@ import { medfundRulesPart } from './rules';
  */
 export const medfundModule = {
   name: 'medfund',
-  routes: [medfundDataRoutes, ...medfundRulesPart.routes],
+  routes: [medfundDataRoutes, ...medfundRulesPart.routes, ...medfundReportsPart.routes],
   permissions: MEDFUND_PERMISSIONS,
   roles: MEDFUND_ROLES,
   jobs: { [LOAD_JOB]: loadFileJob, [GENERATE_JOB]: generateJob, ...medfundRulesPart.jobs },

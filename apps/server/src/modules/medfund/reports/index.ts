@@ -1,0 +1,6 @@
+import { medfundReportsRoutes } from './reports.routes';
+
+/** The reports half of 医保基金监管 part 2 (issue 8): the periodic fund risk report and rule effectiveness. */
+export const medfundReportsPart = {
+  routes: [medfundReportsRoutes],
+};
