@@ -168,6 +168,11 @@ export const ERROR_CATALOG = {
   MEDFUND_RUN_ACTIVE: { status: 409, zh: '同一份结算数据已有筛查正在进行或排队，请等待其完成', en: 'A screening run over the same claims data is already queued or running; wait for it to finish' },
   MEDFUND_NO_CLAIMS: { status: 409, zh: '结算数据库中还没有结算数据，请先导入数据', en: 'The claims store holds no settlements yet; load data first' },
   MEDFUND_FINDING_NOT_FOUND: { status: 404, zh: '疑点不存在', en: 'Finding not found' },
+  // 医保基金监管 — warnings (modules/medfund/warnings)
+  MEDFUND_WARNING_NOT_FOUND: { status: 404, zh: '预警不存在', en: 'Warning not found' },
+  MEDFUND_WARNING_RULES_INVALID: { status: 400, zh: '预警规则有误，请检查标注的取值', en: 'Some warning rule values are not valid; see the marked ones' },
+  MEDFUND_WARNING_STATUS: { status: 409, zh: '预警当前状态不允许这一操作', en: 'The warning\'s status does not allow this' },
+  MEDFUND_WARNING_OPEN_EXISTS: { status: 409, zh: '该对象已有一条待处置的预警，不能再重新打开另一条', en: 'This subject already has an open warning; another cannot be reopened' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1477,6 +1477,93 @@ export interface MedfundProviderRiskTable {
   rank: number;
 }
 
+// ---- Medical fund supervision, part 2A: warnings (0032_medfund_warnings.sql, modules/medfund/warnings)
+export type MedfundWarningLevel = 'red' | 'orange' | 'yellow';
+export type MedfundWarningStatus = 'open' | 'in_case' | 'closed' | 'dismissed';
+export type MedfundWarningSubject = 'person' | 'provider';
+export type MedfundWarningEventKind = 'created' | 'level' | 'status' | 'findings' | 'notified' | 'note';
+
+export interface MedfundWarningRuleVersionTable {
+  version: number;
+  rules: Json<Record<string, unknown>>;
+  change_note: Generated<string>;
+  created_by: string | null;
+  created_by_name: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface MedfundWarningRollupTable {
+  id: Generated<number>;
+  trigger: 'screening' | 'manual' | 'rules';
+  run_id: number | null;
+  rule_version: number | null;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  as_of: string | null;
+  period_from: string | null;
+  counts: Json<Record<string, number>>;
+  error: string | null;
+  requested_by: string | null;
+  requested_by_name: Generated<string>;
+  requested_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface MedfundWarningTable {
+  id: Generated<number>;
+  subject_kind: MedfundWarningSubject;
+  subject_key: string;
+  subject_name: Generated<string>;
+  subject_certno: Generated<string>;
+  level: MedfundWarningLevel;
+  computed_level: MedfundWarningLevel | null;
+  level_pinned: Generated<boolean>;
+  status: Generated<MedfundWarningStatus>;
+  amount_fen: Generated<number>;
+  findings_count: Generated<number>;
+  red_findings: Generated<number>;
+  max_red_fen: Generated<number>;
+  reasons: Json<string[]>;
+  providers: ColumnType<string[], string[] | string | undefined, string[] | string>;
+  rule_codes: ColumnType<string[], string[] | string | undefined, string[] | string>;
+  first_occurred_on: string | null;
+  last_occurred_on: string | null;
+  rule_version: number;
+  last_rollup_id: number | null;
+  notified_at: Date | null;
+  handled_by: string | null;
+  handled_by_name: Generated<string>;
+  handled_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface MedfundWarningFindingTable {
+  warning_id: number;
+  finding_id: number;
+}
+
+export interface MedfundWarningEventTable {
+  id: Generated<number>;
+  warning_id: number;
+  kind: MedfundWarningEventKind;
+  from_value: string | null;
+  to_value: string | null;
+  reason: Generated<string>;
+  rollup_id: number | null;
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  at: CreatedAt;
+}
+
+export interface DB {
+  medfund_warning_rule_versions: MedfundWarningRuleVersionTable;
+  medfund_warning_rollups: MedfundWarningRollupTable;
+  medfund_warnings: MedfundWarningTable;
+  medfund_warning_findings: MedfundWarningFindingTable;
+  medfund_warning_events: MedfundWarningEventTable;
+}
+
 export interface DB {
   medfund_rules: MedfundRuleTable;
   medfund_rule_versions: MedfundRuleVersionTable;
