@@ -7,6 +7,10 @@ import { periodicReport, type ReportQuery, type ReportView } from './periodic-re
 
 const yuan = (fen: number) => Math.round(fen) / 100;
 const SEVERITY: Record<string, string> = { red: '红色（明确违规）', orange: '橙色（可疑）' };
+const LEVEL: Record<string, string> = { red: '红色预警', orange: '橙色预警', yellow: '黄色预警' };
+const STAGE: Record<string, string> = { first_review: '初审', second_review: '复审', appeal: '申诉', investigation: '调查核实' };
+const DECISION: Record<string, string> = { confirmed: '确认违规', dismissed: '排除', data_quality: '数据问题（纠正不处罚）' };
+type Sup = ReportView['supervision'];
 
 type Line = { name: string; value: number | string | null; change: number | null };
 
@@ -45,6 +49,36 @@ export function reportSheets(r: ReportView): MarkedSheet<any>[] { // eslint-disa
       { header: '疑点数', width: 10, value: (x: TopRule) => x.findings }, { header: '其中红色', width: 10, value: (x: TopRule) => x.red },
       { header: '疑点金额（元）', width: 16, value: (x: TopRule) => yuan(x.amountFen) }, { header: '金额占比（%）', width: 14, value: (x: TopRule) => x.sharePercent },
     ], rows: r.topRules },
+    { name: '预警', columns: [
+      { header: '等级', width: 12, value: (x: Sup['warnings']['byLevel'][number]) => LEVEL[x.level] },
+      { header: '本期新增', width: 10, value: (x: Sup['warnings']['byLevel'][number]) => x.raised },
+      { header: '涉及金额（元）', width: 16, value: (x: Sup['warnings']['byLevel'][number]) => yuan(x.amountFen) },
+      { header: '其中待处置', width: 12, value: (x: Sup['warnings']['byLevel'][number]) => x.open },
+      { header: '已立案', width: 10, value: (x: Sup['warnings']['byLevel'][number]) => x.inCase },
+      { header: '已办结', width: 10, value: (x: Sup['warnings']['byLevel'][number]) => x.closed },
+      { header: '已排除', width: 10, value: (x: Sup['warnings']['byLevel'][number]) => x.dismissed },
+    ], rows: r.supervision.warnings.byLevel },
+    { name: '案件', columns: [
+      { header: '项目', width: 28, value: (x: Line) => x.name }, { header: '数值', width: 18, value: (x: Line) => x.value },
+    ], rows: [
+      { name: '本期立案', value: r.supervision.cases.opened, change: null },
+      { name: '本期办结', value: r.supervision.cases.decided, change: null },
+      ...r.supervision.cases.byDecision.map((d) => ({ name: `本期办结·${DECISION[d.decision]}`, value: d.cases, change: null })),
+      { name: '当前在办', value: r.supervision.cases.open, change: null },
+      ...r.supervision.cases.byStage.map((st) => ({ name: `当前在办·${STAGE[st.stage]}（其中超期 ${st.overdue}）`, value: st.cases, change: null })),
+      { name: '本期决定追回（元）', value: yuan(r.supervision.recovery.decidedFen), change: null },
+      { name: '本期已追回（元）', value: yuan(r.supervision.recovery.recoveredFen), change: null },
+      { name: '本期追回笔数', value: r.supervision.recovery.payments, change: null },
+      { name: '追回率（%，本期已追回 ÷ 本期决定追回）', value: r.supervision.recovery.recoveredPercent, change: null },
+      { name: '累计待追回（元，当前）', value: yuan(r.supervision.recovery.outstandingFen), change: null },
+    ] },
+    { name: '预警案件趋势', columns: [
+      { header: '期间', width: 12, value: (x: Sup['trend'][number]) => x.period },
+      { header: '新增预警', width: 10, value: (x: Sup['trend'][number]) => x.warnings },
+      { header: '其中红色', width: 10, value: (x: Sup['trend'][number]) => x.redWarnings },
+      { header: '立案', width: 8, value: (x: Sup['trend'][number]) => x.casesOpened },
+      { header: '追回（元）', width: 14, value: (x: Sup['trend'][number]) => yuan(x.recoveredFen) },
+    ], rows: r.supervision.trend },
     { name: '重点机构', columns: [
       { header: '机构编码', width: 16, value: (x: TopProvider) => x.fixmedinsCode }, { header: '机构名称', width: 28, value: (x: TopProvider) => x.fixmedinsName },
       { header: '疑点数', width: 10, value: (x: TopProvider) => x.findings }, { header: '触发规则数', width: 12, value: (x: TopProvider) => x.rules },

@@ -6,6 +6,8 @@ import {
   formatReportPeriod, parseReportPeriod, periodOfMonth, periodRange, shiftPeriod, trailingPeriods, type PeriodKind, type ReportPeriod,
 } from './domain/periods';
 import { findingGroups, findingMonthsRange, findingsByMonth, fundByMonth, fundByProvider, ruleNames, settlementMonths } from './report.repo';
+import { buildSupervision, type SupervisionSummary } from './domain/supervision-summary';
+import { casesOpened, decisions, activityMonths, openStages, recoveries, supervisionMonths, warningCounts } from './supervision.repo';
 
 export interface ReportQuery {
   /** 'YYYY-MM' or 'YYYY-Qn'; without it the latest month (or quarter) with settlements. */
@@ -16,6 +18,8 @@ export interface ReportQuery {
 }
 
 export interface ReportView extends PeriodicReport {
+  /** Warnings, cases and recovery (docs/medfund/REPORT.md). */
+  supervision: SupervisionSummary;
   /** The periods there is data for, newest first: what the period picker offers. */
   available: { months: string[]; quarters: string[] };
 }
@@ -38,12 +42,15 @@ function availablePeriods(first: string, last: string): ReportView['available'] 
 
 /** The periodic fund risk report (docs/medfund/REPORT.md): counts and amounts only, no personal data. */
 export async function periodicReport(ctx: Ctx, store: ClaimsStore, q: ReportQuery): Promise<ReportView> {
-  const [claimsSpan, findingSpan] = await Promise.all([settlementMonths(store), findingMonthsRange(ctx.db)]);
-  const today = localDateOf(ctx.now).slice(0, 7);
-  const first = [claimsSpan?.first, findingSpan?.first].filter(Boolean).sort()[0] ?? today;
-  const last = [claimsSpan?.last, findingSpan?.last].filter(Boolean).sort().reverse()[0] ?? today;
+  const [claimsSpan, findingSpan, activity] = await Promise.all([settlementMonths(store), findingMonthsRange(ctx.db), activityMonths(ctx.db)]);
+  const today = localDateOf(ctx.now);
+  const thisMonth = today.slice(0, 7);
+  const first = [claimsSpan?.first, findingSpan?.first, activity?.first].filter((x): x is string => !!x).sort()[0] ?? thisMonth;
+  const last = [claimsSpan?.last, findingSpan?.last, activity?.last].filter((x): x is string => !!x).sort().pop() ?? thisMonth;
+  // by default the latest month with settlements: the fund paid is what the report is about
+  const dataLast = [claimsSpan?.last, findingSpan?.last].filter((x): x is string => !!x).sort().pop() ?? last;
   const kind = q.period ? parseReportPeriod(q.period)!.kind : q.kind ?? 'month';
-  const period = q.period ? parseReportPeriod(q.period)! : periodOfMonth(last, kind);
+  const period = q.period ? parseReportPeriod(q.period)! : periodOfMonth(claimsSpan?.last ?? dataLast, kind);
   const trend = trailingPeriods(period, q.trend ?? DEFAULT_TREND[kind]);
   const window = { from: periodRange(trend[0]!).from, until: periodRange(period).until };
   const own = periodRange(period);
@@ -54,6 +61,17 @@ export async function periodicReport(ctx: Ctx, store: ClaimsStore, q: ReportQuer
     fundByProvider(store, own.from, own.until),
     ruleNames(ctx.db),
   ]);
+  const [warnings, opened, stages, decided, paid, months] = await Promise.all([
+    warningCounts(ctx.db, own.from, own.until),
+    casesOpened(ctx.db, own.from, own.until),
+    openStages(ctx.db, today),
+    decisions(ctx.db, own.from, own.until),
+    recoveries(ctx.db, own.from, own.until),
+    supervisionMonths(ctx.db, window.from, window.until),
+  ]);
   const report = buildPeriodicReport({ period, trend, fundMonths, findingMonths, findingGroups: groups, providerFund, rules });
-  return { ...report, available: availablePeriods(first, last) };
+  const supervision = buildSupervision({
+    warnings, casesOpened: opened, stages, decisions: decided, recoveredFen: paid.recoveredFen, recoveryPayments: paid.payments, outstandingFen: paid.outstandingFen, months, trend,
+  });
+  return { ...report, supervision, available: availablePeriods(first, last) };
 }

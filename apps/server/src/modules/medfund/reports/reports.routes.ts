@@ -3,7 +3,9 @@ import { attachment, XLSX_MIME } from '../../../core/excel/write-xlsx';
 import { claimsStoreOf } from '../claims/open-claims-store';
 import { periodicReport } from './periodic-report.service';
 import { exportPeriodicReport } from './periodic-report.export';
-import { ReportQuerySchema, ReportViewSchema } from './schemas';
+import { ReportQuerySchema, ReportViewSchema, RuleEffectivenessSchema } from './schemas';
+import { ruleEffectivenessView } from './rule-effectiveness.service';
+import { exportRuleEffectiveness } from './rule-effectiveness.export';
 
 const TAG = ['medfund reports'];
 
@@ -23,6 +25,23 @@ export const medfundReportsRoutes: Routes = (app, deps) => {
     schema: { tags: TAG, summary: '导出医保基金运行风险报告（Excel；标注导出人和时间，留痕）', querystring: ReportQuerySchema },
   }, async (req, reply) => {
     const file = await exportPeriodicReport(ctxOf(req, deps), await claimsStoreOf(deps.db), req.query);
+    return reply.type(XLSX_MIME).header('content-disposition', attachment(file.fileName)).send(file.buffer);
+  });
+
+  app.get('/medfund/reports/rule-effectiveness', {
+    config: { access: 'medfund.reports.read' },
+    schema: {
+      tags: TAG, summary: '规则成效：每条规则（及版本）的疑点、确认、排除、数据问题、准确率、追回金额',
+      description: 'Over every finding to date, with the outcome of its latest case. precision = confirmed / (confirmed + dismissed + data_quality); a case\'s recovery is shared over its confirmed findings by amount, to the fen (largest remainder). lowPrecision / mostlyDataQuality flag rules with at least 5 decisions.',
+      response: { 200: RuleEffectivenessSchema },
+    },
+  }, (req) => ruleEffectivenessView(ctxOf(req, deps)));
+
+  app.get('/medfund/reports/rule-effectiveness/export.xlsx', {
+    config: { access: 'medfund.reports.read' },
+    schema: { tags: TAG, summary: '导出规则成效（Excel；标注导出人和时间，留痕）' },
+  }, async (req, reply) => {
+    const file = await exportRuleEffectiveness(ctxOf(req, deps));
     return reply.type(XLSX_MIME).header('content-disposition', attachment(file.fileName)).send(file.buffer);
   });
 };

@@ -28,5 +28,30 @@ export const ReportViewSchema = z.object({
     fundFen: z.number(), perMilleOfFund: pct,
   })),
   trend: z.array(TrendPoint),
+  supervision: z.object({
+    warnings: z.object({
+      raised: z.number(), amountFen: z.number(),
+      byLevel: z.array(z.object({ level: z.enum(['red', 'orange', 'yellow']), raised: z.number(), amountFen: z.number(), open: z.number(), inCase: z.number(), closed: z.number(), dismissed: z.number() })),
+    }),
+    cases: z.object({
+      opened: z.number(), decided: z.number(), open: z.number(), overdue: z.number(),
+      byStage: z.array(z.object({ stage: z.enum(['first_review', 'second_review', 'appeal', 'investigation']), cases: z.number(), overdue: z.number(), amountAtRiskFen: z.number() })),
+      byDecision: z.array(z.object({ decision: z.enum(['confirmed', 'dismissed', 'data_quality']), cases: z.number(), confirmedFen: z.number(), recoveryDecidedFen: z.number() })),
+    }),
+    recovery: z.object({ decidedFen: z.number(), recoveredFen: z.number(), payments: z.number(), outstandingFen: z.number(), recoveredPercent: pct }),
+    trend: z.array(z.object({ period: z.string(), warnings: z.number(), redWarnings: z.number(), casesOpened: z.number(), recoveredFen: z.number() })),
+  }),
   available: z.object({ months: z.array(z.string()), quarters: z.array(z.string()) }),
+});
+
+const EffectivenessRow = z.object({
+  ruleCode: z.string(), ruleVersion: z.number().nullable(), findings: z.number(), amountFen: z.number(), inCase: z.number(), pending: z.number(),
+  confirmed: z.number(), dismissed: z.number(), dataQuality: z.number(), decided: z.number(), precision: z.number().nullable(),
+  confirmedAmountFen: z.number(), recoveryDecidedFen: z.number(), recoveredFen: z.number(), lowPrecision: z.boolean(), mostlyDataQuality: z.boolean(),
+});
+
+export const RuleEffectivenessSchema = z.object({
+  rules: z.array(EffectivenessRow.extend({ name: z.string(), nameEn: z.string(), enabled: z.boolean(), currentVersion: z.number(), versions: z.array(EffectivenessRow) })),
+  totals: EffectivenessRow,
+  unattributed: z.object({ cases: z.number(), recoveryDecidedFen: z.number(), recoveredFen: z.number() }),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateFen, ruleEffectiveness, type EffectivenessFinding } from './rule-effectiveness';
+import { allocateFen, ruleEffectiveness, type EffectivenessGroup } from './rule-effectiveness';
 
 describe('allocateFen (largest remainder, to the fen)', () => {
   it('splits 100 fen over 1:1:1 as 34, 33, 33 (the first remainder wins the tie)', () => {
@@ -21,8 +21,9 @@ describe('allocateFen (largest remainder, to the fen)', () => {
   });
 });
 
-const f = (findingId: number, ruleCode: string, ruleVersion: number, amountFen: number, caseId: number | null, outcome: EffectivenessFinding['outcome']): EffectivenessFinding =>
-  ({ findingId, ruleCode, ruleVersion, amountFen, caseId, outcome });
+// one finding per group, except where a test says otherwise (the first argument only names it)
+const f = (_id: number, ruleCode: string, ruleVersion: number, amountFen: number, caseId: number | null, outcome: EffectivenessGroup['outcome'], findings = 1): EffectivenessGroup =>
+  ({ ruleCode, ruleVersion, amountFen, caseId, outcome, findings });
 
 describe('ruleEffectiveness', () => {
   // DUP (v1, v2) and AGE (v1); case 1: findings 1, 2 (DUP v1) confirmed, 3 (AGE) dismissed; case 2: 4 (DUP v2) data quality;
@@ -54,6 +55,9 @@ describe('ruleEffectiveness', () => {
   });
 
   it('shares a case recovery over its confirmed findings by amount, to the fen', () => {
+    // case 9: DUP v1 confirmed 60000 fen, AGE v1 confirmed 40000 fen: 113381 decided → AGE 45352, DUP 68029
+    const split = ruleEffectiveness([f(1, 'DUP', 1, 60_000, 9, 'confirmed', 3), f(2, 'AGE', 1, 40_000, 9, 'confirmed', 2)], [{ caseId: 9, recoveryDecidedFen: 113_381, recoveredFen: 113_381 }]);
+    expect(split.rules.map((r) => [r.ruleCode, r.confirmed, r.recoveryDecidedFen, r.recoveredFen])).toEqual([['AGE', 2, 45_352, 45_352], ['DUP', 3, 68_029, 68_029]]);
     const v1 = e.rules.find((r) => r.ruleCode === 'DUP')!.versions[0]!;
     // case 1: decided 113381 → 68029 + 45352; recovered 100000 → 60000 + 40000; the dismissed AGE finding gets none
     expect(v1.recoveryDecidedFen).toBe(113_381);

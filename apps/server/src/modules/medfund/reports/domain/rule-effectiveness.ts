@@ -1,26 +1,29 @@
 /**
  * Rule effectiveness (规则成效): per rule and version, how its findings ended, so analysts can
- * tune or retire rules. Pure: computed from plain rows (a finding with the outcome its case gave
- * it, and each case's decided and recovered amounts).
+ * tune or retire rules. Pure: computed from plain rows (groups of findings of one rule version
+ * with the same case and outcome, counted and summed by the database, and each case's decided and
+ * recovered amounts).
  *
  * - precision = confirmed / (confirmed + dismissed + data_quality): of the findings a decision
  *   has settled, the share that were real. A data-quality finding (数据问题，纠正不处罚) counts
  *   against the rule: the money was not at risk. null until something is decided.
  * - A case's recovery belongs to the case, not to a finding: it is shared among the case's
- *   confirmed findings in proportion to their amounts (equal shares when those are all 0), to the
- *   fen by the largest-remainder method, so the per-rule amounts add up to the cases' totals.
+ *   confirmed findings, rule version by rule version, in proportion to their amounts (equal shares
+ *   when those are all 0), to the fen by the largest-remainder method, so the per-rule amounts add
+ *   up to the cases' totals.
  *   A case with a recovery but no confirmed finding leaves it unattributed (reported apart).
  */
 export type FindingOutcome = 'confirmed' | 'dismissed' | 'data_quality';
 
-export interface EffectivenessFinding {
-  findingId: number;
+/** Findings of one rule version in one case (or in none) with one outcome: how many, how much. */
+export interface EffectivenessGroup {
   ruleCode: string;
   ruleVersion: number;
-  amountFen: number;
-  /** The case the finding is in (the latest one when several), null when none. */
+  /** The case the findings are in (a finding's latest case when several), null when none. */
   caseId: number | null;
   outcome: FindingOutcome | null;
+  findings: number;
+  amountFen: number;
 }
 
 export interface EffectivenessCase { caseId: number; recoveryDecidedFen: number; recoveredFen: number }
@@ -87,17 +90,17 @@ function emptyRow(ruleCode: string, ruleVersion: number | null): EffectivenessRo
   };
 }
 
-function add(row: EffectivenessRow, f: EffectivenessFinding, decidedFen: number, recoveredFen: number) {
-  row.findings += 1;
+function add(row: EffectivenessRow, f: EffectivenessGroup, decidedFen: number, recoveredFen: number) {
+  row.findings += f.findings;
   row.amountFen += f.amountFen;
-  if (f.caseId !== null) row.inCase += 1;
-  if (f.caseId !== null && f.outcome === null) row.pending += 1;
+  if (f.caseId !== null) row.inCase += f.findings;
+  if (f.caseId !== null && f.outcome === null) row.pending += f.findings;
   if (f.outcome === 'confirmed') {
-    row.confirmed += 1;
+    row.confirmed += f.findings;
     row.confirmedAmountFen += f.amountFen;
   }
-  if (f.outcome === 'dismissed') row.dismissed += 1;
-  if (f.outcome === 'data_quality') row.dataQuality += 1;
+  if (f.outcome === 'dismissed') row.dismissed += f.findings;
+  if (f.outcome === 'data_quality') row.dataQuality += f.findings;
   row.recoveryDecidedFen += decidedFen;
   row.recoveredFen += recoveredFen;
 }
@@ -110,19 +113,19 @@ function finish(row: EffectivenessRow): EffectivenessRow {
   return row;
 }
 
-export function ruleEffectiveness(findings: readonly EffectivenessFinding[], cases: readonly EffectivenessCase[], ruleOrder: readonly string[] = []): Effectiveness {
+export function ruleEffectiveness(findings: readonly EffectivenessGroup[], cases: readonly EffectivenessCase[], ruleOrder: readonly string[] = []): Effectiveness {
   // each case's amounts shared over its confirmed findings
-  const confirmedOf = new Map<number, EffectivenessFinding[]>();
+  const confirmedOf = new Map<number, EffectivenessGroup[]>();
   for (const f of findings) {
     if (f.caseId === null || f.outcome !== 'confirmed') continue;
     const list = confirmedOf.get(f.caseId) ?? [];
     list.push(f);
     confirmedOf.set(f.caseId, list);
   }
-  const share = new Map<number, { decided: number; recovered: number }>();
+  const share = new Map<EffectivenessGroup, { decided: number; recovered: number }>();
   const unattributed = { cases: 0, recoveryDecidedFen: 0, recoveredFen: 0 };
   for (const c of cases) {
-    const list = (confirmedOf.get(c.caseId) ?? []).slice().sort((a, b) => a.findingId - b.findingId);
+    const list = (confirmedOf.get(c.caseId) ?? []).slice().sort((a, b) => a.ruleCode.localeCompare(b.ruleCode) || a.ruleVersion - b.ruleVersion);
     if (list.length === 0) {
       if (c.recoveryDecidedFen || c.recoveredFen) {
         unattributed.cases += 1;
@@ -134,7 +137,7 @@ export function ruleEffectiveness(findings: readonly EffectivenessFinding[], cas
     const weights = list.map((f) => f.amountFen);
     const decided = allocateFen(c.recoveryDecidedFen, weights);
     const recovered = allocateFen(c.recoveredFen, weights);
-    list.forEach((f, i) => share.set(f.findingId, { decided: decided[i]!, recovered: recovered[i]! }));
+    list.forEach((f, i) => share.set(f, { decided: decided[i]!, recovered: recovered[i]! }));
   }
 
   const byRule = new Map<string, { total: EffectivenessRow; versions: Map<number, EffectivenessRow> }>();
@@ -142,7 +145,7 @@ export function ruleEffectiveness(findings: readonly EffectivenessFinding[], cas
   for (const code of ruleOrder) byRule.set(code, { total: emptyRow(code, null), versions: new Map() });
   const totals = emptyRow('', null);
   for (const f of findings) {
-    const s = share.get(f.findingId) ?? { decided: 0, recovered: 0 };
+    const s = share.get(f) ?? { decided: 0, recovered: 0 };
     const r = byRule.get(f.ruleCode) ?? { total: emptyRow(f.ruleCode, null), versions: new Map() };
     const v = r.versions.get(f.ruleVersion) ?? emptyRow(f.ruleCode, f.ruleVersion);
     add(r.total, f, s.decided, s.recovered);
