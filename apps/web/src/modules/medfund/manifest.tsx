@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../types';
 import { BellIcon, FileSearchIcon, SettingsIcon, ShieldIcon, TrophyIcon } from '../../ui/icons';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
+import { canSeeWarnings } from './warnings-api';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -12,8 +13,12 @@ const RulesPage = named(() => import('./RulesPage'), 'RulesPage');
 const RunsPage = named(() => import('./RunsPage'), 'RunsPage');
 const FindingsPage = named(() => import('./FindingsPage'), 'FindingsPage');
 const RiskPage = named(() => import('./RiskPage'), 'RiskPage');
+const WarningsPage = named(() => import('./WarningsPage'), 'WarningsPage');
+const WarningDetailPage = named(() => import('./WarningDetailPage'), 'WarningDetailPage');
+const WarningRulesPage = named(() => import('./WarningRulesPage'), 'WarningRulesPage');
+const seesWarnings = (me: { permissions: string[] }) => canSeeWarnings(me.permissions);
 
-/** 医保基金监管 (medical fund supervision): the claims data and its loads; screening rules, runs, findings, provider risk (docs/medfund/). */
+/** 医保基金监管 (medical fund supervision): the claims data and its loads; screening rules, runs, findings, provider risk; warnings and their rules (docs/medfund/). */
 export const manifest: ModuleManifest = {
   id: 'medfund',
   order: 40,
@@ -24,6 +29,10 @@ export const manifest: ModuleManifest = {
     { path: 'medfund/runs', element: <RunsPage />, handle: { permission: 'medfund.rules.read' } },
     { path: 'medfund/findings', element: <FindingsPage />, handle: { permission: 'medfund.findings.read' } },
     { path: 'medfund/risk', element: <RiskPage />, handle: { permission: 'medfund.rules.read' } },
+    // the list and a warning: medfund.warnings.read (every level) or .oversee (red only); the server decides which
+    { path: 'medfund/warnings', element: <WarningsPage /> },
+    { path: 'medfund/warnings/:id', element: <WarningDetailPage /> },
+    { path: 'medfund/warning-rules', element: <WarningRulesPage />, handle: { permission: 'medfund.warnings.read' } },
   ],
   menu: [
     {
@@ -32,6 +41,8 @@ export const manifest: ModuleManifest = {
       icon: <ShieldIcon />,
       order: 45,
       children: [
+        { key: 'medfund-warnings', label: 'medfund:menu.warnings', icon: <BellIcon />, path: '/medfund/warnings', visible: seesWarnings, order: 5 },
+        { key: 'medfund-warning-rules', label: 'medfund:menu.warningRules', icon: <SettingsIcon />, path: '/medfund/warning-rules', permission: 'medfund.warnings.read', order: 45 },
         { key: 'medfund-findings', label: 'medfund:menu.findings', icon: <FileSearchIcon />, path: '/medfund/findings', permission: 'medfund.findings.read', order: 10 },
         { key: 'medfund-runs', label: 'medfund:menu.runs', icon: <BellIcon />, path: '/medfund/runs', permission: 'medfund.rules.read', order: 20 },
         { key: 'medfund-risk', label: 'medfund:menu.risk', icon: <TrophyIcon />, path: '/medfund/risk', permission: 'medfund.rules.read', order: 30 },
