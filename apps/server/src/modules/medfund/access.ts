@@ -1,5 +1,6 @@
 import { MEDFUND_DATA_PERMISSIONS } from './data/access';
 import { MEDFUND_RULES_PERMISSIONS } from './rules/access';
+import { MEDFUND_CASES_ANALYST_PERMISSIONS, MEDFUND_CASES_PERMISSIONS, MEDFUND_CASES_ROLES } from './cases/access';
 
 /**
  * The medical fund module's roles, over the permissions its two parts declare (data/access.ts:
@@ -8,7 +9,7 @@ import { MEDFUND_RULES_PERMISSIONS } from './rules/access';
  * alone decide who sees it. Names and ID numbers are masked unless the user also holds
  * personal.reveal, and every unmasked read is audited.
  */
-export const MEDFUND_PERMISSIONS = { ...MEDFUND_DATA_PERMISSIONS, ...MEDFUND_RULES_PERMISSIONS };
+export const MEDFUND_PERMISSIONS = { ...MEDFUND_DATA_PERMISSIONS, ...MEDFUND_RULES_PERMISSIONS, ...MEDFUND_CASES_PERMISSIONS };
 
 export const MEDFUND_ROLES: Record<string, { name: string; nameEn: string; description: string; permissions: string[] }> = {
   medfund_analyst: {
@@ -18,7 +19,7 @@ export const MEDFUND_ROLES: Record<string, { name: string; nameEn: string; descr
     permissions: [
       'medfund.data.read', 'medfund.data.load',
       'medfund.rules.read', 'medfund.rules.manage', 'medfund.screening.run', 'medfund.findings.read',
-      'personal.reveal',
+      'personal.reveal', ...MEDFUND_CASES_ANALYST_PERMISSIONS,
     ],
   },
   medfund_viewer: {
@@ -27,4 +28,5 @@ export const MEDFUND_ROLES: Record<string, { name: string; nameEn: string; descr
     description: '查看数据加载与数据概况、规则、筛查批次、疑点（个人信息脱敏）和机构风险排名',
     permissions: ['medfund.data.read', 'medfund.rules.read', 'medfund.findings.read'],
   },
+  ...MEDFUND_CASES_ROLES,
 };

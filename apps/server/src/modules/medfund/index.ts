@@ -4,6 +4,8 @@ import { generateJob, loadFileJob } from './data/load-job';
 import { GENERATE_JOB, LOAD_JOB } from './data/loads.service';
 import { seedDemoMedfund } from './data/demo-seed';
 import { medfundRulesPart } from './rules';
+import { medfundCasesPart } from './cases';
+import { seedDemoCases } from './cases/demo-seed';
 
 /**
  * 医保基金监管 (medical fund supervision, issue 7): the claims store (claims/, DuckDB or
@@ -13,9 +15,9 @@ import { medfundRulesPart } from './rules';
  */
 export const medfundModule = {
   name: 'medfund',
-  routes: [medfundDataRoutes, ...medfundRulesPart.routes],
+  routes: [medfundDataRoutes, ...medfundRulesPart.routes, ...medfundCasesPart.routes],
   permissions: MEDFUND_PERMISSIONS,
   roles: MEDFUND_ROLES,
-  jobs: { [LOAD_JOB]: loadFileJob, [GENERATE_JOB]: generateJob, ...medfundRulesPart.jobs },
-  seed: seedDemoMedfund,
+  jobs: { [LOAD_JOB]: loadFileJob, [GENERATE_JOB]: generateJob, ...medfundRulesPart.jobs, ...medfundCasesPart.jobs },
+  seed: async (tx: Parameters<typeof seedDemoMedfund>[0], demo: Parameters<typeof seedDemoMedfund>[1]) => ({ ...(await seedDemoMedfund(tx, demo)), ...(await seedDemoCases(tx, demo)) }),
 };
