@@ -2,6 +2,7 @@ import { MEDFUND_DATA_PERMISSIONS } from './data/access';
 import { MEDFUND_RULES_PERMISSIONS } from './rules/access';
 import { MEDFUND_REPORTS_PERMISSIONS } from './reports/access';
 import { MEDFUND_WARNINGS_PERMISSIONS } from './warnings/access';
+import { MEDFUND_CASES_ANALYST_PERMISSIONS, MEDFUND_CASES_PERMISSIONS, MEDFUND_CASES_ROLES } from './cases/access';
 
 /**
  * The medical fund module's roles, over the permissions its two parts declare (data/access.ts:
@@ -10,7 +11,9 @@ import { MEDFUND_WARNINGS_PERMISSIONS } from './warnings/access';
  * alone decide who sees it. Names and ID numbers are masked unless the user also holds
  * personal.reveal, and every unmasked read is audited.
  */
-export const MEDFUND_PERMISSIONS = { ...MEDFUND_DATA_PERMISSIONS, ...MEDFUND_RULES_PERMISSIONS, ...MEDFUND_WARNINGS_PERMISSIONS, ...MEDFUND_REPORTS_PERMISSIONS };
+export const MEDFUND_PERMISSIONS = {
+  ...MEDFUND_DATA_PERMISSIONS, ...MEDFUND_RULES_PERMISSIONS, ...MEDFUND_WARNINGS_PERMISSIONS, ...MEDFUND_CASES_PERMISSIONS, ...MEDFUND_REPORTS_PERMISSIONS,
+};
 
 export const MEDFUND_ROLES: Record<string, { name: string; nameEn: string; description: string; permissions: string[] }> = {
   medfund_analyst: {
@@ -21,7 +24,7 @@ export const MEDFUND_ROLES: Record<string, { name: string; nameEn: string; descr
       'medfund.data.read', 'medfund.data.load',
       'medfund.rules.read', 'medfund.rules.manage', 'medfund.screening.run', 'medfund.findings.read',
       'medfund.warnings.read', 'medfund.warnings.manage',
-      'personal.reveal',
+      'personal.reveal', ...MEDFUND_CASES_ANALYST_PERMISSIONS,
       'medfund.reports.read',
     ],
   },
@@ -37,4 +40,5 @@ export const MEDFUND_ROLES: Record<string, { name: string; nameEn: string; descr
     description: '纪委监委派驻纪检监察组：查看红色预警及每条的处置情况（状态、处置历史），接收红色预警提醒（站内、短信、邮件）；个人信息脱敏',
     permissions: ['medfund.warnings.oversee'],
   },
+  ...MEDFUND_CASES_ROLES,
 };

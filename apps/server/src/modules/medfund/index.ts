@@ -7,6 +7,8 @@ import { medfundRulesPart } from './rules';
 import { medfundReportsPart } from './reports';
 import { medfundWarningsPart } from './warnings';
 import { seedDemoWarnings } from './warnings/demo-seed';
+import { medfundCasesPart } from './cases';
+import { seedDemoCases } from './cases/demo-seed';
 
 /**
  * 医保基金监管 (medical fund supervision, issue 7): the claims store (claims/, DuckDB or
@@ -17,11 +19,11 @@ import { seedDemoWarnings } from './warnings/demo-seed';
  */
 export const medfundModule = {
   name: 'medfund',
-  routes: [medfundDataRoutes, ...medfundRulesPart.routes, ...medfundWarningsPart.routes, ...medfundReportsPart.routes],
+  routes: [medfundDataRoutes, ...medfundRulesPart.routes, ...medfundWarningsPart.routes, ...medfundCasesPart.routes, ...medfundReportsPart.routes],
   permissions: MEDFUND_PERMISSIONS,
   roles: MEDFUND_ROLES,
-  jobs: { [LOAD_JOB]: loadFileJob, [GENERATE_JOB]: generateJob, ...medfundRulesPart.jobs, ...medfundWarningsPart.jobs },
+  jobs: { [LOAD_JOB]: loadFileJob, [GENERATE_JOB]: generateJob, ...medfundRulesPart.jobs, ...medfundWarningsPart.jobs, ...medfundCasesPart.jobs },
   seed: async (tx: Parameters<typeof seedDemoMedfund>[0], demo: Parameters<typeof seedDemoMedfund>[1]) => ({
-    ...(await seedDemoMedfund(tx, demo)), ...(await seedDemoWarnings(tx, demo)),
+    ...(await seedDemoMedfund(tx, demo)), ...(await seedDemoWarnings(tx, demo)), ...(await seedDemoCases(tx, demo)),
   }),
 };
