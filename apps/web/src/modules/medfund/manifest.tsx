@@ -4,6 +4,7 @@ import { BellIcon, FileSearchIcon, SettingsIcon, ShieldIcon, TrophyIcon } from '
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 import { canSeeWarnings } from './warnings-api';
+import { reportEnUS, reportMenuEnUS, reportMenuZhCN, reportZhCN } from './reports/i18n';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -16,13 +17,18 @@ const RiskPage = named(() => import('./RiskPage'), 'RiskPage');
 const WarningsPage = named(() => import('./WarningsPage'), 'WarningsPage');
 const WarningDetailPage = named(() => import('./WarningDetailPage'), 'WarningDetailPage');
 const WarningRulesPage = named(() => import('./WarningRulesPage'), 'WarningRulesPage');
+const ReportPage = named(() => import('./reports/ReportPage'), 'ReportPage');
+const RuleEffectivenessPage = named(() => import('./reports/RuleEffectivenessPage'), 'RuleEffectivenessPage');
 const seesWarnings = (me: { permissions: string[] }) => canSeeWarnings(me.permissions);
 
 /** 医保基金监管 (medical fund supervision): the claims data and its loads; screening rules, runs, findings, provider risk; warnings and their rules (docs/medfund/). */
 export const manifest: ModuleManifest = {
   id: 'medfund',
   order: 40,
-  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  messages: {
+    'zh-CN': { ...zhCN, ...reportZhCN, menu: { ...zhCN.menu, ...reportMenuZhCN } },
+    'en-US': { ...enUS, ...reportEnUS, menu: { ...enUS.menu, ...reportMenuEnUS } },
+  },
   routes: [
     { path: 'medfund/loads', element: <DataLoadsPage />, handle: { permission: 'medfund.data.read' } },
     { path: 'medfund/rules', element: <RulesPage />, handle: { permission: 'medfund.rules.read' } },
@@ -32,6 +38,8 @@ export const manifest: ModuleManifest = {
     // the list and a warning: medfund.warnings.read (every level) or .oversee (red only); the server decides which
     { path: 'medfund/warnings', element: <WarningsPage /> },
     { path: 'medfund/warnings/:id', element: <WarningDetailPage /> },
+    { path: 'medfund/report', element: <ReportPage />, handle: { permission: 'medfund.reports.read' } },
+    { path: 'medfund/rule-effectiveness', element: <RuleEffectivenessPage />, handle: { permission: 'medfund.reports.read' } },
     { path: 'medfund/warning-rules', element: <WarningRulesPage />, handle: { permission: 'medfund.warnings.read' } },
   ],
   menu: [
@@ -43,6 +51,8 @@ export const manifest: ModuleManifest = {
       children: [
         { key: 'medfund-warnings', label: 'medfund:menu.warnings', icon: <BellIcon />, path: '/medfund/warnings', visible: seesWarnings, order: 5 },
         { key: 'medfund-warning-rules', label: 'medfund:menu.warningRules', icon: <SettingsIcon />, path: '/medfund/warning-rules', permission: 'medfund.warnings.read', order: 45 },
+        { key: 'medfund-report', label: 'medfund:menu.report', icon: <TrophyIcon />, path: '/medfund/report', permission: 'medfund.reports.read', order: 1 },
+        { key: 'medfund-rule-effectiveness', label: 'medfund:menu.ruleEffectiveness', icon: <SettingsIcon />, path: '/medfund/rule-effectiveness', permission: 'medfund.reports.read', order: 42 },
         { key: 'medfund-findings', label: 'medfund:menu.findings', icon: <FileSearchIcon />, path: '/medfund/findings', permission: 'medfund.findings.read', order: 10 },
         { key: 'medfund-runs', label: 'medfund:menu.runs', icon: <BellIcon />, path: '/medfund/runs', permission: 'medfund.rules.read', order: 20 },
         { key: 'medfund-risk', label: 'medfund:menu.risk', icon: <TrophyIcon />, path: '/medfund/risk', permission: 'medfund.rules.read', order: 30 },
