@@ -29,11 +29,14 @@ BEGIN
   IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.warning_id IS DISTINCT FROM NEW.warning_id) THEN
     IF NEW.stage = 'closed' THEN
       target := 'closed';
+      actor := NEW.decided_by; actor_nm := NEW.decided_by_name;
+      why := '案件 ' || NEW.number || ' 已办结：' || CASE NEW.decision
+        WHEN 'confirmed' THEN '确认违规' WHEN 'dismissed' THEN '排除' WHEN 'data_quality' THEN '数据问题（纠正不处罚）' ELSE coalesce(NEW.decision, '') END;
     ELSE
       target := 'in_case';
+      actor := NEW.opened_by; actor_nm := NEW.opened_by_name;
+      why := '立案：案件 ' || NEW.number;
     END IF;
-    actor := NEW.opened_by; actor_nm := NEW.opened_by_name;
-    why := '立案：案件 ' || NEW.number;
   ELSIF TG_OP = 'UPDATE' AND OLD.stage <> 'closed' AND NEW.stage = 'closed' THEN
     target := 'closed';
     actor := NEW.decided_by; actor_nm := NEW.decided_by_name;

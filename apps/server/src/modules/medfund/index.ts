@@ -5,6 +5,7 @@ import { GENERATE_JOB, LOAD_JOB } from './data/loads.service';
 import { seedDemoMedfund } from './data/demo-seed';
 import { medfundRulesPart } from './rules';
 import { medfundReportsPart } from './reports';
+import { seedDemoGlue } from './reports/demo-glue';
 import { medfundWarningsPart } from './warnings';
 import { seedDemoWarnings } from './warnings/demo-seed';
 import { medfundCasesPart } from './cases';
@@ -22,8 +23,8 @@ export const medfundModule = {
   routes: [medfundDataRoutes, ...medfundRulesPart.routes, ...medfundWarningsPart.routes, ...medfundCasesPart.routes, ...medfundReportsPart.routes],
   permissions: MEDFUND_PERMISSIONS,
   roles: MEDFUND_ROLES,
-  jobs: { [LOAD_JOB]: loadFileJob, [GENERATE_JOB]: generateJob, ...medfundRulesPart.jobs, ...medfundWarningsPart.jobs, ...medfundCasesPart.jobs },
+  jobs: { [LOAD_JOB]: loadFileJob, [GENERATE_JOB]: generateJob, ...medfundRulesPart.jobs, ...medfundWarningsPart.jobs, ...medfundCasesPart.jobs, ...medfundReportsPart.jobs },
   seed: async (tx: Parameters<typeof seedDemoMedfund>[0], demo: Parameters<typeof seedDemoMedfund>[1]) => ({
-    ...(await seedDemoMedfund(tx, demo)), ...(await seedDemoWarnings(tx, demo)), ...(await seedDemoCases(tx, demo)),
+    ...(await seedDemoMedfund(tx, demo)), ...(await seedDemoWarnings(tx, demo)), ...(await seedDemoCases(tx, demo)), ...(await seedDemoGlue(tx)),
   }),
 };

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { yuan } from './api';
 import { TAG_COLORS, WARNING_LEVELS, type WarningDetail, type WarningEvent, type WarningFinding, type WarningLevel } from './warnings-api';
+import { WarningHandling } from './reports/WarningHandling';
 
 type Action = { kind: 'level' } | { kind: 'status'; status: 'open' | 'closed' | 'dismissed' };
 
@@ -83,6 +84,7 @@ export function WarningDetailPage() {
             <Descriptions.Item label={t('warnings.col.rules')}>{w.ruleCodes.join('、')}</Descriptions.Item>
             <Descriptions.Item label={t('warnings.providers')}>{w.providers.join('、')}</Descriptions.Item>
             <Descriptions.Item label={t('warnings.notified')}>{w.notifiedAt ? new Date(w.notifiedAt).toLocaleString('zh-CN') : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('handling.title')} span={2}><WarningHandling h={w.handling} /></Descriptions.Item>
             <Descriptions.Item label={t('warnings.col.handledBy')}>{w.handledByName ? `${w.handledByName} ${w.handledAt ? new Date(w.handledAt).toLocaleString('zh-CN') : ''}` : '—'}</Descriptions.Item>
           </Descriptions>
           <Card size="small" title={t('warnings.findingsTitle', { n: w.findings.length })} style={{ marginTop: 16 }}>

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { yuan, type RiskItem } from './api';
 import { LEVEL_COLORS, TAG_COLORS, WARNING_LEVELS, WARNING_STATUSES, type Rollup, type SubjectKind, type WarningItem, type WarningLevel, type WarningPage, type WarningStatus } from './warnings-api';
+import { WarningHandling } from './reports/WarningHandling';
 
 interface Filters { level?: WarningLevel; subjectKind?: SubjectKind; status?: WarningStatus; provider?: string; subject?: string; range?: [Dayjs, Dayjs] | null }
 
@@ -122,6 +123,7 @@ export function WarningsPage() {
           { title: t('warnings.col.period'), render: (_, r) => `${r.firstOccurredOn ?? ''} – ${r.lastOccurredOn ?? ''}` },
           { title: t('warnings.col.status'), render: (_, r) => <Tag>{t(`warnings.status.${r.status}`)}</Tag> },
           { title: t('warnings.col.handledBy'), render: (_, r) => r.handledByName || '—' },
+          { title: t('handling.title'), render: (_, r) => <WarningHandling h={r.handling} /> },
         ]}
       />
     </>

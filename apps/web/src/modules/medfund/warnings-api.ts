@@ -1,3 +1,4 @@
+import type { WarningHandlingView } from './reports/WarningHandling';
 /** Answer shapes of /api/medfund/warnings… (docs/medfund/WARNINGS.md); dates arrive as ISO strings. */
 export type WarningLevel = 'red' | 'orange' | 'yellow';
 export type WarningStatus = 'open' | 'in_case' | 'closed' | 'dismissed';
@@ -12,6 +13,8 @@ export interface WarningItem {
   computedLevel: WarningLevel | null; levelPinned: boolean; status: WarningStatus; amountFen: number; findingsCount: number; redFindings: number;
   reasons: string[]; providers: string[]; ruleCodes: string[]; firstOccurredOn: string | null; lastOccurredOn: string | null; ruleVersion: number;
   notifiedAt: string | null; handledByName: string; handledAt: string | null; createdAt: string; updatedAt: string;
+  /** The case opened from it (reports/WarningHandling.tsx). */
+  handling?: WarningHandlingView | null;
 }
 export interface WarningPage {
   total: number; amountFen: number; byLevel: Record<WarningLevel, number>; scope: 'all' | 'red'; items: WarningItem[];

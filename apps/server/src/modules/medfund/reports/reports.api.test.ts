@@ -161,6 +161,15 @@ describe('medfund report: warnings, cases, recovery and rule effectiveness (0034
       { kind: 'status', from_value: 'in_case', to_value: 'closed', reason: '案件 T-2024-001 办结：确认违规' },
     ]);
 
+    // the discipline inspection group sees how the red warning was handled; mf_jijian also acts for its department as a partner
+    const jijian = await t.as('mf_jijian');
+    const seen = await jijian.get(`/api/medfund/warnings/${warning.id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().handling).toMatchObject({ caseId: Number(c1.id), caseNumber: 'T-2024-001', stage: 'closed', decision: 'confirmed', recoveryDecidedFen: 113_381, recoveredFen: 100_000 });
+    const listed = (await jijian.get('/api/medfund/warnings?level=red&pageSize=100')).json();
+    expect(listed.items.find((x: { id: number }) => x.id === Number(warning.id)).handling.caseNumber).toBe('T-2024-001');
+    expect((await jijian.get('/api/medfund/inbox')).statusCode).toBe(200);
+
     await db.insertInto('medfund_cases').values({
       number: 'T-2024-002', title: '超量开药', subject_kind: 'person', subject_key: 'P1', provider_codes: [], provider_names: [], stage: 'second_review', stage_due_on: '2024-03-15',
       amount_at_risk_fen: 5_000, opened_at: new Date('2024-03-10T02:00:00Z'),

@@ -25,6 +25,11 @@ const WarningItem = z.object({
   reasons: z.array(z.string()), providers: z.array(z.string()), ruleCodes: z.array(z.string()), firstOccurredOn: z.string().nullable(),
   lastOccurredOn: z.string().nullable(), ruleVersion: z.number(), notifiedAt: z.date().nullable(), handledByName: z.string(), handledAt: z.date().nullable(),
   createdAt: z.date(), updatedAt: z.date(),
+  // how it was handled: the case opened from it (reports/warning-handling.ts, the 0034 glue); lists and the detail carry it
+  handling: z.object({
+    caseId: z.number(), caseNumber: z.string(), stage: z.enum(['first_review', 'second_review', 'appeal', 'investigation', 'closed']), stageDueOn: z.string().nullable(),
+    decision: z.enum(['confirmed', 'dismissed', 'data_quality']).nullable(), recoveryDecidedFen: z.number(), recoveredFen: z.number(), openedAt: z.date(), decidedAt: z.date().nullable(),
+  }).nullable().optional(),
 });
 export const WarningPage = z.object({
   total: z.number(),

@@ -7,6 +7,7 @@ import type { Notifier } from '../../../core/notifications/notifier';
 import { AppError } from '../../../http/app-error';
 import { warningScope } from './access';
 import { notifyRedWarnings } from './rollup/notify-oversight';
+import { handlingOfWarnings, type WarningHandling } from '../reports/warning-handling';
 
 export interface WarningQuery {
   level?: MedfundWarningLevel;
@@ -69,8 +70,14 @@ export async function listWarnings(ctx: Ctx, q: WarningQuery) {
     total: Number(totals.n), amountFen: Number(totals.amount),
     byLevel: { red: Number(totals.red), orange: Number(totals.orange), yellow: Number(totals.yellow) },
     scope: warningScope(ctx.actor),
-    items: rows.map(itemOf),
+    items: await withHandling(ctx, rows.map(itemOf)),
   };
+}
+
+/** Each warning with how it was handled: the case opened from it, its stage and outcome (reports/warning-handling.ts, the 0034 glue). */
+async function withHandling<T extends { id: number }>(ctx: Ctx, items: T[]): Promise<(T & { handling: WarningHandling | null })[]> {
+  const handling = await handlingOfWarnings(ctx.db, items.map((i) => i.id));
+  return items.map((i) => ({ ...i, handling: handling.get(i.id) ?? null }));
 }
 
 async function visibleWarning(ctx: Ctx, id: number): Promise<Row> {
@@ -99,8 +106,9 @@ export async function getWarning(ctx: Ctx, id: number) {
   if (w.subject_kind === 'person') {
     await recordAudit(ctx.db, ctx, { action: 'medfund.warning.read', entityType: 'medfund_warning', entityId: String(id), after: { psnNo: w.subject_key } });
   }
+  const [item] = await withHandling(ctx, [itemOf(w)]);
   return {
-    ...itemOf(w),
+    ...item!,
     findings: findings.map((f) => ({
       id: f.id, ruleCode: f.rule_code, ruleName: f.rule_name, ruleNameEn: f.rule_name_en, severity: f.severity, psnNo: f.psn_no, psnName: maskName(f.psn_name),
       certno: maskIdNumber(f.certno), fixmedinsCode: f.fixmedins_code, fixmedinsName: f.fixmedins_name, setlId: f.setl_id, occurredOn: f.occurred_on,

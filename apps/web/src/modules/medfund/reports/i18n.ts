@@ -19,6 +19,10 @@ export const reportZhCN = {
     method: '统计口径',
     methodText: '基金支付按结算时间、冲销退费后计；疑点按发生日期计；预警按生成时间、立案按立案时间、办结按决定时间、追回按到账日期计。导出的文件标注导出人和时间，并记入审计日志。',
   },
+  handling: {
+    title: '处置情况', none: '未立案', case: '案件 {{number}}', recovered: '已追回 {{recovered}} / {{decided}} 元',
+    decision: { confirmed: '确认违规', dismissed: '排除', data_quality: '数据问题（纠正不处罚）' },
+  },
   effect: {
     title: '规则成效', subTitle: '每条规则的疑点经核查后的结果：据此调整或停用规则', chart: '各规则疑点的核查结果与准确率', none: '还没有疑点',
     rule: '规则', version: '版本', findings: '疑点', inCase: '已立案', pending: '待定', confirmed: '确认', dismissed: '排除', dataQuality: '数据问题',
@@ -45,6 +49,10 @@ export const reportEnUS: typeof reportZhCN = {
     stage: { first_review: 'First review', second_review: 'Second review', appeal: 'Appeal', investigation: 'Investigation' },
     method: 'How it is counted',
     methodText: 'Fund paid by settlement time, net of refunds; findings by the day they occurred; warnings when raised, cases when opened, decisions when made, recoveries on the day received. An exported file names who exported it and when, and the export is audited.',
+  },
+  handling: {
+    title: 'Handling', none: 'No case', case: 'Case {{number}}', recovered: 'recovered {{recovered}} of {{decided}} yuan',
+    decision: { confirmed: 'Confirmed', dismissed: 'Dismissed', data_quality: 'Data problem (correct, not punish)' },
   },
   effect: {
     title: 'Rule effectiveness', subTitle: 'How each rule\'s findings ended after review: tune or retire rules accordingly', chart: 'Outcomes and precision per rule', none: 'No findings yet',
