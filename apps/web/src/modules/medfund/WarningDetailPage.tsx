@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { yuan } from './api';
 import { TAG_COLORS, WARNING_LEVELS, type WarningDetail, type WarningEvent, type WarningFinding, type WarningLevel } from './warnings-api';
 import { WarningHandling } from './reports/WarningHandling';
+import { OpenCaseButton } from './reports/OpenCaseButton';
 
 type Action = { kind: 'level' } | { kind: 'status'; status: 'open' | 'closed' | 'dismissed' };
 
@@ -21,6 +22,7 @@ export function WarningDetailPage() {
   const me = useCurrentUser();
   const canManage = me.permissions.includes('medfund.warnings.manage');
   const canReveal = me.permissions.includes('personal.reveal');
+  const canOpenCase = me.permissions.includes('medfund.cases.open');
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [action, setAction] = useState<Action | null>(null);
@@ -47,10 +49,11 @@ export function WarningDetailPage() {
         back="/medfund/warnings"
         title={w ? t('warnings.detailTitle', { id: w.id }) : t('warnings.title')}
         tags={w ? <><Tag color={TAG_COLORS[w.level]} data-testid="warning-level">{t(`warnings.level.${w.level}`)}</Tag><Tag data-testid="warning-status">{t(`warnings.status.${w.status}`)}</Tag></> : null}
-        extra={w && canManage ? (
+        extra={w && (canManage || canOpenCase) ? (
           <Space>
-            <Button onClick={() => setAction({ kind: 'level' })} data-testid="warning-change-level">{t('warnings.changeLevel')}</Button>
-            {w.status === 'open' || w.status === 'in_case' ? (
+            {canOpenCase && w.status === 'open' && !w.handling ? <OpenCaseButton warning={w} /> : null}
+            {canManage ? <Button onClick={() => setAction({ kind: 'level' })} data-testid="warning-change-level">{t('warnings.changeLevel')}</Button> : null}
+            {!canManage ? null : w.status === 'open' || w.status === 'in_case' ? (
               <>
                 <Button type="primary" onClick={() => setAction({ kind: 'status', status: 'closed' })} data-testid="warning-close">{t('warnings.close')}</Button>
                 <Button onClick={() => setAction({ kind: 'status', status: 'dismissed' })} data-testid="warning-dismiss">{t('warnings.dismiss')}</Button>

@@ -126,7 +126,7 @@ describe('medfund report: warnings, cases, recovery and rule effectiveness (0034
     const f1 = picks[0]!;
     const f2 = picks.find((p) => p.rule_code !== f1.rule_code)!;
     const before = (await analyst.get('/api/medfund/reports/rule-effectiveness')).json();
-    const ruleOf = (e: { rules: Record<string, unknown>[] }, code: string) => e.rules.find((r) => r.ruleCode === code) as Record<string, number>;
+    const ruleOf = (e: { rules: Record<string, unknown>[] }, code: string) => e.rules.find((r) => r.ruleCode === code) as unknown as { confirmed: number; recoveryDecidedFen: number };
     const version = (await db.selectFrom('medfund_warning_rule_versions').select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow()).v;
     const warning = await db.insertInto('medfund_warnings').values({
       subject_kind: 'provider', subject_key: 'TESTPROV', subject_name: '测试医院', level: 'red', amount_fen: 113_381, findings_count: 2,

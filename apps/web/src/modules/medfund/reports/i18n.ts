@@ -21,6 +21,8 @@ export const reportZhCN = {
   },
   handling: {
     title: '处置情况', none: '未立案', case: '案件 {{number}}', recovered: '已追回 {{recovered}} / {{decided}} 元',
+    openCase: '立案', openCaseTitle: '依据本预警的 {{n}} 条疑点立案（进入初审）', caseTitle: '案件名称', titleRequired: '请填写案件名称', note: '立案说明',
+    defaultTitle: '{{subject}} 预警 #{{id}}', opened: '已立案：{{number}}，预警转为“已立案”', goToCase: '查看案件',
     decision: { confirmed: '确认违规', dismissed: '排除', data_quality: '数据问题（纠正不处罚）' },
   },
   effect: {
@@ -52,6 +54,8 @@ export const reportEnUS: typeof reportZhCN = {
   },
   handling: {
     title: 'Handling', none: 'No case', case: 'Case {{number}}', recovered: 'recovered {{recovered}} of {{decided}} yuan',
+    openCase: 'Open a case', openCaseTitle: 'Open a case from this warning\'s {{n}} findings (first review)', caseTitle: 'Case title', titleRequired: 'Give the case a title', note: 'Note',
+    defaultTitle: '{{subject}} warning #{{id}}', opened: 'Case {{number}} opened; the warning is now in a case', goToCase: 'Open the case',
     decision: { confirmed: 'Confirmed', dismissed: 'Dismissed', data_quality: 'Data problem (correct, not punish)' },
   },
   effect: {
