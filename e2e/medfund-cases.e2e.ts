@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from './browser';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * The issue's journey (医保基金监管 part 2), on a county of its own: an analyst opens a case from a
+ * red warning, transfers the clue to 卫健局, the partner department signs for it and records its
+ * action, the inspector of the area takes the case through the review chain, confirms it and
+ * records a recovery; the discipline inspection group sees the warning closed with the recovery,
+ * and the fund risk report and rule effectiveness show it.
+ */
+let browser: Browser;
+let analyst: Page;
+let server: RunningServer | undefined;
+const poll = <T>(fn: () => T | Promise<T>, timeout = 30_000) => expect.poll(fn, { timeout });
+let warningId = 0;
+let caseId = 0;
+let caseNumber = '';
+let amountAtRiskFen = 0;
+
+/** A call to the API as the page's signed-in user (the steps whose pages belong to the cases part). */
+async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const me = await page.request.get(`${baseUrl()}/api/auth/me`);
+  const { csrfToken } = await me.json() as { csrfToken: string };
+  const res = method === 'GET'
+    ? await page.request.get(`${baseUrl()}${path}`)
+    : await page.request.post(`${baseUrl()}${path}`, { data: body ?? {}, headers: { 'x-csrf-token': csrfToken } });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return res.json() as Promise<T>;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  useOwnServer(server.baseUrl);
+  browser = await launchBrowser();
+  analyst = await newPage(browser);
+  await login(analyst, 'mf_analyst');
+});
+afterAll(async () => {
+  await browser?.close();
+  useOwnServer(undefined);
+  await server?.stop();
+});
+
+describe('medfund cases journey: from a red warning to the recovery in the report', () => {
+  it('the demo\'s first start screens the year and rolls up warnings', async () => {
+    await analyst.goto(`${baseUrl()}/medfund/warnings?level=red&status=open`);
+    const list = analyst.getByTestId('medfund-warnings');
+    await poll(async () => {
+      await analyst.reload();
+      await list.waitFor();
+      return list.locator('tbody tr.ant-table-row').count();
+    }, 360_000).toBeGreaterThan(0);
+    await screenshot(analyst, 'medfund-cases-01-red-warnings');
+  }, 400_000);
+
+  it('the analyst opens a case from an open red warning; the warning is now in a case', async () => {
+    const list = analyst.getByTestId('medfund-warnings');
+    await list.locator('tbody tr.ant-table-row').first().click();
+    await analyst.waitForURL(/\/medfund\/warnings\/\d+$/);
+    warningId = Number(analyst.url().split('/').pop());
+    await analyst.getByTestId('warning-open-case').click();
+    const title = analyst.getByTestId('open-case-title');
+    await title.fill('');
+    await analyst.getByTestId('open-case-ok').click();
+    await poll(() => analyst.getByRole('dialog').innerText()).toContain('请填写案件名称');
+    await title.fill('红色预警立案：重复报销核查');
+    await analyst.getByTestId('open-case-ok').click();
+    const opened = analyst.getByTestId('case-opened');
+    await poll(() => opened.innerText()).toContain('已立案');
+    caseId = Number((await opened.locator('a').getAttribute('href'))!.split('/').pop());
+    await poll(() => analyst.getByTestId('warning-status').innerText()).toBe('已立案');
+    await poll(() => analyst.getByTestId('warning-handling').innerText()).toContain('初审');
+    await poll(() => analyst.getByTestId('warning-history').innerText()).toContain('立案：案件');
+    const c = await call<{ number: string; amountAtRiskFen: number; warningId: number }>(analyst, 'GET', `/api/medfund/cases/${caseId}`);
+    expect(c.warningId).toBe(warningId);
+    caseNumber = c.number;
+    amountAtRiskFen = c.amountAtRiskFen;
+    await screenshot(analyst, 'medfund-cases-02-case-opened');
+  });
+
+  it('the analyst transfers the clue to 卫健局; the partner signs for it and records its action', async () => {
+    const partners = await call<{ items: { departmentId: string; name: string }[] }>(analyst, 'GET', '/api/medfund/partners');
+    const wjw = partners.items.find((p) => p.name === '余杭区卫生健康局')!;
+    const t = await call<{ created: { id: number }[] }>(analyst, 'POST', `/api/medfund/cases/${caseId}/transfers`, { departmentIds: [wjw.departmentId], note: '请核查该机构诊疗行为' });
+    const transferId = t.created[0]!.id;
+    const partner = await newPage(browser);
+    await login(partner, 'mf_wjw');
+    await call(partner, 'POST', `/api/medfund/inbox/${transferId}/receive`);
+    await call(partner, 'POST', `/api/medfund/inbox/${transferId}/actions`, { action: '约谈医院医务科，调取病历核查', actedOn: new Date().toISOString().slice(0, 10) });
+    await call(partner, 'POST', `/api/medfund/inbox/${transferId}/report`, { report: '诊疗记录与结算不符，存在重复收费', checkResult: 'violation' });
+    // a partner department sees only what was transferred to it
+    const other = await newPage(browser);
+    await login(other, 'mf_gaj');
+    const inbox = await call<{ items: { caseId?: number; id: number }[] }>(other, 'GET', '/api/medfund/inbox');
+    expect(JSON.stringify(inbox)).not.toContain(caseNumber);
+    await partner.close();
+    await other.close();
+  });
+
+  it('the inspector of the area takes the case through the review chain, confirms it and records a recovery', async () => {
+    const c = await call<{ ownerName: string; findings: { id: number }[] }>(analyst, 'GET', `/api/medfund/cases/${caseId}`);
+    const inspector = await newPage(browser);
+    await login(inspector, c.ownerName.includes('周倩') ? 'mf_inspector2' : 'mf_inspector');
+    await call(inspector, 'POST', `/api/medfund/cases/${caseId}/actions`, { action: 'pass_first_review' });
+    await call(inspector, 'POST', `/api/medfund/cases/${caseId}/actions`, { action: 'confirm_second_review' });
+    await call(inspector, 'POST', `/api/medfund/cases/${caseId}/actions`, { action: 'start_investigation', note: '机构未申诉' });
+    await call(inspector, 'POST', `/api/medfund/cases/${caseId}/decision`, {
+      decision: 'confirmed', basis: '重复报销，事实清楚', measures: ['recovery'], recoveryFen: amountAtRiskFen,
+      findingOutcomes: c.findings.map((f) => ({ findingId: f.id, outcome: 'confirmed' })),
+    });
+    await call(inspector, 'POST', `/api/medfund/cases/${caseId}/recoveries`, { amountFen: amountAtRiskFen, recoveredOn: new Date().toISOString().slice(0, 10), reference: '退款凭证 001' });
+    await inspector.close();
+  });
+
+  it('the discipline inspection group sees the red warning closed: confirmed, recovered', async () => {
+    const jj = await newPage(browser);
+    await login(jj, 'mf_jijian');
+    await jj.goto(`${baseUrl()}/medfund/warnings/${warningId}`);
+    await poll(() => jj.getByTestId('warning-status').innerText()).toBe('已办结');
+    const handling = jj.getByTestId('warning-handling');
+    await poll(() => handling.innerText()).toContain('确认违规');
+    expect(await handling.innerText()).toContain(caseNumber);
+    expect(await handling.innerText()).toContain((amountAtRiskFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+    expect(await jj.getByTestId('warning-history').innerText()).toContain(`案件 ${caseNumber} 办结：确认违规`);
+    await screenshot(jj, 'medfund-cases-03-oversight-handled');
+    await jj.goto(`${baseUrl()}/medfund/warnings`);
+    await poll(() => jj.getByTestId('medfund-warnings').innerText()).toContain(caseNumber);
+    await screenshot(jj, 'medfund-cases-04-oversight-list');
+    await jj.close();
+  });
+
+  it('the fund risk report shows the case and the recovery this month; rule effectiveness counts the confirmation', async () => {
+    const leader = await newPage(browser);
+    await login(leader, 'mf_viewer');
+    await leader.goto(`${baseUrl()}/medfund/report`);
+    const report = leader.getByTestId('medfund-report');
+    await poll(() => report.innerText()).toContain('基金支付');
+    await poll(() => leader.getByTestId('report-fund-trend').locator('canvas').count()).toBeGreaterThan(0);
+    await screenshot(leader, 'medfund-cases-05-report-default');
+    // this month: the case was opened and the money recovered today
+    const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    await leader.getByTestId('report-period').click();
+    await leader.keyboard.type(month);
+    await leader.locator('.ant-select-item-option', { hasText: month }).first().click();
+    const recovery = leader.getByTestId('report-recovery');
+    await poll(() => recovery.innerText()).toContain((amountAtRiskFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+    await leader.waitForTimeout(800);
+    await screenshot(leader, 'medfund-cases-06-report-month');
+    await leader.goto(`${baseUrl()}/medfund/rule-effectiveness`);
+    const table = leader.getByTestId('effectiveness-table');
+    await poll(() => table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(3);
+    const e = await call<{ totals: { confirmed: number; recoveredFen: number } }>(leader, 'GET', '/api/medfund/reports/rule-effectiveness');
+    expect(e.totals.confirmed).toBeGreaterThan(0);
+    expect(e.totals.recoveredFen).toBeGreaterThanOrEqual(amountAtRiskFen);
+    await leader.waitForTimeout(800);
+    await screenshot(leader, 'medfund-cases-07-rule-effectiveness');
+    await leader.close();
+  });
+});
