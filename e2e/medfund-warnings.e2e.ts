@@ -100,7 +100,7 @@ describe('medfund warnings journey', () => {
 
   it('the roll-up rules editor refuses a value out of range, naming it', async () => {
     await page.goto(`${baseUrl()}/medfund/warning-rules`);
-    const days = page.getByTestId('person-red-withinDays').locator('input');
+    const days = page.getByTestId('person-red-withinDays').locator('xpath=self::input | .//input').first();
     await days.waitFor();
     await days.fill('400');
     await page.getByTestId('warning-rules-note').fill('试调');

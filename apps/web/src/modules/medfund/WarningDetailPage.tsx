@@ -114,7 +114,7 @@ export function WarningDetailPage() {
         open={action !== null} destroyOnHidden title={action?.kind === 'level' ? t('warnings.changeLevel') : action ? t(`warnings.to.${action.status}`) : ''}
         onCancel={() => setAction(null)} onOk={() => form.submit()} confirmLoading={act.isPending} okButtonProps={{ 'data-testid': 'warning-action-ok' } as never}
       >
-        {act.error ? <ErrorAlert error={act.error} /> : null}
+        {act.error ? <ErrorAlert error={act.error} showFields /> : null}
         <Form form={form} layout="vertical" onFinish={(v) => act.mutate(v)}>
           {action?.kind === 'level' ? (
             <Form.Item name="level" label={t('warnings.col.level')} rules={[{ required: true }]}>

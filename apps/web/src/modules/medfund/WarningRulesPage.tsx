@@ -85,7 +85,7 @@ export function WarningRulesPage() {
           {table('provider')}
           {canManage ? (
             <Card size="small">
-              {save.error ? <ErrorAlert error={save.error} /> : null}
+              {save.error ? <ErrorAlert error={save.error} showFields /> : null}
               <Space.Compact style={{ width: '100%' }}>
                 <Input placeholder={t('warningRules.notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)} data-testid="warning-rules-note" />
                 <Button type="primary" onClick={() => save.mutate()} loading={save.isPending} data-testid="warning-rules-save">{t('warningRules.save')}</Button>

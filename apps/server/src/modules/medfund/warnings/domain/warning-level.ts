@@ -13,6 +13,14 @@ export interface SubjectStats {
 
 export type Reason = 'single_red' | 'repeat' | 'sum' | 'min_findings';
 
+/** The criteria in words, for a warning's history. */
+export const REASON_ZH: Record<string, string> = {
+  'red:single_red': '单条红色疑点金额达到红色门槛', 'red:repeat': '短期内疑点条数达到红色门槛', 'red:sum': '疑点金额合计达到红色门槛',
+  'orange:single_red': '有红色疑点', 'orange:repeat': '短期内疑点条数达到橙色门槛', 'orange:sum': '疑点金额合计达到橙色门槛',
+  'yellow:min_findings': '疑点条数达到关注门槛', 'yellow:sum': '疑点金额达到关注门槛',
+};
+export const reasonsText = (reasons: string[]) => reasons.map((r) => REASON_ZH[r] ?? r).join('、');
+
 export interface Evaluation {
   level: WarningLevel | null;
   /** The criteria met at that level, e.g. ['red:single_red', 'red:sum']. */
@@ -61,13 +69,28 @@ export function maxInWindow(days: string[], windowDays: number): number {
   return best;
 }
 
+/**
+ * The money a subject's findings put at risk: each settlement once, at its largest finding (two
+ * rules flagging the same settlement do not double its amount). Findings without a settlement
+ * count one by one.
+ */
+export function amountOf(findings: { amountFen: number; setlId?: string }[]): number {
+  const bySetl = new Map<string, number>();
+  let loose = 0;
+  for (const f of findings) {
+    if (f.setlId === undefined) loose += f.amountFen;
+    else bySetl.set(f.setlId, Math.max(bySetl.get(f.setlId) ?? 0, f.amountFen));
+  }
+  return loose + [...bySetl.values()].reduce((a, b) => a + b, 0);
+}
+
 /** The stats of a subject from its findings (the per-subject path; the roll-up computes the same in SQL). */
-export function statsOf(findings: { severity: 'red' | 'orange'; amountFen: number; occurredOn: string }[], rules: SubjectRules): SubjectStats {
+export function statsOf(findings: { severity: 'red' | 'orange'; amountFen: number; occurredOn: string; setlId?: string }[], rules: SubjectRules): SubjectStats {
   const reds = findings.filter((f) => f.severity === 'red').map((f) => f.amountFen);
   const days = findings.map((f) => f.occurredOn);
   return {
     findings: findings.length,
-    amountFen: findings.reduce((a, f) => a + f.amountFen, 0),
+    amountFen: amountOf(findings),
     maxRedFen: reds.length ? Math.max(...reds) : null,
     maxInRedWindow: maxInWindow(days, rules.red.withinDays),
     maxInOrangeWindow: maxInWindow(days, rules.orange.withinDays),

@@ -45,6 +45,12 @@ describe('levelOf (the default person rules)', () => {
     expect(levelOf(statsOf([f('2025-01-01', 10), f('2025-06-01', 10)], person), person)).toEqual({ level: 'yellow', reasons: ['yellow:min_findings'] });
   });
 
+  it('a settlement flagged by two rules counts once, at its larger amount', () => {
+    const twice = [{ ...f('2025-03-01', 300_000), setlId: 'S1' }, { ...f('2025-03-01', 250_000), setlId: 'S1' }, { ...f('2025-04-01', 100_000), setlId: 'S2' }];
+    expect(statsOf(twice, person).amountFen).toBe(400_000);
+    expect(levelOf(statsOf(twice, person), person)).toEqual({ level: 'orange', reasons: ['orange:repeat', 'orange:sum'] });
+  });
+
   it('a switched-off criterion (null) never fires', () => {
     const rules = clone();
     rules.person.red.singleRedFen = null;

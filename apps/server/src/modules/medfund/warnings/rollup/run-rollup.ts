@@ -2,11 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../../db/schema';
 import type { Tx } from '../../../../core/context';
 import type { Notifier } from '../../../../core/notifications/notifier';
-import { levelOf } from '../domain/warning-level';
+import { levelOf, reasonsText } from '../domain/warning-level';
 import { planWarning, type OpenWarning, type Plan } from '../domain/plan-warning';
 import { SUBJECT_KINDS, type RollupRules, type SubjectKind, type WarningLevel } from '../domain/rollup-rules';
 import { currentRollupRules } from './rule-versions';
-import { candidates, subjectStats, type SubjectRow } from './subject-stats';
+import { subjectStats, type SubjectRow } from './subject-stats';
 import { notifyRedWarnings } from './notify-oversight';
 
 const SYSTEM = '系统（预警归集）';
@@ -67,11 +67,13 @@ export async function runRollup(db: Kysely<DB>, rollupId: number, now: () => Dat
 interface OpenRow { id: number; subject_key: string; level: WarningLevel; computed_level: WarningLevel | null; level_pinned: boolean; findings_count: number; amount_fen: number; reasons: string[] }
 
 async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version: number, rollupId: number, from: string, to: string, at: Date) {
+  let T = performance.now(); const tr = (n: string) => { console.log('TRACE', kind, n, Math.round(performance.now() - T)); T = performance.now(); };
   const sr = rules[kind];
   const subjects = await subjectStats(tx, kind, from, to, sr.red.withinDays, sr.orange.withinDays);
   const openRows = await tx.selectFrom('medfund_warnings')
     .select(['id', 'subject_key', 'level', 'computed_level', 'level_pinned', 'findings_count', 'amount_fen', 'reasons'])
     .where('subject_kind', '=', kind).where('status', '=', 'open').execute() as OpenRow[];
+  tr('stats+open');
   const open = new Map(openRows.map((o) => [o.subject_key, o]));
   const counts: RollupCounts = { subjects: subjects.length, created: 0, updated: 0, closed: 0, unchanged: 0, red: 0, notified: 0 };
   const creates: { s: SubjectRow; level: WarningLevel; reasons: string[] }[] = [];
@@ -86,7 +88,7 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version
       ? { id: o.id, level: o.level, computedLevel: o.computed_level, pinned: o.level_pinned, findings: o.findings_count, amountFen: Number(o.amount_fen), reasons: o.reasons }
       : null;
     const plan: Plan = planWarning(ev, { findings: s.n, amountFen: s.amount }, current);
-    const why = `预警规则 v${version}：${ev.reasons.join('、') || '未达到任何等级'}`;
+    const why = `预警规则 v${version}：${reasonsText(ev.reasons) || '未达到任何等级'}`;
     if (plan.action === 'none') counts.unchanged++;
     else if (plan.action === 'create') creates.push({ s, level: plan.level, reasons: ev.reasons });
     else if (plan.action === 'update') {
@@ -98,8 +100,11 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version
       for (const e of plan.events) events.push({ warning_id: o!.id, kind: e.kind, from_value: e.from, to_value: e.to, reason: why });
     }
   }
+  tr('plan');
   // open warnings whose subject has no finding left in the candidates cannot occur (an open warning keeps its findings)
   const touched: string[] = [];
+  const links: { w: number; ids: number[] }[] = [];
+  const byKey = new Map(subjects.map((s) => [s.k, s]));
   await inChunks(creates, async (chunk) => {
     const rows = chunk.map(({ s, level, reasons }) => ({
       subject_key: s.k, subject_name: s.name ?? '', subject_certno: s.certno ?? '', level, amount_fen: s.amount, findings_count: s.n, red_findings: s.reds,
@@ -109,19 +114,21 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version
       INSERT INTO medfund_warnings (subject_kind, subject_key, subject_name, subject_certno, level, computed_level, amount_fen, findings_count, red_findings,
         max_red_fen, reasons, providers, rule_codes, first_occurred_on, last_occurred_on, rule_version, last_rollup_id, created_at, updated_at)
       SELECT ${kind}, x.subject_key, x.subject_name, x.subject_certno, x.level, x.level, x.amount_fen, x.findings_count, x.red_findings,
-        x.max_red_fen, x.reasons, ARRAY(SELECT jsonb_array_elements_text(x.providers)), ARRAY(SELECT jsonb_array_elements_text(x.rule_codes)),
+        x.max_red_fen, x.reasons, x.providers, x.rule_codes,
         x.first_on, x.last_on, ${version}, ${rollupId}, ${at}, ${at}
       FROM json_to_recordset(${jsonRows(rows)}) AS x(subject_key text, subject_name text, subject_certno text, level text, amount_fen bigint, findings_count int,
-        red_findings int, max_red_fen bigint, reasons jsonb, providers jsonb, rule_codes jsonb, first_on date, last_on date)
+        red_findings int, max_red_fen bigint, reasons jsonb, providers text[], rule_codes text[], first_on date, last_on date)
       RETURNING id, subject_key, level`.execute(tx);
     const reasonsOf = new Map(chunk.map((c) => [c.s.k, c.reasons]));
     for (const r of ids.rows) {
-      events.push({ warning_id: Number(r.id), kind: 'created', from_value: null, to_value: r.level, reason: `预警规则 v${version}：${reasonsOf.get(r.subject_key)?.join('、') ?? ''}` });
+      events.push({ warning_id: Number(r.id), kind: 'created', from_value: null, to_value: r.level, reason: `预警规则 v${version}：${reasonsText(reasonsOf.get(r.subject_key) ?? [])}` });
       if (r.level === 'red') newRed.push(Number(r.id));
       touched.push(r.subject_key);
+      links.push({ w: Number(r.id), ids: byKey.get(r.subject_key)!.ids });
     }
     counts.created += ids.rows.length;
   });
+  tr('creates');
   await inChunks(updates, async (chunk) => {
     const rows = chunk.map(({ id, s, level, computed, reasons }) => ({
       id, level, computed, amount_fen: s.amount, findings_count: s.n, red_findings: s.reds, max_red_fen: s.max_red ?? 0, reasons,
@@ -129,14 +136,15 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version
     }));
     await sql`
       UPDATE medfund_warnings w SET level = x.level, computed_level = x.computed, amount_fen = x.amount_fen, findings_count = x.findings_count,
-        red_findings = x.red_findings, max_red_fen = x.max_red_fen, reasons = x.reasons, providers = ARRAY(SELECT jsonb_array_elements_text(x.providers)),
-        rule_codes = ARRAY(SELECT jsonb_array_elements_text(x.rule_codes)), first_occurred_on = x.first_on, last_occurred_on = x.last_on,
+        red_findings = x.red_findings, max_red_fen = x.max_red_fen, reasons = x.reasons, providers = x.providers,
+        rule_codes = x.rule_codes, first_occurred_on = x.first_on, last_occurred_on = x.last_on,
         subject_name = CASE WHEN x.subject_name = '' THEN w.subject_name ELSE x.subject_name END,
         rule_version = ${version}, last_rollup_id = ${rollupId}, updated_at = ${at}
       FROM json_to_recordset(${jsonRows(rows)}) AS x(id bigint, level text, computed text, amount_fen bigint, findings_count int, red_findings int,
-        max_red_fen bigint, reasons jsonb, providers jsonb, rule_codes jsonb, first_on date, last_on date, subject_name text)
+        max_red_fen bigint, reasons jsonb, providers text[], rule_codes text[], first_on date, last_on date, subject_name text)
       WHERE w.id = x.id`.execute(tx);
     touched.push(...chunk.map((u) => u.s.k));
+    links.push(...chunk.map((u) => ({ w: u.id, ids: u.s.ids })));
     counts.updated += chunk.length;
   });
   if (closes.length) {
@@ -145,13 +153,12 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version
       .where('id', 'in', closes).execute();
     counts.closed += closes.length;
   }
-  // the findings of each created or changed warning (an unchanged one has them already)
-  await inChunks(touched, async (keys) => {
+  tr('updates+closes');
+  // the findings of each created or changed warning (an unchanged one has them already), from the ids the aggregate returned
+  await inChunks(links, async (chunk) => {
     await sql`
       INSERT INTO medfund_warning_findings (warning_id, finding_id)
-      SELECT w.id, c.id FROM (${candidates(kind, from, to)}) c
-        JOIN medfund_warnings w ON w.subject_kind = ${kind} AND w.subject_key = c.k AND w.status = 'open'
-      WHERE c.k IN (SELECT value FROM json_array_elements_text(${jsonRows(keys)}))
+      SELECT x.w, unnest(x.ids) FROM json_to_recordset(${jsonRows(chunk)}) AS x(w bigint, ids bigint[])
       ON CONFLICT DO NOTHING`.execute(tx);
   });
   // a subject with a handled warning that gets a new one: the handled one's history says so
@@ -163,11 +170,13 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version
       WHERE h.subject_kind = ${kind} AND h.status <> 'open' AND h.subject_key IN (SELECT value FROM json_array_elements_text(${jsonRows(keys)}))
       ORDER BY h.subject_key, h.id DESC`.execute(tx);
   });
+  tr('notes');
   await inChunks(events, async (chunk) => {
     await sql`
       INSERT INTO medfund_warning_events (warning_id, kind, from_value, to_value, reason, rollup_id, actor_name, at)
       SELECT x.warning_id, x.kind, x.from_value, x.to_value, x.reason, ${rollupId}, ${SYSTEM}, ${at}
       FROM json_to_recordset(${jsonRows(chunk)}) AS x(warning_id bigint, kind text, from_value text, to_value text, reason text)`.execute(tx);
   });
+  tr('events');
   return { counts, newRed };
 }
