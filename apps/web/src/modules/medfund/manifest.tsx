@@ -12,6 +12,12 @@ const RulesPage = named(() => import('./RulesPage'), 'RulesPage');
 const RunsPage = named(() => import('./RunsPage'), 'RunsPage');
 const FindingsPage = named(() => import('./FindingsPage'), 'FindingsPage');
 const RiskPage = named(() => import('./RiskPage'), 'RiskPage');
+const CasesPage = named(() => import('./cases/CasesPage'), 'CasesPage');
+const CaseDetailPage = named(() => import('./cases/CaseDetailPage'), 'CaseDetailPage');
+const InboxPage = named(() => import('./cases/InboxPage'), 'InboxPage');
+const InboxItemPage = named(() => import('./cases/InboxPage'), 'InboxItemPage');
+const RecoveryPage = named(() => import('./cases/RecoveryPage'), 'RecoveryPage');
+const PartnersPage = named(() => import('./cases/PartnersPage'), 'PartnersPage');
 
 /** 医保基金监管 (medical fund supervision): the claims data and its loads; screening rules, runs, findings, provider risk (docs/medfund/). */
 export const manifest: ModuleManifest = {
@@ -24,6 +30,12 @@ export const manifest: ModuleManifest = {
     { path: 'medfund/runs', element: <RunsPage />, handle: { permission: 'medfund.rules.read' } },
     { path: 'medfund/findings', element: <FindingsPage />, handle: { permission: 'medfund.findings.read' } },
     { path: 'medfund/risk', element: <RiskPage />, handle: { permission: 'medfund.rules.read' } },
+    { path: 'medfund/cases', element: <CasesPage />, handle: { permission: 'medfund.cases.read' } },
+    { path: 'medfund/cases/:id', element: <CaseDetailPage />, handle: { permission: 'medfund.cases.read' } },
+    { path: 'medfund/inbox', element: <InboxPage />, handle: { permission: 'medfund.transfers.handle' } },
+    { path: 'medfund/inbox/:id', element: <InboxItemPage />, handle: { permission: 'medfund.transfers.handle' } },
+    { path: 'medfund/recovery', element: <RecoveryPage />, handle: { permission: 'medfund.cases.read' } },
+    { path: 'medfund/partners', element: <PartnersPage />, handle: { permission: 'medfund.cases.read' } },
   ],
   menu: [
     {
@@ -32,6 +44,10 @@ export const manifest: ModuleManifest = {
       icon: <ShieldIcon />,
       order: 45,
       children: [
+        { key: 'medfund-cases', label: 'medfund:cases.menu.cases', icon: <FileSearchIcon />, path: '/medfund/cases', permission: 'medfund.cases.read', order: 12 },
+        { key: 'medfund-inbox', label: 'medfund:cases.menu.inbox', icon: <BellIcon />, path: '/medfund/inbox', permission: 'medfund.transfers.handle', order: 14 },
+        { key: 'medfund-recovery', label: 'medfund:cases.menu.recovery', icon: <TrophyIcon />, path: '/medfund/recovery', permission: 'medfund.cases.read', order: 16 },
+        { key: 'medfund-partners', label: 'medfund:cases.menu.partners', icon: <SettingsIcon />, path: '/medfund/partners', permission: 'medfund.cases.read', order: 45 },
         { key: 'medfund-findings', label: 'medfund:menu.findings', icon: <FileSearchIcon />, path: '/medfund/findings', permission: 'medfund.findings.read', order: 10 },
         { key: 'medfund-runs', label: 'medfund:menu.runs', icon: <BellIcon />, path: '/medfund/runs', permission: 'medfund.rules.read', order: 20 },
         { key: 'medfund-risk', label: 'medfund:menu.risk', icon: <TrophyIcon />, path: '/medfund/risk', permission: 'medfund.rules.read', order: 30 },
