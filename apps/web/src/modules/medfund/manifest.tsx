@@ -20,6 +20,12 @@ const WarningRulesPage = named(() => import('./WarningRulesPage'), 'WarningRules
 const ReportPage = named(() => import('./reports/ReportPage'), 'ReportPage');
 const RuleEffectivenessPage = named(() => import('./reports/RuleEffectivenessPage'), 'RuleEffectivenessPage');
 const seesWarnings = (me: { permissions: string[] }) => canSeeWarnings(me.permissions);
+const CasesPage = named(() => import('./cases/CasesPage'), 'CasesPage');
+const CaseDetailPage = named(() => import('./cases/CaseDetailPage'), 'CaseDetailPage');
+const InboxPage = named(() => import('./cases/InboxPage'), 'InboxPage');
+const InboxItemPage = named(() => import('./cases/InboxPage'), 'InboxItemPage');
+const RecoveryPage = named(() => import('./cases/RecoveryPage'), 'RecoveryPage');
+const PartnersPage = named(() => import('./cases/PartnersPage'), 'PartnersPage');
 
 /** 医保基金监管 (medical fund supervision): the claims data and its loads; screening rules, runs, findings, provider risk; warnings and their rules (docs/medfund/). */
 export const manifest: ModuleManifest = {
@@ -41,6 +47,12 @@ export const manifest: ModuleManifest = {
     { path: 'medfund/report', element: <ReportPage />, handle: { permission: 'medfund.reports.read' } },
     { path: 'medfund/rule-effectiveness', element: <RuleEffectivenessPage />, handle: { permission: 'medfund.reports.read' } },
     { path: 'medfund/warning-rules', element: <WarningRulesPage />, handle: { permission: 'medfund.warnings.read' } },
+    { path: 'medfund/cases', element: <CasesPage />, handle: { permission: 'medfund.cases.read' } },
+    { path: 'medfund/cases/:id', element: <CaseDetailPage />, handle: { permission: 'medfund.cases.read' } },
+    { path: 'medfund/inbox', element: <InboxPage />, handle: { permission: 'medfund.transfers.handle' } },
+    { path: 'medfund/inbox/:id', element: <InboxItemPage />, handle: { permission: 'medfund.transfers.handle' } },
+    { path: 'medfund/recovery', element: <RecoveryPage />, handle: { permission: 'medfund.cases.read' } },
+    { path: 'medfund/partners', element: <PartnersPage />, handle: { permission: 'medfund.cases.read' } },
   ],
   menu: [
     {
@@ -53,6 +65,10 @@ export const manifest: ModuleManifest = {
         { key: 'medfund-warning-rules', label: 'medfund:menu.warningRules', icon: <SettingsIcon />, path: '/medfund/warning-rules', permission: 'medfund.warnings.read', order: 45 },
         { key: 'medfund-report', label: 'medfund:menu.report', icon: <TrophyIcon />, path: '/medfund/report', permission: 'medfund.reports.read', order: 1 },
         { key: 'medfund-rule-effectiveness', label: 'medfund:menu.ruleEffectiveness', icon: <SettingsIcon />, path: '/medfund/rule-effectiveness', permission: 'medfund.reports.read', order: 42 },
+        { key: 'medfund-cases', label: 'medfund:cases.menu.cases', icon: <FileSearchIcon />, path: '/medfund/cases', permission: 'medfund.cases.read', order: 12 },
+        { key: 'medfund-inbox', label: 'medfund:cases.menu.inbox', icon: <BellIcon />, path: '/medfund/inbox', permission: 'medfund.transfers.handle', order: 14 },
+        { key: 'medfund-recovery', label: 'medfund:cases.menu.recovery', icon: <TrophyIcon />, path: '/medfund/recovery', permission: 'medfund.cases.read', order: 16 },
+        { key: 'medfund-partners', label: 'medfund:cases.menu.partners', icon: <SettingsIcon />, path: '/medfund/partners', permission: 'medfund.cases.read', order: 45 },
         { key: 'medfund-findings', label: 'medfund:menu.findings', icon: <FileSearchIcon />, path: '/medfund/findings', permission: 'medfund.findings.read', order: 10 },
         { key: 'medfund-runs', label: 'medfund:menu.runs', icon: <BellIcon />, path: '/medfund/runs', permission: 'medfund.rules.read', order: 20 },
         { key: 'medfund-risk', label: 'medfund:menu.risk', icon: <TrophyIcon />, path: '/medfund/risk', permission: 'medfund.rules.read', order: 30 },

@@ -133,8 +133,8 @@ export async function inboxItem(ctx: Ctx, transferId: number) {
   };
 }
 
-async function lockMine(ctx: Ctx, tx: Ctx['db'], transferId: number) {
-  const dep = await myDepartment(ctx);
+/** The transfer, locked, when it was made to `dep` (found before the transaction: PGlite has one session). */
+async function lockMine(tx: Ctx['db'], dep: { id: string }, transferId: number) {
   const t = await tx.selectFrom('medfund_case_transfers').selectAll().where('id', '=', transferId).where('department_id', '=', dep.id).forUpdate().executeTakeFirst();
   if (!t) throw transferNotFound(transferId);
   return t;
@@ -142,8 +142,9 @@ async function lockMine(ctx: Ctx, tx: Ctx['db'], transferId: number) {
 
 /** 签收: who and when; a second receipt changes nothing. */
 export async function receiveTransfer(ctx: Ctx, transferId: number) {
+  const dep = await myDepartment(ctx);
   return ctx.db.transaction().execute(async (tx) => {
-    const t = await lockMine(ctx, tx, transferId);
+    const t = await lockMine(tx, dep, transferId);
     if (t.received_at) return { receivedAt: t.received_at, receivedByName: t.received_by_name };
     await tx.updateTable('medfund_case_transfers').set({ received_at: ctx.now, received_by: ctx.actor.userId, received_by_name: ctx.actor.displayName }).where('id', '=', transferId).execute();
     await insertEvent(tx, ctx, { caseId: t.case_id, type: 'received', stage: '', payload: { department: t.department_name, purpose: t.purpose } });
@@ -161,8 +162,9 @@ function assertReceived(t: { received_at: Date | null; department_name: string; 
 /** One action of the department on the transfer (立案侦查, 约谈, 现场检查 …), with its date. */
 export async function recordTransferAction(ctx: Ctx, transferId: number, input: { action: string; actedOn: string }) {
   if (input.actedOn > todayOf(ctx.now)) throw new AppError('VALIDATION_FAILED', { actedOn: '处理日期不能晚于今天' });
+  const dep = await myDepartment(ctx);
   return ctx.db.transaction().execute(async (tx) => {
-    const t = await lockMine(ctx, tx, transferId);
+    const t = await lockMine(tx, dep, transferId);
     assertReceived(t);
     const a = await tx.insertInto('medfund_transfer_actions').values({ transfer_id: transferId, action: input.action.trim(), acted_on: input.actedOn, recorded_by: ctx.actor.userId, recorded_by_name: ctx.actor.displayName, recorded_at: ctx.now })
       .returning('id').executeTakeFirstOrThrow();
@@ -178,8 +180,9 @@ export async function recordTransferAction(ctx: Ctx, transferId: number, input: 
  * (the audit log keeps both).
  */
 export async function reportBack(ctx: Ctx, notifier: Notifier, transferId: number, input: { report: string; checkResult?: MedfundCheckResult }) {
+  const dep = await myDepartment(ctx);
   return ctx.db.transaction().execute(async (tx) => {
-    const t = await lockMine(ctx, tx, transferId);
+    const t = await lockMine(tx, dep, transferId);
     assertReceived(t);
     if (t.purpose === 'joint_check' && !input.checkResult) throw new AppError('VALIDATION_FAILED', { checkResult: '联合检查须填写本部门的检查结论' });
     await tx.updateTable('medfund_case_transfers').set({

@@ -53,9 +53,9 @@ describe('the escalation sweep (a recurring background job)', () => {
     await t.deps.jobs.ensureRecurring();
     const rows = () => t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', SWEEP_JOB).execute();
     expect(await rows()).toHaveLength(1);
-    // the drains below count the sweep's runs alone: the other recurring job (the benefit policies'
-    // re-matching) is taken off the queue
-    await t.deps.db.deleteFrom('jobs').where('kind', '=', REMATCH_CHANGED_JOB).where('status', '=', 'queued').execute();
+    // the drains below count the sweep's runs alone: the other recurring jobs (the benefit policies'
+    // re-matching, the medical fund cases' escalation) are taken off the queue
+    await t.deps.db.deleteFrom('jobs').where('kind', 'in', [REMATCH_CHANGED_JOB, 'medfund.case_escalation']).where('status', '=', 'queued').execute();
 
     // 17:00: the respond step (same working day) is in its warning window (8 h before 24:00).
     now = at('2026-03-10T17:00:00');

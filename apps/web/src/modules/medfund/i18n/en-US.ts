@@ -1,8 +1,10 @@
 import type zhCN from './zh-CN';
+import casesEnUS from '../cases/cases.en-US';
 
 /** The medical fund module's words in English (namespace `medfund`). */
 const enUS: typeof zhCN = {
   menu: { group: 'Medical fund', loads: 'Data loads', rules: 'Screening rules', runs: 'Screening runs', findings: 'Findings', risk: 'Provider risk', warnings: 'Warnings', warningRules: 'Warning rules' },
+  cases: casesEnUS,
   loads: {
     title: 'Data loads',
     subTitle: 'Settlements, visits, fee lines and the data other departments share; loaded through column mappings, refunds and cancellations netted before screening',

@@ -1,6 +1,8 @@
+import casesZhCN from '../cases/cases.zh-CN';
 /** The medical fund module's words (namespace `medfund`). */
 const zhCN = {
   menu: { group: '医保基金监管', loads: '数据加载', rules: '筛查规则', runs: '筛查批次', findings: '疑点', risk: '机构风险', warnings: '预警', warningRules: '预警规则' },
+  cases: casesZhCN,
   loads: {
     title: '数据加载',
     subTitle: '结算、就诊、费用明细，以及人社、民政等部门共享的数据；按列映射加载，冲销与作废在筛查前轧差',
