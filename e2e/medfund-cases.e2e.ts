@@ -4,11 +4,11 @@ import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from
 import { startServer, type RunningServer } from './server';
 
 /**
- * The issue's journey (医保基金监管 part 2), on a county of its own: an analyst opens a case from a
- * red warning, transfers the clue to 卫健局, the partner department signs for it and records its
- * action, the inspector of the area takes the case through the review chain, confirms it and
- * records a recovery; the discipline inspection group sees the warning closed with the recovery,
- * and the fund risk report and rule effectiveness show it.
+ * The issue's journey (医保基金监管 part 2), on a county of its own, every step on its page: an
+ * analyst opens a case from a red warning, transfers the clue to 卫健局, the partner department
+ * signs for it and records its action, the inspector of the area takes the case through the review
+ * chain, confirms it and records a recovery; the discipline inspection group sees the warning
+ * closed with the recovery, and the fund risk report and rule effectiveness show it.
  */
 let browser: Browser;
 let analyst: Page;
@@ -19,7 +19,16 @@ let caseId = 0;
 let caseNumber = '';
 let amountAtRiskFen = 0;
 
-/** A call to the API as the page's signed-in user (the steps whose pages belong to the cases part). */
+const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Confirms the open dialog and waits for it to close. */
+async function okDialog(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await poll(() => page.getByRole('dialog').count(), 20_000).toBe(0);
+}
+
+/** A call to the API as the page's signed-in user (checks behind the pages). */
 async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const me = await page.request.get(`${baseUrl()}/api/auth/me`);
   const { csrfToken } = await me.json() as { csrfToken: string };
@@ -56,10 +65,15 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
   }, 400_000);
 
   it('the analyst opens a case from an open red warning; the warning is now in a case', async () => {
-    const list = analyst.getByTestId('medfund-warnings');
-    await list.locator('tbody tr.ant-table-row').first().click();
-    await analyst.waitForURL(/\/medfund\/warnings\/\d+$/);
-    warningId = Number(analyst.url().split('/').pop());
+    // an open red warning of a provider none of whose findings already sit in an open case (the demo opened some)
+    const red = await call<{ items: { id: number; subjectKey: string }[] }>(analyst, 'GET', '/api/medfund/warnings?level=red&status=open&subjectKind=provider&pageSize=100');
+    for (const w of red.items) {
+      const cases = await call<{ items: { stage: string }[] }>(analyst, 'GET', `/api/medfund/cases?provider=${encodeURIComponent(w.subjectKey)}&pageSize=200`);
+      if (cases.items.every((c) => c.stage === 'closed')) { warningId = w.id; break; }
+    }
+    expect(warningId).toBeGreaterThan(0);
+    await analyst.goto(`${baseUrl()}/medfund/warnings/${warningId}`);
+    await poll(() => analyst.getByTestId('warning-status').innerText()).toBe('待处置');
     await analyst.getByTestId('warning-open-case').click();
     const title = analyst.getByTestId('open-case-title');
     await title.fill('');
@@ -81,36 +95,63 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
   });
 
   it('the analyst transfers the clue to 卫健局; the partner signs for it and records its action', async () => {
-    const partners = await call<{ items: { departmentId: string; name: string }[] }>(analyst, 'GET', '/api/medfund/partners');
-    const wjw = partners.items.find((p) => p.name === '余杭区卫生健康局')!;
-    const t = await call<{ created: { id: number }[] }>(analyst, 'POST', `/api/medfund/cases/${caseId}/transfers`, { departmentIds: [wjw.departmentId], note: '请核查该机构诊疗行为' });
-    const transferId = t.created[0]!.id;
+    await analyst.goto(`${baseUrl()}/medfund/cases/${caseId}`);
+    await poll(() => analyst.getByTestId('case-summary').innerText()).toContain(yuan(amountAtRiskFen));
+    await analyst.getByTestId('case-transfer').click();
+    await analyst.getByTestId('transfer-departments').click();
+    await analyst.keyboard.type('卫生健康');
+    await analyst.locator('.ant-select-item-option', { hasText: '余杭区卫生健康局' }).first().click();
+    await analyst.keyboard.press('Escape');
+    await okDialog(analyst);
+    await poll(() => analyst.getByTestId('case-transfers').innerText()).toContain('余杭区卫生健康局');
+    await screenshot(analyst, 'medfund-cases-03-transferred');
+
     const partner = await newPage(browser);
     await login(partner, 'mf_wjw');
-    await call(partner, 'POST', `/api/medfund/inbox/${transferId}/receive`);
-    await call(partner, 'POST', `/api/medfund/inbox/${transferId}/actions`, { action: '约谈医院医务科，调取病历核查', actedOn: new Date().toISOString().slice(0, 10) });
-    await call(partner, 'POST', `/api/medfund/inbox/${transferId}/report`, { report: '诊疗记录与结算不符，存在重复收费', checkResult: 'violation' });
+    await partner.goto(`${baseUrl()}/medfund/inbox`);
+    const row = partner.getByTestId('medfund-inbox').locator('tbody tr.ant-table-row', { hasText: caseNumber });
+    await row.waitFor();
+    await row.click();
+    await partner.getByTestId('inbox-receive').click();
+    await poll(() => partner.getByTestId('inbox-receive').count()).toBe(0);
+    await partner.getByTestId('inbox-action').fill('约谈医院医务科，调取病历核查');
+    await partner.getByTestId('inbox-action-save').click();
+    await poll(() => partner.locator('body').innerText()).toContain('约谈医院医务科');
+    await partner.getByTestId('inbox-report').fill('诊疗记录与结算不符，存在重复收费');
+    await partner.getByTestId('inbox-report-save').click();
+    await poll(() => call<{ transfers: { reportedAt: string | null }[] }>(analyst, 'GET', `/api/medfund/cases/${caseId}`).then((c) => c.transfers[0]?.reportedAt ?? null)).not.toBeNull();
+    await screenshot(partner, 'medfund-cases-04-partner-action');
     // a partner department sees only what was transferred to it
     const other = await newPage(browser);
     await login(other, 'mf_gaj');
-    const inbox = await call<{ items: { caseId?: number; id: number }[] }>(other, 'GET', '/api/medfund/inbox');
+    const inbox = await call<unknown>(other, 'GET', '/api/medfund/inbox?pageSize=200');
     expect(JSON.stringify(inbox)).not.toContain(caseNumber);
+    expect((await other.request.get(`${baseUrl()}/api/medfund/cases/${caseId}`)).status()).toBe(403);
     await partner.close();
     await other.close();
   });
 
   it('the inspector of the area takes the case through the review chain, confirms it and records a recovery', async () => {
-    const c = await call<{ ownerName: string; findings: { id: number }[] }>(analyst, 'GET', `/api/medfund/cases/${caseId}`);
+    const c = await call<{ ownerName: string }>(analyst, 'GET', `/api/medfund/cases/${caseId}`);
     const inspector = await newPage(browser);
     await login(inspector, c.ownerName.includes('周倩') ? 'mf_inspector2' : 'mf_inspector');
-    await call(inspector, 'POST', `/api/medfund/cases/${caseId}/actions`, { action: 'pass_first_review' });
-    await call(inspector, 'POST', `/api/medfund/cases/${caseId}/actions`, { action: 'confirm_second_review' });
-    await call(inspector, 'POST', `/api/medfund/cases/${caseId}/actions`, { action: 'start_investigation', note: '机构未申诉' });
-    await call(inspector, 'POST', `/api/medfund/cases/${caseId}/decision`, {
-      decision: 'confirmed', basis: '重复报销，事实清楚', measures: ['recovery'], recoveryFen: amountAtRiskFen,
-      findingOutcomes: c.findings.map((f) => ({ findingId: f.id, outcome: 'confirmed' })),
-    });
-    await call(inspector, 'POST', `/api/medfund/cases/${caseId}/recoveries`, { amountFen: amountAtRiskFen, recoveredOn: new Date().toISOString().slice(0, 10), reference: '退款凭证 001' });
+    await inspector.goto(`${baseUrl()}/medfund/cases/${caseId}`);
+    for (const action of ['pass_first_review', 'confirm_second_review', 'start_investigation']) {
+      await inspector.getByTestId(`case-action-${action}`).click();
+      await okDialog(inspector);
+      await poll(() => inspector.getByTestId(`case-action-${action}`).count()).toBe(0);
+    }
+    await inspector.getByTestId('case-action-decide').click();
+    await inspector.getByTestId('decision-basis').fill('重复报销，事实清楚，证据确凿');
+    await inspector.getByRole('dialog').getByText('追回基金').click();
+    await inspector.getByTestId('decision-recovery').fill((amountAtRiskFen / 100).toFixed(2));
+    await okDialog(inspector);
+    await poll(() => inspector.getByTestId('case-action-recover').count()).toBe(1);
+    await inspector.getByTestId('case-action-recover').click();
+    await inspector.getByTestId('recover-amount').fill((amountAtRiskFen / 100).toFixed(2));
+    await okDialog(inspector);
+    await poll(() => inspector.getByTestId('case-recovered').innerText()).toBe(yuan(amountAtRiskFen));
+    await screenshot(inspector, 'medfund-cases-05-decided-recovered');
     await inspector.close();
   });
 
@@ -122,12 +163,12 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     const handling = jj.getByTestId('warning-handling');
     await poll(() => handling.innerText()).toContain('确认违规');
     expect(await handling.innerText()).toContain(caseNumber);
-    expect(await handling.innerText()).toContain((amountAtRiskFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+    expect(await handling.innerText()).toContain(yuan(amountAtRiskFen));
     expect(await jj.getByTestId('warning-history').innerText()).toContain(`案件 ${caseNumber} 办结：确认违规`);
-    await screenshot(jj, 'medfund-cases-03-oversight-handled');
+    await screenshot(jj, 'medfund-cases-06-oversight-handled');
     await jj.goto(`${baseUrl()}/medfund/warnings`);
     await poll(() => jj.getByTestId('medfund-warnings').innerText()).toContain(caseNumber);
-    await screenshot(jj, 'medfund-cases-04-oversight-list');
+    await screenshot(jj, 'medfund-cases-07-oversight-list');
     await jj.close();
   });
 
@@ -138,16 +179,16 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     const report = leader.getByTestId('medfund-report');
     await poll(() => report.innerText()).toContain('基金支付');
     await poll(() => leader.getByTestId('report-fund-trend').locator('canvas').count()).toBeGreaterThan(0);
-    await screenshot(leader, 'medfund-cases-05-report-default');
+    await screenshot(leader, 'medfund-cases-08-report-default');
     // this month: the case was opened and the money recovered today
     const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
     await leader.getByTestId('report-period').click();
     await leader.keyboard.type(month);
     await leader.locator('.ant-select-item-option', { hasText: month }).first().click();
     const recovery = leader.getByTestId('report-recovery');
-    await poll(() => recovery.innerText()).toContain((amountAtRiskFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 }));
+    await poll(() => recovery.innerText()).toContain(yuan(amountAtRiskFen));
     await leader.waitForTimeout(800);
-    await screenshot(leader, 'medfund-cases-06-report-month');
+    await screenshot(leader, 'medfund-cases-09-report-month');
     await leader.goto(`${baseUrl()}/medfund/rule-effectiveness`);
     const table = leader.getByTestId('effectiveness-table');
     await poll(() => table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(3);
@@ -155,7 +196,7 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     expect(e.totals.confirmed).toBeGreaterThan(0);
     expect(e.totals.recoveredFen).toBeGreaterThanOrEqual(amountAtRiskFen);
     await leader.waitForTimeout(800);
-    await screenshot(leader, 'medfund-cases-07-rule-effectiveness');
+    await screenshot(leader, 'medfund-cases-10-rule-effectiveness');
     await leader.close();
   });
 });
