@@ -5,7 +5,7 @@ import type { JobHandler } from '../../../core/jobs/job-runner';
 import { Notifier } from '../../../core/notifications/notifier';
 import { loadUserActor } from '../../../core/identity/sessions';
 import { packageCalendar } from '../../../core/reference/domain/workday';
-import { boundClaimsStore, claimsStoreKeyOf, claimsStoreOf } from '../claims/open-claims-store';
+import { claimsStoreKeyOf, claimsStoreOf } from '../claims/open-claims-store';
 import { runScreening } from '../rules/screening/run-job';
 import { actOnCase, decideCase, openCase } from './case.service';
 import { receiveTransfer, recordTransferAction, reportBack, transferCase } from './transfer.service';
@@ -31,8 +31,6 @@ export const demoCasesJob: JobHandler = async (_job, jctx) => {
   if (await db.selectFrom('medfund_cases').select('id').limit(1).executeTakeFirst()) return { skipped: 'cases exist' };
   let findings = await countFindings(db);
   if (findings === 0) {
-    // the demo's own screening switch (config MEDFUND_DEMO_SCREENING, off in API tests): without it, no demo cases
-    if (!boundClaimsStore(db).demoScreening) return { skipped: 'demo screening off' };
     const load = await db.selectFrom('medfund_data_loads').select(['status']).where('source', '=', 'generator').orderBy('id').executeTakeFirst();
     if (!load) return { skipped: 'no demo data' };
     if (load.status === 'queued' || load.status === 'running') throw new Error('the demo year is still loading; retried later');
