@@ -60,7 +60,7 @@ export async function subjectStats(db: Tx, kind: SubjectKind, from: string, to: 
         row_number() OVER (PARTITION BY c.k COLLATE "C", c.setl_id COLLATE "C" ORDER BY c.amount_fen DESC) AS setl_rank
       FROM c
     )
-    SELECT k,
+    SELECT k COLLATE "C" AS k,
       ${kind === 'person' ? sql`max(psn_name)` : sql`max(fixmedins_name)`} AS name,
       ${kind === 'person' ? sql`max(certno)` : sql`''`} AS certno,
       count(*)::int AS n, (sum(amount_fen) FILTER (WHERE setl_rank = 1))::bigint AS amount,
