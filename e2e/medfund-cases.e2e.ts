@@ -45,7 +45,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   analyst = await newPage(browser);
   await login(analyst, 'mf_analyst');
-});
+}, 420_000); // its own county's first start: minutes on a loaded machine
 afterAll(async () => {
   await browser?.close();
   useOwnServer(undefined);
