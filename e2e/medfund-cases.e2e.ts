@@ -65,10 +65,10 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
   }, 400_000);
 
   it('the analyst opens a case from an open red warning; the warning is now in a case', async () => {
-    // an open red warning of a provider none of whose findings already sit in an open case (the demo opened some)
-    const red = await call<{ items: { id: number; subjectKey: string }[] }>(analyst, 'GET', '/api/medfund/warnings?level=red&status=open&subjectKind=provider&pageSize=100');
-    for (const w of red.items) {
-      const cases = await call<{ items: { stage: string }[] }>(analyst, 'GET', `/api/medfund/cases?provider=${encodeURIComponent(w.subjectKey)}&pageSize=200`);
+    // an open red warning at one provider (one inspector's area) with no open case there (the demo opened some)
+    const red = await call<{ items: { id: number; providers: string[] }[] }>(analyst, 'GET', '/api/medfund/warnings?level=red&status=open&pageSize=100');
+    for (const w of red.items.filter((x) => x.providers.length === 1)) {
+      const cases = await call<{ items: { stage: string }[] }>(analyst, 'GET', `/api/medfund/cases?provider=${encodeURIComponent(w.providers[0]!)}&pageSize=200`);
       if (cases.items.every((c) => c.stage === 'closed')) { warningId = w.id; break; }
     }
     expect(warningId).toBeGreaterThan(0);
