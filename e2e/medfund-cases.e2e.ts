@@ -65,11 +65,20 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
   }, 400_000);
 
   it('the analyst opens a case from an open red warning; the warning is now in a case', async () => {
-    // an open red warning at one provider (one inspector's area) with no open case there (the demo opened some)
+    // an open red warning none of whose findings sits in an open case (the demo opened some), one provider first
     const red = await call<{ items: { id: number; providers: string[] }[] }>(analyst, 'GET', '/api/medfund/warnings?level=red&status=open&pageSize=100');
-    for (const w of red.items.filter((x) => x.providers.length === 1)) {
-      const cases = await call<{ items: { stage: string }[] }>(analyst, 'GET', `/api/medfund/cases?provider=${encodeURIComponent(w.providers[0]!)}&pageSize=200`);
-      if (cases.items.every((c) => c.stage === 'closed')) { warningId = w.id; break; }
+    const ordered = [...red.items].sort((a, b) => a.providers.length - b.providers.length);
+    for (const w of ordered) {
+      const mine = new Set((await call<{ findings: { id: number }[] }>(analyst, 'GET', `/api/medfund/warnings/${w.id}`)).findings.map((f) => f.id));
+      let clash = false;
+      for (const p of w.providers) {
+        const cases = await call<{ items: { id: number; stage: string }[] }>(analyst, 'GET', `/api/medfund/cases?provider=${encodeURIComponent(p)}&pageSize=200`);
+        for (const c of cases.items.filter((x) => x.stage !== 'closed')) {
+          const detail = await call<{ findings: { id: number }[] }>(analyst, 'GET', `/api/medfund/cases/${c.id}`);
+          if (detail.findings.some((f) => mine.has(f.id))) clash = true;
+        }
+      }
+      if (!clash) { warningId = w.id; break; }
     }
     expect(warningId).toBeGreaterThan(0);
     await analyst.goto(`${baseUrl()}/medfund/warnings/${warningId}`);
