@@ -90,9 +90,9 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     await poll(() => analyst.getByRole('dialog').innerText()).toContain('请填写案件名称');
     await title.fill('红色预警立案：重复报销核查');
     await analyst.getByTestId('open-case-ok').click();
-    const opened = analyst.getByTestId('case-opened');
-    await poll(() => opened.innerText()).toContain('已立案');
-    caseId = Number((await opened.locator('a').getAttribute('href'))!.split('/').pop());
+    // the case's id from the warning's handling (the success message may be gone on a slow machine)
+    await poll(() => call<{ handling: { caseId: number } | null }>(analyst, 'GET', `/api/medfund/warnings/${warningId}`).then((w) => w.handling?.caseId ?? 0)).toBeGreaterThan(0);
+    caseId = (await call<{ handling: { caseId: number } }>(analyst, 'GET', `/api/medfund/warnings/${warningId}`)).handling.caseId;
     await poll(() => analyst.getByTestId('warning-status').innerText()).toBe('已立案');
     await poll(() => analyst.getByTestId('warning-handling').innerText()).toContain('初审');
     await poll(() => analyst.getByTestId('warning-history').innerText()).toContain('立案：案件');
