@@ -34,7 +34,7 @@ export async function startServer(): Promise<RunningServer> {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
+  const deadline = Date.now() + 300_000; // a first start seeds the demo county: minutes on a loaded machine
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {

@@ -67,6 +67,14 @@ const EnvSchema = z.object({
   CLAIMS_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB)$/i).default('1GB'),
   /** Largest claims file an upload may be, in megabytes (the CLI reads files of any size). */
   MEDFUND_UPLOAD_MAX_MB: z.coerce.number().positive().default(2048),
+  /**
+   * The demo's generated claims year is screened once loaded (and its warnings rolled up), so the
+   * demo shows findings and warnings. API tests turn it off (test/test-app.ts) unless they need it.
+   */
+  MEDFUND_DEMO_SCREENING: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** Benchmarks only (bench/): serve the event-loop delay at GET /internal/event-loop. Off by default. */
   BENCH_EVENT_LOOP: z
     .enum(['true', 'false', '1', '0'])

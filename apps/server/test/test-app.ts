@@ -25,7 +25,7 @@ export interface TestAppOptions {
 }
 
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO: 'false', LOGIN_RATE_LIMIT: '1000', ...opts.config });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO: 'false', LOGIN_RATE_LIMIT: '1000', MEDFUND_DEMO_SCREENING: 'false', ...opts.config });
   const { database, drop } = await openCopy(inject('dbTemplate'));
   const { app, deps } = await buildApp({
     config, database, now: opts.now, logStream: opts.logStream, outbound: new LogOnlyAdapter(silentLog),

@@ -190,6 +190,24 @@ export const ERROR_CATALOG = {
   MEDFUND_RUN_ACTIVE: { status: 409, zh: '同一份结算数据已有筛查正在进行或排队，请等待其完成', en: 'A screening run over the same claims data is already queued or running; wait for it to finish' },
   MEDFUND_NO_CLAIMS: { status: 409, zh: '结算数据库中还没有结算数据，请先导入数据', en: 'The claims store holds no settlements yet; load data first' },
   MEDFUND_FINDING_NOT_FOUND: { status: 404, zh: '疑点不存在', en: 'Finding not found' },
+  // 医保基金监管 — warnings (modules/medfund/warnings)
+  MEDFUND_WARNING_NOT_FOUND: { status: 404, zh: '预警不存在', en: 'Warning not found' },
+  MEDFUND_WARNING_RULES_INVALID: { status: 400, zh: '预警规则有误，请检查标注的取值', en: 'Some warning rule values are not valid; see the marked ones' },
+  MEDFUND_WARNING_STATUS: { status: 409, zh: '预警当前状态不允许这一操作', en: 'The warning\'s status does not allow this' },
+  MEDFUND_WARNING_OPEN_EXISTS: { status: 409, zh: '该对象已有一条待处置的预警，不能再重新打开另一条', en: 'This subject already has an open warning; another cannot be reopened' },
+  // 医保基金监管 — cases, partner departments, transfers, recovery (modules/medfund/cases)
+  MEDFUND_CASE_NOT_FOUND: { status: 404, zh: '案件不存在', en: 'Case not found' },
+  MEDFUND_CASE_FINDINGS_INVALID: { status: 400, zh: '立案的疑点有误', en: 'The findings of the case are not valid' },
+  MEDFUND_CASE_STAGE_ORDER: { status: 409, zh: '案件所处阶段不允许该操作', en: 'The case\'s stage does not allow this' },
+  MEDFUND_CASE_OUT_OF_AREA: { status: 403, zh: '该案件不在您的稽核片区内', en: 'The case is outside your inspection area' },
+  MEDFUND_APPEAL_LATE: { status: 400, zh: '申诉期已届满', en: 'The appeal period has ended' },
+  MEDFUND_DECISION_INVALID: { status: 400, zh: '处理决定有误，请检查标注的字段', en: 'The decision is not valid; see the marked fields' },
+  MEDFUND_RECOVERY_OVER_RISK: { status: 400, zh: '追回金额超过疑点金额，须说明理由', en: 'The recovery exceeds the amount at risk; give a reason' },
+  MEDFUND_RECOVERY_NOT_DECIDED: { status: 409, zh: '该案件尚未作出追回决定', en: 'The case has no recovery decision' },
+  MEDFUND_PARTNER_NOT_FOUND: { status: 404, zh: '协作部门不存在', en: 'Partner department not found' },
+  MEDFUND_PARTNER_INACTIVE: { status: 400, zh: '协作部门已停用', en: 'The partner department is inactive' },
+  MEDFUND_TRANSFER_NOT_FOUND: { status: 404, zh: '移交记录不存在', en: 'Transfer not found' },
+  MEDFUND_TRANSFER_NOT_RECEIVED: { status: 409, zh: '请先签收该移交线索', en: 'Sign for the transfer first' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1607,6 +1607,93 @@ export interface MedfundProviderRiskTable {
   rank: number;
 }
 
+// ---- Medical fund supervision, part 2A: warnings (0032_medfund_warnings.sql, modules/medfund/warnings)
+export type MedfundWarningLevel = 'red' | 'orange' | 'yellow';
+export type MedfundWarningStatus = 'open' | 'in_case' | 'closed' | 'dismissed';
+export type MedfundWarningSubject = 'person' | 'provider';
+export type MedfundWarningEventKind = 'created' | 'level' | 'status' | 'findings' | 'notified' | 'note';
+
+export interface MedfundWarningRuleVersionTable {
+  version: number;
+  rules: Json<Record<string, unknown>>;
+  change_note: Generated<string>;
+  created_by: string | null;
+  created_by_name: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface MedfundWarningRollupTable {
+  id: Generated<number>;
+  trigger: 'screening' | 'manual' | 'rules';
+  run_id: number | null;
+  rule_version: number | null;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  as_of: string | null;
+  period_from: string | null;
+  counts: Json<Record<string, number>>;
+  error: string | null;
+  requested_by: string | null;
+  requested_by_name: Generated<string>;
+  requested_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface MedfundWarningTable {
+  id: Generated<number>;
+  subject_kind: MedfundWarningSubject;
+  subject_key: string;
+  subject_name: Generated<string>;
+  subject_certno: Generated<string>;
+  level: MedfundWarningLevel;
+  computed_level: MedfundWarningLevel | null;
+  level_pinned: Generated<boolean>;
+  status: Generated<MedfundWarningStatus>;
+  amount_fen: Generated<number>;
+  findings_count: Generated<number>;
+  red_findings: Generated<number>;
+  max_red_fen: Generated<number>;
+  reasons: Json<string[]>;
+  providers: ColumnType<string[], string[] | string | undefined, string[] | string>;
+  rule_codes: ColumnType<string[], string[] | string | undefined, string[] | string>;
+  first_occurred_on: string | null;
+  last_occurred_on: string | null;
+  rule_version: number;
+  last_rollup_id: number | null;
+  notified_at: Date | null;
+  handled_by: string | null;
+  handled_by_name: Generated<string>;
+  handled_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface MedfundWarningFindingTable {
+  warning_id: number;
+  finding_id: number;
+}
+
+export interface MedfundWarningEventTable {
+  id: Generated<number>;
+  warning_id: number;
+  kind: MedfundWarningEventKind;
+  from_value: string | null;
+  to_value: string | null;
+  reason: Generated<string>;
+  rollup_id: number | null;
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  at: CreatedAt;
+}
+
+export interface DB {
+  medfund_warning_rule_versions: MedfundWarningRuleVersionTable;
+  medfund_warning_rollups: MedfundWarningRollupTable;
+  medfund_warnings: MedfundWarningTable;
+  medfund_warning_findings: MedfundWarningFindingTable;
+  medfund_warning_events: MedfundWarningEventTable;
+}
+
 export interface DB {
   medfund_rules: MedfundRuleTable;
   medfund_rule_versions: MedfundRuleVersionTable;
@@ -1686,4 +1773,153 @@ export interface DB {
   economy_transfer_results: EconomyTransferResultTable;
   economy_transfer_deals: EconomyTransferDealTable;
   economy_transfer_events: EconomyTransferEventTable;
+}
+
+// ---- Medical fund supervision, part 2B: cases, partner departments, transfers, recovery (0033_medfund_cases.sql, modules/medfund/cases)
+export type MedfundCaseStage = 'first_review' | 'second_review' | 'appeal' | 'investigation' | 'closed';
+export type MedfundOpenStage = Exclude<MedfundCaseStage, 'closed'>;
+export type MedfundCaseDecision = 'confirmed' | 'dismissed' | 'data_quality';
+export type MedfundCaseMeasure = 'recovery' | 'refuse_payment' | 'penalty' | 'transfer_police' | 'transfer_discipline';
+export type MedfundTransferPurpose = 'clue' | 'joint_check';
+export type MedfundCheckResult = 'violation' | 'no_violation' | 'partly';
+
+export interface MedfundPartnerDepartmentTable {
+  department_id: string;
+  active: Generated<boolean>;
+  duty: Generated<string>;
+  sort_order: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface MedfundInspectorAreaTable {
+  user_id: string;
+  area_name: string;
+  provider_codes: ColumnType<string[], string[] | string, string[] | string>;
+  updated_at: Timestamp;
+}
+
+export interface MedfundCaseTable {
+  id: Generated<number>;
+  number: string;
+  title: string;
+  warning_id: number | null;
+  subject_kind: 'person' | 'provider';
+  subject_key: string;
+  subject_name: Generated<string>;
+  provider_codes: ColumnType<string[], string[] | string, string[] | string>;
+  provider_names: ColumnType<string[], string[] | string, string[] | string>;
+  stage: MedfundCaseStage;
+  stage_due_on: string | null;
+  appeal_deadline: string | null;
+  appealed_at: Date | null;
+  appeal_statement: string | null;
+  owner_id: string | null;
+  owner_name: Generated<string>;
+  amount_at_risk_fen: number;
+  decision: MedfundCaseDecision | null;
+  measures: ColumnType<MedfundCaseMeasure[], MedfundCaseMeasure[] | string | undefined, MedfundCaseMeasure[] | string>;
+  confirmed_fen: Generated<number>;
+  recovery_decided_fen: Generated<number>;
+  refused_fen: Generated<number>;
+  penalty_fen: Generated<number>;
+  recovered_fen: Generated<number>;
+  decision_basis: string | null;
+  over_reason: string | null;
+  decided_by: string | null;
+  decided_by_name: Generated<string>;
+  decided_at: Date | null;
+  opened_by: string | null;
+  opened_by_name: Generated<string>;
+  opened_at: CreatedAt;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface MedfundCaseFindingTable {
+  case_id: number;
+  finding_id: number;
+  outcome: MedfundCaseDecision | null;
+}
+
+export interface MedfundCaseStageTable {
+  id: Generated<number>;
+  case_id: number;
+  stage: MedfundOpenStage;
+  started_at: Date | string;
+  due_on: string;
+  ended_at: Date | null;
+  escalated_at: Date | null;
+}
+
+export interface MedfundCaseEventTable {
+  id: Generated<number>;
+  case_id: number;
+  type: string;
+  stage: string;
+  note: Generated<string>;
+  payload: Json<Record<string, unknown>>;
+  actor_id: string | null;
+  actor_name: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface MedfundCaseTransferTable {
+  id: Generated<number>;
+  case_id: number;
+  department_id: string;
+  department_name: string;
+  purpose: MedfundTransferPurpose;
+  note: Generated<string>;
+  transferred_by: string | null;
+  transferred_by_name: Generated<string>;
+  transferred_at: Timestamp;
+  received_by: string | null;
+  received_by_name: string | null;
+  received_at: Date | null;
+  check_result: MedfundCheckResult | null;
+  report: string | null;
+  reported_by: string | null;
+  reported_by_name: string | null;
+  reported_at: Date | null;
+}
+
+export interface MedfundTransferActionTable {
+  id: Generated<number>;
+  transfer_id: number;
+  action: string;
+  acted_on: string;
+  recorded_by: string | null;
+  recorded_by_name: Generated<string>;
+  recorded_at: Timestamp;
+}
+
+export interface MedfundRecoveryTable {
+  id: Generated<number>;
+  case_id: number;
+  amount_fen: number;
+  recovered_on: string;
+  reference: Generated<string>;
+  over_reason: string | null;
+  recorded_by: string | null;
+  recorded_by_name: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface MedfundStageLimitTable {
+  stage: MedfundOpenStage;
+  workdays: number;
+  updated_at: Timestamp;
+}
+
+export interface DB {
+  medfund_partner_departments: MedfundPartnerDepartmentTable;
+  medfund_inspector_areas: MedfundInspectorAreaTable;
+  medfund_cases: MedfundCaseTable;
+  medfund_case_findings: MedfundCaseFindingTable;
+  medfund_case_stages: MedfundCaseStageTable;
+  medfund_case_events: MedfundCaseEventTable;
+  medfund_case_transfers: MedfundCaseTransferTable;
+  medfund_transfer_actions: MedfundTransferActionTable;
+  medfund_recoveries: MedfundRecoveryTable;
+  medfund_stage_limits: MedfundStageLimitTable;
 }

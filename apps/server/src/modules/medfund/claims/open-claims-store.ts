@@ -50,6 +50,20 @@ export async function provideClaimsStore(db: Kysely<DB>, config: Config, store: 
   stores.set(db, { config, store: Promise.resolve(store) });
 }
 
+/** The key of the store bound to this app (a job has no config of its own), and whether the demo year is screened once generated. */
+export function boundClaimsStore(db: Kysely<DB>): { key: string; demoScreening: boolean } {
+  const entry = stores.get(db);
+  if (!entry) throw new Error('The medfund claims store is not bound to this app');
+  return { key: claimsStoreKey(entry.config), demoScreening: entry.config.MEDFUND_DEMO_SCREENING };
+}
+
+/** The key of the store bound to the app (a job has the app's db, not its config). */
+export function claimsStoreKeyOf(db: Kysely<DB>): string {
+  const entry = stores.get(db);
+  if (!entry) throw new Error('The medfund claims store is not bound to this app');
+  return claimsStoreKey(entry.config);
+}
+
 export function claimsStoreOf(db: Kysely<DB>): Promise<ClaimsStore> {
   const entry = stores.get(db);
   if (!entry) throw new Error('The medfund claims store is not bound to this app');

@@ -20,7 +20,7 @@ export async function seedDemoMedfund(tx: Transaction<DB>, demo: { passwordHash:
     source: 'generator', target_table: '*', file_name: '演示数据：余杭区 2025 年（合成，small）', file_format: 'generated', status: 'queued', claims_engine: 'duckdb',
     created_by: users.find((u) => u.username === 'mf_analyst')!.id,
   }).returning('id').executeTakeFirstOrThrow();
-  const jobId = await enqueueJob(tx, { kind: GENERATE_JOB, payload: { loadId: load.id, scale: 'small', seed: 20250101, year: 2025 }, maxAttempts: 2 });
+  const jobId = await enqueueJob(tx, { kind: GENERATE_JOB, payload: { loadId: load.id, scale: 'small', seed: 20250101, year: 2025, screenAfter: true }, maxAttempts: 2 });
   await tx.updateTable('medfund_data_loads').set({ job_id: jobId }).where('id', '=', load.id).execute();
   return { medfundUsers: users.length, medfundLoads: 1 };
 }

@@ -4,7 +4,8 @@ import type { JobHandler } from '../../../core/jobs/job-runner';
 import { AppError } from '../../../http/app-error';
 import { ERROR_CATALOG } from '@zhizhi/contracts';
 import type { DB } from '../../../db/schema';
-import { claimsStoreOf } from '../claims/open-claims-store';
+import { boundClaimsStore, claimsStoreOf } from '../claims/open-claims-store';
+import { queueSystemRun } from '../rules/screening/run.service';
 import type { ClaimsTableName } from '../claims/tables';
 import { nationalMapping } from '../domain/mapping';
 import { generateIntoStore } from '../generator/into-store';
@@ -75,7 +76,7 @@ export const loadFileJob: JobHandler = async (job, ctx) => {
 
 /** Generates a district-year into the claims store (the demo's first start). */
 export const generateJob: JobHandler = async (job, ctx) => {
-  const p = job.payload as { loadId: number; scale: string; seed: number; year: number };
+  const p = job.payload as { loadId: number; scale: string; seed: number; year: number; screenAfter?: boolean };
   const load = await ctx.db.selectFrom('medfund_data_loads').select(['status']).where('id', '=', p.loadId).executeTakeFirst();
   if (!load || load.status !== 'queued') return { skipped: true };
   await ctx.db.updateTable('medfund_data_loads').set({ status: 'running', started_at: ctx.now() }).where('id', '=', p.loadId).execute();
@@ -91,6 +92,9 @@ export const generateJob: JobHandler = async (job, ctx) => {
       status: 'succeeded', rows_read: rows, rows_added: rows, finished_at: ctx.now(), claims_engine: store.engine,
       detail: JSON.stringify(manifest ? { counts: manifest.counts, manifest } : { note: 'already in the store' }),
     }).where('id', '=', p.loadId).execute();
+    // the demo's year is screened once it is there (its findings roll up into warnings after the run)
+    const bound = boundClaimsStore(ctx.db);
+    if (p.screenAfter && manifest && bound.demoScreening) await queueSystemRun(ctx.db, { key: bound.key, engine: store.engine }, '演示数据首次启动');
     return { rows };
   } catch (err) {
     await ctx.db.updateTable('medfund_data_loads').set({ status: 'failed', error: `生成失败：${(err as Error).message.slice(0, 300)}`, finished_at: ctx.now() }).where('id', '=', p.loadId).execute();

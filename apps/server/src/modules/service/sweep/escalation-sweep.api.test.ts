@@ -54,7 +54,7 @@ describe('the escalation sweep (a recurring background job)', () => {
     const rows = () => t.deps.db.selectFrom('jobs').selectAll().where('kind', '=', SWEEP_JOB).execute();
     expect(await rows()).toHaveLength(1);
     // the drains below count the sweep's runs alone: the other recurring jobs (the benefit policies'
-    // re-matching, the economy module's milestone escalation) are taken off the queue
+    // re-matching, the economy module's milestone escalation, the medical fund cases' escalation) are taken off the queue
     await t.deps.db.deleteFrom('jobs').where('kind', '!=', SWEEP_JOB).where('status', '=', 'queued').where(sql<boolean>`payload ? 'everyMs'`).execute();
 
     // 17:00: the respond step (same working day) is in its warning window (8 h before 24:00).

@@ -1,8 +1,10 @@
 import type zhCN from './zh-CN';
+import casesEnUS from '../cases/cases.en-US';
 
 /** The medical fund module's words in English (namespace `medfund`). */
 const enUS: typeof zhCN = {
-  menu: { group: 'Medical fund', loads: 'Data loads', rules: 'Screening rules', runs: 'Screening runs', findings: 'Findings', risk: 'Provider risk' },
+  menu: { group: 'Medical fund', loads: 'Data loads', rules: 'Screening rules', runs: 'Screening runs', findings: 'Findings', risk: 'Provider risk', warnings: 'Warnings', warningRules: 'Warning rules' },
+  cases: casesEnUS,
   loads: {
     title: 'Data loads',
     subTitle: 'Settlements, visits, fee lines and the data other departments share; loaded through column mappings, refunds and cancellations netted before screening',
@@ -91,6 +93,40 @@ const enUS: typeof zhCN = {
     perK: 'Findings per 1,000', amount: 'At risk (yuan)', score: 'Risk score', outliers: 'Outlying measures', chart: 'Top 15 by risk score', none: 'Ready after the first screening run',
     metric: { cost: 'Cost per visit', fund_share: 'Fund share', findings: 'Findings rate' },
     method: 'Against providers of the same type and level: robust z = 0.6745 × (value − median) / median absolute deviation; above 3.5 is an outlier.',
+  },
+  warnings: {
+    title: 'Warnings', subTitle: 'Findings rolled up per insured person and per provider into red, orange and yellow warnings; red ones also notify the discipline inspection group',
+    scopeRed: 'Discipline inspection group: red warnings and how each was handled', detailTitle: 'Warning #{{id}}',
+    level: { red: 'Red', orange: 'Orange', yellow: 'Yellow' },
+    status: { open: 'Open', in_case: 'In a case', closed: 'Closed', dismissed: 'Dismissed' },
+    kind: { person: 'Insured person', provider: 'Provider' },
+    col: { level: 'Level', kind: 'Subject kind', subject: 'Subject', findings: 'Findings', amount: 'Amount (yuan)', rules: 'Rules', period: 'Findings period', status: 'Status', handledBy: 'Handled by' },
+    period: 'Findings period', provider: 'Provider', providerCode: 'Provider code', subject: 'Person no., ID no. or provider code',
+    total: '{{n}} warnings', amountTotal: 'Amount (yuan)', redN: '{{n}} red', export: 'Export to Excel', rollupNow: 'Roll up now',
+    rollupQueued: 'Roll-up #{{id}} queued', lastRollup: 'Last roll-up #{{id}} ({{status}}): findings from {{from}} to {{asOf}} · {{by}}',
+    rollupStatus: { queued: 'queued', running: 'running', done: 'done', failed: 'failed' },
+    why: 'Why', ruleVersion: ' (warning rules v{{v}})', pinned: 'Level set by an analyst; the rules say {{level}}; roll-ups only raise it', providers: 'Providers',
+    notified: 'Discipline group notified', findingsTitle: 'Findings rolled up ({{n}})', history: 'History',
+    changeLevel: 'Change level', close: 'Close', dismiss: 'Dismiss', reopen: 'Reopen', saved: 'Saved and written to the history',
+    to: { open: 'Reopen the warning', closed: 'Close the warning', dismissed: 'Dismiss the warning (no problem)' },
+    reasonLabel: 'Reason', reasonHint: 'Required; kept in the history and the audit log',
+    reason: {
+      red_single_red: 'A red finding at or above the red amount', red_repeat: 'Findings within the red window', red_sum: 'Total at or above the red amount',
+      orange_single_red: 'A red finding', orange_repeat: 'Findings within the orange window', orange_sum: 'Total at or above the orange amount',
+      yellow_min_findings: 'Enough findings to watch', yellow_sum: 'Enough money to watch',
+    },
+    event: {
+      created: '{{to}} warning raised', level: 'Level {{from}} → {{to}}', status: 'Status {{from}} → {{to}}', findings: 'Findings {{from}} → {{to}}',
+      notified: 'Discipline inspection group notified ({{n}} people)', note: 'Note',
+    },
+  },
+  warningRules: {
+    title: 'Warning rules', current: 'Version {{v}} ({{by}})', off: 'off',
+    explain: 'A level is reached when any one of its criteria is met: a red finding of at least the amount, at least N findings within M days, or a total of at least the amount over the period. Red is checked first, then orange, then yellow (watch). Amounts in yuan; empty switches a criterion off. Saving writes a new version and rolls up again; handled warnings are not changed.',
+    kind: { person: 'Insured persons', provider: 'Providers' },
+    singleRed: 'A red finding ≥ (yuan)', repeat: 'Repetition: findings', within: ' within ', days: 'days', findingsAny: 'findings (in the period)', sum: 'Total ≥ (yuan)',
+    periodDays: 'Period (days up to the newest finding)', notePlaceholder: 'Why (required, kept with the version)', save: 'Save as a new version',
+    saved: 'Saved as v{{v}}; rolling up again', versions: 'Versions', version: 'Version', note: 'Why', by: 'By', at: 'When',
   },
 };
 export default enUS;

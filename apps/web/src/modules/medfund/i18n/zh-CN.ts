@@ -1,6 +1,8 @@
+import casesZhCN from '../cases/cases.zh-CN';
 /** The medical fund module's words (namespace `medfund`). */
 const zhCN = {
-  menu: { group: '医保基金监管', loads: '数据加载', rules: '筛查规则', runs: '筛查批次', findings: '疑点', risk: '机构风险' },
+  menu: { group: '医保基金监管', loads: '数据加载', rules: '筛查规则', runs: '筛查批次', findings: '疑点', risk: '机构风险', warnings: '预警', warningRules: '预警规则' },
+  cases: casesZhCN,
   loads: {
     title: '数据加载',
     subTitle: '结算、就诊、费用明细，以及人社、民政等部门共享的数据；按列映射加载，冲销与作废在筛查前轧差',
@@ -89,6 +91,40 @@ const zhCN = {
     perK: '每千次疑点', amount: '问题金额（元）', score: '风险分', outliers: '异常指标', chart: '风险分前 15 名', none: '完成一次筛查后生成',
     metric: { cost: '次均费用', fund_share: '基金占比', findings: '疑点率' },
     method: '同类型同等级机构比较：稳健 Z 分数 = 0.6745 ×（指标 − 中位数）÷ 中位数绝对偏差，大于 3.5 记为异常。',
+  },
+  warnings: {
+    title: '预警', subTitle: '疑点按参保人、定点机构归集为红、橙、黄三级预警；红色预警同时提醒纪检监察组',
+    scopeRed: '纪检监察组：红色预警及其处置情况', detailTitle: '预警 #{{id}}',
+    level: { red: '红色', orange: '橙色', yellow: '黄色' },
+    status: { open: '待处置', in_case: '已立案', closed: '已办结', dismissed: '已排除' },
+    kind: { person: '参保人', provider: '定点机构' },
+    col: { level: '等级', kind: '对象类型', subject: '对象', findings: '疑点数', amount: '涉及金额（元）', rules: '规则', period: '疑点期间', status: '状态', handledBy: '处置人' },
+    period: '疑点期间', provider: '涉及机构', providerCode: '机构编码', subject: '人员编号/证件号/机构编码',
+    total: '共 {{n}} 条', amountTotal: '涉及金额（元）', redN: '红色 {{n}} 条', export: '导出 Excel', rollupNow: '立即归集',
+    rollupQueued: '已加入预警归集 #{{id}}', lastRollup: '最近归集 #{{id}}（{{status}}）：统计 {{from}} 至 {{asOf}} 的疑点 · {{by}}',
+    rollupStatus: { queued: '排队中', running: '进行中', done: '已完成', failed: '失败' },
+    why: '预警依据', ruleVersion: '（预警规则 v{{v}}）', pinned: '等级由分析员设定，按规则为 {{level}}，归集只升不降', providers: '涉及机构',
+    notified: '通知纪检监察组', findingsTitle: '归集的疑点（{{n}} 条）', history: '处置历史',
+    changeLevel: '调整等级', close: '办结', dismiss: '排除', reopen: '重新打开', saved: '已保存，并记入处置历史',
+    to: { open: '重新打开预警', closed: '办结预警', dismissed: '排除预警（不构成问题）' },
+    reasonLabel: '理由', reasonHint: '必填，将记入处置历史和审计日志',
+    reason: {
+      red_single_red: '单条红色疑点金额达到红色门槛', red_repeat: '短期内疑点条数达到红色门槛', red_sum: '疑点金额合计达到红色门槛',
+      orange_single_red: '有红色疑点', orange_repeat: '短期内疑点条数达到橙色门槛', orange_sum: '疑点金额合计达到橙色门槛',
+      yellow_min_findings: '疑点条数达到关注门槛', yellow_sum: '疑点金额达到关注门槛',
+    },
+    event: {
+      created: '生成{{to}}预警', level: '等级 {{from}} → {{to}}', status: '状态 {{from}} → {{to}}', findings: '疑点数 {{from}} → {{to}}',
+      notified: '已通知纪检监察组（{{n}} 人）', note: '备注',
+    },
+  },
+  warningRules: {
+    title: '预警规则', current: '当前版本 v{{v}}（{{by}}）', off: '不启用',
+    explain: '每个等级的条件满足任意一项即达到该等级：单条红色疑点金额达到门槛、一段天数内疑点条数达到门槛、统计期内疑点金额合计达到门槛。先判红色，再判橙色，最后判黄色（关注）。金额单位为元，留空表示不启用该条件。保存后生成新版本并立即重新归集；已处置的预警不会被改动。',
+    kind: { person: '参保人预警', provider: '定点机构预警' },
+    singleRed: '单条红色疑点 ≥（元）', repeat: '重复：疑点条数', within: '条 / ', days: '天内', findingsAny: '条（统计期内）', sum: '金额合计 ≥（元）',
+    periodDays: '统计期（天，截至最新疑点日）', notePlaceholder: '调整原因（必填，记入版本历史）', save: '保存为新版本',
+    saved: '已保存为 v{{v}}，正在重新归集', versions: '版本历史', version: '版本', note: '调整原因', by: '调整人', at: '时间',
   },
 };
 export default zhCN;

@@ -10,6 +10,7 @@ import { sqlString } from '../domain/sql-literals';
 import { rankProviders, type ProviderStats } from '../domain/provider-risk';
 import { claimsDataVersion, ensureScreeningViews, screenRule } from './screen-claims';
 import { lastScreenedDay } from './run.service';
+import { queueRollup } from '../../warnings/rollup/rollup-job';
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const maxDay = (a: string, b: string) => (a > b ? a : b);
@@ -26,6 +27,8 @@ export const screeningJob: JobHandler = async (job, jctx) => {
   try {
     const store = await claimsStoreOf(db);
     const result = await runScreening(db, store, runId, jctx.now, (done, total, note) => jctx.progress(done, total, note));
+    // the warnings follow every finished run (modules/medfund/warnings: a job of its own, so a failed roll-up leaves the run done)
+    await queueRollup(db, { trigger: 'screening', runId });
     return result;
   } catch (err) {
     await db

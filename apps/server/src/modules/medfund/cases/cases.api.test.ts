@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
+import { runCaseEscalation, CASE_ESCALATION_JOB } from './escalation';
+import { ARTICLE_RECOVERY_FEN } from './demo-cases';
+
+let now = new Date();
+let t: TestApp;
+let analyst: Client;
+let inspector: Client; // 区级医院片区
+let inspector2: Client; // 社区卫生服务中心和药店片区
+let lead: Client;
+let wjw: Client;
+let gaj: Client;
+const DAY = 86_400_000;
+
+async function ok(res: { statusCode: number; body: string; json: () => any }, status = 200) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json();
+}
+async function depId(name: string) {
+  return (await t.deps.db.selectFrom('departments').select('id').where('name', '=', name).where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
+}
+/** Free findings (in no open case) of hospitals (H…) or of the community area. */
+async function freeFindings(prefix: 'H' | 'C' | 'D', n: number): Promise<number[]> {
+  const rows = await t.deps.db.selectFrom('medfund_findings as f').select(['f.id', 'f.fixmedins_code'])
+    .where('f.fixmedins_code', 'like', `${prefix}%`)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('medfund_case_findings as cf').select('cf.case_id').whereRef('cf.finding_id', '=', 'f.id'))))
+    .orderBy('f.fixmedins_code').orderBy('f.id').limit(200).execute();
+  const provider = rows[0]!.fixmedins_code;
+  return rows.filter((r) => r.fixmedins_code === provider).slice(0, n).map((r) => r.id);
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => now });
+  // the demo year is generated, screened and its cases opened (demo-cases.ts)
+  const t0 = Date.now();
+  await t.deps.jobs.drain();
+  console.log(`demo jobs drained in ${Date.now() - t0} ms`);
+  [analyst, inspector, inspector2, lead, wjw, gaj] = (await Promise.all(['mf_analyst', 'mf_inspector', 'mf_inspector2', 'mf_lead', 'mf_wjw', 'mf_gaj'].map((u) => t.as(u)))) as [Client, Client, Client, Client, Client, Client];
+}, 1_500_000);
+afterAll(() => t?.close());
+
+describe('the demo cases', () => {
+  it('has cases in every stage and the article\'s recovery of 1,133.81 yuan from a duplicate reimbursement', async () => {
+    const counts = (await ok(await lead.get('/api/medfund/cases/counts'))).items as { stage: string; count: number; overdue: number }[];
+    expect(counts.map((c) => c.stage).sort()).toEqual(['appeal', 'closed', 'first_review', 'investigation', 'second_review']);
+    expect(counts.some((c) => c.overdue > 0)).toBe(true);
+    const totals = await ok(await lead.get('/api/medfund/recovery/totals'));
+    expect(totals.totalRecoveredFen).toBe(ARTICLE_RECOVERY_FEN);
+    expect(totals.byRule).toEqual([{ key: 'WI_DUPLICATE', name: '医保与工伤重复报销', recoveredFen: ARTICLE_RECOVERY_FEN, cases: 1 }]);
+    expect(totals.byProvider.reduce((s: number, p: { recoveredFen: number }) => s + p.recoveredFen, 0)).toBe(ARTICLE_RECOVERY_FEN);
+  });
+});
+
+describe('cases API', () => {
+  it('refuses strangers (401), users without the permission (403), and partner departments the bureau\'s lists', async () => {
+    expect((await t.anonymous.get('/api/medfund/cases')).statusCode).toBe(401);
+    expect((await t.anonymous.get('/api/medfund/inbox')).statusCode).toBe(401);
+    const officer = await t.as('officer');
+    expect((await officer.get('/api/medfund/cases')).statusCode).toBe(403);
+    expect((await wjw.get('/api/medfund/cases')).statusCode).toBe(403);
+    expect((await wjw.get('/api/medfund/cases/1')).statusCode).toBe(403);
+    expect((await wjw.get('/api/medfund/recovery/totals')).statusCode).toBe(403);
+    expect((await inspector.post('/api/medfund/cases', { findingIds: [1] })).statusCode).toBe(403); // inspectors verify, analysts open
+    expect((await analyst.post('/api/medfund/cases/1/decision', { decision: 'dismissed', basis: 'x' })).statusCode).toBe(403);
+  });
+
+  it('walks a case through the chain: area, order, appeal window, joint inspection, transfers, decision, recovery', async () => {
+    now = new Date('2026-03-02T02:00:00Z'); // Monday 10:00 in Beijing
+    const ids = await freeFindings('H', 2);
+    const bad = await analyst.post('/api/medfund/cases', { findingIds: [...ids, 99_999_999] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('#99999999');
+    const opened = await ok(await analyst.post('/api/medfund/cases', { findingIds: ids }), 201);
+    expect(opened.number).toMatch(/^YBJG-2026-\d{5}$/);
+    const again = await analyst.post('/api/medfund/cases', { findingIds: [ids[0]] });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.message).toContain(opened.number);
+    const id = opened.id;
+    let c = await ok(await inspector.get(`/api/medfund/cases/${id}`));
+    expect(c).toMatchObject({ stage: 'first_review', ownerName: '医保局稽核员 赵峰', stageDueOn: '2026-03-16', canHandle: true });
+    expect(c.findings[0].certno).toMatch(/\*{6,}/);
+    expect(c.findings.every((f: { outcome: null }) => f.outcome === null)).toBe(true);
+
+    // another area's inspector may read but not act or decide
+    expect((await ok(await inspector2.get(`/api/medfund/cases/${id}`))).canHandle).toBe(false);
+    const foreign = await inspector2.post(`/api/medfund/cases/${id}/actions`, { action: 'pass_first_review' });
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.json().error.code).toBe('MEDFUND_CASE_OUT_OF_AREA');
+    expect(foreign.json().error.message).toContain('社区卫生服务中心和药店片区');
+    expect((await inspector2.post(`/api/medfund/cases/${id}/decision`, { decision: 'dismissed', basis: '越权' })).statusCode).toBe(403);
+
+    // out of order
+    const early = await inspector.post(`/api/medfund/cases/${id}/actions`, { action: 'confirm_second_review' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('初审');
+    await ok(await inspector.post(`/api/medfund/cases/${id}/actions`, { action: 'pass_first_review', note: '疑点成立' }));
+    now = new Date('2026-03-06T02:00:00Z'); // Friday
+    await ok(await inspector.post(`/api/medfund/cases/${id}/actions`, { action: 'confirm_second_review' }));
+    c = await ok(await inspector.get(`/api/medfund/cases/${id}`));
+    expect(c).toMatchObject({ stage: 'appeal', appealDeadline: '2026-03-13', stageDueOn: '2026-03-13' });
+    const tooSoon = await inspector.post(`/api/medfund/cases/${id}/actions`, { action: 'start_investigation' });
+    expect(tooSoon.statusCode).toBe(409);
+    expect(tooSoon.json().error.message).toContain('申诉期至 2026-03-13');
+    // an appeal after its deadline is refused; nothing changes
+    now = new Date('2026-03-16T02:00:00Z');
+    const late = await inspector.post(`/api/medfund/cases/${id}/actions`, { action: 'record_appeal', statement: '迟交的申诉' });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error).toMatchObject({ code: 'MEDFUND_APPEAL_LATE' });
+    expect(late.json().error.message).toContain('2026-03-13');
+    expect((await ok(await inspector.get(`/api/medfund/cases/${id}`))).appealedAt).toBeNull();
+    await ok(await inspector.post(`/api/medfund/cases/${id}/actions`, { action: 'start_investigation' }));
+
+    // a confirmed decision before the joint inspection is allowed only in investigation: here it is
+    // joint inspection: one case, many checks; an inactive department is refused by name
+    const [wjwId, scjgId, gajId, sjId] = await Promise.all([depId('余杭区卫生健康局'), depId('余杭区市场监督管理局'), depId('余杭区公安分局'), depId('余杭区审计局')]);
+    await ok(await lead.put(`/api/medfund/partners/${sjId}`, { active: false }));
+    const inactive = await inspector.post(`/api/medfund/cases/${id}/joint-inspection`, { departmentIds: [wjwId, sjId] });
+    expect(inactive.statusCode).toBe(400);
+    expect(inactive.json().error).toMatchObject({ code: 'MEDFUND_PARTNER_INACTIVE' });
+    expect(inactive.json().error.message).toContain('余杭区审计局');
+    expect((await t.deps.db.selectFrom('medfund_case_transfers').select('id').where('case_id', '=', id).execute())).toHaveLength(0); // nothing half-done
+    const joint = await ok(await inspector.post(`/api/medfund/cases/${id}/joint-inspection`, { departmentIds: [wjwId, scjgId], note: '联合检查' }));
+    expect(joint.created.map((x: { departmentName: string }) => x.departmentName).sort()).toEqual(['余杭区卫生健康局', '余杭区市场监督管理局']);
+    const clue = await ok(await analyst.post(`/api/medfund/cases/${id}/transfers`, { departmentIds: [gajId] }));
+    const wjwTransfer = joint.created.find((x: { departmentName: string }) => x.departmentName === '余杭区卫生健康局').id;
+    const gajTransfer = clue.created[0].id;
+
+    // each department sees only what was transferred to it
+    const wjwInbox = await ok(await wjw.get('/api/medfund/inbox'));
+    expect(wjwInbox.department.name).toBe('余杭区卫生健康局');
+    expect(wjwInbox.items.some((i: { id: number }) => i.id === wjwTransfer)).toBe(true);
+    expect(wjwInbox.items.some((i: { id: number }) => i.id === gajTransfer)).toBe(false);
+    expect((await gaj.get(`/api/medfund/inbox/${wjwTransfer}`)).statusCode).toBe(404);
+    const item = await ok(await wjw.get(`/api/medfund/inbox/${wjwTransfer}`));
+    expect(item.case.number).toBe(opened.number);
+    expect(item.otherTransfers).toEqual([]); // not 公安's or 市场监管's
+    expect(item.findings[0].psnName).toMatch(/\*/);
+    expect((await wjw.post(`/api/medfund/cases/${id}/reveal`)).statusCode).toBe(403);
+    // report before the receipt: refused; then receipt, action, report with its check result
+    expect((await wjw.post(`/api/medfund/inbox/${wjwTransfer}/report`, { report: '未签收先反馈', checkResult: 'violation' })).statusCode).toBe(409);
+    const receipt = await ok(await wjw.post(`/api/medfund/inbox/${wjwTransfer}/receive`));
+    expect(receipt.receivedByName).toBe('卫健局医政医管科 郑医生');
+    await ok(await wjw.post(`/api/medfund/inbox/${wjwTransfer}/actions`, { action: '现场检查病历', actedOn: '2026-03-16' }), 201);
+    const noResult = await wjw.post(`/api/medfund/inbox/${wjwTransfer}/report`, { report: '联合检查未写结论' });
+    expect(noResult.statusCode).toBe(400);
+    await ok(await wjw.post(`/api/medfund/inbox/${wjwTransfer}/report`, { report: '部分项目无医嘱', checkResult: 'violation' }));
+    c = await ok(await lead.get(`/api/medfund/cases/${id}`));
+    expect(c.transfers).toHaveLength(3); // the bureau sees the whole case
+    expect(c.transfers.find((x: { id: number }) => x.id === wjwTransfer)).toMatchObject({ checkResult: 'violation', receivedByName: '卫健局医政医管科 郑医生', actions: [{ action: '现场检查病历' }] });
+
+    // decisions: missing fields, over-recovery without a reason, then the decision
+    const noBasis = await inspector.post(`/api/medfund/cases/${id}/decision`, { decision: 'confirmed', basis: '', measures: ['recovery'], recoveryFen: 100 });
+    expect(noBasis.statusCode).toBe(400);
+    expect(noBasis.json().error.fields).toHaveProperty('basis');
+    const noAmount = await inspector.post(`/api/medfund/cases/${id}/decision`, { decision: 'confirmed', basis: '条例', measures: ['recovery'] });
+    expect(noAmount.json().error.fields).toHaveProperty('recoveryFen');
+    const risk = c.amountAtRiskFen as number;
+    const over = await inspector.post(`/api/medfund/cases/${id}/decision`, { decision: 'confirmed', basis: '条例', measures: ['recovery'], recoveryFen: risk + 1 });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error.code).toBe('MEDFUND_RECOVERY_OVER_RISK');
+    expect((await ok(await lead.get(`/api/medfund/cases/${id}`))).stage).toBe('investigation'); // nothing lost
+    const decided = await ok(await inspector.post(`/api/medfund/cases/${id}/decision`, {
+      decision: 'confirmed', basis: '《医疗保障基金使用监督管理条例》第三十八条', measures: ['recovery', 'transfer_police'], recoveryFen: risk,
+      findingOutcomes: [{ findingId: ids[1], outcome: 'data_quality' }],
+    }));
+    expect(decided.decision).toBe('confirmed');
+    c = await ok(await lead.get(`/api/medfund/cases/${id}`));
+    const confirmedFen = c.findings.find((f: { id: number }) => f.id === ids[0]).amountFen;
+    expect(c).toMatchObject({ stage: 'closed', decision: 'confirmed', confirmedFen, recoveryDecidedFen: risk, overReason: null });
+    expect(c.findings.map((f: { id: number; outcome: string }) => [f.id, f.outcome]).sort()).toEqual([[ids[0], 'confirmed'], [ids[1], 'data_quality']].sort());
+    expect((await inspector.post(`/api/medfund/cases/${id}/actions`, { action: 'start_investigation' })).statusCode).toBe(409);
+
+    // recovery in payments, to the fen; past the confirmed amount needs a reason
+    const first = Math.floor(confirmedFen / 2);
+    await ok(await inspector.post(`/api/medfund/cases/${id}/recoveries`, { amountFen: first, recoveredOn: '2026-03-16', reference: 'R1' }), 201);
+    const overPay = await inspector.post(`/api/medfund/cases/${id}/recoveries`, { amountFen: confirmedFen - first + 1, recoveredOn: '2026-03-16' });
+    expect(overPay.statusCode).toBe(400);
+    expect(overPay.json().error.code).toBe('MEDFUND_RECOVERY_OVER_RISK');
+    const last = await ok(await inspector.post(`/api/medfund/cases/${id}/recoveries`, { amountFen: confirmedFen - first + 1, recoveredOn: '2026-03-16', overReason: '含滞纳金 1 分' }), 201);
+    expect(last.recoveredFen).toBe(confirmedFen + 1);
+    expect((await inspector2.post(`/api/medfund/cases/${id}/recoveries`, { amountFen: 1, recoveredOn: '2026-03-16', overReason: 'x' })).statusCode).toBe(403);
+    const totals = await ok(await lead.get('/api/medfund/recovery/totals?from=2026-03-01&to=2026-03-31'));
+    expect(totals.totalRecoveredFen).toBe(confirmedFen + 1);
+    expect(totals.byRule.reduce((s: number, r: { recoveredFen: number }) => s + r.recoveredFen, 0)).toBe(confirmedFen + 1);
+    expect(totals.byMonth).toEqual([{ key: '2026-03', name: '2026-03', recoveredFen: confirmedFen + 1, cases: 1 }]);
+
+    // the reveal and the exports are audited with the user
+    const reveal = await ok(await inspector.post(`/api/medfund/cases/${id}/reveal`));
+    expect(reveal.findings[0].certno).toHaveLength(18);
+    const xlsx = await lead.get('/api/medfund/cases/export.xlsx?stage=closed');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect((await lead.get('/api/medfund/recovery/export.xlsx')).statusCode).toBe(200);
+    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_name']).where('action', 'in', ['medfund.person.reveal', 'medfund.cases.export', 'medfund.recovery.export', 'medfund.case.decide']).execute();
+    expect(audit.map((a) => `${a.action}:${a.actor_name}`)).toEqual(expect.arrayContaining([
+      'medfund.person.reveal:医保局稽核员 赵峰', 'medfund.cases.export:医保局基金监管科 吴科长', 'medfund.recovery.export:医保局基金监管科 吴科长', 'medfund.case.decide:医保局稽核员 赵峰',
+    ]));
+    const timeline = (await ok(await lead.get(`/api/medfund/cases/${id}`))).events.map((e: { type: string }) => e.type);
+    expect(timeline).toEqual(['opened', 'pass_first_review', 'confirm_second_review', 'start_investigation', 'joint_inspection', 'transferred', 'received', 'partner_action', 'check_recorded', 'decided', 'recovered', 'recovered']);
+  });
+
+  it('records an appeal inside its window and lets the case be dismissed on it', async () => {
+    now = new Date('2026-04-01T02:00:00Z');
+    const ids = await freeFindings('C', 1);
+    const { id } = await ok(await analyst.post('/api/medfund/cases', { findingIds: ids }), 201);
+    expect((await inspector.post(`/api/medfund/cases/${id}/actions`, { action: 'pass_first_review' })).statusCode).toBe(403); // 医院片区 ≠ 社区
+    await ok(await inspector2.post(`/api/medfund/cases/${id}/actions`, { action: 'pass_first_review' }));
+    await ok(await inspector2.post(`/api/medfund/cases/${id}/actions`, { action: 'confirm_second_review' }));
+    const empty = await inspector2.post(`/api/medfund/cases/${id}/actions`, { action: 'record_appeal', statement: '' });
+    expect(empty.statusCode).toBe(400);
+    await ok(await inspector2.post(`/api/medfund/cases/${id}/actions`, { action: 'record_appeal', statement: '有医嘱和执行记录' }));
+    const confirmEarly = await inspector2.post(`/api/medfund/cases/${id}/decision`, { decision: 'confirmed', basis: 'x', measures: ['penalty'], penaltyFen: 100 });
+    expect(confirmEarly.statusCode).toBe(409);
+    await ok(await inspector2.post(`/api/medfund/cases/${id}/decision`, { decision: 'dismissed', basis: '申诉成立' }));
+    const c = await ok(await lead.get(`/api/medfund/cases/${id}`));
+    expect(c.findings.map((f: { outcome: string }) => f.outcome)).toEqual(['dismissed']);
+    const recov = await inspector2.post(`/api/medfund/cases/${id}/recoveries`, { amountFen: 1, recoveredOn: '2026-04-01' });
+    expect(recov.statusCode).toBe(409);
+    // the list filters
+    const list = await ok(await lead.get(`/api/medfund/cases?decision=dismissed&q=${c.number}`));
+    expect(list.items.map((i: { id: number }) => i.id)).toEqual([id]);
+  });
+
+  it('escalates an overdue stage once, to its owner and the lead', async () => {
+    now = new Date('2026-05-04T02:00:00Z');
+    const ids = await freeFindings('D', 1);
+    const { id, number } = await ok(await analyst.post('/api/medfund/cases', { findingIds: ids }), 201);
+    const c = await ok(await lead.get(`/api/medfund/cases/${id}`));
+    const due = c.stageDueOn as string;
+    // the recurring job is registered and kept queued
+    expect(await t.deps.db.selectFrom('jobs').select('id').where('kind', '=', CASE_ESCALATION_JOB).execute()).toHaveLength(1);
+    const onDue = new Date(`${due}T15:00:00Z`); // 23:00 in Beijing on the due day: not yet overdue
+    await runCaseEscalation(t.deps.db, onDue);
+    expect((await ok(await lead.get(`/api/medfund/cases/${id}`))).stages[0].escalatedAt).toBeNull();
+    const after = new Date(onDue.getTime() + DAY);
+    now = after;
+    await runCaseEscalation(t.deps.db, after);
+    const again = await runCaseEscalation(t.deps.db, new Date(after.getTime() + DAY));
+    const stage = (await ok(await lead.get(`/api/medfund/cases/${id}`))).stages[0];
+    expect(stage.escalatedAt).not.toBeNull();
+    expect(stage.overdue).toBe(true);
+    expect(again.escalated).toBe(0);
+    const titles = async (cl: Client) => (await cl.get('/api/notifications')).json().map((n: { title: string }) => n.title) as string[];
+    expect((await titles(inspector2)).filter((x) => x === `案件 ${number}「初审」已超期`)).toHaveLength(1);
+    expect((await titles(lead)).filter((x) => x === `案件 ${number}「初审」已超期`)).toHaveLength(1);
+    expect((await ok(await lead.get('/api/medfund/cases?overdue=true&pageSize=200'))).items.some((i: { id: number }) => i.id === id)).toBe(true);
+  });
+
+  it('manages partner departments, stage limits and areas (medfund.cases.manage)', async () => {
+    const partners = (await ok(await lead.get('/api/medfund/partners'))).items;
+    expect(partners.length).toBeGreaterThanOrEqual(15);
+    expect(partners.map((p: { name: string }) => p.name)).toContain('纪委监委派驻纪检监察组');
+    expect((await inspector.put(`/api/medfund/partners/${partners[0].departmentId}`, { active: false })).statusCode).toBe(403);
+    await ok(await lead.post('/api/medfund/partners', { name: '余杭区应急管理局', duty: '联合检查' }), 201);
+    expect((await ok(await lead.get('/api/medfund/partners'))).items.map((p: { name: string }) => p.name)).toContain('余杭区应急管理局');
+    const bad = await lead.put('/api/medfund/stage-limits', { items: [{ stage: 'appeal', workdays: 0 }] });
+    expect(bad.statusCode).toBe(400);
+    const limits = (await ok(await lead.put('/api/medfund/stage-limits', { items: [{ stage: 'appeal', workdays: 7 }] }))).items;
+    expect(limits.find((l: { stage: string }) => l.stage === 'appeal').workdays).toBe(7);
+    await ok(await lead.put('/api/medfund/stage-limits', { items: [{ stage: 'appeal', workdays: 5 }] }));
+  });
+});

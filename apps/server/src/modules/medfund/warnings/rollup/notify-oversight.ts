@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../../../core/context';
+import type { Notifier } from '../../../../core/notifications/notifier';
+import { maskName } from '../../../../core/privacy/mask';
+
+export const OVERSIGHT_PERMISSION = 'medfund.warnings.oversee';
+/** Past this many new red warnings in one roll-up, each recipient gets the first ones and one summary. */
+export const NOTIFY_EACH_UP_TO = 20;
+
+const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** The active users who hold the oversight permission (纪委监委派驻纪检监察组). */
+export async function oversightUsers(tx: Tx): Promise<string[]> {
+  const rows = await tx.selectFrom('users as u').select('u.id').where('u.status', '=', 'active')
+    .where(sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles ro ON ro.code = ur.role_code WHERE ur.user_id = u.id AND ${OVERSIGHT_PERMISSION} = ANY(ro.permissions))`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Tells the discipline inspection group about red warnings not yet notified (core
+ * notifications: the bell, and SMS / e-mail through the outbox), in the caller's transaction;
+ * marks them notified and writes it in each warning's history. Names are masked (the group does
+ * not hold personal.reveal). Returns the number of warnings notified.
+ */
+export async function notifyRedWarnings(tx: Tx, notifier: Notifier, ids: number[], rollupId: number | null, at: Date, actor?: { id: string; name: string }): Promise<number> {
+  if (!ids.length) return 0;
+  const warnings = await tx.selectFrom('medfund_warnings')
+    .select(['id', 'subject_kind', 'subject_key', 'subject_name', 'amount_fen', 'findings_count', 'rule_codes'])
+    .where('id', 'in', ids).where('level', '=', 'red').where('notified_at', 'is', null).orderBy('amount_fen', 'desc').execute();
+  if (!warnings.length) return 0;
+  const users = await oversightUsers(tx);
+  const each = warnings.slice(0, NOTIFY_EACH_UP_TO);
+  const rest = warnings.slice(NOTIFY_EACH_UP_TO);
+  for (const userId of users) {
+    for (const w of each) {
+      const who = w.subject_kind === 'person' ? `参保人 ${maskName(w.subject_name)}（${w.subject_key}）` : `定点机构 ${w.subject_name || w.subject_key}`;
+      await notifier.notify(tx, userId, {
+        title: `医保基金红色预警 #${w.id}：${who}`,
+        body: `疑点 ${w.findings_count} 条，涉及金额 ${yuan(Number(w.amount_fen))} 元；规则 ${w.rule_codes.join('、')}。请关注医保部门的核实处置。`,
+        link: `/medfund/warnings/${w.id}`,
+      });
+    }
+    if (rest.length) {
+      await notifier.notify(tx, userId, {
+        title: `另有 ${rest.length} 条医保基金红色预警`,
+        body: `本次归集共新增红色预警 ${warnings.length} 条，涉及金额 ${yuan(rest.reduce((a, w) => a + Number(w.amount_fen), 0))} 元（未单独提醒的部分）。`,
+        link: '/medfund/warnings?level=red&status=open',
+      });
+    }
+  }
+  const notified = warnings.map((w) => Number(w.id));
+  await tx.updateTable('medfund_warnings').set({ notified_at: at }).where('id', 'in', notified).execute();
+  await sql`
+    INSERT INTO medfund_warning_events (warning_id, kind, to_value, reason, rollup_id, actor_id, actor_name, at)
+    SELECT x, 'notified', ${String(users.length)}, ${users.length ? '已通知纪检监察组（站内消息、短信、邮件）' : '没有持纪检监察查阅权限的在用账号，未能通知'}, ${rollupId}, ${actor?.id ?? null}, ${actor?.name ?? '系统（预警归集）'}, ${at}
+    FROM unnest(${sql`${`{${notified.join(',')}}`}::bigint[]`}) AS x`.execute(tx);
+  return notified.length;
+}
