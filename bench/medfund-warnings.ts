@@ -4,7 +4,7 @@
  * subject, its findings evaluated in TypeScript) in the same run.
  *
  *   npx tsx bench/medfund-warnings.ts [--findings 200000] [--persons 330000] [--providers 400]
- *        [--pg postgres://postgres@127.0.0.1:PORT/postgres] [--alt-budget-s 60]
+ *        [--pg postgres://postgres@127.0.0.1:PORT/postgres] [--alt-budget-s 60] [--skip-pglite] [--keep]
  *
  * The findings are generated straight into medfund_findings (screening 10 M lines is not
  * feasible here: bench/RESULTS.md run 15): one INSERT … SELECT over generate_series, seeded by
@@ -147,7 +147,7 @@ async function main() {
   printMachine();
   console.log(`findings ${FINDINGS}, persons ${PERSONS}, providers ${PROVIDERS}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zz-bench-mfwarn-'));
-  const lite = process.env.SKIP_PGLITE ? null : await openDatabase({ dataDir: dir });
+  const lite = process.argv.includes("--skip-pglite") ? null : await openDatabase({ dataDir: dir });
   let pgliteResult;
   try {
     if (lite) pgliteResult = await measure("pglite", lite);

@@ -31,8 +31,8 @@ export function WarningDetailPage() {
   const reveal = useMutation({ mutationFn: () => api.post<{ subjectName: string; subjectCertno: string }>(`/api/medfund/warnings/${id}/reveal`) });
   const act = useMutation({
     mutationFn: (v: { level?: WarningLevel; reason: string }) => (action?.kind === 'level'
-      ? api.post<WarningDetail>(`/api/medfund/warnings/${id}/level`, { level: v.level, reason: v.reason })
-      : api.post<WarningDetail>(`/api/medfund/warnings/${id}/status`, { status: action?.kind === 'status' ? action.status : 'closed', reason: v.reason })),
+      ? api.post<WarningDetail>(`/api/medfund/warnings/${id}/level`, { level: v.level, reason: v.reason ?? '' })
+      : api.post<WarningDetail>(`/api/medfund/warnings/${id}/status`, { status: action?.kind === 'status' ? action.status : 'closed', reason: v.reason ?? '' })),
     onSuccess: (d) => {
       qc.setQueryData(['medfund', 'warning', id], d);
       void qc.invalidateQueries({ queryKey: ['medfund', 'warnings'] });

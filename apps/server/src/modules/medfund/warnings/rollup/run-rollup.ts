@@ -67,13 +67,11 @@ export async function runRollup(db: Kysely<DB>, rollupId: number, now: () => Dat
 interface OpenRow { id: number; subject_key: string; level: WarningLevel; computed_level: WarningLevel | null; level_pinned: boolean; findings_count: number; amount_fen: number; reasons: string[] }
 
 async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version: number, rollupId: number, from: string, to: string, at: Date) {
-  let T = performance.now(); const tr = (n: string) => { console.log('TRACE', kind, n, Math.round(performance.now() - T)); T = performance.now(); };
   const sr = rules[kind];
   const subjects = await subjectStats(tx, kind, from, to, sr.red.withinDays, sr.orange.withinDays);
   const openRows = await tx.selectFrom('medfund_warnings')
     .select(['id', 'subject_key', 'level', 'computed_level', 'level_pinned', 'findings_count', 'amount_fen', 'reasons'])
     .where('subject_kind', '=', kind).where('status', '=', 'open').execute() as OpenRow[];
-  tr('stats+open');
   const open = new Map(openRows.map((o) => [o.subject_key, o]));
   const counts: RollupCounts = { subjects: subjects.length, created: 0, updated: 0, closed: 0, unchanged: 0, red: 0, notified: 0 };
   const creates: { s: SubjectRow; level: WarningLevel; reasons: string[] }[] = [];
@@ -100,7 +98,6 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version
       for (const e of plan.events) events.push({ warning_id: o!.id, kind: e.kind, from_value: e.from, to_value: e.to, reason: why });
     }
   }
-  tr('plan');
   // open warnings whose subject has no finding left in the candidates cannot occur (an open warning keeps its findings)
   const touched: string[] = [];
   const links: { w: number; ids: number[] }[] = [];
@@ -128,7 +125,6 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version
     }
     counts.created += ids.rows.length;
   });
-  tr('creates');
   await inChunks(updates, async (chunk) => {
     const rows = chunk.map(({ id, s, level, computed, reasons }) => ({
       id, level, computed, amount_fen: s.amount, findings_count: s.n, red_findings: s.reds, max_red_fen: s.max_red ?? 0, reasons,
@@ -153,7 +149,6 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version
       .where('id', 'in', closes).execute();
     counts.closed += closes.length;
   }
-  tr('updates+closes');
   // the findings of each created or changed warning (an unchanged one has them already), from the ids the aggregate returned
   await inChunks(links, async (chunk) => {
     await sql`
@@ -170,13 +165,11 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, version
       WHERE h.subject_kind = ${kind} AND h.status <> 'open' AND h.subject_key IN (SELECT value FROM json_array_elements_text(${jsonRows(keys)}))
       ORDER BY h.subject_key, h.id DESC`.execute(tx);
   });
-  tr('notes');
   await inChunks(events, async (chunk) => {
     await sql`
       INSERT INTO medfund_warning_events (warning_id, kind, from_value, to_value, reason, rollup_id, actor_name, at)
       SELECT x.warning_id, x.kind, x.from_value, x.to_value, x.reason, ${rollupId}, ${SYSTEM}, ${at}
       FROM json_to_recordset(${jsonRows(chunk)}) AS x(warning_id bigint, kind text, from_value text, to_value text, reason text)`.execute(tx);
   });
-  tr('events');
   return { counts, newRed };
 }

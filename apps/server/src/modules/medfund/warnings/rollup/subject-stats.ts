@@ -29,8 +29,9 @@ const day0 = sql`DATE '2000-01-01'`;
  * handled warning (in_case / closed / dismissed) of that kind, plus those on the kind's open
  * warnings from before the period (an open warning never loses a finding).
  */
+// keys compared byte-wise (COLLATE "C"): codes need no linguistic order, and the sorts are several times cheaper
 export function candidates(kind: SubjectKind, from: string, to: string): RawBuilder<unknown> {
-  const cols = sql`f.id, ${KEY[kind]} AS k, f.setl_id, f.severity, f.amount_fen, f.occurred_on, f.fixmedins_code, f.rule_code, f.psn_name, f.certno, f.fixmedins_name`;
+  const cols = sql`f.id, ${KEY[kind]} COLLATE "C" AS k, f.setl_id COLLATE "C" AS setl_id, f.severity, f.amount_fen, f.occurred_on, f.fixmedins_code, f.rule_code, f.psn_name, f.certno, f.fixmedins_name`;
   return sql`
     SELECT ${cols} FROM medfund_findings f
     WHERE f.occurred_on BETWEEN ${from} AND ${to}
@@ -55,9 +56,9 @@ export async function subjectStats(db: Tx, kind: SubjectKind, from: string, to: 
     WITH c AS (${candidates(kind, from, to)}),
     win AS (
       SELECT c.*,
-        count(*) OVER (PARTITION BY c.k COLLATE "C" ORDER BY ${day} RANGE BETWEEN ${sql.raw(String(redDays - 1))} PRECEDING AND CURRENT ROW) AS n_red,
-        count(*) OVER (PARTITION BY c.k COLLATE "C" ORDER BY ${day} RANGE BETWEEN ${sql.raw(String(orangeDays - 1))} PRECEDING AND CURRENT ROW) AS n_orange,
-        row_number() OVER (PARTITION BY c.k COLLATE "C", c.setl_id COLLATE "C" ORDER BY c.amount_fen DESC) AS setl_rank
+        count(*) OVER (PARTITION BY c.k ORDER BY ${day} RANGE BETWEEN ${sql.raw(String(redDays - 1))} PRECEDING AND CURRENT ROW) AS n_red,
+        count(*) OVER (PARTITION BY c.k ORDER BY ${day} RANGE BETWEEN ${sql.raw(String(orangeDays - 1))} PRECEDING AND CURRENT ROW) AS n_orange,
+        row_number() OVER (PARTITION BY c.k, c.setl_id ORDER BY c.amount_fen DESC) AS setl_rank
       FROM c
     )
     SELECT k COLLATE "C" AS k,
@@ -69,6 +70,6 @@ export async function subjectStats(db: Tx, kind: SubjectKind, from: string, to: 
       max(n_red)::int AS win_red, max(n_orange)::int AS win_orange,
       min(occurred_on) AS first_on, max(occurred_on) AS last_on,
       array_agg(DISTINCT fixmedins_code) AS providers, array_agg(DISTINCT rule_code) AS rules, array_agg(id) AS ids
-    FROM win GROUP BY k COLLATE "C"`.execute(db);
+    FROM win GROUP BY k`.execute(db);
   return res.rows.map((r) => ({ ...r, n: Number(r.n), amount: Number(r.amount), reds: Number(r.reds), max_red: r.max_red === null ? null : Number(r.max_red), win_red: Number(r.win_red), win_orange: Number(r.win_orange), ids: r.ids.map(Number) }));
 }
