@@ -10,7 +10,8 @@ import { seedDemoCases } from './cases/demo-seed';
 /**
  * 医保基金监管 (medical fund supervision, issue 7): the claims store (claims/, DuckDB or
  * PostgreSQL), the synthetic district-year (generator/), imports with saved column mappings
- * (data/), and the screening on the same store (rules/: rules, runs, findings, provider risk).
+ * (data/), and the screening on the same store (rules/: rules, runs, findings, provider risk);
+ * issue 8: cases along the review chain, partner departments, transfers and recovery (cases/).
  * A ModuleDefinition (checked where MODULES lists it).
  */
 export const medfundModule = {
