@@ -121,7 +121,7 @@ async function openDemoCases(db: Kysely<DB>, now: Date) {
     await transferCase(await actorCtx(db, 'mf_analyst', at(40)), IN_APP_ONLY, c.id, { departmentIds: [jjz], note: '红色预警：医保与工伤重复报销，请纪检监察组监督', purpose: 'clue' });
     await actOnCase(await as(c.id, 38), deps, c.id, { action: 'pass_first_review', note: '工伤认定与医保结算同一次住院，疑点成立' });
     await actOnCase(await as(c.id, 34), deps, c.id, { action: 'confirm_second_review', note: '复审确认，已书面告知定点医疗机构' });
-    await actOnCase(await as(c.id, 20), deps, c.id, { action: 'start_investigation', note: '申诉期满，机构未申诉' });
+    await actOnCase(await as(c.id, 26), deps, c.id, { action: 'start_investigation', note: '申诉期满，机构未申诉' });
     const confirmedFen = Number((await db.selectFrom('medfund_findings').select(sql<number>`sum(amount_fen)`.as('s')).where('id', 'in', ids).executeTakeFirstOrThrow()).s);
     await decideCase(await as(c.id, 12), c.id, {
       decision: 'confirmed', basis: '《医疗保障基金使用监督管理条例》第二十条；经核实同一次住院费用已由工伤保险基金支付，医保基金重复支付部分予以追回',
