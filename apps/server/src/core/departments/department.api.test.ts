@@ -31,11 +31,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the department tree', () => {
-  it('lists the demo county’s 11 departments and 16 sections, sections under departments', async () => {
+  it('lists the demo county’s 22 departments (11, and 11 more of the medical fund\'s joint supervision community) and 16 sections, sections under departments', async () => {
     const all = await list();
     const departments = all.filter((d) => d.kind === 'department');
     const sections = all.filter((d) => d.kind === 'section');
-    expect(departments).toHaveLength(11);
+    expect(departments).toHaveLength(22); // medfund/cases/partners.service.ts: 15 partners, 4 of them among the 11
     expect(sections).toHaveLength(16);
     expect(departments.every((d) => d.parentId === null)).toBe(true);
     const departmentIds = new Set(departments.map((d) => d.id));

@@ -15,7 +15,8 @@ import { seedDemoCases } from './cases/demo-seed';
  * 医保基金监管 (medical fund supervision, issue 7): the claims store (claims/, DuckDB or
  * PostgreSQL), the synthetic district-year (generator/), imports with saved column mappings
  * (data/), and the screening on the same store (rules/: rules, runs, findings, provider risk);
- * part 2: warnings rolled up from the findings (warnings/).
+ * part 2: warnings rolled up from the findings (warnings/); cases along the review chain, partner
+ * departments, transfers and recovery (cases/); the periodic risk report and rule effectiveness (reports/).
  * A ModuleDefinition (checked where MODULES lists it).
  */
 export const medfundModule = {

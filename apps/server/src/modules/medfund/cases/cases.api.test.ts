@@ -160,14 +160,14 @@ describe('cases API', () => {
     expect(over.statusCode).toBe(400);
     expect(over.json().error.code).toBe('MEDFUND_RECOVERY_OVER_RISK');
     expect((await ok(await lead.get(`/api/medfund/cases/${id}`))).stage).toBe('investigation'); // nothing lost
+    const confirmedFen = c.findings.find((f: { id: number }) => f.id === ids[0]).amountFen as number;
     const decided = await ok(await inspector.post(`/api/medfund/cases/${id}/decision`, {
-      decision: 'confirmed', basis: '《医疗保障基金使用监督管理条例》第三十八条', measures: ['recovery', 'transfer_police'], recoveryFen: risk,
+      decision: 'confirmed', basis: '《医疗保障基金使用监督管理条例》第三十八条', measures: ['recovery', 'transfer_police'], recoveryFen: confirmedFen,
       findingOutcomes: [{ findingId: ids[1], outcome: 'data_quality' }],
     }));
     expect(decided.decision).toBe('confirmed');
     c = await ok(await lead.get(`/api/medfund/cases/${id}`));
-    const confirmedFen = c.findings.find((f: { id: number }) => f.id === ids[0]).amountFen;
-    expect(c).toMatchObject({ stage: 'closed', decision: 'confirmed', confirmedFen, recoveryDecidedFen: risk, overReason: null });
+    expect(c).toMatchObject({ stage: 'closed', decision: 'confirmed', confirmedFen, recoveryDecidedFen: confirmedFen, overReason: null });
     expect(c.findings.map((f: { id: number; outcome: string }) => [f.id, f.outcome]).sort()).toEqual([[ids[0], 'confirmed'], [ids[1], 'data_quality']].sort());
     expect((await inspector.post(`/api/medfund/cases/${id}/actions`, { action: 'start_investigation' })).statusCode).toBe(409);
 
@@ -228,7 +228,9 @@ describe('cases API', () => {
     const { id, number } = await ok(await analyst.post('/api/medfund/cases', { findingIds: ids }), 201);
     const c = await ok(await lead.get(`/api/medfund/cases/${id}`));
     const due = c.stageDueOn as string;
-    // the recurring job is registered and kept queued
+    // the recurring job is registered and kept queued, one row
+    await t.deps.jobs.ensureRecurring();
+    await t.deps.jobs.ensureRecurring();
     expect(await t.deps.db.selectFrom('jobs').select('id').where('kind', '=', CASE_ESCALATION_JOB).execute()).toHaveLength(1);
     const onDue = new Date(`${due}T15:00:00Z`); // 23:00 in Beijing on the due day: not yet overdue
     await runCaseEscalation(t.deps.db, onDue);

@@ -109,6 +109,12 @@ async function openDemoCases(db: Kysely<DB>, now: Date) {
   const [wjw, scjg, gaj, jjz] = await Promise.all([dep('余杭区卫生健康局'), dep('余杭区市场监督管理局'), dep('余杭区公安分局'), dep('纪委监委派驻纪检监察组')]);
   const open = async (ids: number[], daysAgo: number, title?: string) => openCase(await actorCtx(db, 'mf_analyst', at(daysAgo)), deps, { findingIds: ids, title });
   const as = async (caseId: number, daysAgo: number) => actorCtx(db, await ownerOf(db, caseId), at(daysAgo));
+  /** The owner the day after the case's appeal window closed (holidays may stretch it): the investigation may start. */
+  const afterAppeal = async (caseId: number) => {
+    const c = await db.selectFrom('medfund_cases').select('appeal_deadline').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const day = new Date(`${c.appeal_deadline}T02:00:00Z`).getTime() + DAY; // 10:00 in Beijing the next day
+    return actorCtx(db, await ownerOf(db, caseId), new Date(Math.min(day, now.getTime())));
+  };
   let cases = 0;
 
   // 1. The article's case: duplicate reimbursement (医保与工伤重复报销) → 纪检监察组 → verified → 1,133.81 yuan recovered.
@@ -121,7 +127,7 @@ async function openDemoCases(db: Kysely<DB>, now: Date) {
     await transferCase(await actorCtx(db, 'mf_analyst', at(40)), IN_APP_ONLY, c.id, { departmentIds: [jjz], note: '红色预警：医保与工伤重复报销，请纪检监察组监督', purpose: 'clue' });
     await actOnCase(await as(c.id, 38), deps, c.id, { action: 'pass_first_review', note: '工伤认定与医保结算同一次住院，疑点成立' });
     await actOnCase(await as(c.id, 34), deps, c.id, { action: 'confirm_second_review', note: '复审确认，已书面告知定点医疗机构' });
-    await actOnCase(await as(c.id, 20), deps, c.id, { action: 'start_investigation', note: '申诉期满，机构未申诉' });
+    await actOnCase(await afterAppeal(c.id), deps, c.id, { action: 'start_investigation', note: '申诉期满，机构未申诉' });
     const confirmedFen = Number((await db.selectFrom('medfund_findings').select(sql<number>`sum(amount_fen)`.as('s')).where('id', 'in', ids).executeTakeFirstOrThrow()).s);
     await decideCase(await as(c.id, 12), c.id, {
       decision: 'confirmed', basis: '《医疗保障基金使用监督管理条例》第二十条；经核实同一次住院费用已由工伤保险基金支付，医保基金重复支付部分予以追回',
@@ -171,7 +177,7 @@ async function openDemoCases(db: Kysely<DB>, now: Date) {
     const c = await open(g.ids, 30);
     await actOnCase(await as(c.id, 27), deps, c.id, { action: 'pass_first_review' });
     await actOnCase(await as(c.id, 22), deps, c.id, { action: 'confirm_second_review' });
-    await actOnCase(await as(c.id, 10), deps, c.id, { action: 'start_investigation', note: '申诉期满未申诉' });
+    await actOnCase(await afterAppeal(c.id), deps, c.id, { action: 'start_investigation', note: '申诉期满未申诉' });
     await transferCase(await as(c.id, 9), IN_APP_ONLY, c.id, { departmentIds: [wjw, scjg], note: '联合检查：诊疗行为和收费公示', purpose: 'joint_check' });
     const t = await db.selectFrom('medfund_case_transfers').select('id').where('case_id', '=', c.id).where('department_id', '=', wjw).executeTakeFirstOrThrow();
     const wctx = await actorCtx(db, 'mf_wjw', at(8));
@@ -201,7 +207,7 @@ async function openDemoCases(db: Kysely<DB>, now: Date) {
     const c = await open(g.ids, 45);
     await actOnCase(await as(c.id, 43), deps, c.id, { action: 'pass_first_review' });
     await actOnCase(await as(c.id, 39), deps, c.id, { action: 'confirm_second_review' });
-    await actOnCase(await as(c.id, 28), deps, c.id, { action: 'start_investigation' });
+    await actOnCase(await afterAppeal(c.id), deps, c.id, { action: 'start_investigation' });
     const risk = Number((await db.selectFrom('medfund_cases').select('amount_at_risk_fen').where('id', '=', c.id).executeTakeFirstOrThrow()).amount_at_risk_fen);
     await decideCase(await as(c.id, 15), c.id, {
       decision: 'confirmed', basis: '《医疗保障基金使用监督管理条例》第四十条：涉嫌欺诈骗保，拒付并移送公安机关',

@@ -22,6 +22,11 @@ beforeAll(async () => {
   manifest = await generateIntoStore(store, 0, { seed: 11, scale: 'tiny', casesPerRule: 6 });
   // the demo's generated year is queued at seeding: let it fill the app's own store, then swap in this one
   await t.deps.jobs.drain();
+  // the demo's cases job screened the demo year and opened cases on it (cases/demo-cases.ts): this
+  // test screens its own store from scratch, so those findings (same generator, same keys) go first
+  await t.deps.db.deleteFrom('medfund_cases').execute(); // with their findings, stages, transfers, payments
+  await t.deps.db.deleteFrom('medfund_findings').execute();
+  await t.deps.db.deleteFrom('medfund_screening_runs').execute(); // with their provider risk
   await provideClaimsStore(t.deps.db, t.deps.config, store); // closed with the app
 }, 300_000);
 

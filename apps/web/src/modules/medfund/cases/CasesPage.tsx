@@ -46,7 +46,7 @@ export function CasesPage() {
       <EChart
         height={200} testId="cases-chart"
         option={{
-          tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 40, right: 16, bottom: 30, top: 36 },
+          tooltip: { trigger: 'axis' }, legend: { top: 0, right: 16 }, grid: { left: 40, right: 16, bottom: 30, top: 36 },
           xAxis: { type: 'category', data: STAGES.map((s) => t(`cases.stage.${s}`)) }, yAxis: { type: 'value', minInterval: 1 },
           series: [
             { type: 'bar', stack: 'n', name: t('cases.detail.onTime'), color: '#4a7bd0', data: STAGES.map((s) => count(s, 'count') - count(s, 'overdue')) },
