@@ -5,7 +5,7 @@ import type { JobHandler } from '../../../core/jobs/job-runner';
 import { Notifier } from '../../../core/notifications/notifier';
 import { loadUserActor } from '../../../core/identity/sessions';
 import { packageCalendar } from '../../../core/reference/domain/workday';
-import { claimsStoreKeyOf, claimsStoreOf } from '../claims/open-claims-store';
+import { boundClaimsStore, claimsStoreOf } from '../claims/open-claims-store';
 import { runScreening } from '../rules/screening/run-job';
 import { actOnCase, decideCase, openCase } from './case.service';
 import { receiveTransfer, recordTransferAction, reportBack, transferCase } from './transfer.service';
@@ -21,9 +21,10 @@ const DAY = 86_400_000;
 /**
  * Opens the demo county's cases, once: every stage of the chain, a joint inspection, transfers
  * with receipts and reports, and a duplicate-reimbursement case that ends in the article's
- * recovery of 1,133.81 yuan. It needs findings: when the demo year is loaded but never screened,
- * it screens it first (a full run, as the analyst would); while the year is still loading it
- * fails and is retried (backoff). Cases are opened through the same services as the API, acting
+ * recovery of 1,133.81 yuan. It needs findings: the demo year's load queues its screening
+ * (MEDFUND_DEMO_SCREENING, off in API tests: then no cases either); while the year is loading or
+ * being screened it fails and is retried (backoff); a loaded year with no run at all is screened
+ * here (a full run, as the analyst would). Cases are opened through the same services as the API, acting
  * as the demo accounts, at dates in the past so the timeline and the deadlines read as real.
  */
 export const demoCasesJob: JobHandler = async (_job, jctx) => {
@@ -31,6 +32,7 @@ export const demoCasesJob: JobHandler = async (_job, jctx) => {
   if (await db.selectFrom('medfund_cases').select('id').limit(1).executeTakeFirst()) return { skipped: 'cases exist' };
   let findings = await countFindings(db);
   if (findings === 0) {
+    if (!boundClaimsStore(db).demoScreening) return { skipped: 'demo screening is off' };
     const load = await db.selectFrom('medfund_data_loads').select(['status']).where('source', '=', 'generator').orderBy('id').executeTakeFirst();
     if (!load) return { skipped: 'no demo data' };
     if (load.status === 'queued' || load.status === 'running') throw new Error('the demo year is still loading; retried later');
@@ -51,7 +53,7 @@ async function screenDemoYear(db: Kysely<DB>, now: () => Date) {
   const store = await claimsStoreOf(db);
   const analyst = await db.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'mf_analyst').executeTakeFirst();
   const run = await db.insertInto('medfund_screening_runs').values({
-    kind: 'full', status: 'queued', engine: store.engine, store_key: claimsStoreKeyOf(db), rule_versions: JSON.stringify([]), counts: JSON.stringify({}),
+    kind: 'full', status: 'queued', engine: store.engine, store_key: boundClaimsStore(db).key, rule_versions: JSON.stringify([]), counts: JSON.stringify({}),
     requested_by: analyst?.id ?? null, requested_by_name: analyst?.display_name ?? '系统',
   }).returning('id').executeTakeFirstOrThrow();
   await runScreening(db, store, run.id, now);

@@ -57,13 +57,6 @@ export function boundClaimsStore(db: Kysely<DB>): { key: string; demoScreening: 
   return { key: claimsStoreKey(entry.config), demoScreening: entry.config.MEDFUND_DEMO_SCREENING };
 }
 
-/** The key of the store bound to the app (a job has the app's db, not its config). */
-export function claimsStoreKeyOf(db: Kysely<DB>): string {
-  const entry = stores.get(db);
-  if (!entry) throw new Error('The medfund claims store is not bound to this app');
-  return claimsStoreKey(entry.config);
-}
-
 export function claimsStoreOf(db: Kysely<DB>): Promise<ClaimsStore> {
   const entry = stores.get(db);
   if (!entry) throw new Error('The medfund claims store is not bound to this app');

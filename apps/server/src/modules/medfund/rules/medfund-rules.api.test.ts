@@ -112,6 +112,8 @@ describe('medfund screening API', () => {
     expect(reveal.certno).toHaveLength(18);
     const viewer = await t.as('mf_viewer');
     expect((await viewer.post(`/api/medfund/findings/${detail.id}/reveal`)).statusCode).toBe(403);
+    // personal.reveal of another module (the hotline's) does not open medical data
+    expect((await (await t.as('hotline')).post(`/api/medfund/findings/${detail.id}/reveal`)).statusCode).toBe(403);
     const reads = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(detail.id)).execute();
     expect(reads.map((r) => r.action).sort()).toEqual(['medfund.finding.read', 'medfund.person.reveal']);
     expect((await analyst.get('/api/medfund/findings/999999')).statusCode).toBe(404);

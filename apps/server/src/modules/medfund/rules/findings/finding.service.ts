@@ -121,7 +121,9 @@ export async function getFinding(ctx: Ctx, store: ClaimsStore, id: number) {
   };
 }
 
+/** Names and ID numbers of a finding's person: personal.reveal (the route) and the findings' own read permission. */
 export async function revealFinding(ctx: Ctx, id: number) {
+  if (!ctx.actor.permissions.has('medfund.findings.read')) throw new AppError('FORBIDDEN');
   const f = await ctx.db.selectFrom('medfund_findings').select(['psn_no', 'psn_name', 'certno']).where('id', '=', id).executeTakeFirst();
   if (!f) throw notFound(id);
   await recordAudit(ctx.db, ctx, { action: 'medfund.person.reveal', entityType: 'medfund_finding', entityId: String(id), after: { psnNo: f.psn_no } });
