@@ -36,7 +36,7 @@ export function journeyOnOwnServer(): { readonly browser: Browser } {
     server = await startServer();
     useOwnServer(server.baseUrl);
     browser = await launchBrowser();
-  });
+  }, 330_000); // startServer waits up to 300 s for a first start (it seeds the demo county)
   afterAll(async () => {
     await browser?.close();
     useOwnServer(undefined);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, journeyOnOwnServer, login, newPage, screenshot } from './browser';
 
 /**
  * The investment promotion officer (issue 9, chains and projects): opens the economy dashboard,
@@ -9,23 +8,12 @@ import { startServer, type RunningServer } from './server';
  * moves the project a stage forward — the missing required milestone is warned and the change is
  * recorded with the officer's reason. Runs on its own county: the project's stage changes for good.
  */
-let browser: Browser;
 let page: Page;
-let server: RunningServer | undefined;
-beforeAll(async () => {
-  server = await startServer();
-  useOwnServer(server.baseUrl);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  useOwnServer(undefined);
-  await server?.stop();
-});
+const journey = journeyOnOwnServer();
 
 describe('an investment officer reads a chain\'s gaps and moves the project that fills one', () => {
   it('opens the dashboard', async () => {
-    page = await newPage(browser);
+    page = await newPage(journey.browser);
     await login(page, 'eco_invest');
     await page.goto(`${baseUrl()}/economy/dashboard`);
     await page.getByTestId('economy-revenue').waitFor();

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from './browser';
-import { startServer, type RunningServer } from './server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, journeyOnOwnServer, login, newPage, screenshot } from './browser';
 
 /**
  * The science and technology officer's transfer (issue 9, 科技成果转化): opens a research result
@@ -9,26 +8,15 @@ import { startServer, type RunningServer } from './server';
  * the best match and lands the transfer in it; the result reads 已落地 and the statistics count it.
  * Runs on its own county: the landing changes the demo for good.
  */
-let browser: Browser;
 let page: Page;
-let server: RunningServer | undefined;
-beforeAll(async () => {
-  server = await startServer();
-  useOwnServer(server.baseUrl);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  useOwnServer(undefined);
-  await server?.stop();
-});
+const journey = journeyOnOwnServer();
 
 describe('a science and technology officer matches a result and lands it', () => {
   const TITLE = '航空复合材料自动铺放工艺';
   let landedBefore = 0;
 
   it('opens the result from the list and sees the matched enterprises with the factors of a score', async () => {
-    page = await newPage(browser);
+    page = await newPage(journey.browser);
     await login(page, 'eco_tech');
     await page.goto(`${baseUrl()}/economy/transfer`);
     await page.getByTestId('transfer-results').getByText(TITLE).waitFor();

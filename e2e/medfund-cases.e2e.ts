@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from './browser';
-import { startServer, type RunningServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, journeyOnOwnServer, login, newPage, screenshot } from './browser';
 
 /**
  * The issue's journey (医保基金监管 part 2), on a county of its own, every step on its page: an
@@ -10,9 +9,8 @@ import { startServer, type RunningServer } from './server';
  * chain, confirms it and records a recovery; the discipline inspection group sees the warning
  * closed with the recovery, and the fund risk report and rule effectiveness show it.
  */
-let browser: Browser;
 let analyst: Page;
-let server: RunningServer | undefined;
+const journey = journeyOnOwnServer();
 const poll = <T>(fn: () => T | Promise<T>, timeout = 30_000) => expect.poll(fn, { timeout });
 let warningId = 0;
 let caseId = 0;
@@ -40,17 +38,9 @@ async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: 
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  useOwnServer(server.baseUrl);
-  browser = await launchBrowser();
-  analyst = await newPage(browser);
+  analyst = await newPage(journey.browser);
   await login(analyst, 'mf_analyst');
 }, 420_000); // its own county's first start: minutes on a loaded machine
-afterAll(async () => {
-  await browser?.close();
-  useOwnServer(undefined);
-  await server?.stop();
-});
 
 describe('medfund cases journey: from a red warning to the recovery in the report', () => {
   it('the demo\'s first start screens the year and rolls up warnings', async () => {
@@ -115,7 +105,7 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     await poll(() => analyst.getByTestId('case-transfers').innerText()).toContain('余杭区卫生健康局');
     await screenshot(analyst, 'medfund-cases-03-transferred');
 
-    const partner = await newPage(browser);
+    const partner = await newPage(journey.browser);
     await login(partner, 'mf_wjw');
     await partner.goto(`${baseUrl()}/medfund/inbox`);
     const row = partner.getByTestId('medfund-inbox').locator('tbody tr.ant-table-row', { hasText: caseNumber });
@@ -131,7 +121,7 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     await poll(() => call<{ transfers: { reportedAt: string | null }[] }>(analyst, 'GET', `/api/medfund/cases/${caseId}`).then((c) => c.transfers[0]?.reportedAt ?? null)).not.toBeNull();
     await screenshot(partner, 'medfund-cases-04-partner-action');
     // a partner department sees only what was transferred to it
-    const other = await newPage(browser);
+    const other = await newPage(journey.browser);
     await login(other, 'mf_gaj');
     const inbox = await call<unknown>(other, 'GET', '/api/medfund/inbox?pageSize=200');
     expect(JSON.stringify(inbox)).not.toContain(caseNumber);
@@ -142,7 +132,7 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
 
   it('the inspector of the area takes the case through the review chain, confirms it and records a recovery', async () => {
     const c = await call<{ ownerName: string }>(analyst, 'GET', `/api/medfund/cases/${caseId}`);
-    const inspector = await newPage(browser);
+    const inspector = await newPage(journey.browser);
     await login(inspector, c.ownerName.includes('周倩') ? 'mf_inspector2' : 'mf_inspector');
     await inspector.goto(`${baseUrl()}/medfund/cases/${caseId}`);
     for (const action of ['pass_first_review', 'confirm_second_review', 'start_investigation']) {
@@ -165,7 +155,7 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
   });
 
   it('the discipline inspection group sees the red warning closed: confirmed, recovered', async () => {
-    const jj = await newPage(browser);
+    const jj = await newPage(journey.browser);
     await login(jj, 'mf_jijian');
     await jj.goto(`${baseUrl()}/medfund/warnings/${warningId}`);
     await poll(() => jj.getByTestId('warning-status').innerText()).toBe('已办结');
@@ -182,7 +172,7 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
   });
 
   it('the fund risk report shows the case and the recovery this month; rule effectiveness counts the confirmation', async () => {
-    const leader = await newPage(browser);
+    const leader = await newPage(journey.browser);
     await login(leader, 'mf_viewer');
     await leader.goto(`${baseUrl()}/medfund/report`);
     const report = leader.getByTestId('medfund-report');

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage, screenshot, useOwnServer } from './browser';
-import { startServer, type RunningServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, journeyOnOwnServer, login, newPage, screenshot } from './browser';
 
 /**
  * 医保预警 in the browser, on a county of its own (it closes a red warning for good): the demo's
@@ -10,23 +9,14 @@ import { startServer, type RunningServer } from './server';
  * duplicate reimbursement (like the article's), the roll-up rules, and closes the warning with a
  * reason. The discipline inspection group sees red warnings only, and how this one was handled.
  */
-let browser: Browser;
 let page: Page;
-let server: RunningServer | undefined;
+const journey = journeyOnOwnServer();
 const poll = <T>(fn: () => T | Promise<T>, timeout = 30_000) => expect.poll(fn, { timeout });
 let warningUrl = '';
 
 beforeAll(async () => {
-  server = await startServer();
-  useOwnServer(server.baseUrl);
-  browser = await launchBrowser();
-  page = await newPage(browser);
+  page = await newPage(journey.browser);
   await login(page, 'mf_analyst');
-});
-afterAll(async () => {
-  await browser?.close();
-  useOwnServer(undefined);
-  await server?.stop();
 });
 
 describe('medfund warnings journey', () => {
@@ -111,7 +101,7 @@ describe('medfund warnings journey', () => {
   });
 
   it('the discipline inspection group sees red warnings only, and how this one was handled', async () => {
-    const jj = await newPage(browser);
+    const jj = await newPage(journey.browser);
     await login(jj, 'mf_jijian');
     await jj.goto(`${baseUrl()}/medfund/warnings`);
     const list = jj.getByTestId('medfund-warnings');
