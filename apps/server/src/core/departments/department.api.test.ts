@@ -51,7 +51,7 @@ describe('the department tree', () => {
     const rows = await t.deps.db.selectFrom('users').select('department_id').where('department_id', 'is not', null).execute();
     for (const d of all) expect(d.userCount, d.name).toBe(rows.filter((r) => r.department_id === d.id).length);
     const jingxin = all.find((d) => d.name === '余杭区经济和信息化局')!;
-    expect(jingxin.userCount).toBe(2); // admin and leader
+    expect(jingxin.userCount).toBe(3); // admin, leader and the investment officer (eco_invest)
     expect(all.find((d) => d.name === '企业服务科' && d.parentId === jingxin.id)!.userCount).toBe(1); // officer
     expect(all.find((d) => d.name === '亲企办')!.userCount).toBe(1); // street_officer
   });

@@ -29,10 +29,10 @@ const DAY = 86_400_000;
  */
 export const demoCasesJob: JobHandler = async (_job, jctx) => {
   const db = jctx.db;
+  if (!boundClaimsStore(db).demoScreening) return { skipped: 'demo screening is off' };
   if (await db.selectFrom('medfund_cases').select('id').limit(1).executeTakeFirst()) return { skipped: 'cases exist' };
   let findings = await countFindings(db);
   if (findings === 0) {
-    if (!boundClaimsStore(db).demoScreening) return { skipped: 'demo screening is off' };
     const load = await db.selectFrom('medfund_data_loads').select(['status']).where('source', '=', 'generator').orderBy('id').executeTakeFirst();
     if (!load) return { skipped: 'no demo data' };
     if (load.status === 'queued' || load.status === 'running') throw new Error('the demo year is still loading; retried later');

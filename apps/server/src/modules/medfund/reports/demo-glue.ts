@@ -2,9 +2,9 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { JobHandler } from '../../../core/jobs/job-runner';
 import { enqueueJob } from '../../../core/jobs/job-queue';
+import { DEMO_CASES_JOB } from '../cases/demo-cases';
 
 export const DEMO_GLUE_JOB = 'medfund.demo_glue';
-const DEMO_CASES_JOB = 'medfund.demo_cases'; // cases/demo-cases.ts
 
 /**
  * The demo's glue between warnings and cases: the discipline inspection group's account
