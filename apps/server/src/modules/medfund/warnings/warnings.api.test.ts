@@ -89,8 +89,12 @@ describe('medfund warnings API', () => {
     const user = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'mf_jijian').executeTakeFirstOrThrow();
     const notes = await t.deps.db.selectFrom('notifications').select(['title', 'link']).where('user_id', '=', user.id).execute();
     expect(notes.some((n) => n.link === `/medfund/warnings/${red.id}` && n.title.includes('红色预警'))).toBe(true);
-    const sms = await t.deps.db.selectFrom('notification_outbox').select('channel').where('user_id', '=', user.id).execute();
+    const sms = await t.deps.db.selectFrom('notification_outbox').select(['channel', 'body']).where('user_id', '=', user.id).execute();
     expect(sms.map((s) => s.channel)).toContain('sms');
+    // what leaves the platform names a person by the masked name only: no insurance number
+    const psnNos = (await t.deps.db.selectFrom('medfund_warnings').select('subject_key').where('subject_kind', '=', 'person').execute()).map((w) => w.subject_key);
+    expect(psnNos.length).toBeGreaterThan(0);
+    for (const m of [...sms.map((x) => x.body), ...notes.map((n) => n.title)]) for (const p of psnNos) expect(m).not.toContain(p);
   });
 
   it('a person\'s warning: the detail read is audited, reveal shows the name (audited)', async () => {

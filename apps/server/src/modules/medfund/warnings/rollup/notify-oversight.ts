@@ -20,8 +20,8 @@ export async function oversightUsers(tx: Tx): Promise<string[]> {
 /**
  * Tells the discipline inspection group about red warnings not yet notified (core
  * notifications: the bell, and SMS / e-mail through the outbox), in the caller's transaction;
- * marks them notified and writes it in each warning's history. Names are masked (the group does
- * not hold personal.reveal). Returns the number of warnings notified.
+ * marks them notified and writes it in each warning's history. Names are masked and a person's
+ * insurance number left out (the group does not hold personal.reveal, and SMS leaves the platform). Returns the number of warnings notified.
  */
 export async function notifyRedWarnings(tx: Tx, notifier: Notifier, ids: number[], rollupId: number | null, at: Date, actor?: { id: string; name: string }): Promise<number> {
   if (!ids.length) return 0;
@@ -34,7 +34,8 @@ export async function notifyRedWarnings(tx: Tx, notifier: Notifier, ids: number[
   const rest = warnings.slice(NOTIFY_EACH_UP_TO);
   for (const userId of users) {
     for (const w of each) {
-      const who = w.subject_kind === 'person' ? `参保人 ${maskName(w.subject_name)}（${w.subject_key}）` : `定点机构 ${w.subject_name || w.subject_key}`;
+      // a person by the masked name alone: the message also leaves as SMS / e-mail, and the insurance number identifies them
+      const who = w.subject_kind === 'person' ? `参保人 ${maskName(w.subject_name)}` : `定点机构 ${w.subject_name || w.subject_key}`;
       await notifier.notify(tx, userId, {
         title: `医保基金红色预警 #${w.id}：${who}`,
         body: `疑点 ${w.findings_count} 条，涉及金额 ${yuan(Number(w.amount_fen))} 元；规则 ${w.rule_codes.join('、')}。请关注医保部门的核实处置。`,
