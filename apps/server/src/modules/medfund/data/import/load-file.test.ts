@@ -56,14 +56,19 @@ describe.each(engines)('loading files into the %s claims store', (_name, open) =
   });
   afterAll(() => done());
 
-  it('loads the generated district-year, every table, every row, and reports progress', async () => {
-    let last = 0;
+  it('loads the generated district-year, every table, every row, by the clean path, and reports progress', async () => {
     let loadId = 1;
     for (const t of LOAD_ORDER) {
-      const out = await loadFile(store, { ...national(t, loadId++), onProgress: (share) => { expect(share).toBeGreaterThanOrEqual(last === 1 ? 0 : 0); last = share; } });
+      const shares: number[] = [];
+      const phases = new Set<string>();
+      const out = await loadFile(store, { ...national(t, loadId++), onProgress: (share, phase) => { shares.push(share); phases.add(phase); } });
       expect(out.rowsRejected, `${t}: ${JSON.stringify(out.errors.slice(0, 3))}`).toBe(0);
       expect(out.rowsAdded, t).toBe(manifest.counts[t]);
-      expect(last).toBe(1);
+      expect(shares, t).toEqual([...shares].sort((a, b) => a - b)); // never backwards
+      expect(shares.at(-1)).toBe(1);
+      // a clean file goes straight into the store: no numbered, checked copy, no error report
+      expect([...phases], t).not.toContain('读取并检查数据');
+      expect([...phases], t).not.toContain('生成错误报告');
     }
     const [row] = await store.query<{ n: number; f: number }>('SELECT COUNT(*) AS n, SUM(fund_pay_amt) AS f FROM medfund.fee_list_d');
     expect(row?.n).toBe(manifest.counts.fee_list_d);
@@ -103,6 +108,23 @@ describe.each(engines)('loading files into the %s claims store', (_name, open) =
     const neg = await loadFile(store, { ...national('fee_list_d', 8), file: fees });
     expect(neg.errorsByCode).toMatchObject({ NEGATIVE_AMOUNT: 3, UNKNOWN_CODE: 1 });
     expect(neg.rowsAdded).toBe(0);
+  });
+
+  it('takes the checked path for a file whose only fault is a key twice (a key of three columns), and loads the first row', async () => {
+    const file = path.join(dir, `dup-${_name}.csv`);
+    const [header, first, second] = fs.readFileSync(path.join(gen, 'setl_list_diag_d.csv'), 'utf8').split('\n');
+    const [a, b] = [first!.split(','), second!.split(',')];
+    a[0] = b[0] = 'MDUP1'; // one visit, two diagnoses, the first one twice
+    a[3] = 'A00.1';
+    b[3] = 'B00.2';
+    const again = [...a];
+    fs.writeFileSync(file, [header, a.join(','), b.join(','), again.join(',')].join('\n'));
+    const phases = new Set<string>();
+    const out = await loadFile(store, { ...national('setl_list_diag_d', 10), file, onProgress: (_s, phase) => phases.add(phase) });
+    expect(phases).toContain('生成错误报告');
+    expect(out.errors.map((e) => `${e.row_no}:${e.code}`)).toEqual(['3:DUPLICATE_IN_FILE']);
+    expect(out.errors[0]!.message).toContain('与第 1 行');
+    expect(out).toMatchObject({ rowsRead: 3, rowsRejected: 1, rowsAdded: 2 });
   });
 
   it('refuses a file whose columns do not match the mapping, naming the missing ones', async () => {
