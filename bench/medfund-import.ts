@@ -18,11 +18,11 @@ import { LOAD_ORDER } from '../apps/server/src/modules/medfund/claims/tables';
 import { nationalMapping } from '../apps/server/src/modules/medfund/domain/mapping';
 import { loadFile } from '../apps/server/src/modules/medfund/data/import/load-file';
 import { CsvSink } from '../apps/server/src/modules/medfund/generator/csv-sink';
-import { generateDistrictYear } from '../apps/server/src/modules/medfund/generator/generate';
+import { GENERATOR_EDITION, generateDistrictYear } from '../apps/server/src/modules/medfund/generator/generate';
 
 const { values } = parseArgs({ options: { persons: { type: 'string', default: '200000' }, memory: { type: 'string', default: '1GB' }, dir: { type: 'string', default: '/tmp/zz-bench/medfund' } } });
 const persons = Number(values.persons);
-const dataDir = path.join(values.dir!, `persons-${persons}`);
+const dataDir = path.join(values.dir!, `persons-${persons}-e${GENERATOR_EDITION}`);
 
 async function main(): Promise<void> {
   console.log(`machine: ${os.cpus().length} cpus ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);

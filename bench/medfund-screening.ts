@@ -25,7 +25,7 @@ import { LOAD_ORDER } from '../apps/server/src/modules/medfund/claims/tables';
 import { nationalMapping } from '../apps/server/src/modules/medfund/domain/mapping';
 import { loadFile } from '../apps/server/src/modules/medfund/data/import/load-file';
 import { CsvSink } from '../apps/server/src/modules/medfund/generator/csv-sink';
-import { generateDistrictYear } from '../apps/server/src/modules/medfund/generator/generate';
+import { GENERATOR_EDITION, generateDistrictYear } from '../apps/server/src/modules/medfund/generator/generate';
 import { SHIPPED_RULES } from '../apps/server/src/modules/medfund/rules/domain/rule-catalog';
 import { ensureScreeningViews, screenRule } from '../apps/server/src/modules/medfund/rules/screening/screen-claims';
 
@@ -38,7 +38,7 @@ const pgUrl = arg('pg');
 const memory = arg('memory', '1GB')!;
 const baseDir = arg('dir', '/tmp/zz-bench/medfund')!;
 const pgTimeoutS = Number(arg('pg-timeout-s', '900'));
-const dataDir = path.join(baseDir, `persons-${persons}`);
+const dataDir = path.join(baseDir, `persons-${persons}-e${GENERATOR_EDITION}`);
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const DAYS = ['2025-12-30', '2025-07-15', '2025-03-03'].map((d) => ({ from: d, to: d, lookback: true }));
 

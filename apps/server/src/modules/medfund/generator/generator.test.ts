@@ -8,6 +8,7 @@ import { openDuckdbStore } from '../claims/duckdb-store';
 import { openPostgresStore } from '../claims/postgres-store';
 import { CLAIMS_TABLE_NAMES, columnNames } from '../claims/tables';
 import { generateDistrictYear } from './generate';
+import { certnoFor } from './population';
 import { generateIntoStore } from './into-store';
 
 describe('the synthetic district-year', () => {
@@ -19,6 +20,25 @@ describe('the synthetic district-year', () => {
     };
     expect(digest(7)).toBe(digest(7));
     expect(digest(7)).not.toBe(digest(8));
+  });
+
+  it('gives every person an ID number of their own, with a valid check digit and the sex in its sequence code', () => {
+    // Sequence numbers 1, 1001, 2001 … all start from the code 001: once the same birthday, the same number before
+    const issued = new Set<string>();
+    const ids = [1, 1001, 2001, 3001].map((seq) => certnoFor('330110', '1950-03-04', seq, '1', issued));
+    expect(new Set(ids).size).toBe(4);
+    expect(ids[0]).toBe(certnoFor('330110', '1950-03-04', 1, '1'));
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    for (const id of ids) {
+      expect(Number(id[16]) % 2).toBe(1); // a man
+      const sum = [...id.slice(0, 17)].reduce((acc, ch, i) => acc + Number(ch) * weights[i]!, 0);
+      expect(id[17]).toBe('10X98765432'[sum % 11]);
+    }
+    // and in a generated year, no two persons share one
+    const certnos: string[] = [];
+    generateDistrictYear({ row: (t, v) => { if (t === 'psn_info') certnos.push(String(v[columnNames('psn_info').indexOf('certno')])); } }, { scale: 'tiny' });
+    expect(certnos.length).toBeGreaterThan(100);
+    expect(new Set(certnos).size).toBe(certnos.length);
   });
 
   it('writes every row with the columns of its table and injects every rule', () => {
