@@ -9,6 +9,8 @@ import { evidenceOf } from '../domain/evidence';
 import { sqlString } from '../domain/sql-literals';
 import { rankProviders, type ProviderStats } from '../domain/provider-risk';
 import { claimsDataVersion, ensureScreeningViews, screenRule } from './screen-claims';
+import { withWindowClaims } from './window-claims';
+import type { ClaimsSources } from '../domain/template-sql';
 import { lastScreenedDay } from './run.service';
 import { queueRollup } from '../../warnings/rollup/rollup-job';
 
@@ -68,17 +70,27 @@ export async function runScreening(
     .execute();
   const counts: Record<string, number> = { settlements: data.settlements, found: 0, new: 0 };
   if (from && to && from <= to) {
-    for (const [i, rule] of rules.entries()) {
-      await report(db, runId, i, total, `${rule.code}`, progress);
-      const v = rule.version;
-      const wFrom = maxDay(from, v.effectiveFrom);
-      const wTo = v.effectiveTo ? minDay(to, v.effectiveTo) : to;
-      if (wFrom > wTo) continue;
-      const found = await screenRule(store, { code: rule.code, template: rule.template, params: v.params, tables: v.tables }, { from: wFrom, to: wTo, lookback: run.kind === 'incremental' });
-      const added = await saveFindings(db, store, runId, rule, found);
-      counts[rule.code] = found.length;
-      counts.found! += found.length;
-      counts.new! += added;
+    const window = { from, to };
+    const screenAll = async (st: ClaimsStore, claims?: ClaimsSources) => {
+      for (const [i, rule] of rules.entries()) {
+        await report(db, runId, i, total, `${rule.code}`, progress);
+        const v = rule.version;
+        const wFrom = maxDay(window.from, v.effectiveFrom);
+        const wTo = v.effectiveTo ? minDay(window.to, v.effectiveTo) : window.to;
+        if (wFrom > wTo) continue;
+        const found = await screenRule(st, { code: rule.code, template: rule.template, params: v.params, tables: v.tables }, { from: wFrom, to: wTo, lookback: !!claims }, claims);
+        const added = await saveFindings(db, st, runId, rule, found);
+        counts[rule.code] = found.length;
+        counts.found! += found.length;
+        counts.new! += added;
+      }
+    };
+    // An incremental run reads one netted snapshot of the persons its new days touch (window-claims.ts);
+    // a full run reads the views (its window is most of the store anyway).
+    if (run.kind === 'incremental') {
+      await withWindowClaims(store, window, rules.map((r) => ({ template: r.template, params: r.version.params })), (tx, claims) => screenAll(tx, claims));
+    } else {
+      await screenAll(store);
     }
   }
   await report(db, runId, rules.length, total, 'provider risk', progress);
