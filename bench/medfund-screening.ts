@@ -33,6 +33,7 @@ import { generateDistrictYear } from '../apps/server/src/modules/medfund/generat
 import { SHIPPED_RULES } from '../apps/server/src/modules/medfund/rules/domain/rule-catalog';
 import { ensureScreeningViews, screenRule } from '../apps/server/src/modules/medfund/rules/screening/screen-claims';
 import { withWindowClaims } from '../apps/server/src/modules/medfund/rules/screening/window-claims';
+import { providerStatsSql } from '../apps/server/src/modules/medfund/rules/screening/run-job';
 
 const arg = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -127,8 +128,13 @@ async function measure(name: string, store: ClaimsStore) {
     dayTotals.push(total);
     console.log(`  ${name} incremental day ${day.from}: ${(total / 1000).toFixed(2)} s (snapshot and 14 rules), ${mismatches ? `${mismatches} rules differ from the full run` : 'the same findings as the full run'}; load ${load1()}`);
   }
+  // every run (an incremental one too) ranks the providers over the whole data span afterwards
+  const tp = performance.now();
+  await store.query(providerStatsSql(YEAR.from, YEAR.to));
+  const providerMs = performance.now() - tp;
+  console.log(`  ${name} provider risk statistics (whole year, after every run): ${providerMs.toFixed(0)} ms; load ${load1()}`);
   console.log(`${name}: full ${(full / 1000).toFixed(2)} s, incremental day ${dayTotals.map((d) => (d / 1000).toFixed(2)).join(' / ')} s; load ${load1()}`);
-  return { settlements: Number(s), lines: Number(l), loadMs, fullMs: full, dayMs: Math.max(...dayTotals), snapshotMs, perRule };
+  return { settlements: Number(s), lines: Number(l), loadMs, fullMs: full, dayMs: Math.max(...dayTotals), snapshotMs, providerMs, perRule };
 }
 
 async function main() {
@@ -174,6 +180,7 @@ async function main() {
   console.log(`| **all rules, full year** | ${d ? d.fullMs.toFixed(0) : '–'} | | ${p ? p.fullMs.toFixed(0) : '–'} | | ${d && p ? (p.fullMs / d.fullMs).toFixed(1) : '–'} | | | |`);
   console.log(`| incremental day: the snapshot (slowest of 3) | ${d ? d.snapshotMs.toFixed(0) : '–'} | | ${p ? p.snapshotMs.toFixed(0) : '–'} | | | | | |`);
   console.log(`| **incremental day** (snapshot + 14 rules, the slowest of 3 days) | ${d ? d.dayMs.toFixed(0) : '–'} | | ${p ? p.dayMs.toFixed(0) : '–'} | | ${d && p ? (p.dayMs / d.dayMs).toFixed(1) : '–'} | | | |`);
+  console.log(`| provider risk statistics (whole year, after every run) | ${d ? d.providerMs.toFixed(0) : '–'} | | ${p ? p.providerMs.toFixed(0) : '–'} | | | | | |`);
   console.log(`| import (11 tables, loadFile) | ${d ? d.loadMs.toFixed(0) : '–'} | | ${p ? p.loadMs.toFixed(0) : '–'} | | | | | |`);
   const x = d ?? p;
   console.log(`data: ${x?.settlements} settlements, ${x?.lines} fee lines (${persons} persons + injected); ${machine()}`);

@@ -438,6 +438,7 @@ WHERE p.death_date IS NOT NULL AND s.begndate > p.death_date + ${grace} AND ${in
       // cut into buckets of windowDays; a line's window (its day and the windowDays − 1 before)
       // lies within its bucket and the one before, so the two buckets' days and providers bound
       // the line's own from above: a line whose two buckets are not over both limits cannot be.
+      // Plain sums and counts only (no DISTINCT aggregate): what DuckDB spills to disk when it must.
       const bucket = `CAST(floor(CAST(fee_date - DATE '2000-01-01' AS DOUBLE PRECISION) / ${sqlInt(win)}) AS BIGINT)`;
       return `WITH groups AS (SELECT code, min(drug_group) AS drug_group FROM ${x}mf_cat GROUP BY code),
 supply AS (
@@ -451,12 +452,16 @@ per_bucket AS (
   SELECT psn_no, drug_group, ${bucket} AS bucket, fixmedins_code, sum(days_supply) AS days
   FROM supply GROUP BY psn_no, drug_group, ${bucket}, fixmedins_code
 ),
-two_buckets AS (
-  SELECT psn_no, drug_group, bucket, sum(days) AS days, count(DISTINCT fixmedins_code) AS providers
+per_provider AS (
+  SELECT psn_no, drug_group, bucket, fixmedins_code, sum(days) AS days
   FROM (SELECT psn_no, drug_group, bucket, fixmedins_code, days FROM per_bucket
         UNION ALL SELECT psn_no, drug_group, bucket + 1, fixmedins_code, days FROM per_bucket) b
+  GROUP BY psn_no, drug_group, bucket, fixmedins_code
+),
+two_buckets AS (
+  SELECT psn_no, drug_group, bucket FROM per_provider
   GROUP BY psn_no, drug_group, bucket
-  HAVING sum(days) > ${limit} AND count(DISTINCT fixmedins_code) >= ${minProviders}
+  HAVING sum(days) > ${limit} AND count(*) >= ${minProviders}
 ),
 candidates AS (
   SELECT d.* FROM supply d JOIN two_buckets t ON t.psn_no = d.psn_no AND t.drug_group = d.drug_group AND t.bucket = ${bucket.replace('fee_date', 'd.fee_date')}

@@ -108,7 +108,7 @@ const expectedOnDay = (full: Map<string, RawFinding[]>, dates: Map<string, strin
   [...full.values()].reduce((n, fs) => n + fs.filter((f) => dates.get(f.setlId) === day).length, 0);
 
 describe('incremental screening (DuckDB)', () => {
-  it('finds, with each template\'s look-back only, exactly what the full run finds on the new days', async () => {
+  it('finds, with each template\'s look-back over the views and over the run\'s netted snapshot, exactly what the full run finds on the new days', async () => {
     await expectIncrementalEqualsFull(duck, findings);
   }, 300_000);
 });

@@ -6,7 +6,7 @@ import { claimsStoreOf } from '../../claims/open-claims-store';
 import { rulesForRun } from '../rule-store';
 import { naturalKey, type RawFinding } from '../domain/finding-rows';
 import { evidenceOf } from '../domain/evidence';
-import { sqlString } from '../domain/sql-literals';
+import { sqlDate, sqlString } from '../domain/sql-literals';
 import { rankProviders, type ProviderStats } from '../domain/provider-risk';
 import { claimsDataVersion, ensureScreeningViews, screenRule } from './screen-claims';
 import { withWindowClaims } from './window-claims';
@@ -145,15 +145,20 @@ async function saveFindings(
   return added;
 }
 
-async function computeProviderRisk(db: Kysely<DB>, store: ClaimsStore, runId: number, from: string, to: string): Promise<number> {
-  const stats = await store.query<{ code: string; name: string | null; type: string | null; level: string | null; n: number; cost: number; fund: number }>(
-    `SELECT s.fixmedins_code AS code, min(p.fixmedins_name) AS name,
+/** Each provider's settlements, cost and fund payment over [from, to] (the provider risk's input; every run, over the whole data span). */
+export function providerStatsSql(from: string, to: string): string {
+  return `SELECT s.fixmedins_code AS code, min(p.fixmedins_name) AS name,
        min(COALESCE(p.fixmedins_type, '') || '/' || COALESCE(p.medins_type, '')) AS type,
        CAST(min(COALESCE(p.lv_rank, 0)) AS VARCHAR) AS level,
        count(*) AS n, sum(s.medfee_fen) AS cost, sum(s.fund_pay_fen) AS fund
      FROM medfund.mf_setl s LEFT JOIN medfund.fixmedins p ON p.fixmedins_code = s.fixmedins_code
-     WHERE s.setl_date BETWEEN DATE '${from}' AND DATE '${to}'
-     GROUP BY s.fixmedins_code`,
+     WHERE s.setl_date BETWEEN ${sqlDate(from)} AND ${sqlDate(to)}
+     GROUP BY s.fixmedins_code`;
+}
+
+async function computeProviderRisk(db: Kysely<DB>, store: ClaimsStore, runId: number, from: string, to: string): Promise<number> {
+  const stats = await store.query<{ code: string; name: string | null; type: string | null; level: string | null; n: number; cost: number; fund: number }>(
+    providerStatsSql(from, to),
   );
   const perProvider = new Map(
     (

@@ -3,7 +3,7 @@ import type { ClaimsSources } from '../domain/template-sql';
 import type { TemplateCode } from '../domain/templates';
 import type { ParamValues } from '../domain/parameters';
 import {
-  WINDOW_BOUNDS_SQL, WINDOW_CLAIMS, WINDOW_TABLES, claimsStatements, dropWindowTables, lineDaysBack, windowStatements,
+  WINDOW_BOUNDS_SQL, WINDOW_CLAIMS, claimsStatements, dropWindowTables, lineDaysBack, windowStatements,
 } from '../domain/window-claims';
 
 /**
@@ -22,12 +22,16 @@ export async function withWindowClaims<T>(
 ): Promise<T> {
   return store.transaction(async (tx) => {
     const t0 = performance.now();
+    // PostgreSQL plans the next steps' and the rules' joins by the tables' statistics (a fresh temporary table has none)
+    const create = async (stmt: string) => {
+      await tx.exec(stmt);
+      const table = /^CREATE TEMP TABLE (\w+)/.exec(stmt)?.[1];
+      if (tx.engine === 'postgres' && table) await tx.exec(`ANALYZE ${table}`);
+    };
     for (const stmt of dropWindowTables()) await tx.exec(stmt);
-    for (const stmt of windowStatements(window)) await tx.exec(stmt);
+    for (const stmt of windowStatements(window)) await create(stmt);
     const [b] = await tx.query<{ e_setl: string | null; e_line: string | null }>(WINDOW_BOUNDS_SQL);
-    for (const stmt of claimsStatements({ eSetl: b?.e_setl ?? null, eLine: b?.e_line ?? null }, window, lineDaysBack(rules))) await tx.exec(stmt);
-    // PostgreSQL plans the rules' joins by the tables' statistics (a fresh temporary table has none)
-    if (tx.engine === 'postgres') for (const t of WINDOW_TABLES) await tx.exec(`ANALYZE ${t}`);
+    for (const stmt of claimsStatements({ eSetl: b?.e_setl ?? null, eLine: b?.e_line ?? null }, window, lineDaysBack(rules))) await create(stmt);
     timing?.(performance.now() - t0);
     const result = await fn(tx, WINDOW_CLAIMS);
     for (const stmt of dropWindowTables()) await tx.exec(stmt);
