@@ -66,7 +66,7 @@ async function main() {
         };
         const a = await run(true);
         const b = await run(false);
-        console.log(`| ${limit} | ${rep} | ${a.ms.toFixed(0)} | ${a.n} | ${b.ms.toFixed(0)} | ${b.n} | ${a.digest === b.digest ? 'yes' : `no (${a.digest} / ${b.digest})`} | ${load1()} |`);
+        console.log(`| ${limit} | ${rep} | ${a.ms.toFixed(0)} | ${a.n} | ${b.ms.toFixed(0)} | ${b.n} | ${a.digest === 'failed' || b.digest === 'failed' ? '–' : a.digest === b.digest ? 'yes' : `**no** (${a.digest} / ${b.digest})`} | ${load1()} |`);
       }
     }
   } finally {
