@@ -12,6 +12,8 @@ import { sqlCode, sqlDate, sqlInt, sqlNumber, sqlPrefixAny, sqlValues } from './
  * mf_wi_payment, mf_wi_recognition and the catalogue (知识库) mf_cat, mf_cat_pair. Restrictions
  * come from two places: the catalogue (exact code, valid on the day of the line) and the rule
  * version's own tables (local additions, matched by code prefix as the national batches are).
+ * An incremental run passes `claims`: the same shapes from its one netted snapshot (window-claims.ts)
+ * instead of the views.
  *
  * It returns the finding rows, always these columns:
  *   setl_id, psn_no, fixmedins_code, occurred_on (date), line_ids (comma-separated, sorted),
