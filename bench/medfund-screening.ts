@@ -5,7 +5,11 @@
  * checks both engines return the same findings per rule (a digest of the rows).
  *
  *   npx tsx bench/medfund-screening.ts [--persons 20000] [--pg postgres://postgres@127.0.0.1:PORT/postgres]
- *        [--memory 1GB] [--dir /tmp/zz-bench/medfund] [--pg-timeout-s 900]
+ *        [--memory 1GB] [--dir /tmp/zz-bench/medfund] [--pg-timeout-s 900] [--rules DRUG_OVERSUPPLY,PRICE_CAP]
+ *
+ * An incremental day runs as the screening job runs it: one netted snapshot of the persons the day
+ * touches (window-claims.ts, its time printed apart), then the 14 rules over it; its findings are
+ * checked against the full year's on that day.
  *
  * The year is generated once per size as CSV files (kept under --dir, shared with
  * bench/medfund-import.ts) and loaded through the server's import (loadFile) into a DuckDB file
@@ -28,6 +32,8 @@ import { CsvSink } from '../apps/server/src/modules/medfund/generator/csv-sink';
 import { GENERATOR_EDITION, generateDistrictYear } from '../apps/server/src/modules/medfund/generator/generate';
 import { SHIPPED_RULES } from '../apps/server/src/modules/medfund/rules/domain/rule-catalog';
 import { ensureScreeningViews, screenRule } from '../apps/server/src/modules/medfund/rules/screening/screen-claims';
+import { withWindowClaims } from '../apps/server/src/modules/medfund/rules/screening/window-claims';
+import { providerStatsSql } from '../apps/server/src/modules/medfund/rules/screening/run-job';
 
 const arg = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,6 +45,8 @@ const memory = arg('memory', '1GB')!;
 const baseDir = arg('dir', '/tmp/zz-bench/medfund')!;
 const pgTimeoutS = Number(arg('pg-timeout-s', '900'));
 const dataDir = path.join(baseDir, `persons-${persons}-e${GENERATOR_EDITION}`);
+const only = arg('rules')?.split(',');
+const RULES = only ? SHIPPED_RULES.filter((r) => only.includes(r.code)) : SHIPPED_RULES;
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 const DAYS = ['2025-12-30', '2025-07-15', '2025-03-03'].map((d) => ({ from: d, to: d, lookback: true }));
 
@@ -81,8 +89,9 @@ async function measure(name: string, store: ClaimsStore) {
   const { s, l } = counts!;
   console.log(`${name}: ${s} settlements, ${l} fee lines, imported in ${(loadMs / 1000).toFixed(1)} s; load ${load1()}`);
   const perRule: Record<string, { ms: number; n: number; digest: string; dayMs: number }> = {};
+  const fullFindings = new Map<string, Awaited<ReturnType<typeof screenRule>>>();
   let full = 0;
-  for (const rule of SHIPPED_RULES) {
+  for (const rule of RULES) {
     const t = performance.now();
     let found: Awaited<ReturnType<typeof screenRule>> | null = null;
     try {
@@ -92,24 +101,40 @@ async function measure(name: string, store: ClaimsStore) {
     }
     const ms = performance.now() - t;
     perRule[rule.code] = { ms, n: found?.length ?? -1, digest: found ? digest(found) : 'failed', dayMs: 0 };
+    if (found) fullFindings.set(rule.code, found);
     full += ms;
     console.log(`  ${name} full ${rule.code}: ${ms.toFixed(0)} ms, ${found?.length ?? '–'} findings; load ${load1()}`);
   }
+  const dates = new Map((await store.query<{ setl_id: string; d: string }>('SELECT setl_id, CAST(setl_date AS VARCHAR) AS d FROM medfund.mf_setl')).map((r) => [String(r.setl_id), r.d]));
   const dayTotals: number[] = [];
+  let snapshotMs = 0;
   for (const day of DAYS) {
-    let total = 0;
-    for (const rule of SHIPPED_RULES) {
-      const t = performance.now();
-      await screenRule(store, rule, day);
-      const ms = performance.now() - t;
-      perRule[rule.code]!.dayMs = Math.max(perRule[rule.code]!.dayMs, ms);
-      total += ms;
-    }
+    const t0 = performance.now();
+    let mismatches = 0;
+    await withWindowClaims(store, day, RULES, async (tx, claims) => {
+      for (const rule of RULES) {
+        const t = performance.now();
+        const got = await screenRule(tx, rule, day, claims);
+        const ms = performance.now() - t;
+        perRule[rule.code]!.dayMs = Math.max(perRule[rule.code]!.dayMs, ms);
+        const expected = fullFindings.get(rule.code)?.filter((f) => dates.get(f.setlId) === day.from);
+        if (expected && digest(expected) !== digest(got)) {
+          mismatches++;
+          console.log(`  ${name} incremental ${day.from} ${rule.code}: ${got.length} findings, the full run has ${expected.length} on that day — DIFFERENT`);
+        }
+      }
+    }, (ms) => { snapshotMs = Math.max(snapshotMs, ms); console.log(`  ${name} incremental day ${day.from}: snapshot ${ms.toFixed(0)} ms`); });
+    const total = performance.now() - t0;
     dayTotals.push(total);
-    console.log(`  ${name} incremental day ${day.from}: ${(total / 1000).toFixed(2)} s; load ${load1()}`);
+    console.log(`  ${name} incremental day ${day.from}: ${(total / 1000).toFixed(2)} s (snapshot and 14 rules), ${mismatches ? `${mismatches} rules differ from the full run` : 'the same findings as the full run'}; load ${load1()}`);
   }
+  // every run (an incremental one too) ranks the providers over the whole data span afterwards
+  const tp = performance.now();
+  await store.query(providerStatsSql(YEAR.from, YEAR.to));
+  const providerMs = performance.now() - tp;
+  console.log(`  ${name} provider risk statistics (whole year, after every run): ${providerMs.toFixed(0)} ms; load ${load1()}`);
   console.log(`${name}: full ${(full / 1000).toFixed(2)} s, incremental day ${dayTotals.map((d) => (d / 1000).toFixed(2)).join(' / ')} s; load ${load1()}`);
-  return { settlements: Number(s), lines: Number(l), loadMs, fullMs: full, dayMs: Math.max(...dayTotals), perRule };
+  return { settlements: Number(s), lines: Number(l), loadMs, fullMs: full, dayMs: Math.max(...dayTotals), snapshotMs, providerMs, perRule };
 }
 
 async function main() {
@@ -147,13 +172,15 @@ async function main() {
     }
   }
   console.log('\n| rule | DuckDB ms | findings | PostgreSQL ms | findings | ratio | same findings | DuckDB day ms (max of 3) | PostgreSQL day ms |\n|---|---:|---:|---:|---:|---:|---|---:|---:|');
-  for (const r of SHIPPED_RULES) {
+  for (const r of RULES) {
     const a = d?.perRule[r.code];
     const b = p?.perRule[r.code];
     console.log(`| ${r.code} | ${a ? a.ms.toFixed(0) : '–'} | ${a ? a.n : '–'} | ${b ? b.ms.toFixed(0) : '–'} | ${b ? b.n : '–'} | ${a && b ? (b.ms / a.ms).toFixed(1) : '–'} | ${a && b ? (a.digest === b.digest ? 'yes' : `**no** (${a.digest} / ${b.digest})`) : '–'} | ${a ? a.dayMs.toFixed(0) : '–'} | ${b ? b.dayMs.toFixed(0) : '–'} |`);
   }
   console.log(`| **all rules, full year** | ${d ? d.fullMs.toFixed(0) : '–'} | | ${p ? p.fullMs.toFixed(0) : '–'} | | ${d && p ? (p.fullMs / d.fullMs).toFixed(1) : '–'} | | | |`);
-  console.log(`| **incremental day** (14 rules, the slowest of 3 days) | ${d ? d.dayMs.toFixed(0) : '–'} | | ${p ? p.dayMs.toFixed(0) : '–'} | | ${d && p ? (p.dayMs / d.dayMs).toFixed(1) : '–'} | | | |`);
+  console.log(`| incremental day: the snapshot (slowest of 3) | ${d ? d.snapshotMs.toFixed(0) : '–'} | | ${p ? p.snapshotMs.toFixed(0) : '–'} | | | | | |`);
+  console.log(`| **incremental day** (snapshot + 14 rules, the slowest of 3 days) | ${d ? d.dayMs.toFixed(0) : '–'} | | ${p ? p.dayMs.toFixed(0) : '–'} | | ${d && p ? (p.dayMs / d.dayMs).toFixed(1) : '–'} | | | |`);
+  console.log(`| provider risk statistics (whole year, after every run) | ${d ? d.providerMs.toFixed(0) : '–'} | | ${p ? p.providerMs.toFixed(0) : '–'} | | | | | |`);
   console.log(`| import (11 tables, loadFile) | ${d ? d.loadMs.toFixed(0) : '–'} | | ${p ? p.loadMs.toFixed(0) : '–'} | | | | | |`);
   const x = d ?? p;
   console.log(`data: ${x?.settlements} settlements, ${x?.lines} fee lines (${persons} persons + injected); ${machine()}`);

@@ -16,6 +16,32 @@ export function tableDdl(table: ClaimsTableName): string {
 }
 
 /**
+ * setl_net's SELECT. `originals`, when given, is a condition on the original settlement `s`
+ * (e.g. `s.psn_no IN (…)`): the netted rows of those settlements only, each the same as
+ * setl_net's (the incremental screening's one netted snapshot of the persons the new days touch,
+ * rules/screening/window-claims.ts); their refunds are looked up by their ids.
+ */
+export function setlNetSelect(originals?: string): string {
+  const base = `${CLAIMS_SCHEMA}.setl_d`;
+  const src = originals ? `(SELECT * FROM ${base} s WHERE ${originals})` : base;
+  const refunds = originals
+    ? `AND init_setl_id IN (SELECT s.setl_id FROM ${base} s WHERE ${originals})`
+    : '';
+  return `SELECT s.*,
+  s.medfee_sumamt + COALESCE(r.medfee_sumamt, 0) AS net_medfee_sumamt,
+  s.fund_pay_sumamt + COALESCE(r.fund_pay_sumamt, 0) AS net_fund_pay_sumamt
+FROM ${src} s
+LEFT JOIN (
+  SELECT init_setl_id, SUM(medfee_sumamt) AS medfee_sumamt, SUM(fund_pay_sumamt) AS fund_pay_sumamt
+  FROM ${base}
+  WHERE init_setl_id IS NOT NULL AND vali_flag = '1' ${refunds}
+  GROUP BY init_setl_id
+) r ON r.init_setl_id = s.setl_id
+WHERE s.init_setl_id IS NULL AND s.vali_flag = '1'
+  AND s.medfee_sumamt + COALESCE(r.medfee_sumamt, 0) > 0`;
+}
+
+/**
  * Netting (docs/medfund/DATA.md). A refund row (冲销) carries init_setl_id = the settlement it
  * reverses and negative amounts; a cancelled settlement has vali_flag = '0'.
  * - setl_net: one row per original valid settlement, its amounts net of its refunds
@@ -25,19 +51,7 @@ export function tableDdl(table: ClaimsTableName): string {
  * The screening reads only these views.
  */
 export const NETTING_VIEWS: string[] = [
-  `CREATE OR REPLACE VIEW ${CLAIMS_SCHEMA}.setl_net AS
-SELECT s.*,
-  s.medfee_sumamt + COALESCE(r.medfee_sumamt, 0) AS net_medfee_sumamt,
-  s.fund_pay_sumamt + COALESCE(r.fund_pay_sumamt, 0) AS net_fund_pay_sumamt
-FROM ${CLAIMS_SCHEMA}.setl_d s
-LEFT JOIN (
-  SELECT init_setl_id, SUM(medfee_sumamt) AS medfee_sumamt, SUM(fund_pay_sumamt) AS fund_pay_sumamt
-  FROM ${CLAIMS_SCHEMA}.setl_d
-  WHERE init_setl_id IS NOT NULL AND vali_flag = '1'
-  GROUP BY init_setl_id
-) r ON r.init_setl_id = s.setl_id
-WHERE s.init_setl_id IS NULL AND s.vali_flag = '1'
-  AND s.medfee_sumamt + COALESCE(r.medfee_sumamt, 0) > 0`,
+  `CREATE OR REPLACE VIEW ${CLAIMS_SCHEMA}.setl_net AS\n${setlNetSelect()}`,
   `CREATE OR REPLACE VIEW ${CLAIMS_SCHEMA}.fee_net AS
 SELECT f.* FROM ${CLAIMS_SCHEMA}.fee_list_d f
 WHERE f.setl_id IN (SELECT setl_id FROM ${CLAIMS_SCHEMA}.setl_net)`,
@@ -53,6 +67,8 @@ export const POSTGRES_INDEXES: string[] = [
   ),
   `CREATE INDEX IF NOT EXISTS setl_d_init ON ${CLAIMS_SCHEMA}.setl_d (init_setl_id) WHERE init_setl_id IS NOT NULL`,
   `CREATE INDEX IF NOT EXISTS setl_d_psn ON ${CLAIMS_SCHEMA}.setl_d (psn_no, begndate)`,
+  // the incremental screening's first step: the settlements of the new days (rules/domain/window-claims.ts)
+  `CREATE INDEX IF NOT EXISTS setl_d_time ON ${CLAIMS_SCHEMA}.setl_d (setl_time)`,
   `CREATE INDEX IF NOT EXISTS fee_list_d_setl ON ${CLAIMS_SCHEMA}.fee_list_d (setl_id)`,
   `CREATE INDEX IF NOT EXISTS fee_list_d_psn ON ${CLAIMS_SCHEMA}.fee_list_d (psn_no, fee_ocur_time)`,
   `CREATE INDEX IF NOT EXISTS mdtrt_d_psn ON ${CLAIMS_SCHEMA}.mdtrt_d (psn_no, begntime)`,

@@ -131,4 +131,23 @@ describe('medfund screening API', () => {
     expect(risk.items.length).toBeGreaterThan(3);
     expect(risk.items.map((r: { rank: number }) => r.rank)).toEqual(risk.items.map((_: unknown, i: number) => i + 1));
   });
+
+  it('an incremental run over new days (its netted snapshot) finds exactly what the full runs found on them', async () => {
+    const dates = new Map((await store.query<{ setl_id: string; d: string }>(
+      `SELECT setl_id, CAST(setl_date AS VARCHAR) AS d FROM medfund.mf_setl`,
+    )).map((r) => [String(r.setl_id), r.d]));
+    const before = await t.deps.db.selectFrom('medfund_findings').select(['natural_key', 'setl_id']).execute();
+    // as if the last run had ended the day before the middle finding's settlement: the rest are the new days
+    const first = before.map((f) => dates.get(f.setl_id)!).sort()[Math.floor(before.length / 2)]!;
+    const lastDone = new Date(Date.parse(`${first}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await t.deps.db.updateTable('medfund_screening_runs').set({ period_to: lastDone }).where('status', '=', 'done').execute();
+    const onNewDays = before.filter((f) => dates.get(f.setl_id)! >= first);
+    expect(onNewDays.length).toBeGreaterThan(10);
+    const inc = await runToEnd('incremental');
+    expect(inc.periodFrom).toBe(first);
+    expect(inc.counts.new).toBe(0);
+    expect(inc.counts.found).toBe(onNewDays.length);
+    const refreshed = await t.deps.db.selectFrom('medfund_findings').select('natural_key').where('last_run_id', '=', inc.id).execute();
+    expect(refreshed.map((f) => f.natural_key).sort()).toEqual(onNewDays.map((f) => f.natural_key).sort());
+  });
 });

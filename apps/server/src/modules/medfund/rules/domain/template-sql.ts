@@ -12,6 +12,8 @@ import { sqlCode, sqlDate, sqlInt, sqlNumber, sqlPrefixAny, sqlValues } from './
  * mf_wi_payment, mf_wi_recognition and the catalogue (知识库) mf_cat, mf_cat_pair. Restrictions
  * come from two places: the catalogue (exact code, valid on the day of the line) and the rule
  * version's own tables (local additions, matched by code prefix as the national batches are).
+ * An incremental run passes `claims`: the same shapes from its one netted snapshot (window-claims.ts)
+ * instead of the views.
  *
  * It returns the finding rows, always these columns:
  *   setl_id, psn_no, fixmedins_code, occurred_on (date), line_ids (comma-separated, sorted),
@@ -41,32 +43,38 @@ export interface ScreeningWindow {
 export interface HistoryNeeds {
   setl: string | null;
   line: string | null;
+  /**
+   * How many days before E_LINE `line` reaches (besides the window's own visits): what an
+   * incremental run materialises of the persons' fee lines (window-claims.ts) covers the largest
+   * of its rules'. 0 when `line` is null.
+   */
+  lineDaysBack: number;
 }
 
 export function historyNeeds(template: TemplateCode, params: ParamValues): HistoryNeeds {
   switch (template) {
     case 'pair_exclusion':
       // the other line: the same visit (any day), or the same or the neighbouring day
-      return { setl: null, line: `fee_date >= E_LINE - 1 OR mdtrt_id IN (SELECT mdtrt_id FROM scoped)` };
+      return { setl: null, line: `fee_date >= E_LINE - 1 OR mdtrt_id IN (SELECT mdtrt_id FROM scoped)`, lineDaysBack: 1 };
     case 'outpatient_during_stay':
       // the stay covers the outpatient visit's start: it ends after the window's earliest start
-      return { setl: `enddate >= E_SETL`, line: null };
+      return { setl: `enddate >= E_SETL`, line: null, lineDaysBack: 0 };
     case 'stay_overlap':
       // the earlier stay ends at least minOverlapDays after the later one's admission
-      return { setl: `enddate >= E_SETL + ${sqlInt(num(params, 'minOverlapDays'))}`, line: null };
+      return { setl: `enddate >= E_SETL + ${sqlInt(num(params, 'minOverlapDays'))}`, line: null, lineDaysBack: 0 };
     case 'short_readmission':
       // the previous admission at the provider, however long ago (the rule compares with the stay right before)
-      return { setl: 'true', line: null };
+      return { setl: 'true', line: null, lineDaysBack: 0 };
     case 'supply_per_window':
       // days of supply dispensed within windowDays before the window's earliest line
-      return { setl: 'true', line: `fee_date >= E_LINE - ${sqlInt(num(params, 'windowDays') - 1)}` };
+      return { setl: 'true', line: `fee_date >= E_LINE - ${sqlInt(num(params, 'windowDays') - 1)}`, lineDaysBack: num(params, 'windowDays') - 1 };
     case 'duplicate_bill':
       // the first settlement of the same bill: the same admission day; the items of the candidate pairs' lines only
-      return { setl: `begndate >= E_SETL`, line: null };
+      return { setl: `begndate >= E_SETL`, line: null, lineDaysBack: 0 };
     default:
       // cross_fund_duplicate, work_injury_scope (other departments' records are read whole: they are small),
       // units_per_window, attribute_sex, attribute_age, payment_scope, after_death, price_cap: the window's own claims
-      return { setl: null, line: null };
+      return { setl: null, line: null, lineDaysBack: 0 };
   }
 }
 
@@ -77,6 +85,28 @@ export interface TemplateInput {
   window: ScreeningWindow;
   /** Where the views are: 'medfund.' in a claims store, '' in tests (search_path). */
   prefix?: string;
+  /**
+   * Where the claims are read from instead of the views (an incremental run's one netted snapshot
+   * of the persons its new days touch: window-claims.ts). The catalogue stays the views'.
+   */
+  claims?: ClaimsSources;
+}
+
+/** The tables (or views) of the claims the templates read, in the screening views' shape. */
+export interface ClaimsSources {
+  setl: string;
+  line: string;
+  person: string;
+  diag: string;
+  wiPayment: string;
+  wiRecognition: string;
+}
+
+export function viewSources(prefix = ''): ClaimsSources {
+  return {
+    setl: `${prefix}mf_setl`, line: `${prefix}mf_line`, person: `${prefix}mf_person`, diag: `${prefix}mf_diag`,
+    wiPayment: `${prefix}mf_wi_payment`, wiRecognition: `${prefix}mf_wi_recognition`,
+  };
 }
 
 const OUT = 'setl_id, psn_no, fixmedins_code, occurred_on, line_ids, subject_key, amount_fen, severity, ev_ref, ev_num, ev_text';
@@ -103,35 +133,36 @@ function matched(lines: string, cat: string, local: string, cols: string): strin
 }
 
 export function templateSql(input: TemplateInput): string {
-  const x = input.prefix ?? '';
+  const C = input.claims ?? viewSources(input.prefix);
   const w = input.window;
   const needs = w.lookback ? historyNeeds(input.template, input.params) : { setl: null, line: null };
-  const sources = { setl: needs.setl ? 'hist_setl' : `${x}mf_setl`, line: needs.line ? 'hist_line' : `${x}mf_line` };
+  const sources = { setl: needs.setl ? 'hist_setl' : C.setl, line: needs.line ? 'hist_line' : C.line };
   const body = templateBody(input, sources);
   const ctes: string[] = [];
   if (/\bscoped\b/.test(body) || needs.line) ctes.push(`scoped AS (${scopedDefinition(input)})`);
   if (needs.setl || needs.line) {
     const inWindow = `setl_date BETWEEN ${sqlDate(w.from)} AND ${sqlDate(w.to)}`;
-    ctes.push(`win_setl AS (SELECT setl_id, psn_no, begndate FROM ${x}mf_setl WHERE ${inWindow})`);
+    ctes.push(`win_setl AS (SELECT setl_id, psn_no, begndate FROM ${C.setl} WHERE ${inWindow})`);
     const persons = `psn_no IN (SELECT psn_no FROM win_setl)`;
     const bound = (cond: string) => cond.replaceAll('E_SETL', '(SELECT min(begndate) FROM win_setl)').replaceAll('E_LINE', '(SELECT min(fee_date) FROM scoped)');
-    if (needs.setl) ctes.push(`hist_setl AS (SELECT * FROM ${x}mf_setl WHERE ${persons} AND (${bound(needs.setl)}))`);
-    if (needs.line) ctes.push(`hist_line AS (SELECT * FROM ${x}mf_line WHERE ${persons} AND (${bound(needs.line)} OR setl_id IN (SELECT setl_id FROM win_setl)))`);
+    if (needs.setl) ctes.push(`hist_setl AS (SELECT * FROM ${C.setl} WHERE ${persons} AND (${bound(needs.setl)}))`);
+    if (needs.line) ctes.push(`hist_line AS (SELECT * FROM ${C.line} WHERE ${persons} AND (${bound(needs.line)} OR setl_id IN (SELECT setl_id FROM win_setl)))`);
   }
   if (!ctes.length) return body;
   return body.startsWith('WITH ') ? `WITH ${ctes.join(',\n')},\n${body.slice(5)}` : `WITH ${ctes.join(',\n')}\n${body}`;
 }
 
 function scopedDefinition(input: TemplateInput): string {
-  const x = input.prefix ?? '';
+  const C = input.claims ?? viewSources(input.prefix);
   const w = input.window;
-  return `SELECT l.*, s.med_kind, s.hosp_lv, s.setl_date FROM ${x}mf_line l JOIN ${x}mf_setl s ON s.setl_id = l.setl_id WHERE s.setl_date BETWEEN ${sqlDate(w.from)} AND ${sqlDate(w.to)}`;
+  return `SELECT l.*, s.med_kind, s.hosp_lv, s.setl_date FROM ${C.line} l JOIN ${C.setl} s ON s.setl_id = l.setl_id WHERE s.setl_date BETWEEN ${sqlDate(w.from)} AND ${sqlDate(w.to)}`;
 }
 
 /** `history`: where the template reads the settlements and lines it compares the window's with. */
 function templateBody(input: TemplateInput, history: { setl: string; line: string }): string {
   const { params: p, tables: t, window: w } = input;
   const x = input.prefix ?? '';
+  const C = input.claims ?? viewSources(x);
   const H = history;
   const inWindow = (dateExpr: string) => `${dateExpr} BETWEEN ${sqlDate(w.from)} AND ${sqlDate(w.to)}`;
   // The fee lines of the settlements screened by this run (history is read from mf_line directly).
@@ -158,8 +189,8 @@ SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.setl_date AS occurred_on, '' AS 
   (CASE WHEN s.enddate < w.enddate THEN s.enddate ELSE w.enddate END)
     - (CASE WHEN s.begndate > w.begndate THEN s.begndate ELSE w.begndate END) + 1 AS ev_num,
   w.fixmedins_code || '|' || CAST(w.amount_fen AS VARCHAR) || '|' || w.invoice_no AS ev_text
-FROM ${x}mf_setl s
-JOIN ${x}mf_wi_payment w ON w.psn_no = s.psn_no AND s.begndate <= w.enddate AND w.begndate <= s.enddate
+FROM ${C.setl} s
+JOIN ${C.wiPayment} w ON w.psn_no = s.psn_no AND s.begndate <= w.enddate AND w.begndate <= s.enddate
 WHERE s.fund_pay_fen > 0 AND ${inWindow('s.setl_date')}
 ) q`;
     }
@@ -172,11 +203,11 @@ SELECT ${OUT} FROM (
 SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.setl_date AS occurred_on, '' AS line_ids,
   'wr:' || r.wr_id AS subject_key, s.fund_pay_fen AS amount_fen, 'orange' AS severity,
   r.wr_id AS ev_ref, s.begndate - r.injury_date AS ev_num,
-  (SELECT min(d.diag_code) FROM ${x}mf_diag d WHERE d.setl_id = s.setl_id AND ${injury}) AS ev_text
-FROM ${x}mf_setl s
-JOIN ${x}mf_wi_recognition r ON r.psn_no = s.psn_no AND s.begndate >= r.injury_date AND s.begndate <= r.injury_date + ${days}
+  (SELECT min(d.diag_code) FROM ${C.diag} d WHERE d.setl_id = s.setl_id AND ${injury}) AS ev_text
+FROM ${C.setl} s
+JOIN ${C.wiRecognition} r ON r.psn_no = s.psn_no AND s.begndate >= r.injury_date AND s.begndate <= r.injury_date + ${days}
 WHERE s.fund_pay_fen > 0 AND ${inWindow('s.setl_date')}
-  AND EXISTS (SELECT 1 FROM ${x}mf_diag d WHERE d.setl_id = s.setl_id AND ${injury})
+  AND EXISTS (SELECT 1 FROM ${C.diag} d WHERE d.setl_id = s.setl_id AND ${injury})
 UNION ALL
 SELECT setl_id, min(psn_no), min(fixmedins_code), min(fee_date), string_agg(DISTINCT line_id, ',' ORDER BY line_id),
   'drug', sum(fund_fen), 'red', min(item_code), count(DISTINCT line_id), string_agg(DISTINCT item_code, ',' ORDER BY item_code)
@@ -260,7 +291,7 @@ FROM grouped g JOIN listed l ON ${same.map((c) => `l.${c} = g.${c}`).join(' AND 
         ],
         rows(t, 'restrictions').map((r) => [sqlCode(str(r.code)), `'${str(r.sex)}'`]),
       );
-      const lines = `(SELECT l.*, p.gend FROM ${scopedLines} l JOIN ${x}mf_person p ON p.psn_no = l.psn_no WHERE p.gend IN ('1', '2'))`;
+      const lines = `(SELECT l.*, p.gend FROM ${scopedLines} l JOIN ${C.person} p ON p.psn_no = l.psn_no WHERE p.gend IN ('1', '2'))`;
       return `WITH hits AS (${matched(lines, `SELECT code, lmt_gend AS sex, valid_from, valid_to FROM ${x}mf_cat WHERE lmt_gend IN ('1', '2')`, local, 'r.code AS rcode, r.sex')})
 SELECT ${OUT} FROM (
 ${lineFinding(`'sex:' || rcode`, 'min(item_code)', 'count(*)', `min(gend) || '|' || sex`)}
@@ -286,7 +317,7 @@ GROUP BY setl_id, rcode, sex
       );
       const ymd = (d: string) => `(extract(year FROM ${d}) * 10000 + extract(month FROM ${d}) * 100 + extract(day FROM ${d}))`;
       const lines = `(SELECT l.*, CAST(floor((${ymd('l.fee_date')} - ${ymd('p.brdy')}) / 10000.0) AS INTEGER) AS age
-  FROM ${scopedLines} l JOIN ${x}mf_person p ON p.psn_no = l.psn_no WHERE p.brdy IS NOT NULL)`;
+  FROM ${scopedLines} l JOIN ${C.person} p ON p.psn_no = l.psn_no WHERE p.brdy IS NOT NULL)`;
       return `WITH bands AS (${bands}),
 hits AS (${matched(lines, `SELECT code, lmt_age_band AS band, valid_from, valid_to FROM ${x}mf_cat WHERE lmt_age_band IS NOT NULL`, local, 'r.code AS rcode, r.band')})
 SELECT ${OUT} FROM (
@@ -341,7 +372,7 @@ SELECT o.setl_id, o.psn_no, o.fixmedins_code, o.setl_date AS occurred_on, '' AS 
   CASE WHEN o.fixmedins_code = i.fixmedins_code THEN 'red' ELSE 'orange' END AS severity,
   i.setl_id AS ev_ref, o.begndate - i.begndate AS ev_num,
   i.fixmedins_code || '|' || CAST(i.begndate AS VARCHAR) || '|' || CAST(i.enddate AS VARCHAR) AS ev_text
-FROM ${x}mf_setl o
+FROM ${C.setl} o
 JOIN ${H.setl} i ON i.psn_no = o.psn_no AND i.med_kind = 'inpatient'
   AND o.begndate > i.begndate AND o.begndate < i.enddate
 WHERE o.med_kind IN ('outpatient', 'pharmacy') AND o.fund_pay_fen > 0 AND ${inWindow('o.setl_date')}
@@ -354,7 +385,7 @@ SELECT b.setl_id, b.psn_no, b.fixmedins_code, b.setl_date AS occurred_on, '' AS 
   b.fund_pay_fen AS amount_fen, CAST(NULL AS VARCHAR) AS severity, a.setl_id AS ev_ref,
   (CASE WHEN a.enddate < b.enddate THEN a.enddate ELSE b.enddate END) - b.begndate AS ev_num,
   a.fixmedins_code || '|' || CAST(a.begndate AS VARCHAR) || '|' || CAST(a.enddate AS VARCHAR) AS ev_text
-FROM ${x}mf_setl b
+FROM ${C.setl} b
 JOIN ${H.setl} a ON a.psn_no = b.psn_no AND a.med_kind = 'inpatient' AND a.setl_id <> b.setl_id
   AND (a.begndate < b.begndate OR (a.begndate = b.begndate AND a.setl_id < b.setl_id))
   AND (CASE WHEN a.enddate < b.enddate THEN a.enddate ELSE b.enddate END) - b.begndate >= ${minDays}
@@ -388,13 +419,13 @@ WHERE prev_setl_id IS NOT NULL AND begndate - prev_enddate BETWEEN 0 AND ${gap}
       // A line after death, or (a settlement without lines, e.g. a pharmacy total) a visit begun after it.
       return `SELECT ${OUT} FROM (
 ${lineFinding(`'death'`, 'CAST(min(death_date) AS VARCHAR)', 'max(fee_date) - min(death_date)', 'CAST(min(fee_date) AS VARCHAR)')}
-FROM (SELECT l.*, p.death_date FROM ${scopedLines} l JOIN ${x}mf_person p ON p.psn_no = l.psn_no
+FROM (SELECT l.*, p.death_date FROM ${scopedLines} l JOIN ${C.person} p ON p.psn_no = l.psn_no
       WHERE p.death_date IS NOT NULL AND l.fee_date > p.death_date + ${grace}) d
 GROUP BY setl_id
 UNION ALL
 SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.setl_date, '', 'death', s.fund_pay_fen, CAST(NULL AS VARCHAR),
   CAST(p.death_date AS VARCHAR), s.begndate - p.death_date, CAST(s.begndate AS VARCHAR)
-FROM ${x}mf_setl s JOIN ${x}mf_person p ON p.psn_no = s.psn_no
+FROM ${C.setl} s JOIN ${C.person} p ON p.psn_no = s.psn_no
 WHERE p.death_date IS NOT NULL AND s.begndate > p.death_date + ${grace} AND ${inWindow('s.setl_date')}
   AND NOT EXISTS (SELECT 1 FROM ${scopedLines} l WHERE l.setl_id = s.setl_id)
 ) q`;
@@ -402,6 +433,15 @@ WHERE p.death_date IS NOT NULL AND s.begndate > p.death_date + ${grace} AND ${in
     case 'supply_per_window': {
       const win = num(p, 'windowDays');
       const limit = sqlInt(num(p, 'maxDays'));
+      const minProviders = sqlInt(num(p, 'minProviders'));
+      // Sums per person, drug group and window first, the line-by-line rolling join only for the
+      // windows over the limit: the rolling self-join of every dispensing (grouped with a DISTINCT
+      // count of providers) ran DuckDB out of its 1 GB at 9 M fee lines (bench run 20). Days are
+      // cut into buckets of windowDays; a line's window (its day and the windowDays − 1 before)
+      // lies within its bucket and the one before, so the two buckets' days and providers bound
+      // the line's own from above: a line whose two buckets are not over both limits cannot be.
+      // Plain sums and counts only (no DISTINCT aggregate): what DuckDB spills to disk when it must.
+      const bucket = `CAST(floor(CAST(fee_date - DATE '2000-01-01' AS DOUBLE PRECISION) / ${sqlInt(win)}) AS BIGINT)`;
       return `WITH groups AS (SELECT code, min(drug_group) AS drug_group FROM ${x}mf_cat GROUP BY code),
 supply AS (
   SELECT l.line_id, l.setl_id, l.psn_no, l.fixmedins_code, l.item_code, COALESCE(g.drug_group, l.item_code) AS drug_group,
@@ -410,20 +450,38 @@ supply AS (
   LEFT JOIN groups g ON g.code = l.item_code
   WHERE l.days_supply > 0 AND s.med_kind IN ('outpatient', 'pharmacy')
 ),
+per_bucket AS (
+  SELECT psn_no, drug_group, ${bucket} AS bucket, fixmedins_code, sum(days_supply) AS days
+  FROM supply GROUP BY psn_no, drug_group, ${bucket}, fixmedins_code
+),
+per_provider AS (
+  SELECT psn_no, drug_group, bucket, fixmedins_code, sum(days) AS days
+  FROM (SELECT psn_no, drug_group, bucket, fixmedins_code, days FROM per_bucket
+        UNION ALL SELECT psn_no, drug_group, bucket + 1, fixmedins_code, days FROM per_bucket) b
+  GROUP BY psn_no, drug_group, bucket, fixmedins_code
+),
+two_buckets AS (
+  SELECT psn_no, drug_group, bucket FROM per_provider
+  GROUP BY psn_no, drug_group, bucket
+  HAVING sum(days) > ${limit} AND count(*) >= ${minProviders}
+),
+candidates AS (
+  SELECT d.* FROM supply d JOIN two_buckets t ON t.psn_no = d.psn_no AND t.drug_group = d.drug_group AND t.bucket = ${bucket.replace('fee_date', 'd.fee_date')}
+  WHERE ${inWindow('d.setl_date')}
+),
 rolling AS (
   SELECT d.line_id, d.setl_id, d.psn_no, d.fixmedins_code, d.drug_group, d.fee_date, d.fund_fen, d.days_supply,
     sum(h.days_supply) AS days_total, count(DISTINCT h.fixmedins_code) AS providers
-  FROM supply d JOIN supply h ON h.psn_no = d.psn_no AND h.drug_group = d.drug_group
+  FROM candidates d JOIN supply h ON h.psn_no = d.psn_no AND h.drug_group = d.drug_group
     AND h.fee_date BETWEEN d.fee_date - ${sqlInt(win - 1)} AND d.fee_date
     AND (h.fee_date < d.fee_date OR h.line_id <= d.line_id)
-  WHERE ${inWindow('d.setl_date')}
   GROUP BY d.line_id, d.setl_id, d.psn_no, d.fixmedins_code, d.drug_group, d.fee_date, d.fund_fen, d.days_supply
 )
 SELECT ${OUT} FROM (
 SELECT setl_id, psn_no, fixmedins_code, fee_date AS occurred_on, line_id AS line_ids, 'supply:' || line_id AS subject_key,
   ${share('fund_fen', `CASE WHEN days_total - ${limit} < days_supply THEN days_total - ${limit} ELSE days_supply END`, 'days_supply')} AS amount_fen,
   CAST(NULL AS VARCHAR) AS severity, drug_group AS ev_ref, days_total AS ev_num, CAST(providers AS VARCHAR) AS ev_text
-FROM rolling WHERE days_total > ${limit} AND providers >= ${sqlInt(num(p, 'minProviders'))}
+FROM rolling WHERE days_total > ${limit} AND providers >= ${minProviders}
 ) q`;
     }
     case 'price_cap': {
@@ -454,20 +512,20 @@ FROM hits GROUP BY setl_id, rcode
       // total); the items signature (a string_agg over the lines) only for those, not the whole store.
       return `WITH pairs AS (
   SELECT b.setl_id AS b_id, a.setl_id AS a_id
-  FROM ${x}mf_setl b JOIN ${H.setl} a ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code AND a.begndate = b.begndate
+  FROM ${C.setl} b JOIN ${H.setl} a ON a.psn_no = b.psn_no AND a.fixmedins_code = b.fixmedins_code AND a.begndate = b.begndate
     AND a.medfee_fen = b.medfee_fen AND a.setl_id < b.setl_id
   WHERE ${inWindow('b.setl_date')}
 ),
 sig AS (
   SELECT l.setl_id, string_agg(l.item_code || ':' || CAST(l.amount_fen AS VARCHAR), ',' ORDER BY l.item_code, l.amount_fen) AS items
-  FROM ${x}mf_line l WHERE l.setl_id IN (SELECT b_id FROM pairs UNION SELECT a_id FROM pairs) GROUP BY l.setl_id
+  FROM ${C.line} l WHERE l.setl_id IN (SELECT b_id FROM pairs UNION SELECT a_id FROM pairs) GROUP BY l.setl_id
 )
 SELECT ${OUT} FROM (
 SELECT b.setl_id, b.psn_no, b.fixmedins_code, b.setl_date AS occurred_on, '' AS line_ids, 'dup:' || min(a.setl_id) AS subject_key,
   b.fund_pay_fen AS amount_fen, CAST(NULL AS VARCHAR) AS severity, min(a.setl_id) AS ev_ref, count(*) AS ev_num,
   CAST(b.medfee_fen AS VARCHAR) AS ev_text
 FROM pairs p
-JOIN ${x}mf_setl b ON b.setl_id = p.b_id
+JOIN ${C.setl} b ON b.setl_id = p.b_id
 JOIN ${H.setl} a ON a.setl_id = p.a_id
 LEFT JOIN sig gb ON gb.setl_id = p.b_id
 LEFT JOIN sig ga ON ga.setl_id = p.a_id

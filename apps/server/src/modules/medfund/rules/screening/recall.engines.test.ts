@@ -8,6 +8,7 @@ import { generateIntoStore } from '../../generator/into-store';
 import { SHIPPED_RULES } from '../domain/rule-catalog';
 import type { RawFinding } from '../domain/finding-rows';
 import { ensureScreeningViews, screenRule } from './screen-claims';
+import { withWindowClaims } from './window-claims';
 
 /**
  * The generator's district-year (seeded) screened with the 14 shipped rules: every injected
@@ -57,9 +58,12 @@ describe('recall on the generator’s injected cases (DuckDB)', () => {
 });
 
 /**
- * An incremental run reads only the history each template needs (template-sql.ts historyNeeds):
- * month by month as "the new days", it finds exactly what the full run finds on the settlements of
- * those days — every rule, on DuckDB and (below) PostgreSQL.
+ * An incremental run reads only the history each template needs (template-sql.ts historyNeeds),
+ * from one netted snapshot of the persons its new days touch (window-claims.ts): month by month
+ * as "the new days", it finds exactly what the full run finds on the settlements of those days —
+ * every rule, on DuckDB and (below) PostgreSQL; with the look-back over the views, and over the
+ * snapshot. A rule whose version takes effect within the run's days screens fewer days than the
+ * snapshot was taken for: the second half of each month over the month's snapshot, the same.
  */
 async function expectIncrementalEqualsFull(store: ClaimsStore, full: Map<string, RawFinding[]>) {
   const dates = new Map(
@@ -70,20 +74,41 @@ async function expectIncrementalEqualsFull(store: ClaimsStore, full: Map<string,
     const to = new Date(Date.UTC(2025, i + 1, 0)).toISOString().slice(0, 10);
     return { from, to };
   });
+  const expectedOn = (code: string, w: { from: string; to: string }) =>
+    full.get(code)!.filter((f) => dates.get(f.setlId)! >= w.from && dates.get(f.setlId)! <= w.to);
   let compared = 0;
-  for (const rule of SHIPPED_RULES) {
-    for (const m of [...months, { from: '2025-12-30', to: '2025-12-30' }]) {
-      const expected = full.get(rule.code)!.filter((f) => dates.get(f.setlId)! >= m.from && dates.get(f.setlId)! <= m.to);
+  let viaSnapshot = 0;
+  for (const m of [...months, { from: '2025-12-30', to: '2025-12-30' }]) {
+    for (const rule of SHIPPED_RULES) {
       const got = await screenRule(store, rule, { ...m, lookback: true });
-      expect(got, `${rule.code} ${m.from}..${m.to}`).toEqual(expected);
+      expect(got, `${rule.code} ${m.from}..${m.to} (views)`).toEqual(expectedOn(rule.code, m));
       compared += got.length;
     }
+    const later = { from: `${m.from.slice(0, 8)}16`, to: m.to };
+    await withWindowClaims(store, m, SHIPPED_RULES, async (tx, claims) => {
+      for (const rule of SHIPPED_RULES) {
+        const got = await screenRule(tx, rule, { ...m, lookback: true }, claims);
+        expect(got, `${rule.code} ${m.from}..${m.to} (snapshot)`).toEqual(expectedOn(rule.code, m));
+        viaSnapshot += got.length;
+        if (later.from <= later.to) {
+          const part = await screenRule(tx, rule, { ...later, lookback: true }, claims);
+          expect(part, `${rule.code} ${later.from}..${later.to} (the month's snapshot)`).toEqual(expectedOn(rule.code, later));
+        }
+      }
+    });
   }
-  expect(compared).toBe([...full.values()].reduce((n, fs) => n + fs.filter((f) => dates.get(f.setlId)! <= '2025-12-31').length, 0));
+  const all = [...full.values()].reduce((n, fs) => n + fs.filter((f) => dates.get(f.setlId)! <= '2025-12-31').length, 0);
+  expect(compared).toBe(all + expectedOnDay(full, dates, '2025-12-30'));
+  expect(viaSnapshot).toBe(compared);
+  // the snapshot's tables are gone after the run
+  await expect(store.query('SELECT count(*) FROM mfw_setl')).rejects.toThrow();
 }
 
+const expectedOnDay = (full: Map<string, RawFinding[]>, dates: Map<string, string>, day: string) =>
+  [...full.values()].reduce((n, fs) => n + fs.filter((f) => dates.get(f.setlId) === day).length, 0);
+
 describe('incremental screening (DuckDB)', () => {
-  it('finds, with each template\'s look-back only, exactly what the full run finds on the new days', async () => {
+  it('finds, with each template\'s look-back over the views and over the run\'s netted snapshot, exactly what the full run finds on the new days', async () => {
     await expectIncrementalEqualsFull(duck, findings);
   }, 300_000);
 });

@@ -6,9 +6,11 @@ import { claimsStoreOf } from '../../claims/open-claims-store';
 import { rulesForRun } from '../rule-store';
 import { naturalKey, type RawFinding } from '../domain/finding-rows';
 import { evidenceOf } from '../domain/evidence';
-import { sqlString } from '../domain/sql-literals';
+import { sqlDate, sqlString } from '../domain/sql-literals';
 import { rankProviders, type ProviderStats } from '../domain/provider-risk';
 import { claimsDataVersion, ensureScreeningViews, screenRule } from './screen-claims';
+import { withWindowClaims } from './window-claims';
+import type { ClaimsSources } from '../domain/template-sql';
 import { lastScreenedDay } from './run.service';
 import { queueRollup } from '../../warnings/rollup/rollup-job';
 
@@ -68,17 +70,27 @@ export async function runScreening(
     .execute();
   const counts: Record<string, number> = { settlements: data.settlements, found: 0, new: 0 };
   if (from && to && from <= to) {
-    for (const [i, rule] of rules.entries()) {
-      await report(db, runId, i, total, `${rule.code}`, progress);
-      const v = rule.version;
-      const wFrom = maxDay(from, v.effectiveFrom);
-      const wTo = v.effectiveTo ? minDay(to, v.effectiveTo) : to;
-      if (wFrom > wTo) continue;
-      const found = await screenRule(store, { code: rule.code, template: rule.template, params: v.params, tables: v.tables }, { from: wFrom, to: wTo, lookback: run.kind === 'incremental' });
-      const added = await saveFindings(db, store, runId, rule, found);
-      counts[rule.code] = found.length;
-      counts.found! += found.length;
-      counts.new! += added;
+    const window = { from, to };
+    const screenAll = async (st: ClaimsStore, claims?: ClaimsSources) => {
+      for (const [i, rule] of rules.entries()) {
+        await report(db, runId, i, total, `${rule.code}`, progress);
+        const v = rule.version;
+        const wFrom = maxDay(window.from, v.effectiveFrom);
+        const wTo = v.effectiveTo ? minDay(window.to, v.effectiveTo) : window.to;
+        if (wFrom > wTo) continue;
+        const found = await screenRule(st, { code: rule.code, template: rule.template, params: v.params, tables: v.tables }, { from: wFrom, to: wTo, lookback: !!claims }, claims);
+        const added = await saveFindings(db, st, runId, rule, found);
+        counts[rule.code] = found.length;
+        counts.found! += found.length;
+        counts.new! += added;
+      }
+    };
+    // An incremental run reads one netted snapshot of the persons its new days touch (window-claims.ts);
+    // a full run reads the views (its window is most of the store anyway).
+    if (run.kind === 'incremental') {
+      await withWindowClaims(store, window, rules.map((r) => ({ template: r.template, params: r.version.params })), (tx, claims) => screenAll(tx, claims));
+    } else {
+      await screenAll(store);
     }
   }
   await report(db, runId, rules.length, total, 'provider risk', progress);
@@ -133,15 +145,20 @@ async function saveFindings(
   return added;
 }
 
-async function computeProviderRisk(db: Kysely<DB>, store: ClaimsStore, runId: number, from: string, to: string): Promise<number> {
-  const stats = await store.query<{ code: string; name: string | null; type: string | null; level: string | null; n: number; cost: number; fund: number }>(
-    `SELECT s.fixmedins_code AS code, min(p.fixmedins_name) AS name,
+/** Each provider's settlements, cost and fund payment over [from, to] (the provider risk's input; every run, over the whole data span). */
+export function providerStatsSql(from: string, to: string): string {
+  return `SELECT s.fixmedins_code AS code, min(p.fixmedins_name) AS name,
        min(COALESCE(p.fixmedins_type, '') || '/' || COALESCE(p.medins_type, '')) AS type,
        CAST(min(COALESCE(p.lv_rank, 0)) AS VARCHAR) AS level,
        count(*) AS n, sum(s.medfee_fen) AS cost, sum(s.fund_pay_fen) AS fund
      FROM medfund.mf_setl s LEFT JOIN medfund.fixmedins p ON p.fixmedins_code = s.fixmedins_code
-     WHERE s.setl_date BETWEEN DATE '${from}' AND DATE '${to}'
-     GROUP BY s.fixmedins_code`,
+     WHERE s.setl_date BETWEEN ${sqlDate(from)} AND ${sqlDate(to)}
+     GROUP BY s.fixmedins_code`;
+}
+
+async function computeProviderRisk(db: Kysely<DB>, store: ClaimsStore, runId: number, from: string, to: string): Promise<number> {
+  const stats = await store.query<{ code: string; name: string | null; type: string | null; level: string | null; n: number; cost: number; fund: number }>(
+    providerStatsSql(from, to),
   );
   const perProvider = new Map(
     (

@@ -1,6 +1,6 @@
 import type { ClaimsStore } from '../../claims/claims-store';
 import { SCREENING_SCHEMA, SCREENING_VIEWS } from '../domain/screening-views';
-import { templateSql, type ScreeningWindow } from '../domain/template-sql';
+import { templateSql, type ClaimsSources, type ScreeningWindow } from '../domain/template-sql';
 import { findingQuery, toRawFinding, type RawFinding } from '../domain/finding-rows';
 import type { TemplateCode } from '../domain/templates';
 import type { ParamValues, TableValues } from '../domain/parameters';
@@ -17,9 +17,13 @@ export async function ensureScreeningViews(store: ClaimsStore): Promise<void> {
   for (const v of SCREENING_VIEWS) await store.exec(v);
 }
 
-/** Runs one rule's template over the claims store: its finding rows for the settlements in `window`. */
-export async function screenRule(store: ClaimsStore, rule: ScreenableRule, window: ScreeningWindow): Promise<RawFinding[]> {
-  const sql = findingQuery(templateSql({ template: rule.template, params: rule.params, tables: rule.tables, window, prefix: `${SCREENING_SCHEMA}.` }));
+/**
+ * Runs one rule's template over the claims store: its finding rows for the settlements in `window`.
+ * `claims`: read the claims from there instead of the views (an incremental run's snapshot,
+ * window-claims.ts, with `store` the transaction's that holds it).
+ */
+export async function screenRule(store: ClaimsStore, rule: ScreenableRule, window: ScreeningWindow, claims?: ClaimsSources): Promise<RawFinding[]> {
+  const sql = findingQuery(templateSql({ template: rule.template, params: rule.params, tables: rule.tables, window, prefix: `${SCREENING_SCHEMA}.`, claims }));
   const rows = await store.query<Record<string, unknown>>(sql);
   return rows.map(toRawFinding);
 }
