@@ -27,6 +27,7 @@ import { readEnterpriseFacts, recordPeriodicFacts } from '../apps/server/src/cor
 import { localDateOf } from '../apps/server/src/core/reference/domain/workday';
 import { explainMatch, matchEnterprises, outcomesOf, validateCriteria, type Criteria, type Criterion, type EnterpriseMatches } from '../apps/server/src/modules/service/benefits/domain';
 import { loadMatchablePolicies, matchEverything, matchPolicy, rematchEnterprises } from '../apps/server/src/modules/service/benefits/matching';
+import { forgetCompiledPolicies } from '../apps/server/src/modules/service/benefits/compiled-policies';
 import type { Tx } from '../apps/server/src/core/context';
 import { cpuProbeMs, printMachine } from './lib/machine';
 import { seedEnterprises } from './lib/dataset';
@@ -204,18 +205,55 @@ async function main() {
       await sql`DROP TABLE bench_old_benefit_matches`.execute(db);
     }
 
-    console.log(`\n(2) re-matching one changed enterprise (${SINGLES} random), load ${load()}`);
-    const ids = (await db.selectFrom('enterprises').select('id').where('status', '=', 'active').orderBy('credit_code').execute()).map((x) => x.id);
-    const rng = seededRandom(7);
-    const times: number[] = [];
-    for (let i = 0; i < SINGLES; i++) {
-      const id = ids[rng.int(0, ids.length - 1)]!;
-      const t0 = performance.now();
-      await db.transaction().execute((tx) => rematchEnterprises(tx, [id], now));
-      times.push(performance.now() - t0);
+    console.log(`\n(2) re-matching one enterprise against every policy (${SINGLES} random), old / cold cache / new interleaved, load ${load()}, CPU probe ${r1(cpuProbeMs())} ms`);
+    {
+      const ids = (await db.selectFrom('enterprises').select('id').where('status', '=', 'active').orderBy('credit_code').execute()).map((x) => x.id);
+      const rng = seededRandom(7);
+      // old: what rematchEnterprises did before run 25 — every policy's criteria read and compiled, the enterprise's row deleted and inserted
+      const oldRematch = async (tx: Tx, id: string) => {
+        const [policies, facts] = [await loadMatchablePolicies(tx), await readEnterpriseFacts(tx, [id])];
+        const rows = matchEnterprises(policies, facts, today);
+        await sql`DELETE FROM benefit_enterprise_matches WHERE enterprise_id = ANY(${[id]}::uuid[])`.execute(tx);
+        if (rows.length) await sql`INSERT INTO benefit_enterprise_matches (enterprise_id, eligible, nearly, codes)
+          SELECT enterprise_id, eligible, nearly, codes FROM json_populate_recordset(NULL::benefit_enterprise_matches, ${JSON.stringify(rows.map((r) => ({ enterprise_id: r.enterpriseId, eligible: r.eligible, nearly: r.nearly, codes: r.codes })))}::json)`.execute(tx);
+      };
+      type Variant = 'old' | 'cold' | 'new';
+      const run = async (variant: Variant, id: string, change: boolean) => {
+        let ms = 0;
+        let phases: Record<string, number> | null = null;
+        const rollback = new Error('rollback');
+        await db.transaction().execute(async (tx) => {
+          // the change (not timed): high-tech status flipped, which moves the enterprise in or out of ~half the generated policies
+          if (change) await sql`UPDATE enterprises SET high_tech = NOT high_tech WHERE id = ${id}`.execute(tx);
+          if (variant === 'cold') forgetCompiledPolicies();
+          const t0 = performance.now();
+          if (variant === 'old') await oldRematch(tx, id);
+          else phases = (await rematchEnterprises(tx, [id], now)).ms;
+          ms = performance.now() - t0;
+          if (change) throw rollback; // leave the dataset as it was
+        }).catch((e) => { if (e !== rollback) throw e; });
+        return { ms, phases };
+      };
+      for (const change of [false, true]) {
+        const times: Record<Variant, number[]> = { old: [], cold: [], new: [] };
+        const phases: Record<string, number[]> = {};
+        await run('new', ids[0]!, change); // warm the cache as a running server has it
+        for (let i = 0; i < SINGLES; i++) {
+          const id = ids[rng.int(0, ids.length - 1)]!;
+          const order: Variant[] = i % 3 === 0 ? ['old', 'cold', 'new'] : i % 3 === 1 ? ['new', 'old', 'cold'] : ['cold', 'new', 'old'];
+          for (const v of order) {
+            const r = await run(v, id, change);
+            times[v].push(r.ms);
+            if (v === 'new' && r.phases) for (const [k, x] of Object.entries(r.phases as Record<string, number>)) (phases[k] ??= []).push(x);
+          }
+        }
+        const fmt = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return `p50 ${r1(percentile(s, 50))} ms, p99 ${r1(percentile(s, 99))} ms, max ${r1(s.at(-1)!)} ms`; };
+        console.log(`  ${change ? 'changed (high-tech flipped, rolled back after)' : 'facts unchanged (nothing to write)'}:`);
+        for (const v of ['old', 'cold', 'new'] as const) console.log(`    ${v.padEnd(4)} ${fmt(times[v])}`);
+        const med = (v: Variant) => percentile([...times[v]].sort((a, b) => a - b), 50);
+        console.log(`    new, p50 per phase: ${Object.entries(phases).map(([k, xs]) => `${k} ${r2(percentile([...xs].sort((a, b) => a - b), 50))} ms`).join(', ')}; ratio old/new p50 ${r1(med('old') / med('new'))}×, cold/new ${r1(med('cold') / med('new'))}×; load ${load()}`);
+      }
     }
-    times.sort((a, b) => a - b);
-    console.log(`  p50 ${r1(percentile(times, 50))} ms, p99 ${r1(percentile(times, 99))} ms, max ${r1(times.at(-1)!)} ms`);
 
     console.log(`\n(2b) re-matching one policy against every enterprise (5 policies), load ${load()}`);
     {
@@ -241,6 +279,7 @@ async function main() {
     console.log(`  (a) compiled once per policy: ${r1(compiledMs)} ms for all ${policies.length} policies (${rows.length.toLocaleString('en')} enterprise rows); interpreted per pair: ${r1(interpMs)} ms (scaled from ${sample.length} policies, ${kept.toLocaleString('en')} kept) — ratio ${r1(interpMs / compiledMs)}×`);
     // (b) per-pair SQL: the criterion of a policy checked by the database for one enterprise at a time
     const pairs = 2_000;
+    const rng = seededRandom(3);
     t0 = performance.now();
     for (let i = 0; i < pairs; i++) {
       const f = facts[rng.int(0, facts.length - 1)]!;
