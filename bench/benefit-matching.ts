@@ -1,7 +1,7 @@
 /**
  * Benefit policy matching at county scale (惠企政策直达, issue 6):
  *
- *   npx tsx bench/benefit-matching.ts [--db pglite|<postgres url>] [--enterprises 50000] [--policies 200] [--reps 2] [--singles 50] [--skip-full] [--skip-old] [--old-fraction 1] [--data-dir DIR]
+ *   npx tsx bench/benefit-matching.ts [--db pglite|<postgres url>] [--enterprises 50000] [--policies 200] [--reps 2] [--singles 50] [--skip-full] [--skip-old] [--skip-policy] [--skip-alternatives] [--old-fraction 1] [--data-dir DIR]
  *
  * The database: the demo county topped up to --enterprises with the registry's generator
  * (lib/dataset.ts), periodic facts (tax, credit rating) for about 60 % of them, and --policies
@@ -10,8 +10,11 @@
  * (1) matching every policy against every enterprise and storing the outcomes with their
  *     per-criterion codes, as the demo seed does (matching.ts: matchEverything — read the facts,
  *     run the compiled criteria, replace benefit_matches), end to end in one transaction. Target < 30 s.
- * (2) re-matching one changed enterprise against every policy (rematchEnterprises, what the
- *     re-matching job does per enterprise), --singles random enterprises. Target < 100 ms.
+ * (2) re-matching one enterprise against every policy (rematchEnterprises, what the re-matching
+ *     job does per enterprise), --singles random enterprises, with its facts unchanged and then
+ *     changed (high-tech flipped in the same transaction, rolled back after). Target < 100 ms.
+ *     Interleaved in the same run: old (before run 25: every policy read and compiled, the row
+ *     deleted and inserted), cold (the compiled criteria forgotten before each call), new.
  * (1b) the old storage (migration 0025: one row per policy and enterprise, with its foreign keys
  *     and indexes) written in the same run, from the same outcomes: what 0030 replaced.
  * (2b) re-matching one policy against every enterprise (a policy saved or published).
@@ -48,6 +51,9 @@ const SKIP_FULL = args.has('skip-full');
 const SKIP_OLD = args.has('skip-old');
 /** --old-fraction F: (1b) writes the pair rows of this fraction of the enterprises and scales (the whole took 1,054 s in run 16). */
 const OLD_FRACTION = Number(args.get('old-fraction') ?? 1);
+/** --skip-alternatives: leave out (3); --skip-policy: leave out (2b). */
+const SKIP_ALTERNATIVES = args.has('skip-alternatives');
+const SKIP_POLICY = args.has('skip-policy');
 
 printMachine();
 console.log(`command: npx tsx bench/benefit-matching.ts ${process.argv.slice(2).join(' ')}`.trim());
@@ -255,8 +261,8 @@ async function main() {
       }
     }
 
-    console.log(`\n(2b) re-matching one policy against every enterprise (5 policies), load ${load()}`);
-    {
+    if (!SKIP_POLICY) {
+      console.log(`\n(2b) re-matching one policy against every enterprise (5 policies), load ${load()}`);
       const ps = await loadMatchablePolicies(db);
       const pick = [0, 1, 2, 3, 4].map((i) => ps[Math.floor((i * ps.length) / 5)]!);
       for (const p of pick) {
@@ -266,6 +272,10 @@ async function main() {
       }
     }
 
+    if (SKIP_ALTERNATIVES) {
+      console.log(`\ndone, load ${load()}`);
+      return;
+    }
     console.log(`\n(3) alternatives, load ${load()}`);
     const [policies, facts] = [await loadMatchablePolicies(db), await readEnterpriseFacts(db)];
     let t0 = performance.now();
