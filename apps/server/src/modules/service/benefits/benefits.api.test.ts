@@ -274,12 +274,12 @@ describe('re-matching one enterprise with the compiled criteria kept in the proc
     expect(put.statusCode, put.body).toBe(200);
     const mid = { ...compiledPolicyCounts };
     const edited = await rematch(now);
+    expect(await outcome(id), 'a stale cache would keep it eligible').toBeNull();
     expect(compiledPolicyCounts.compiled - mid.compiled, 'only the edited policy is compiled again').toBe(1);
     expect(edited.changed).toBe(1);
-    expect(await outcome(id), 'a stale cache would keep it eligible').toBeNull();
 
-    // criteria changed without a new version (a direct write): the fingerprint notices
-    await t.deps.db.updateTable('benefit_policies').set({ criteria: JSON.stringify({ combine: 'all', items: [{ field: 'highTech', op: 'is', value: true }] }) }).where('id', '=', id).execute();
+    // criteria changed without a new version (a direct write; back to its park): the fingerprint notices
+    await t.deps.db.updateTable('benefit_policies').set({ criteria: JSON.stringify({ combine: 'all', items: [{ field: 'park', op: 'in', values: [ids.zsyPark] }] }) }).where('id', '=', id).execute();
     await rematch(now);
     expect(await outcome(id)).toEqual({ outcome: 'eligible', codes: 'P' });
 
@@ -303,7 +303,7 @@ describe('re-matching one enterprise with the compiled criteria kept in the proc
     // 00:30 on 2026-12-01 in Shanghai (same UTC day): ten years — a cache kept across the day would still say no
     const before = compiledPolicyCounts.compiled;
     const r = await rematch(new Date('2026-11-30T16:30:00Z'));
-    expect(compiledPolicyCounts.compiled - before, 'every policy is compiled for the new day').toBe(r.policies);
     expect(await outcome(policy!.id)).toEqual({ outcome: 'eligible', codes: 'P' });
+    expect(compiledPolicyCounts.compiled - before, 'every policy is compiled for the new day').toBe(r.policies);
   });
 });
