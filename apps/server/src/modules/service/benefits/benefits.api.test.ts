@@ -306,4 +306,19 @@ describe('re-matching one enterprise with the compiled criteria kept in the proc
     expect(await outcome(policy!.id)).toEqual({ outcome: 'eligible', codes: 'P' });
     expect(compiledPolicyCounts.compiled - before, 'every policy is compiled for the new day').toBe(r.policies);
   });
+
+  it('reads the facts as the registry holds them, alike on both databases (one JSON value since run 25)', async () => {
+    const [f] = await readEnterpriseFacts(t.deps.db, [ids.zsy]);
+    const e = await t.deps.db.selectFrom('enterprises')
+      .select(['industry_code', 'size_class', 'above_scale', 'high_tech', 'division_code', 'park_id', 'established_on', 'employees', 'tags'])
+      .where('id', '=', ids.zsy).executeTakeFirstOrThrow();
+    expect(f).toMatchObject({
+      enterpriseId: ids.zsy, industryCode: e.industry_code, sizeClass: e.size_class, aboveScale: e.above_scale, highTech: e.high_tech,
+      divisionCode: e.division_code, parkId: e.park_id, establishedOn: '2016-12-01', employees: e.employees, tags: e.tags,
+    });
+    expect(typeof f!.revenueFen === 'number' || f!.revenueFen === null).toBe(true);
+    const all = await readEnterpriseFacts(t.deps.db);
+    expect(all.map((x) => x.enterpriseId)).toEqual([...all.map((x) => x.enterpriseId)].sort());
+    expect(all.find((x) => x.enterpriseId === ids.zsy)).toEqual(f);
+  });
 });
