@@ -31,6 +31,9 @@ import { localDateOf } from '../apps/server/src/core/reference/domain/workday';
 import { explainMatch, matchEnterprises, outcomesOf, validateCriteria, type Criteria, type Criterion, type EnterpriseMatches } from '../apps/server/src/modules/service/benefits/domain';
 import { loadMatchablePolicies, matchEverything, matchPolicy, rematchEnterprises } from '../apps/server/src/modules/service/benefits/matching';
 import { forgetCompiledPolicies } from '../apps/server/src/modules/service/benefits/compiled-policies';
+import { matchCompiled } from '../apps/server/src/modules/service/benefits/domain';
+import { compileCriteria as oldCompileCriteria } from './lib/old-benefit-matcher';
+import type { EnterpriseFacts } from '../apps/server/src/core/enterprises/domain/enterprise-facts';
 import type { Tx } from '../apps/server/src/core/context';
 import { cpuProbeMs, printMachine } from './lib/machine';
 import { seedEnterprises } from './lib/dataset';
@@ -54,6 +57,8 @@ const OLD_FRACTION = Number(args.get('old-fraction') ?? 1);
 /** --skip-alternatives: leave out (3); --skip-policy: leave out (2b). */
 const SKIP_ALTERNATIVES = args.has('skip-alternatives');
 const SKIP_POLICY = args.has('skip-policy');
+/** --skip-old-full: (1) without the old full match beside the new one. */
+const SKIP_OLD_FULL = args.has('skip-old-full');
 
 printMachine();
 console.log(`command: npx tsx bench/benefit-matching.ts ${process.argv.slice(2).join(' ')}`.trim());
@@ -90,6 +95,29 @@ function generatePolicy(rng: ReturnType<typeof seededRandom>, streets: string[],
   const c = validateCriteria({ combine: rng.chance(0.9) ? 'all' : 'any', items });
   if (!c.ok) throw new Error(JSON.stringify(c.problems));
   return c.criteria;
+}
+
+/** readEnterpriseFacts as it was before run 25: rows of 14 columns through the driver. */
+async function readFactsAsRows(db: Tx): Promise<EnterpriseFacts[]> {
+  const r = await sql<{
+    id: string; industry_code: string; size_class: EnterpriseFacts['sizeClass']; above_scale: boolean; high_tech: boolean; division_code: string;
+    park_id: string | null; established_on: string | null; employees: number | null; revenue_fen: number | null; tags: string[];
+    p_revenue: number | null; p_tax: number | null; p_credit: EnterpriseFacts['creditRating'];
+  }>`
+    SELECT e.id, e.industry_code, e.size_class, e.above_scale, e.high_tech, e.division_code, e.park_id, e.established_on,
+           e.employees, e.revenue_fen, e.tags, p.revenue_fen AS p_revenue, p.tax_fen AS p_tax, p.credit_rating AS p_credit
+    FROM enterprises e
+    LEFT JOIN (
+      SELECT DISTINCT ON (f.enterprise_id) f.enterprise_id, f.revenue_fen, f.tax_fen, f.credit_rating FROM enterprise_eligibility_facts f
+      ORDER BY f.enterprise_id, f.period DESC
+    ) p ON p.enterprise_id = e.id
+    WHERE e.status = 'active'
+    ORDER BY e.id`.execute(db);
+  return r.rows.map((x) => ({
+    enterpriseId: x.id, industryCode: x.industry_code, sizeClass: x.size_class, aboveScale: x.above_scale, highTech: x.high_tech,
+    divisionCode: x.division_code, parkId: x.park_id, establishedOn: x.established_on, employees: x.employees,
+    revenueFen: x.p_revenue ?? x.revenue_fen, taxFen: x.p_tax, creditRating: x.p_credit, tags: x.tags,
+  }));
 }
 
 /** The storage of migration 0025 (one row per pair), as a table of its own for the comparison. */
@@ -165,11 +193,50 @@ async function main() {
       console.log(`  in memory first: ${ps.length} policies × ${fs.length} active enterprises → ${pairs.toLocaleString('en')} eligible or nearly pairs (${r1((100 * pairs) / (ps.length * fs.length))} % of pairs) in ${rows.length.toLocaleString('en')} enterprise rows`);
     }
     console.log(`\n(1) every policy × every enterprise, stored — load ${load()}, CPU probe ${r1(cpuProbeMs())} ms`);
-    for (let rep = 1; rep <= (SKIP_FULL ? 0 : REPS); rep++) {
+    // old: matchEverything as it was before run 25 — the facts as rows, every criterion evaluated, DELETE instead of TRUNCATE
+    const oldEverything = async (tx: Tx) => {
       const t0 = performance.now();
-      const s = await db.transaction().execute((tx) => matchEverything(tx, now));
-      const ms = performance.now() - t0;
-      console.log(`  rep ${rep}: ${r2(ms / 1000)} s total — read ${r1(s.ms.read)} ms, match ${r1(s.ms.match)} ms, write ${r1(s.ms.write)} ms; ${s.policies} policies × ${s.enterprises} enterprises = ${(s.policies * s.enterprises).toLocaleString('en')} pairs; stored ${s.eligible.toLocaleString('en')} eligible + ${s.nearly.toLocaleString('en')} nearly; load ${load()}`);
+      const [policies, facts] = [await loadMatchablePolicies(tx), await readFactsAsRows(tx)];
+      const t1 = performance.now();
+      const compiled = [...policies].sort((a, b) => a.key - b.key).map((p) => ({ key: p.key, compiled: oldCompileCriteria(p.criteria, today) }));
+      const rows = matchCompiled(compiled, facts);
+      const t2 = performance.now();
+      await sql`DROP INDEX benefit_enterprise_matches_eligible`.execute(tx);
+      await sql`DROP INDEX benefit_enterprise_matches_nearly`.execute(tx);
+      await sql`DELETE FROM benefit_enterprise_matches`.execute(tx);
+      for (let i = 0; i < rows.length; i += 10_000) {
+        const json = JSON.stringify(rows.slice(i, i + 10_000).map((r) => ({ enterprise_id: r.enterpriseId, eligible: r.eligible, nearly: r.nearly, codes: r.codes })));
+        await sql`INSERT INTO benefit_enterprise_matches (enterprise_id, eligible, nearly, codes)
+                  SELECT enterprise_id, eligible, nearly, codes FROM json_populate_recordset(NULL::benefit_enterprise_matches, ${json}::json)`.execute(tx);
+      }
+      await sql`CREATE INDEX benefit_enterprise_matches_eligible ON benefit_enterprise_matches USING gin (eligible) WITH (fastupdate = off)`.execute(tx);
+      await sql`CREATE INDEX benefit_enterprise_matches_nearly ON benefit_enterprise_matches USING gin (nearly) WITH (fastupdate = off)`.execute(tx);
+      await tx.updateTable('benefit_policies').set({ matched_at: now }).where('status', '!=', 'expired').execute();
+      const t3 = performance.now();
+      const pairs = rows.reduce((n, r) => n + r.codes.length, 0);
+      return { ms: { read: t1 - t0, match: t2 - t1, write: t3 - t2 }, pairs };
+    };
+    const totals: Record<'old' | 'new', number[]> = { old: [], new: [] };
+    for (let rep = 1; rep <= (SKIP_FULL ? 0 : REPS); rep++) {
+      for (const variant of (rep % 2 ? ['old', 'new'] : ['new', 'old']) as ('old' | 'new')[]) {
+        if (variant === 'old' && SKIP_OLD_FULL) continue;
+        const t0 = performance.now();
+        if (variant === 'old') {
+          const s = await db.transaction().execute((tx) => oldEverything(tx));
+          const ms = performance.now() - t0;
+          totals.old.push(ms);
+          console.log(`  rep ${rep} old: ${r2(ms / 1000)} s total — read ${r1(s.ms.read)} ms, match ${r1(s.ms.match)} ms, write ${r1(s.ms.write)} ms; ${s.pairs.toLocaleString('en')} pairs stored; load ${load()}`);
+        } else {
+          const s = await db.transaction().execute((tx) => matchEverything(tx, now));
+          const ms = performance.now() - t0;
+          totals.new.push(ms);
+          console.log(`  rep ${rep} new: ${r2(ms / 1000)} s total — read ${r1(s.ms.read)} ms, match ${r1(s.ms.match)} ms, write ${r1(s.ms.write)} ms; ${s.policies} policies × ${s.enterprises} enterprises = ${(s.policies * s.enterprises).toLocaleString('en')} pairs; stored ${s.eligible.toLocaleString('en')} eligible + ${s.nearly.toLocaleString('en')} nearly; load ${load()}`);
+        }
+      }
+    }
+    if (totals.old.length && totals.new.length) {
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      console.log(`  ratio old/new (sum of reps): ${r2(sum(totals.old) / sum(totals.new))}×`);
     }
     const size = await sql<{ s: string }>`SELECT pg_size_pretty(pg_total_relation_size('benefit_enterprise_matches')) AS s`.execute(db);
     console.log(`  benefit_enterprise_matches: ${size.rows[0]!.s} with its indexes`);
@@ -218,7 +285,7 @@ async function main() {
       // old: what rematchEnterprises did before run 25 — every policy's criteria read and compiled, the enterprise's row deleted and inserted
       const oldRematch = async (tx: Tx, id: string) => {
         const [policies, facts] = [await loadMatchablePolicies(tx), await readEnterpriseFacts(tx, [id])];
-        const rows = matchEnterprises(policies, facts, today);
+        const rows = matchCompiled([...policies].sort((a, b) => a.key - b.key).map((p) => ({ key: p.key, compiled: oldCompileCriteria(p.criteria, today) })), facts);
         await sql`DELETE FROM benefit_enterprise_matches WHERE enterprise_id = ANY(${[id]}::uuid[])`.execute(tx);
         if (rows.length) await sql`INSERT INTO benefit_enterprise_matches (enterprise_id, eligible, nearly, codes)
           SELECT enterprise_id, eligible, nearly, codes FROM json_populate_recordset(NULL::benefit_enterprise_matches, ${JSON.stringify(rows.map((r) => ({ enterprise_id: r.enterpriseId, eligible: r.eligible, nearly: r.nearly, codes: r.codes })))}::json)`.execute(tx);
