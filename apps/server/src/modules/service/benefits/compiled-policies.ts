@@ -7,7 +7,8 @@ import { compilePolicies, type CompiledPolicy, type Criteria } from './domain';
  * re-matching one changed enterprise < 100 ms). Between two re-matchings the policies rarely
  * change; only the enterprise's facts do. So each call asks the database for one line per
  * matchable policy — id, key, version and a fingerprint of its criteria (md5 of the stored
- * jsonb, computed by the database; the criteria themselves are not sent) — and loads and
+ * jsonb, computed by the database; the criteria themselves are not sent), as one text value —
+ * and loads and
  * compiles only the policies whose entry is missing or stale.
  *
  * An entry holds for one policy, its version, its criteria's fingerprint and one day (age
@@ -31,9 +32,15 @@ export const compiledPolicyCounts = { compiled: 0, reused: 0 };
 
 /** The matchable (not expired) policies compiled for `today`, in ascending key order. */
 export async function compiledPolicies(tx: Tx, today: string): Promise<CompiledPolicy[]> {
-  const current = await sql<{ id: string; key: number; version: number; fp: string }>`
-    SELECT id, match_key AS key, version, md5(criteria::text) AS fp FROM benefit_policies
-    WHERE status <> 'expired' ORDER BY match_key`.execute(tx);
+  // one text value, a line per policy, not a row per policy: each row through the driver costs
+  // more than its line (run 25: the facts of 48,454 enterprises as rows 4.4 s, as one JSON value 1.9 s)
+  const listed = await sql<{ lines: string | null }>`
+    SELECT string_agg(id::text || ' ' || match_key || ' ' || version || ' ' || md5(criteria::text), E'\n' ORDER BY match_key) AS lines
+    FROM benefit_policies WHERE status <> 'expired'`.execute(tx);
+  const current = { rows: (listed.rows[0]?.lines ?? '').split('\n').filter(Boolean).map((line) => {
+    const [id, key, version, fp] = line.split(' ') as [string, string, string, string];
+    return { id, key: Number(key), version: Number(version), fp };
+  }) };
   const fits = (e: Entry | undefined, p: { key: number; version: number; fp: string }) =>
     e !== undefined && e.version === p.version && e.fingerprint === p.fp && e.day === today && e.policy.key === p.key;
   const stale = current.rows.filter((p) => !fits(entries.get(p.id), p));
