@@ -1,7 +1,7 @@
 /**
  * Benefit policy matching at county scale (惠企政策直达, issue 6):
  *
- *   npx tsx bench/benefit-matching.ts [--db pglite|<postgres url>] [--enterprises 50000] [--policies 200] [--reps 2] [--singles 50] [--skip-full] [--skip-old] [--old-fraction 1] [--data-dir DIR]
+ *   npx tsx bench/benefit-matching.ts [--db pglite|<postgres url>] [--enterprises 50000] [--policies 200] [--reps 2] [--singles 50] [--skip-full] [--skip-old] [--skip-policy] [--skip-alternatives] [--old-fraction 1] [--data-dir DIR]
  *
  * The database: the demo county topped up to --enterprises with the registry's generator
  * (lib/dataset.ts), periodic facts (tax, credit rating) for about 60 % of them, and --policies
@@ -10,8 +10,11 @@
  * (1) matching every policy against every enterprise and storing the outcomes with their
  *     per-criterion codes, as the demo seed does (matching.ts: matchEverything — read the facts,
  *     run the compiled criteria, replace benefit_matches), end to end in one transaction. Target < 30 s.
- * (2) re-matching one changed enterprise against every policy (rematchEnterprises, what the
- *     re-matching job does per enterprise), --singles random enterprises. Target < 100 ms.
+ * (2) re-matching one enterprise against every policy (rematchEnterprises, what the re-matching
+ *     job does per enterprise), --singles random enterprises, with its facts unchanged and then
+ *     changed (high-tech flipped in the same transaction, rolled back after). Target < 100 ms.
+ *     Interleaved in the same run: old (before run 25: every policy read and compiled, the row
+ *     deleted and inserted), cold (the compiled criteria forgotten before each call), new.
  * (1b) the old storage (migration 0025: one row per policy and enterprise, with its foreign keys
  *     and indexes) written in the same run, from the same outcomes: what 0030 replaced.
  * (2b) re-matching one policy against every enterprise (a policy saved or published).
@@ -27,6 +30,10 @@ import { readEnterpriseFacts, recordPeriodicFacts } from '../apps/server/src/cor
 import { localDateOf } from '../apps/server/src/core/reference/domain/workday';
 import { explainMatch, matchEnterprises, outcomesOf, validateCriteria, type Criteria, type Criterion, type EnterpriseMatches } from '../apps/server/src/modules/service/benefits/domain';
 import { loadMatchablePolicies, matchEverything, matchPolicy, rematchEnterprises } from '../apps/server/src/modules/service/benefits/matching';
+import { forgetCompiledPolicies } from '../apps/server/src/modules/service/benefits/compiled-policies';
+import { matchCompiled } from '../apps/server/src/modules/service/benefits/domain';
+import { compileCriteria as oldCompileCriteria } from './lib/old-benefit-matcher';
+import type { EnterpriseFacts } from '../apps/server/src/core/enterprises/domain/enterprise-facts';
 import type { Tx } from '../apps/server/src/core/context';
 import { cpuProbeMs, printMachine } from './lib/machine';
 import { seedEnterprises } from './lib/dataset';
@@ -47,6 +54,11 @@ const SKIP_FULL = args.has('skip-full');
 const SKIP_OLD = args.has('skip-old');
 /** --old-fraction F: (1b) writes the pair rows of this fraction of the enterprises and scales (the whole took 1,054 s in run 16). */
 const OLD_FRACTION = Number(args.get('old-fraction') ?? 1);
+/** --skip-alternatives: leave out (3); --skip-policy: leave out (2b). */
+const SKIP_ALTERNATIVES = args.has('skip-alternatives');
+const SKIP_POLICY = args.has('skip-policy');
+/** --skip-old-full: (1) without the old full match beside the new one. */
+const SKIP_OLD_FULL = args.has('skip-old-full');
 
 printMachine();
 console.log(`command: npx tsx bench/benefit-matching.ts ${process.argv.slice(2).join(' ')}`.trim());
@@ -83,6 +95,29 @@ function generatePolicy(rng: ReturnType<typeof seededRandom>, streets: string[],
   const c = validateCriteria({ combine: rng.chance(0.9) ? 'all' : 'any', items });
   if (!c.ok) throw new Error(JSON.stringify(c.problems));
   return c.criteria;
+}
+
+/** readEnterpriseFacts as it was before run 25: rows of 14 columns through the driver. */
+async function readFactsAsRows(db: Tx): Promise<EnterpriseFacts[]> {
+  const r = await sql<{
+    id: string; industry_code: string; size_class: EnterpriseFacts['sizeClass']; above_scale: boolean; high_tech: boolean; division_code: string;
+    park_id: string | null; established_on: string | null; employees: number | null; revenue_fen: number | null; tags: string[];
+    p_revenue: number | null; p_tax: number | null; p_credit: EnterpriseFacts['creditRating'];
+  }>`
+    SELECT e.id, e.industry_code, e.size_class, e.above_scale, e.high_tech, e.division_code, e.park_id, e.established_on,
+           e.employees, e.revenue_fen, e.tags, p.revenue_fen AS p_revenue, p.tax_fen AS p_tax, p.credit_rating AS p_credit
+    FROM enterprises e
+    LEFT JOIN (
+      SELECT DISTINCT ON (f.enterprise_id) f.enterprise_id, f.revenue_fen, f.tax_fen, f.credit_rating FROM enterprise_eligibility_facts f
+      ORDER BY f.enterprise_id, f.period DESC
+    ) p ON p.enterprise_id = e.id
+    WHERE e.status = 'active'
+    ORDER BY e.id`.execute(db);
+  return r.rows.map((x) => ({
+    enterpriseId: x.id, industryCode: x.industry_code, sizeClass: x.size_class, aboveScale: x.above_scale, highTech: x.high_tech,
+    divisionCode: x.division_code, parkId: x.park_id, establishedOn: x.established_on, employees: x.employees,
+    revenueFen: x.p_revenue ?? x.revenue_fen, taxFen: x.p_tax, creditRating: x.p_credit, tags: x.tags,
+  }));
 }
 
 /** The storage of migration 0025 (one row per pair), as a table of its own for the comparison. */
@@ -158,11 +193,50 @@ async function main() {
       console.log(`  in memory first: ${ps.length} policies × ${fs.length} active enterprises → ${pairs.toLocaleString('en')} eligible or nearly pairs (${r1((100 * pairs) / (ps.length * fs.length))} % of pairs) in ${rows.length.toLocaleString('en')} enterprise rows`);
     }
     console.log(`\n(1) every policy × every enterprise, stored — load ${load()}, CPU probe ${r1(cpuProbeMs())} ms`);
-    for (let rep = 1; rep <= (SKIP_FULL ? 0 : REPS); rep++) {
+    // old: matchEverything as it was before run 25 — the facts as rows, every criterion evaluated, DELETE instead of TRUNCATE
+    const oldEverything = async (tx: Tx) => {
       const t0 = performance.now();
-      const s = await db.transaction().execute((tx) => matchEverything(tx, now));
-      const ms = performance.now() - t0;
-      console.log(`  rep ${rep}: ${r2(ms / 1000)} s total — read ${r1(s.ms.read)} ms, match ${r1(s.ms.match)} ms, write ${r1(s.ms.write)} ms; ${s.policies} policies × ${s.enterprises} enterprises = ${(s.policies * s.enterprises).toLocaleString('en')} pairs; stored ${s.eligible.toLocaleString('en')} eligible + ${s.nearly.toLocaleString('en')} nearly; load ${load()}`);
+      const [policies, facts] = [await loadMatchablePolicies(tx), await readFactsAsRows(tx)];
+      const t1 = performance.now();
+      const compiled = [...policies].sort((a, b) => a.key - b.key).map((p) => ({ key: p.key, compiled: oldCompileCriteria(p.criteria, today) }));
+      const rows = matchCompiled(compiled, facts);
+      const t2 = performance.now();
+      await sql`DROP INDEX benefit_enterprise_matches_eligible`.execute(tx);
+      await sql`DROP INDEX benefit_enterprise_matches_nearly`.execute(tx);
+      await sql`DELETE FROM benefit_enterprise_matches`.execute(tx);
+      for (let i = 0; i < rows.length; i += 10_000) {
+        const json = JSON.stringify(rows.slice(i, i + 10_000).map((r) => ({ enterprise_id: r.enterpriseId, eligible: r.eligible, nearly: r.nearly, codes: r.codes })));
+        await sql`INSERT INTO benefit_enterprise_matches (enterprise_id, eligible, nearly, codes)
+                  SELECT enterprise_id, eligible, nearly, codes FROM json_populate_recordset(NULL::benefit_enterprise_matches, ${json}::json)`.execute(tx);
+      }
+      await sql`CREATE INDEX benefit_enterprise_matches_eligible ON benefit_enterprise_matches USING gin (eligible) WITH (fastupdate = off)`.execute(tx);
+      await sql`CREATE INDEX benefit_enterprise_matches_nearly ON benefit_enterprise_matches USING gin (nearly) WITH (fastupdate = off)`.execute(tx);
+      await tx.updateTable('benefit_policies').set({ matched_at: now }).where('status', '!=', 'expired').execute();
+      const t3 = performance.now();
+      const pairs = rows.reduce((n, r) => n + r.codes.length, 0);
+      return { ms: { read: t1 - t0, match: t2 - t1, write: t3 - t2 }, pairs };
+    };
+    const totals: Record<'old' | 'new', number[]> = { old: [], new: [] };
+    for (let rep = 1; rep <= (SKIP_FULL ? 0 : REPS); rep++) {
+      for (const variant of (rep % 2 ? ['old', 'new'] : ['new', 'old']) as ('old' | 'new')[]) {
+        if (variant === 'old' && SKIP_OLD_FULL) continue;
+        const t0 = performance.now();
+        if (variant === 'old') {
+          const s = await db.transaction().execute((tx) => oldEverything(tx));
+          const ms = performance.now() - t0;
+          totals.old.push(ms);
+          console.log(`  rep ${rep} old: ${r2(ms / 1000)} s total — read ${r1(s.ms.read)} ms, match ${r1(s.ms.match)} ms, write ${r1(s.ms.write)} ms; ${s.pairs.toLocaleString('en')} pairs stored; load ${load()}`);
+        } else {
+          const s = await db.transaction().execute((tx) => matchEverything(tx, now));
+          const ms = performance.now() - t0;
+          totals.new.push(ms);
+          console.log(`  rep ${rep} new: ${r2(ms / 1000)} s total — read ${r1(s.ms.read)} ms, match ${r1(s.ms.match)} ms, write ${r1(s.ms.write)} ms; ${s.policies} policies × ${s.enterprises} enterprises = ${(s.policies * s.enterprises).toLocaleString('en')} pairs; stored ${s.eligible.toLocaleString('en')} eligible + ${s.nearly.toLocaleString('en')} nearly; load ${load()}`);
+        }
+      }
+    }
+    if (totals.old.length && totals.new.length) {
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      console.log(`  ratio old/new (sum of reps): ${r2(sum(totals.old) / sum(totals.new))}×`);
     }
     const size = await sql<{ s: string }>`SELECT pg_size_pretty(pg_total_relation_size('benefit_enterprise_matches')) AS s`.execute(db);
     console.log(`  benefit_enterprise_matches: ${size.rows[0]!.s} with its indexes`);
@@ -204,21 +278,58 @@ async function main() {
       await sql`DROP TABLE bench_old_benefit_matches`.execute(db);
     }
 
-    console.log(`\n(2) re-matching one changed enterprise (${SINGLES} random), load ${load()}`);
-    const ids = (await db.selectFrom('enterprises').select('id').where('status', '=', 'active').orderBy('credit_code').execute()).map((x) => x.id);
-    const rng = seededRandom(7);
-    const times: number[] = [];
-    for (let i = 0; i < SINGLES; i++) {
-      const id = ids[rng.int(0, ids.length - 1)]!;
-      const t0 = performance.now();
-      await db.transaction().execute((tx) => rematchEnterprises(tx, [id], now));
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    console.log(`  p50 ${r1(percentile(times, 50))} ms, p99 ${r1(percentile(times, 99))} ms, max ${r1(times.at(-1)!)} ms`);
-
-    console.log(`\n(2b) re-matching one policy against every enterprise (5 policies), load ${load()}`);
+    console.log(`\n(2) re-matching one enterprise against every policy (${SINGLES} random), old / cold cache / new interleaved, load ${load()}, CPU probe ${r1(cpuProbeMs())} ms`);
     {
+      const ids = (await db.selectFrom('enterprises').select('id').where('status', '=', 'active').orderBy('credit_code').execute()).map((x) => x.id);
+      const rng = seededRandom(7);
+      // old: what rematchEnterprises did before run 25 — every policy's criteria read and compiled, the enterprise's row deleted and inserted
+      const oldRematch = async (tx: Tx, id: string) => {
+        const [policies, facts] = [await loadMatchablePolicies(tx), await readEnterpriseFacts(tx, [id])];
+        const rows = matchCompiled([...policies].sort((a, b) => a.key - b.key).map((p) => ({ key: p.key, compiled: oldCompileCriteria(p.criteria, today) })), facts);
+        await sql`DELETE FROM benefit_enterprise_matches WHERE enterprise_id = ANY(${[id]}::uuid[])`.execute(tx);
+        if (rows.length) await sql`INSERT INTO benefit_enterprise_matches (enterprise_id, eligible, nearly, codes)
+          SELECT enterprise_id, eligible, nearly, codes FROM json_populate_recordset(NULL::benefit_enterprise_matches, ${JSON.stringify(rows.map((r) => ({ enterprise_id: r.enterpriseId, eligible: r.eligible, nearly: r.nearly, codes: r.codes })))}::json)`.execute(tx);
+      };
+      type Variant = 'old' | 'cold' | 'new';
+      const run = async (variant: Variant, id: string, change: boolean) => {
+        let ms = 0;
+        let phases: Record<string, number> | null = null;
+        const rollback = new Error('rollback');
+        await db.transaction().execute(async (tx) => {
+          // the change (not timed): high-tech status flipped, which moves the enterprise in or out of ~half the generated policies
+          if (change) await sql`UPDATE enterprises SET high_tech = NOT high_tech WHERE id = ${id}`.execute(tx);
+          if (variant === 'cold') forgetCompiledPolicies();
+          const t0 = performance.now();
+          if (variant === 'old') await oldRematch(tx, id);
+          else phases = (await rematchEnterprises(tx, [id], now)).ms;
+          ms = performance.now() - t0;
+          if (change) throw rollback; // leave the dataset as it was
+        }).catch((e) => { if (e !== rollback) throw e; });
+        return { ms, phases };
+      };
+      for (const change of [false, true]) {
+        const times: Record<Variant, number[]> = { old: [], cold: [], new: [] };
+        const phases: Record<string, number[]> = {};
+        await run('new', ids[0]!, change); // warm the cache as a running server has it
+        for (let i = 0; i < SINGLES; i++) {
+          const id = ids[rng.int(0, ids.length - 1)]!;
+          const order: Variant[] = i % 3 === 0 ? ['old', 'cold', 'new'] : i % 3 === 1 ? ['new', 'old', 'cold'] : ['cold', 'new', 'old'];
+          for (const v of order) {
+            const r = await run(v, id, change);
+            times[v].push(r.ms);
+            if (v === 'new' && r.phases) for (const [k, x] of Object.entries(r.phases as Record<string, number>)) (phases[k] ??= []).push(x);
+          }
+        }
+        const fmt = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return `p50 ${r1(percentile(s, 50))} ms, p99 ${r1(percentile(s, 99))} ms, max ${r1(s.at(-1)!)} ms`; };
+        console.log(`  ${change ? 'changed (high-tech flipped, rolled back after)' : 'facts unchanged (nothing to write)'}:`);
+        for (const v of ['old', 'cold', 'new'] as const) console.log(`    ${v.padEnd(4)} ${fmt(times[v])}`);
+        const med = (v: Variant) => percentile([...times[v]].sort((a, b) => a - b), 50);
+        console.log(`    new, p50 per phase: ${Object.entries(phases).map(([k, xs]) => `${k} ${r2(percentile([...xs].sort((a, b) => a - b), 50))} ms`).join(', ')}; ratio old/new p50 ${r1(med('old') / med('new'))}×, cold/new ${r1(med('cold') / med('new'))}×; load ${load()}`);
+      }
+    }
+
+    if (!SKIP_POLICY) {
+      console.log(`\n(2b) re-matching one policy against every enterprise (5 policies), load ${load()}`);
       const ps = await loadMatchablePolicies(db);
       const pick = [0, 1, 2, 3, 4].map((i) => ps[Math.floor((i * ps.length) / 5)]!);
       for (const p of pick) {
@@ -228,6 +339,10 @@ async function main() {
       }
     }
 
+    if (SKIP_ALTERNATIVES) {
+      console.log(`\ndone, load ${load()}`);
+      return;
+    }
     console.log(`\n(3) alternatives, load ${load()}`);
     const [policies, facts] = [await loadMatchablePolicies(db), await readEnterpriseFacts(db)];
     let t0 = performance.now();
@@ -241,6 +356,7 @@ async function main() {
     console.log(`  (a) compiled once per policy: ${r1(compiledMs)} ms for all ${policies.length} policies (${rows.length.toLocaleString('en')} enterprise rows); interpreted per pair: ${r1(interpMs)} ms (scaled from ${sample.length} policies, ${kept.toLocaleString('en')} kept) — ratio ${r1(interpMs / compiledMs)}×`);
     // (b) per-pair SQL: the criterion of a policy checked by the database for one enterprise at a time
     const pairs = 2_000;
+    const rng = seededRandom(3);
     t0 = performance.now();
     for (let i = 0; i < pairs; i++) {
       const f = facts[rng.int(0, facts.length - 1)]!;

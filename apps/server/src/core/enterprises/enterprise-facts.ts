@@ -65,29 +65,28 @@ export async function recordPeriodicFacts(tx: Tx, rows: readonly PeriodicFacts[]
 /**
  * The facts of active enterprises (all, or those listed), each with its newest period's figures
  * (the greatest period: a quarter or month of a year supersedes that year's annual figure).
+ * The rows travel as one JSON value (an array of arrays) parsed once in the process: for the
+ * ~48,000 active enterprises of a county that takes half the time of 48,000 rows of 14 columns
+ * through the driver (PGlite: 1.9 s against 4.4 s at load 11; bench/RESULTS.md, run 25).
  */
 export async function readEnterpriseFacts(db: Tx, enterpriseIds?: readonly string[]): Promise<EnterpriseFacts[]> {
   if (enterpriseIds && enterpriseIds.length === 0) return [];
   const filter = enterpriseIds ? sql`AND e.id = ANY(${[...enterpriseIds]}::uuid[])` : sql``;
-  const r = await sql<{
-    id: string; industry_code: string; size_class: SizeClass | null; above_scale: boolean; high_tech: boolean; division_code: string;
-    park_id: string | null; established_on: string | null; employees: number | null; revenue_fen: number | null; tags: string[];
-    p_revenue: number | null; p_tax: number | null; p_credit: CreditRating | null;
-  }>`
-    SELECT e.id, e.industry_code, e.size_class, e.above_scale, e.high_tech, e.division_code, e.park_id, e.established_on,
-           e.employees, e.revenue_fen, e.tags, p.revenue_fen AS p_revenue, p.tax_fen AS p_tax, p.credit_rating AS p_credit
+  const r = await sql<{ j: string }>`
+    SELECT coalesce(json_agg(json_build_array(e.id, e.industry_code, e.size_class, e.above_scale, e.high_tech, e.division_code, e.park_id,
+             e.established_on, e.employees, e.revenue_fen, e.tags, p.revenue_fen, p.tax_fen, p.credit_rating) ORDER BY e.id), '[]')::text AS j
     FROM enterprises e
     LEFT JOIN (
       SELECT DISTINCT ON (f.enterprise_id) f.enterprise_id, f.revenue_fen, f.tax_fen, f.credit_rating FROM enterprise_eligibility_facts f
       WHERE true ${enterpriseIds ? sql`AND f.enterprise_id = ANY(${[...enterpriseIds]}::uuid[])` : sql``}
       ORDER BY f.enterprise_id, f.period DESC
     ) p ON p.enterprise_id = e.id
-    WHERE e.status = 'active' ${filter}
-    ORDER BY e.id`.execute(db);
-  return r.rows.map((x) => ({
-    enterpriseId: x.id, industryCode: x.industry_code, sizeClass: x.size_class, aboveScale: x.above_scale, highTech: x.high_tech,
-    divisionCode: x.division_code, parkId: x.park_id, establishedOn: x.established_on, employees: x.employees,
-    revenueFen: x.p_revenue ?? x.revenue_fen, taxFen: x.p_tax, creditRating: x.p_credit, tags: x.tags,
+    WHERE e.status = 'active' ${filter}`.execute(db);
+  type Row = [string, string, SizeClass | null, boolean, boolean, string, string | null, string | null, number | null, number | null, string[], number | null, number | null, CreditRating | null];
+  const rows = JSON.parse(r.rows[0]!.j) as Row[];
+  return rows.map(([id, industryCode, sizeClass, aboveScale, highTech, divisionCode, parkId, establishedOn, employees, revenueFen, tags, pRevenue, pTax, pCredit]) => ({
+    enterpriseId: id, industryCode, sizeClass, aboveScale, highTech, divisionCode, parkId, establishedOn, employees,
+    revenueFen: pRevenue ?? revenueFen, taxFen: pTax, creditRating: pCredit, tags,
   }));
 }
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { readEnterpriseFacts, recordPeriodicFacts } from '../../../core/enterprises/enterprise-facts';
 import { rematchChanged } from './benefit-jobs';
+import { compiledPolicyCounts } from './compiled-policies';
+import { rematchEnterprises } from './matching';
 
 let t: TestApp;
 let officer: Client;
@@ -245,5 +247,78 @@ describe('scope', () => {
     expect(divisions.every((d) => d.division_code.startsWith('330110012'))).toBe(true);
     expect((await street.get(`${P}/policies/${ids.gaoqi}/enterprises/${ids.zsy}`)).statusCode).toBe(404);
     expect((await street.get(`${P}/enterprises/${ids.zsy}`)).statusCode).toBe(404);
+  });
+});
+
+describe('re-matching one enterprise with the compiled criteria kept in the process', () => {
+  const rematch = (now: Date) => t.deps.db.transaction().execute((tx) => rematchEnterprises(tx, [ids.zsy], now));
+  const outcome = async (policyId: string) =>
+    (await t.deps.db.selectFrom('benefit_matches').select(['outcome', 'codes']).where('policy_id', '=', policyId).where('enterprise_id', '=', ids.zsy).executeTakeFirst()) ?? null;
+
+  it('an edited policy is compiled again (a new version, or criteria changed behind its back); the others are reused', async () => {
+    const now = new Date();
+    const res = await officer.post(`${P}/policies`, policyBody({ title: '测试：缓存失效', autoGrant: false, criteria: { combine: 'all', items: [{ field: 'park', op: 'in', values: [ids.zsyPark] }] } }));
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    await rematch(now);
+    expect(await outcome(id)).toEqual({ outcome: 'eligible', codes: 'P' });
+    const before = { ...compiledPolicyCounts };
+    const again = await rematch(now);
+    expect(compiledPolicyCounts.compiled - before.compiled, 'nothing changed: nothing compiled').toBe(0);
+    expect(compiledPolicyCounts.reused - before.reused).toBe(again.policies);
+    expect(again.changed, 'the same outcomes: nothing written').toBe(0);
+
+    // edited through the API (version + 1): 中双元 is not in agriculture
+    const v = (await officer.get(`${P}/policies/${id}`)).json().version;
+    const put = await officer.put(`${P}/policies/${id}`, { ...policyBody({ title: '测试：缓存失效', autoGrant: false }), criteria: { combine: 'all', items: [{ field: 'industry', op: 'prefix', values: ['01'] }] }, version: v });
+    expect(put.statusCode, put.body).toBe(200);
+    const mid = { ...compiledPolicyCounts };
+    const edited = await rematch(now);
+    expect(await outcome(id), 'a stale cache would keep it eligible').toBeNull();
+    expect(compiledPolicyCounts.compiled - mid.compiled, 'only the edited policy is compiled again').toBe(1);
+    expect(edited.changed).toBe(1);
+
+    // criteria changed without a new version (a direct write; back to its park): the fingerprint notices
+    await t.deps.db.updateTable('benefit_policies').set({ criteria: JSON.stringify({ combine: 'all', items: [{ field: 'park', op: 'in', values: [ids.zsyPark] }] }) }).where('id', '=', id).execute();
+    await rematch(now);
+    expect(await outcome(id)).toEqual({ outcome: 'eligible', codes: 'P' });
+
+    // expired: no longer matched
+    const v2 = (await officer.get(`${P}/policies/${id}`)).json().version;
+    expect((await officer.post(`${P}/policies/${id}/expire`, { version: v2 })).statusCode).toBe(200);
+    const key = (await t.deps.db.selectFrom('benefit_policies').select('match_key').where('id', '=', id).executeTakeFirstOrThrow()).match_key;
+    expect((await rematch(now)).policies).toBe(again.policies - 1);
+    const row = await t.deps.db.selectFrom('benefit_enterprise_matches').select(['eligible', 'nearly']).where('enterprise_id', '=', ids.zsy).executeTakeFirstOrThrow();
+    expect([...row.eligible, ...row.nearly]).not.toContain(key);
+  });
+
+  it('a new day (Asia/Shanghai) compiles the age criteria again', async () => {
+    await t.deps.db.updateTable('enterprises').set({ established_on: '2016-12-01' }).where('id', '=', ids.zsy).execute();
+    const [policy] = await t.deps.db.insertInto('benefit_policies')
+      .values({ title: '测试：成立满十年', issuer: '测试', criteria: JSON.stringify({ combine: 'all', items: [{ field: 'ageYears', op: 'gte', value: 10 }] }) })
+      .returning('id').execute();
+    // 2026-11-30 20:00 in Shanghai: 9 full years, not eligible (age cannot be reached: not even nearly)
+    await rematch(new Date('2026-11-30T12:00:00Z'));
+    expect(await outcome(policy!.id)).toBeNull();
+    // 00:30 on 2026-12-01 in Shanghai (same UTC day): ten years — a cache kept across the day would still say no
+    const before = compiledPolicyCounts.compiled;
+    const r = await rematch(new Date('2026-11-30T16:30:00Z'));
+    expect(await outcome(policy!.id)).toEqual({ outcome: 'eligible', codes: 'P' });
+    expect(compiledPolicyCounts.compiled - before, 'every policy is compiled for the new day').toBe(r.policies);
+  });
+
+  it('reads the facts as the registry holds them, alike on both databases (one JSON value since run 25)', async () => {
+    const [f] = await readEnterpriseFacts(t.deps.db, [ids.zsy]);
+    const e = await t.deps.db.selectFrom('enterprises')
+      .select(['industry_code', 'size_class', 'above_scale', 'high_tech', 'division_code', 'park_id', 'established_on', 'employees', 'tags'])
+      .where('id', '=', ids.zsy).executeTakeFirstOrThrow();
+    expect(f).toMatchObject({
+      enterpriseId: ids.zsy, industryCode: e.industry_code, sizeClass: e.size_class, aboveScale: e.above_scale, highTech: e.high_tech,
+      divisionCode: e.division_code, parkId: e.park_id, establishedOn: '2016-12-01', employees: e.employees, tags: e.tags,
+    });
+    expect(typeof f!.revenueFen === 'number' || f!.revenueFen === null).toBe(true);
+    const all = await readEnterpriseFacts(t.deps.db);
+    expect(all.map((x) => x.enterpriseId)).toEqual([...all.map((x) => x.enterpriseId)].sort());
+    expect(all.find((x) => x.enterpriseId === ids.zsy)).toEqual(f);
   });
 });

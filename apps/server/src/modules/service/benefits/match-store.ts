@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../../core/context';
-import { withPolicyOutcome, type EnterpriseMatches, type PairOutcome, type StoredOutcome } from './domain';
+import { sameMatches, withPolicyOutcome, type EnterpriseMatches, type PairOutcome, type StoredOutcome } from './domain';
 
 /**
  * Storage of the matcher's outcomes: one row per enterprise in benefit_enterprise_matches
@@ -21,12 +21,16 @@ export function codesFor(alias: string, key: number): RawBuilder<string> {
   return sql<string>`${sql.ref(`${alias}.codes`)}[array_position(${sql.ref(`${alias}.eligible`)} || ${sql.ref(`${alias}.nearly`)}, ${key}::int)]`;
 }
 
-/** Inserts rows for enterprises that have none now (the caller deleted theirs). */
-async function insertRows(tx: Tx, rows: readonly EnterpriseMatches[]): Promise<void> {
+/**
+ * Writes rows as JSON chunks: plain inserts for enterprises that have no row now (the caller
+ * emptied the table), or upserts (`ON CONFLICT … DO UPDATE`) when some may have one.
+ */
+async function writeRows(tx: Tx, rows: readonly EnterpriseMatches[], mode: 'insert' | 'upsert'): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const json = JSON.stringify(rows.slice(i, i + CHUNK).map((r) => ({ enterprise_id: r.enterpriseId, eligible: r.eligible, nearly: r.nearly, codes: r.codes })));
     await sql`INSERT INTO benefit_enterprise_matches (enterprise_id, eligible, nearly, codes)
-              SELECT enterprise_id, eligible, nearly, codes FROM json_populate_recordset(NULL::benefit_enterprise_matches, ${json}::json)`.execute(tx);
+              SELECT enterprise_id, eligible, nearly, codes FROM json_populate_recordset(NULL::benefit_enterprise_matches, ${json}::json)
+              ${mode === 'upsert' ? sql`ON CONFLICT (enterprise_id) DO UPDATE SET eligible = excluded.eligible, nearly = excluded.nearly, codes = excluded.codes` : sql``}`.execute(tx);
   }
 }
 
@@ -49,19 +53,47 @@ async function withIndexesRebuilt(tx: Tx, rows: number, write: () => Promise<voi
   ]) await ddl.execute(tx);
 }
 
-/** Replaces the stored outcomes of these enterprises by `rows` (an enterprise without a row keeps none). */
+/**
+ * Replaces the stored outcomes of these enterprises by `rows` (an enterprise without a row keeps
+ * none): deletes the rows of those that have none now, upserts the others.
+ */
 export async function replaceEnterpriseMatches(tx: Tx, enterpriseIds: readonly string[], rows: readonly EnterpriseMatches[]): Promise<void> {
+  const keep = new Set(rows.map((r) => r.enterpriseId));
+  const gone = enterpriseIds.filter((id) => !keep.has(id));
   await withIndexesRebuilt(tx, Math.max(enterpriseIds.length, rows.length), async () => {
-    if (enterpriseIds.length) await sql`DELETE FROM benefit_enterprise_matches WHERE enterprise_id = ANY(${[...enterpriseIds]}::uuid[])`.execute(tx);
-    await insertRows(tx, rows);
+    if (gone.length) await sql`DELETE FROM benefit_enterprise_matches WHERE enterprise_id = ANY(${gone}::uuid[])`.execute(tx);
+    await writeRows(tx, rows, 'upsert');
   });
 }
 
-/** Replaces every stored outcome (the first start, the benchmark). */
+/**
+ * Stores the outcomes of these enterprises (`rows`; an enterprise without a row keeps none),
+ * writing only the rows that change: reads what is stored (by primary key), compares, and
+ * replaces the others. Most re-matchings change nothing — an edit of an enterprise's phone or a
+ * tax figure that crosses no threshold — and then write nothing (no new row version, no GIN
+ * entries, no dead tuple for PGlite, which has no autovacuum). Returns how many rows changed.
+ */
+export async function storeEnterpriseMatches(tx: Tx, enterpriseIds: readonly string[], rows: readonly EnterpriseMatches[]): Promise<number> {
+  if (enterpriseIds.length === 0) return 0;
+  const stored = await sql<{ enterprise_id: string; eligible: number[]; nearly: number[]; codes: string[] }>`
+    SELECT enterprise_id, eligible, nearly, codes FROM benefit_enterprise_matches WHERE enterprise_id = ANY(${[...enterpriseIds]}::uuid[])`.execute(tx);
+  const before = new Map(stored.rows.map((r) => [r.enterprise_id, r]));
+  const after = new Map(rows.map((r) => [r.enterpriseId, r]));
+  const changed = [...new Set(enterpriseIds)].filter((id) => !sameMatches(before.get(id), after.get(id)));
+  if (changed.length === 0) return 0;
+  await replaceEnterpriseMatches(tx, changed, changed.flatMap((id) => after.get(id) ?? []));
+  return changed.length;
+}
+
+/**
+ * Replaces every stored outcome (the first start, the benchmark). TRUNCATE rather than DELETE:
+ * the old rows leave no dead tuples behind (PGlite has no autovacuum; 48,000 dead rows per full
+ * match would double the table each time), and the new rows go into a fresh file.
+ */
 export async function replaceAllMatches(tx: Tx, rows: readonly EnterpriseMatches[]): Promise<void> {
   await withIndexesRebuilt(tx, REBUILD_INDEXES_FROM, async () => {
-    await sql`DELETE FROM benefit_enterprise_matches`.execute(tx);
-    await insertRows(tx, rows);
+    await sql`TRUNCATE benefit_enterprise_matches`.execute(tx);
+    await writeRows(tx, rows, 'insert');
   });
 }
 

@@ -44,26 +44,53 @@ export function outcomesOf(row: Pick<EnterpriseMatches, 'eligible' | 'nearly' | 
   return out;
 }
 
+/** A policy's criteria compiled for one day, with the policy's key (what a row stores). */
+export interface CompiledPolicy {
+  key: number;
+  compiled: CompiledCriteria;
+}
+
+/** Compiles each policy's criteria for `today`, in key order (the order of a row's arrays). */
+export function compilePolicies(policies: readonly KeyedCriteria[], today: string): CompiledPolicy[] {
+  return [...policies].sort((a, b) => a.key - b.key).map((p) => ({ key: p.key, compiled: compileCriteria(p.criteria, today) }));
+}
+
 /**
  * Every policy against every enterprise given: one row per enterprise with at least one eligible
  * or nearly policy. Each policy's criteria are compiled once (closures, cut-off dates), then run
  * against every enterprise.
  */
 export function matchEnterprises(policies: readonly KeyedCriteria[], facts: readonly EnterpriseFacts[], today: string): EnterpriseMatches[] {
-  const compiled: [number, CompiledCriteria][] = [...policies].sort((a, b) => a.key - b.key).map((p) => [p.key, compileCriteria(p.criteria, today)]);
+  return matchCompiled(compilePolicies(policies, today), facts);
+}
+
+/** The same with criteria compiled beforehand (`policies` in ascending key order), e.g. kept between re-matchings. */
+export function matchCompiled(policies: readonly CompiledPolicy[], facts: readonly EnterpriseFacts[]): EnterpriseMatches[] {
   const out: EnterpriseMatches[] = [];
   for (const f of facts) {
     const eligible: number[] = [];
     const nearly: number[] = [];
     const eCodes: string[] = [];
     const nCodes: string[] = [];
-    for (const [key, c] of compiled) {
-      const m = c.match(f);
+    for (const { key, compiled } of policies) {
+      const m = compiled.match(f);
       if (m.outcome === 'eligible') { eligible.push(key); eCodes.push(m.codes); } else if (m.outcome === 'nearly') { nearly.push(key); nCodes.push(m.codes); }
     }
     if (eligible.length + nearly.length > 0) out.push({ enterpriseId: f.enterpriseId, eligible, nearly, codes: [...eCodes, ...nCodes] });
   }
   return out;
+}
+
+/** Whether two stored rows hold the same outcomes (null = no row). */
+export function sameMatches(a: Omit<EnterpriseMatches, 'enterpriseId'> | null | undefined, b: Omit<EnterpriseMatches, 'enterpriseId'> | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return sameArray(a.eligible, b.eligible) && sameArray(a.nearly, b.nearly) && sameArray(a.codes, b.codes);
+}
+
+function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** One policy against every enterprise given: its outcome where eligible or nearly. */

@@ -144,3 +144,38 @@ describe('validation', () => {
     expect(r).toEqual({ ok: true, criteria: { combine: 'any', items: [{ field: 'tags', op: 'hasAny', values: ['专精特新'] }] } });
   });
 });
+
+describe('the compiled matcher stops early and still agrees with the full evaluation', () => {
+  it('gives the outcome and codes of every criterion evaluated (explainMatch + outcomeOf) on 20,000 random pairs', () => {
+    let seed = 20261130;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const maybe = <T>(x: T): T | null => (rnd() < 0.3 ? null : x);
+    const kinds: (() => Criteria['items'][number])[] = [
+      () => ({ field: 'industry', op: 'prefix', values: [pick(['65', '27', '6513'])] }),
+      () => ({ field: 'highTech', op: 'is', value: rnd() < 0.5 }),
+      () => ({ field: 'sizeClass', op: 'in', values: [pick(['small', 'micro', 'large'])] }),
+      () => ({ field: 'ageYears', op: pick(['gte', 'gt', 'lte', 'lt'] as const), value: Math.floor(rnd() * 10) }),
+      () => ({ field: 'employees', op: pick(['gte', 'lt'] as const), value: Math.floor(rnd() * 200) }),
+      () => ({ field: 'taxFen', op: 'gte', value: Math.floor(rnd() * 100) }),
+      () => ({ field: 'tags', op: pick(['hasAny', 'hasAll', 'hasNone'] as const), values: [pick(['数字经济', '专精特新'])] }),
+      () => ({ field: 'creditRating', op: 'in', values: [pick(['A', 'B'])] }),
+      () => ({ field: 'park', op: 'in', values: [pick(['park-1', 'park-2'])] }),
+    ];
+    for (let i = 0; i < 2_000; i++) {
+      const criteria: Criteria = { combine: rnd() < 0.8 ? 'all' : 'any', items: Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(kinds)()) };
+      const compiled = compileCriteria(criteria, today);
+      for (let j = 0; j < 10; j++) {
+        const f: EnterpriseFacts = {
+          ...base, industryCode: pick(['6513', '2720', '0111']), highTech: rnd() < 0.5, sizeClass: maybe(pick(['small', 'micro', 'large'] as const)),
+          establishedOn: maybe(pick(['2018-03-10', '2020-03-11', '2024-01-01'])), employees: maybe(Math.floor(rnd() * 200)), taxFen: maybe(Math.floor(rnd() * 100)),
+          tags: rnd() < 0.5 ? ['数字经济'] : ['专精特新', '数字经济'], creditRating: maybe(pick(['A', 'B', 'C'] as const)), parkId: maybe(pick(['park-1', 'park-2'])),
+        };
+        const full = explainMatch(criteria, f, today);
+        const m = compiled.match(f);
+        expect(m.outcome).toBe(full.outcome);
+        expect(m.codes).toBe(full.outcome === 'not_eligible' ? '' : full.codes);
+      }
+    }
+  });
+});

@@ -64,6 +64,7 @@ export function compileCriteria(criteria: Criteria, today: string): CompiledCrit
   const tests = criteria.items.map((c) => compileOne(c, today));
   const attainable = criteria.items.map((c) => CRITERION_FIELDS[c.field].attainable);
   const combine = criteria.combine;
+  const all = combine === 'all';
   const n = tests.length;
   const codes = new Uint8Array(n);
   return {
@@ -76,7 +77,17 @@ export function compileCriteria(criteria: Criteria, today: string): CompiledCrit
       for (let i = 0; i < n; i++) {
         const c = tests[i]!(f);
         codes[i] = c;
-        if (c === F) { fails++; failAt = i; } else if (c === U) unknowns++;
+        if (c === F) {
+          fails++;
+          failAt = i;
+          // all: a failure that cannot be reached, a second failure, a failure beside a missing fact
+          // or the only criterion failing is not eligible whatever the rest says (and a not-eligible
+          // pair keeps no codes), so the rest is not evaluated: most pairs stop at the first criterion
+          if (all && (!attainable[i] || fails > 1 || unknowns > 0 || n < 2)) return NOT;
+        } else if (c === U) {
+          unknowns++;
+          if (all && fails > 0) return NOT;
+        }
       }
       const outcome = decide(combine, n, fails, unknowns, failAt, attainable);
       if (outcome === 'not_eligible') return NOT;
