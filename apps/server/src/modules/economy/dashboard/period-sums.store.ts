@@ -3,6 +3,7 @@ import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../core/identity/actor';
 import { divisionPrefix } from '../../../core/identity/scope';
 import type { Period } from '../domain';
+import type { JobHandler } from '../../../core/jobs/job-runner';
 
 /**
  * The per-period sums of the leaders' screen (migration 0039): for each period, per street × park ×
@@ -74,6 +75,11 @@ export async function refreshPeriodSums(db: Kysely<DB>, only?: readonly PeriodKe
   for (const s of stale) await sumPeriod(db, { year: Number(s.year), part: s.period, basis: s.basis });
   return stale.length;
 }
+
+export const PERIOD_SUMS_JOB = 'economy.period_sums';
+
+/** The job the figures import queues at its end: sums again every period marked changed, newest first. */
+export const periodSumsJob: JobHandler = async (_job, jctx) => ({ summed: await refreshPeriodSums(jctx.db) });
 
 /** The scope the stored sums can answer: the whole county or a street prefix; one enterprise's user cannot (its figures are live). */
 export function sumsServeScope(actor: Actor): boolean {

@@ -9,7 +9,8 @@ import type { Ctx } from '../../../core/context';
 import type { JobHandler } from '../../../core/jobs/job-runner';
 import { BASIS_NAMES, FIGURE_COLUMNS, FIGURE_REQUIRED_COLUMNS, INDICATOR_KEYS, formatPeriod, indicatorHeader, parseFigureRow, type FigureRow } from '../domain';
 import { writeFigures, type WriteSummary } from './figure.store';
-import { refreshPeriodSums } from '../dashboard/period-sums.store';
+import { enqueueJob } from '../../../core/jobs/job-queue';
+import { PERIOD_SUMS_JOB } from '../dashboard/period-sums.store';
 
 const CHUNK = 5000;
 export const FIGURES_IMPORT_KIND = 'economy_figures';
@@ -69,9 +70,10 @@ export const importFiguresJob: JobHandler = async (job, jctx) => {
       });
       await jctx.progress(Math.min(i + CHUNK, rows.length), rows.length, '正在导入');
     }
-    // the screen's period sums of the periods this import changed (and a year later), summed now
-    // rather than on the next view (dashboard/period-sums.store.ts)
-    await refreshPeriodSums(jctx.db);
+    // the screen's period sums of the periods this import changed are summed again by a job of
+    // their own, right after (dashboard/period-sums.store.ts), so the import is done as soon as
+    // its figures are in and the next screen reads sums, not the figures
+    await enqueueJob(jctx.db, { kind: PERIOD_SUMS_JOB, maxAttempts: 3 });
     await jctx.db.updateTable('import_batches').set({ status: 'imported', summary: JSON.stringify(summary), rows: '[]' }).where('id', '=', batchId).execute();
   } catch (err) {
     await jctx.db.updateTable('import_batches').set({ status: 'failed', summary: JSON.stringify(summary) }).where('id', '=', batchId).execute();
