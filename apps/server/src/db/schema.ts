@@ -1493,6 +1493,9 @@ export interface EconomyProjectTable {
   construction_percent: Generated<number>;
   enterprise_id: string | null;
   description: Generated<string>;
+  /** GCJ-02, both or neither (migration 0039). */
+  lat: number | null;
+  lng: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;

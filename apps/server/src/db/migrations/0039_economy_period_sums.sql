@@ -101,3 +101,10 @@ CREATE TRIGGER economy_sums_enterprises_update AFTER UPDATE ON enterprises
 -- Figures already loaded: every period is marked, summed on first read.
 INSERT INTO economy_sums_periods (year, period, basis, changed_seq)
 SELECT year, period, basis, nextval('economy_sums_seq') FROM (SELECT DISTINCT year, period, basis FROM economy_figures) k;
+
+-- Investment projects on a map (issue 9: "projects on a map or by street"): where the project is,
+-- latitude / longitude in GCJ-02 like enterprises.lat / lng (0024); null while unknown (the map
+-- counts those apart). docs/economy/PROJECTS.md "Map".
+ALTER TABLE economy_projects ADD COLUMN lat double precision CHECK (lat BETWEEN -90 AND 90);
+ALTER TABLE economy_projects ADD COLUMN lng double precision CHECK (lng BETWEEN -180 AND 180);
+ALTER TABLE economy_projects ADD CONSTRAINT economy_projects_lat_lng_both CHECK ((lat IS NULL) = (lng IS NULL));
