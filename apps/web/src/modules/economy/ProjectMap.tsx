@@ -40,14 +40,17 @@ function boundsOf(points: { lat: number; lng: number }[]) {
 
 type Point = { value: [number, number, number]; id: string; name: string; investor: string; stageName: string; streetName: string };
 
-function mapOption(d: MapData, t: (k: string, o?: Record<string, unknown>) => string) {
-  const b = boundsOf([...d.projects.map((p) => p.location!), ...d.streets]);
+type Bounds = ReturnType<typeof boundsOf>;
+/** The grid's margins in pixels (the journey test finds a project's point from them and the bounds). */
+const GRID = { left: 56, right: 24, top: 40, bottom: 40 };
+
+function mapOption(d: MapData, b: Bounds, t: (k: string, o?: Record<string, unknown>) => string) {
   const maxWan = Math.max(1, ...d.projects.map((p) => p.totalInvestmentWan));
   const size = (wan: number) => 10 + 26 * Math.sqrt(wan / maxWan);
   return {
     color: CHART_COLORS,
     legend: { top: 0, data: d.stages.map((s) => s.name) },
-    grid: { left: 56, right: 24, top: 40, bottom: 40 },
+    grid: GRID,
     tooltip: {
       trigger: 'item',
       formatter: (p: { seriesName: string; data: Point | { name: string; enterprises: number } }) => ('id' in p.data
@@ -84,12 +87,13 @@ export function ProjectMap() {
   const navigate = useNavigate();
   const q = useProjectMap();
   const d = q.data;
-  const option = useMemo(() => (d && (d.projects.length || d.streets.length) ? mapOption(d, (k, o) => t(`projects.${k}`, o)) : null), [d, t]);
+  const bounds = useMemo(() => (d && (d.projects.length || d.streets.length) ? boundsOf([...d.projects.map((p) => p.location!), ...d.streets]) : null), [d]);
+  const option = useMemo(() => (d && bounds ? mapOption(d, bounds, (k, o) => t(`projects.${k}`, o)) : null), [d, bounds, t]);
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
   if (!d) return <PageLoading />;
   return (
     <Row gutter={12}>
-      <Col xs={24} lg={18}>
+      <Col xs={24} lg={18} data-testid="project-map-area" data-bounds={bounds ? JSON.stringify({ ...bounds, ...GRID }) : undefined}>
         <EChart
           option={option ?? {}} height={460} testId="project-map" empty={option ? undefined : <Empty description={t('projects.map.none')} />}
           onClick={(p) => { const id = (p.data as { id?: string } | undefined)?.id; if (id) navigate(`/economy/projects/${id}`); }}
