@@ -18,8 +18,8 @@ export const ProjectInput = z.object({
   address: z.string().trim().max(200).default(''),
   constructionPercent: z.number().int().min(0).max(100).default(0),
   description: z.string().max(2000).default(''),
-  /** Where the project is (GCJ-02), for the map; null while unknown. Checked to lie in the county. */
-  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable().default(null),
+  /** Where the project is (GCJ-02), for the map; null while unknown. Checked to lie in the county (projectLocationProblem: out of range, swapped, elsewhere). */
+  location: z.object({ lat: z.number(), lng: z.number() }).nullable().default(null),
 });
 export const ProjectCreate = ProjectInput.extend({ stage: z.string().optional() });
 export const ProjectUpdate = ProjectInput.extend({ version: z.number().int() });
