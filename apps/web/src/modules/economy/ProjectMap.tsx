@@ -46,7 +46,7 @@ const GRID = { left: 56, right: 24, top: 40, bottom: 40 };
 
 function mapOption(d: MapData, b: Bounds, t: (k: string, o?: Record<string, unknown>) => string) {
   const maxWan = Math.max(1, ...d.projects.map((p) => p.totalInvestmentWan));
-  const size = (wan: number) => 10 + 26 * Math.sqrt(wan / maxWan);
+  const size = (wan: number) => 9 + 19 * Math.sqrt(wan / maxWan);
   return {
     color: CHART_COLORS,
     legend: { top: 0, data: d.stages.map((s) => s.name) },
@@ -57,8 +57,8 @@ function mapOption(d: MapData, b: Bounds, t: (k: string, o?: Record<string, unkn
         ? `<b>${p.data.name}</b><br/>${p.data.investor}<br/>${p.data.stageName} · ${p.data.streetName}<br/>${t('map.investment', { value: fmtNumber(p.data.value[2] / 10_000, 2) })}`
         : `${p.data.name}<br/>${t('map.streetCentre', { count: p.data.enterprises })}`),
     },
-    xAxis: { type: 'value', name: t('map.lng'), min: b.minLng, max: b.maxLng, axisLabel: { formatter: (v: number) => v.toFixed(2) }, splitLine: { lineStyle: { type: 'dashed' } } },
-    yAxis: { type: 'value', name: t('map.lat'), min: b.minLat, max: b.maxLat, axisLabel: { formatter: (v: number) => v.toFixed(2) }, splitLine: { lineStyle: { type: 'dashed' } } },
+    xAxis: { type: 'value', name: t('map.lng'), min: b.minLng, max: b.maxLng, axisLabel: { formatter: (v: number) => v.toFixed(2), showMinLabel: false, showMaxLabel: false }, splitLine: { lineStyle: { type: 'dashed' } } },
+    yAxis: { type: 'value', name: t('map.lat'), min: b.minLat, max: b.maxLat, axisLabel: { formatter: (v: number) => v.toFixed(2), showMinLabel: false, showMaxLabel: false }, splitLine: { lineStyle: { type: 'dashed' } } },
     series: [
       ...d.stages.map((s, i) => ({
         name: s.name, type: 'scatter', color: CHART_COLORS[i % CHART_COLORS.length],
@@ -69,8 +69,8 @@ function mapOption(d: MapData, b: Bounds, t: (k: string, o?: Record<string, unkn
         })),
       })),
       {
-        name: t('map.streets'), type: 'scatter', symbol: 'diamond', symbolSize: 9, itemStyle: { color: '#8c8c8c' }, silent: false,
-        label: { show: true, position: 'bottom', color: '#595959', formatter: '{b}' },
+        name: t('map.streets'), type: 'scatter', symbol: 'diamond', symbolSize: 9, itemStyle: { color: '#8c8c8c' }, z: 3,
+        label: { show: true, position: 'right', distance: 14, color: '#434343', fontWeight: 'bold', textBorderColor: '#fff', textBorderWidth: 3, formatter: '{b}' },
         data: d.streets.map((s) => ({ value: [s.lng, s.lat], name: s.name, enterprises: s.enterprises })),
       },
     ],
