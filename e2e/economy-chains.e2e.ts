@@ -58,4 +58,26 @@ describe('an investment officer reads a chain\'s gaps and moves the project that
     expect(await page.getByTestId('board-construction').innerText()).toContain('先进封装测试基地');
     await screenshot(page, 'economy-chains-04-board');
   });
+
+  it('the map shows the projects where they are, coloured by stage; a click on one opens it', async () => {
+    await page.getByRole('tab', { name: '项目地图' }).click();
+    const area = page.getByTestId('project-map-area');
+    await area.locator('canvas').first().waitFor();
+    await expect.poll(() => page.getByTestId('project-map-unlocated').innerText()).toContain('细胞治疗中试平台');
+    await page.waitForTimeout(800); // the scatter's entry animation
+    await screenshot(page, 'economy-chains-05-map');
+    // the point of 先进封装测试基地: its location through the chart's bounds and margins onto the canvas
+    const map = await page.evaluate(async () => (await fetch('/api/economy/projects/map')).json()) as { projects: { id: string; name: string; location: { lat: number; lng: number } }[] };
+    const target = map.projects.find((p) => p.name === '先进封装测试基地')!;
+    const b = JSON.parse((await area.getAttribute('data-bounds'))!) as { minLat: number; maxLat: number; minLng: number; maxLng: number; left: number; right: number; top: number; bottom: number };
+    const box = (await area.getByTestId('project-map').boundingBox())!;
+    const x = box.x + b.left + ((target.location.lng - b.minLng) / (b.maxLng - b.minLng)) * (box.width - b.left - b.right);
+    const y = box.y + b.top + ((b.maxLat - target.location.lat) / (b.maxLat - b.minLat)) * (box.height - b.top - b.bottom);
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(400); // the tooltip
+    await screenshot(page, 'economy-chains-06-map-tooltip');
+    await page.mouse.click(x, y);
+    await page.waitForURL(`**/economy/projects/${target.id}`);
+    await page.getByTestId('project-detail').waitFor();
+  });
 });

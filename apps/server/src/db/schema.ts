@@ -1388,12 +1388,50 @@ export interface EconomyOfficialRateTable {
   entered_at: Generated<Date>;
 }
 
+export interface EconomySumsPeriodTable {
+  year: number;
+  period: string;
+  basis: 'cumulative' | 'current';
+  changed_seq: number;
+  summed_seq: number | null;
+  summed_at: Date | null;
+}
+
+/** Per-period sums for the leaders' screen (migration 0039; modules/economy/dashboard/period-sums.store.ts). */
+export interface EconomyPeriodSumTable {
+  year: number;
+  period: string;
+  basis: 'cumulative' | 'current';
+  division_code: string;
+  park_key: string;
+  industry_code: string;
+  as_size: number;
+  as_with_row: number;
+  rev_reported: number;
+  rev_compared: number;
+  rev_total: number;
+  rev_cur: number;
+  rev_base: number;
+  tax_reported: number;
+  tax_compared: number;
+  tax_total: number;
+  tax_cur: number;
+  tax_base: number;
+  emp_reported: number;
+  emp_compared: number;
+  emp_total: number;
+  emp_cur: number;
+  emp_base: number;
+}
+
 export interface DB {
   economy_figures: EconomyFigureTable;
   economy_figure_history: EconomyFigureHistoryTable;
   economy_scale_status: EconomyScaleStatusTable;
   economy_ecosystems: EconomyEcosystemTable;
   economy_official_rates: EconomyOfficialRateTable;
+  economy_sums_periods: EconomySumsPeriodTable;
+  economy_period_sums: EconomyPeriodSumTable;
 }
 
 // ---- economy: chains and investment projects (migrations/0035_economy_chains_projects.sql) ---
@@ -1455,6 +1493,9 @@ export interface EconomyProjectTable {
   construction_percent: Generated<number>;
   enterprise_id: string | null;
   description: Generated<string>;
+  /** GCJ-02, both or neither (migration 0039). */
+  lat: number | null;
+  lng: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;

@@ -25,10 +25,25 @@ export async function readTable(buffer: Buffer, fileName: string): Promise<Table
   throw new UnreadableFileError('unsupported file type');
 }
 
+/**
+ * The records of a CSV file without any quote character: split on line breaks and commas, which
+ * is what csv-parse makes of such a file (same records, same line numbers: a break ends a record,
+ * the break after the last record makes none), ~5× faster on a 50,000-row file
+ * (bench/RESULTS.md run 26). Anything quoted goes through csv-parse.
+ */
+export function splitUnquotedCsv(text: string): string[][] | null {
+  if (text.includes('"')) return null;
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => l.split(','));
+}
+
 function readCsv(buffer: Buffer): Table {
   let records: string[][];
   try {
-    records = parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    const text = buffer.toString('utf8');
+    records = splitUnquotedCsv(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+      ?? parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch (err) {
     throw new UnreadableFileError((err as Error).message);
   }

@@ -187,6 +187,44 @@ describe('investment projects: stages and milestones', () => {
   });
 });
 
+describe('investment projects on a map', () => {
+  it('a location must lie in the county (swapped or far away is a 400 naming the field); the map draws located projects by stage, lists the rest, inside a street', async () => {
+    const swapped = await invest.post('/api/economy/projects', newProject({ name: '坐标填反项目', location: { lat: 119.99, lng: 30.29 } }));
+    expect(swapped.statusCode).toBe(400);
+    expect(swapped.json().error.fields.location).toContain('填反');
+    const far = await invest.post('/api/economy/projects', newProject({ name: '北京项目', location: { lat: 39.9, lng: 116.4 } }));
+    expect(far.json().error.fields.location).toContain('不在本区范围内');
+    const made = await invest.post('/api/economy/projects', newProject({ name: '地图测试项目', location: { lat: 30.381234567, lng: 120.02 } }));
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().location).toEqual({ lat: 30.3812346, lng: 120.02 });
+
+    const map = (await leader.get('/api/economy/projects/map')).json() as {
+      stages: { code: string; name: string }[]; projects: { id: string; name: string; stage: string; status: string; location: { lat: number; lng: number } }[];
+      unlocated: { name: string }[]; streets: { code: string; name: string; lat: number; lng: number; enterprises: number }[];
+    };
+    expect(map.stages.map((s) => s.code)).toContain('contact');
+    expect(map.projects.find((p) => p.id === made.json().id)?.location).toEqual({ lat: 30.3812346, lng: 120.02 });
+    expect(map.projects.every((p) => p.status !== 'dropped' && p.location.lat > 30 && p.location.lng > 119)).toBe(true);
+    expect(map.unlocated.map((u) => u.name)).toContain('细胞治疗中试平台');
+    expect(map.streets.length).toBeGreaterThan(0);
+    const row = await t.deps.db.selectFrom('economy_projects').select(['lat', 'lng']).where('id', '=', made.json().id).executeTakeFirstOrThrow();
+    expect([row.lat, row.lng]).toEqual([30.3812346, 120.02]);
+    // moving it is audited; clearing the location takes it off the map
+    const cleared = await invest.put(`/api/economy/projects/${made.json().id}`, { ...newProject({ name: '地图测试项目' }), location: null, version: made.json().version });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const audit = await t.deps.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'economy.project.update').where('entity_id', '=', made.json().id).executeTakeFirstOrThrow();
+    expect(audit.before).toMatchObject({ lat: 30.3812346, lng: 120.02 });
+    expect(((await leader.get('/api/economy/projects/map')).json().unlocated as { name: string }[]).map((u) => u.name)).toContain('地图测试项目');
+    // a street officer sees their street's projects and centre only
+    const admin = await t.as('admin');
+    expect((await admin.post('/api/users', { username: 'eco_map_lz', displayName: '良渚地图', password: PASSWORD, roles: ['economy_leader'], divisionCode: DEMO_STREETS.liangzhu })).statusCode).toBe(201);
+    const street = (await (await t.as('eco_map_lz', PASSWORD)).get('/api/economy/projects/map')).json() as typeof map;
+    expect(street.streets.map((s) => s.code)).toEqual([DEMO_STREETS.liangzhu]);
+    expect(street.projects.length).toBeGreaterThan(0);
+    expect(street.projects.every((p) => (p as unknown as { divisionCode: string }).divisionCode === DEMO_STREETS.liangzhu)).toBe(true);
+  });
+});
+
 describe('pipeline views, escalation, configuration', () => {
   it('the board sums each stage; the funnel and the times come from the stage events; major projects; overdue milestones', async () => {
     const v = (await leader.get('/api/economy/projects/pipeline')).json();

@@ -174,6 +174,46 @@ describe('economy: the screen, the files, the plug for other modules', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['核心指标', '逐月走势', '产业生态圈', '街道', '园区']);
   });
 
+  it('the first screen (headline) reads the stored period sums: the same as the live statements, again after a correction, inside a street', async () => {
+    const h = (await leader.get(`/api/economy/dashboard/headline?period=${JUNE}`));
+    expect(h.statusCode, h.body).toBe(200);
+    const live = async (c: Client, indicator: string, cohort = 'above_scale') => (await c.get(`/api/economy/growth?period=${JUNE}&indicator=${indicator}&cohort=${cohort}`)).json().total;
+    const check = async (c: Client) => {
+      const head = (await c.get(`/api/economy/dashboard/headline?period=${JUNE}`)).json();
+      const [rev, tax, emp] = [await live(c, 'revenue'), await live(c, 'tax'), await live(c, 'employees', 'all')];
+      expect(head.aboveScaleRevenueWan.value).toBeCloseTo(rev.total, 2);
+      expect(head.aboveScaleRevenueWan.growthPercent).toBe(rev.growthPercent);
+      expect(head.aboveScaleTaxWan.value).toBeCloseTo(tax.total, 2);
+      expect(head.aboveScaleTaxWan.growthPercent).toBe(tax.growthPercent);
+      expect(head.employees.value).toBe(emp.total);
+      expect(head.employees.growthPercent).toBe(emp.growthPercent);
+      const full = (await c.get(`/api/economy/dashboard?period=${JUNE}`)).json();
+      expect(full.aboveScaleRevenueWan).toEqual(head.aboveScaleRevenueWan);
+      expect(full.counts).toEqual(head.counts);
+      for (const [groupBy, rows] of [['street', full.byStreet], ['park', full.byPark], ['ecosystem', full.byEcosystem]] as const) {
+        const g = (await c.get(`/api/economy/growth?period=${JUNE}&groupBy=${groupBy}`)).json().groups;
+        expect(rows.map((r: { key: string; total: number; growthPercent: number | null; cohortSize: number; shareChangePoints: number | null }) => [r.key, r.total, r.growthPercent, r.cohortSize, r.shareChangePoints]))
+          .toEqual(g.map((r: { key: string; total: number; growthPercent: number | null; cohortSize: number; shareChangePoints: number | null }) => [r.key, r.total, r.growthPercent, r.cohortSize, r.shareChangePoints]));
+      }
+      return head;
+    };
+    const before = await check(leader);
+    // a correction marks the period changed: the next read sums it again
+    const inCohort = await t.deps.db.selectFrom('economy_scale_status as s').innerJoin('economy_figures as f', (j) => j.onRef('f.enterprise_id', '=', 's.enterprise_id'))
+      .select(['s.enterprise_id', 'f.revenue_fen']).where('s.year', '=', LY).where('s.above_scale', '=', true)
+      .where('f.year', '=', LY).where('f.period', '=', '06').where('f.basis', '=', 'cumulative').where('f.revenue_fen', 'is not', null).limit(1).executeTakeFirstOrThrow();
+    const newWan = Number(inCohort.revenue_fen) / 1_000_000 + 5000;
+    const put = await officer.put(`/api/economy/enterprises/${inCohort.enterprise_id}/figures/${JUNE}/cumulative`, { values: { revenue: newWan }, reason: '统计局反馈更正' });
+    expect(put.statusCode, put.body).toBe(200);
+    const after = await check(leader);
+    expect(after.aboveScaleRevenueWan.value).toBeCloseTo(before.aboveScaleRevenueWan.value + 5000, 2);
+    // a street officer's screen adds up only the street's rows
+    const street = await t.as('eco_street', PASSWORD);
+    const mine = await check(street);
+    expect(mine.aboveScaleRevenueWan.value).toBeLessThan(after.aboveScaleRevenueWan.value);
+    expect((await street.get(`/api/economy/dashboard?period=${JUNE}`)).json().byStreet.map((r: { key: string }) => r.key)).toEqual(['330110010']);
+  });
+
   it('the enterprise file explains the above-scale status and shows 亩均', async () => {
     const f = (await leader.get(`/api/economy/enterprises/${zsy.id}/figures`)).json();
     const y2026 = f.scale.find((s: { year: number }) => s.year === LY);

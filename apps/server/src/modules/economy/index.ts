@@ -11,6 +11,7 @@ import { chainRoutes } from './chains/chains.routes';
 import { projectRoutes } from './projects/projects.routes';
 import { ESCALATION_JOB, milestoneEscalationJob } from './projects/milestone-escalation';
 import { transferRoutes } from './transfer/transfer.routes';
+import { PERIOD_SUMS_JOB, periodSumsJob } from './dashboard/period-sums.store';
 
 /**
  * 经济运行 (issue 9, part 1: indicators): enterprise figures per period and basis with import,
@@ -28,6 +29,6 @@ export const economyModule = {
   routes: [figureRoutes, dashboardRoutes, ecosystemRoutes, chainRoutes, projectRoutes, transferRoutes],
   permissions: ECONOMY_PERMISSIONS,
   roles: ECONOMY_ROLES,
-  jobs: { [`import.${FIGURES_IMPORT_KIND}`]: importFiguresJob, [ESCALATION_JOB]: milestoneEscalationJob },
+  jobs: { [`import.${FIGURES_IMPORT_KIND}`]: importFiguresJob, [ESCALATION_JOB]: milestoneEscalationJob, [PERIOD_SUMS_JOB]: periodSumsJob },
   seed: async (tx: Transaction<DB>, demo: { passwordHash: string }) => ({ ...(await seedDemoEconomy(tx, demo)), ...(await seedDemoChainsProjects(tx, demo)) }),
 };

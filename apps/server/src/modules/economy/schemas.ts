@@ -139,6 +139,10 @@ export const DashboardView = z.object({
   periods: z.array(PeriodText),
 });
 export type DashboardView = z.infer<typeof DashboardView>;
+/** The first screen: counts and the three headline figures (the months and groups follow in /economy/dashboard). */
+export const DashboardHeadline = DashboardView.pick({ period: true, year: true, counts: true, aboveScaleRevenueWan: true, aboveScaleTaxWan: true, employees: true, periods: true });
+export type DashboardHeadline = z.infer<typeof DashboardHeadline>;
+export const DashboardHeadlineQuery = z.object({ period: PeriodText.optional() });
 
 export const EcosystemInput = z.object({
   name: z.string().trim().min(2).max(60),

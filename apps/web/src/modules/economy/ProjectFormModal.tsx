@@ -1,4 +1,4 @@
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,7 +11,12 @@ import { projectKeys, useAllChainLinks, useStages, type Project } from './chains
 interface Draft {
   name: string; investor: string; investorOrigin: string; industryCode: string; chainLinkId: string | null; totalInvestmentWan: number; receivedInvestmentWan: number;
   divisionCode: string; address: string; constructionPercent: number; description: string; stage?: string;
+  /** GCJ-02, both or neither (sent as `location`). */
+  lat?: number | null; lng?: number | null;
 }
+
+const locationOf = (v: Draft) => (v.lat === null || v.lat === undefined || v.lng === null || v.lng === undefined ? null : { lat: v.lat, lng: v.lng });
+const bodyOf = ({ lat: _lat, lng: _lng, ...v }: Draft) => ({ ...v, chainLinkId: v.chainLinkId ?? null, location: locationOf({ ...v, lat: _lat, lng: _lng }) });
 
 /** Registers a project (at the first stage unless another is chosen) or edits one. */
 export function ProjectFormModal({ project, onClose }: { project?: Project; onClose: () => void }) {
@@ -24,8 +29,8 @@ export function ProjectFormModal({ project, onClose }: { project?: Project; onCl
   const [form] = Form.useForm<Draft>();
   const save = useMutation({
     mutationFn: (v: Draft) => (project
-      ? api.put<Project>(`/api/economy/projects/${project.id}`, { ...v, chainLinkId: v.chainLinkId ?? null, version: project.version })
-      : api.post<Project>('/api/economy/projects', { ...v, chainLinkId: v.chainLinkId ?? null })),
+      ? api.put<Project>(`/api/economy/projects/${project.id}`, { ...bodyOf(v), version: project.version })
+      : api.post<Project>('/api/economy/projects', bodyOf(v))),
     onSuccess: async (p) => {
       message.success(t('projects.saved'));
       await qc.invalidateQueries({ queryKey: projectKeys.all });
@@ -34,7 +39,7 @@ export function ProjectFormModal({ project, onClose }: { project?: Project; onCl
     },
   });
   const initial: Partial<Draft> = project
-    ? { ...project, chainLinkId: project.chainLink?.id ?? null }
+    ? { ...project, chainLinkId: project.chainLink?.id ?? null, lat: project.location?.lat ?? null, lng: project.location?.lng ?? null }
     : { investorOrigin: '', receivedInvestmentWan: 0, constructionPercent: 0, address: '', description: '', chainLinkId: null };
   return (
     <Modal open width={720} title={project ? project.name : t('projects.add')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} data-testid="project-form">
@@ -54,6 +59,18 @@ export function ProjectFormModal({ project, onClose }: { project?: Project; onCl
         <Form.Item name="receivedInvestmentWan" label={t('projects.receivedWan')}><InputNumber min={0} max={100_000_000} precision={2} style={{ width: 200 }} /></Form.Item>
         <Form.Item name="divisionCode" label={t('projects.street')} rules={[{ required: true }]}><StreetSelect initialLabel={project?.streetName} /></Form.Item>
         <Form.Item name="address" label={t('projects.address')}><Input maxLength={200} /></Form.Item>
+        <Form.Item label={t('projects.location')} extra={t('projects.locationHelp')} style={{ marginBottom: 0 }}>
+          <Space.Compact>
+            <Form.Item name="lat" dependencies={['lng']} rules={[({ getFieldValue }) => ({
+              validator: (_, v) => ((v === null || v === undefined) === (getFieldValue('lng') === null || getFieldValue('lng') === undefined) ? Promise.resolve() : Promise.reject(new Error(t('projects.locationBoth')))),
+            })]}>
+              <InputNumber placeholder={t('projects.lat')} min={-90} max={90} precision={7} style={{ width: 180 }} data-testid="project-lat" />
+            </Form.Item>
+            <Form.Item name="lng">
+              <InputNumber placeholder={t('projects.lng')} min={-180} max={180} precision={7} style={{ width: 180 }} data-testid="project-lng" />
+            </Form.Item>
+          </Space.Compact>
+        </Form.Item>
         {project ? <Form.Item name="constructionPercent" label={t('projects.progress')}><InputNumber min={0} max={100} addonAfter="%" /></Form.Item> : (
           <Form.Item name="stage" label={t('projects.startStage')}>
             <Select allowClear placeholder={stages.data?.[0]?.name} options={(stages.data ?? []).slice(0, -1).map((s) => ({ value: s.code, label: s.name }))} />

@@ -13,6 +13,7 @@ import { PlusIcon } from '../../ui/icons';
 import { fmtNumber } from './api';
 import { usePipeline, type Pipeline, type ProjectCard } from './chains-api';
 import { ProjectFormModal } from './ProjectFormModal';
+import { ProjectMap } from './ProjectMap';
 
 echarts.use([FunnelChart]);
 
@@ -129,6 +130,7 @@ export function ProjectsPage() {
                 </Col>
               </Row>
             ) },
+            { key: 'map', label: t('projects.tabs.map'), children: <ProjectMap /> },
             { key: 'street', label: t('projects.tabs.street'), children: (
               <Row gutter={12}>
                 <Col xs={24} lg={14}><EChart option={streetOption(d, t)} height={300} empty={d.byStreet.length ? undefined : <Empty />} /></Col>

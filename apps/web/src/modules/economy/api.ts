@@ -21,6 +21,8 @@ export interface Dashboard {
   byEcosystem: GrowthRow[]; byStreet: GrowthRow[]; byPark: GrowthRow[];
   periods: string[];
 }
+/** The first screen (GET /api/economy/dashboard/headline): what the leaders see before the months and groups. */
+export type DashboardHeadline = Pick<Dashboard, 'period' | 'year' | 'counts' | 'aboveScaleRevenueWan' | 'aboveScaleTaxWan' | 'employees' | 'periods'>;
 export interface FigureRow {
   period: string; basis: Basis; values: Record<IndicatorKey, number | null>; source: 'import' | 'correction' | 'seed';
   updatedAt: string; version: number; corrections: number;
@@ -43,6 +45,7 @@ export interface Ecosystem { id: string; name: string; nameEn: string; industryP
 export const economyKeys = {
   all: ['economy'] as const,
   dashboard: (period: string | undefined) => ['economy', 'dashboard', period ?? ''] as const,
+  headline: (period: string | undefined) => ['economy', 'dashboard', 'headline', period ?? ''] as const,
   enterprise: (id: string) => ['economy', 'enterprise', id] as const,
   history: (id: string, period: string, basis: Basis) => ['economy', 'history', id, period, basis] as const,
   park: (id: string) => ['economy', 'park', id] as const,
@@ -51,6 +54,10 @@ export const economyKeys = {
 
 export const useDashboard = (period: string | undefined) =>
   useQuery({ queryKey: economyKeys.dashboard(period), queryFn: () => api.get<Dashboard>('/api/economy/dashboard', { period }) });
+
+/** The headline first; the whole screen (months, groups) is asked for at the same time and fills in after. */
+export const useDashboardHeadline = (period: string | undefined) =>
+  useQuery({ queryKey: economyKeys.headline(period), queryFn: () => api.get<DashboardHeadline>('/api/economy/dashboard/headline', { period }) });
 
 export const useEcosystems = () => useQuery({ queryKey: economyKeys.ecosystems, queryFn: () => api.get<Ecosystem[]>('/api/economy/ecosystems') });
 

@@ -26,6 +26,15 @@ export interface ProjectCard {
   totalInvestmentWan: number; receivedInvestmentWan: number; major: boolean; stage: string; stageName: string; stageEnteredAt: string; daysInStage: number;
   status: 'active' | 'landed' | 'dropped'; owner: { id: string; name: string }; divisionCode: string; streetName: string; constructionPercent: number;
   overdueMilestones: number; openProblems: number; enterprise: { id: string; name: string } | null;
+  /** GCJ-02; null while unknown. */
+  location: { lat: number; lng: number } | null;
+}
+/** GET /api/economy/projects/map */
+export interface ProjectMap {
+  stages: { code: string; name: string }[];
+  projects: ProjectCard[];
+  unlocated: { id: string; name: string; stageName: string; streetName: string }[];
+  streets: { code: string; name: string; lat: number; lng: number; enterprises: number }[];
 }
 export interface Project extends ProjectCard {
   investorOrigin: string; address: string; description: string; version: number; createdAt: string;
@@ -55,6 +64,7 @@ export const chainKeys = {
 export const projectKeys = {
   all: ['economy', 'projects'] as const,
   pipeline: ['economy', 'projects', 'pipeline'] as const,
+  map: ['economy', 'projects', 'map'] as const,
   project: (id: string) => ['economy', 'projects', 'one', id] as const,
   stages: ['economy', 'projects', 'stages'] as const,
 };
@@ -64,6 +74,7 @@ export const useChain = (id: string) => useQuery({ queryKey: chainKeys.chain(id)
 export const useChainMap = (id: string) => useQuery({ queryKey: chainKeys.map(id), queryFn: () => api.get<ChainMapView>(`/api/economy/chains/${id}/map`), enabled: !!id });
 export const useLinkEnterprises = (id: string | null) =>
   useQuery({ queryKey: chainKeys.linkEnterprises(id ?? ''), queryFn: () => api.get<LinkEnterprise[]>(`/api/economy/chain-links/${id}/enterprises`, { limit: 200 }), enabled: !!id });
+export const useProjectMap = () => useQuery({ queryKey: projectKeys.map, queryFn: () => api.get<ProjectMap>('/api/economy/projects/map') });
 export const usePipeline = () => useQuery({ queryKey: projectKeys.pipeline, queryFn: () => api.get<Pipeline>('/api/economy/projects/pipeline') });
 export const useProject = (id: string) => useQuery({ queryKey: projectKeys.project(id), queryFn: () => api.get<Project>(`/api/economy/projects/${id}`), enabled: !!id });
 export const useStages = () => useQuery({ queryKey: projectKeys.stages, queryFn: () => api.get<Stage[]>('/api/economy/project-stages') });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ctxOf, type Routes } from '../../../http/deps';
 import { attachment, XLSX_MIME } from '../../../core/excel/write-xlsx';
-import { ParkFiguresView, PeriodText, DashboardQuery, DashboardView, GrowthQuery, GrowthReport, OfficialRateInput, OfficialRateView } from '../schemas';
-import { dashboard, exportDashboard } from './dashboard.service';
+import { ParkFiguresView, PeriodText, DashboardQuery, DashboardView, DashboardHeadline, DashboardHeadlineQuery, GrowthQuery, GrowthReport, OfficialRateInput, OfficialRateView } from '../schemas';
+import { dashboard, dashboardHeadline, exportDashboard } from './dashboard.service';
 import { growthReport } from './growth.service';
 import { enterOfficialRate, listOfficialRates } from './official-rates';
 import { parkFigures } from './park-figures';
@@ -18,6 +18,15 @@ export const dashboardRoutes: Routes = (app, deps) => {
       querystring: DashboardQuery, response: { 200: DashboardView },
     },
   }, (req) => dashboard(ctxOf(req, deps), req.query));
+
+  app.get('/economy/dashboard/headline', {
+    config: { access: 'economy.read' },
+    schema: {
+      tags: TAG, summary: '经济运行大屏首屏：企业数量与规上营收、税收、从业人员及同口径增速（按期间汇总表读取，逐月走势与分组见 /economy/dashboard）',
+      description: 'Read from the per-period sums (economy_period_sums, kept by the import job; a period marked changed is summed again first). docs/economy/GROWTH.md "Period sums".',
+      querystring: DashboardHeadlineQuery, response: { 200: DashboardHeadline },
+    },
+  }, (req) => dashboardHeadline(ctxOf(req, deps), req.query));
 
   app.get('/economy/dashboard/export.xlsx', {
     config: { access: 'economy.read' },

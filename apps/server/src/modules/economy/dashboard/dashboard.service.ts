@@ -5,12 +5,15 @@ import { enterpriseInScope } from '../../../core/identity/scope';
 import { localDateOf } from '../../../core/reference/domain/workday';
 import { writeXlsxSheets, type SheetColumn } from '../../../core/excel/write-xlsx';
 import { FEN_PER_WAN, formatPeriod, growthRate, lastMonthOf, monthsBetween, parsePeriod, type Period } from '../domain';
-import type { DashboardView } from '../schemas';
-import { growthSums, monthlyAboveScale, periodsWithFigures } from './growth.repo';
+import type { DashboardHeadline, DashboardView } from '../schemas';
+import { growthSums, monthlyAboveScale, periodsWithFigures, type Grouping, type GrowthSums, type MonthSums } from './growth.repo';
+import { periodSumRows, sumsServeScope } from './period-sums.store';
+import { growthFromRows, monthsFromRows, type EcosystemPrefixes, type SumsIndicator } from './sum-rows';
 import { defaultPeriodOf, groupNames, toRow } from './growth.service';
 import { officialRates } from './official-rates';
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 10000) / 100);
+type Official = { ratePercent: number; source: string };
 const wan = (fen: number) => Math.round((fen / FEN_PER_WAN) * 100) / 100;
 
 /** Headline counts of the registry in scope (tags 独角兽 / 准独角兽 / 专精特新), above-scale from this year's derived list. */
@@ -32,30 +35,89 @@ async function counts(ctx: Ctx, year: number): Promise<DashboardView['counts']> 
   };
 }
 
+/** Where the screen's sums come from: the stored period sums, or (one enterprise's user) the live statements. */
+interface ScreenSums {
+  growth(indicator: SumsIndicator, groupBy: Grouping): Promise<GrowthSums[]>;
+  months(from: Period, to: Period): Promise<MonthSums[]>;
+}
+
+function liveSums(ctx: Ctx, period: Period): ScreenSums {
+  const cum = { period, basis: 'cumulative' as const };
+  return {
+    growth: (indicator, groupBy) => growthSums(ctx.db, ctx.actor, { ...cum, indicator, groupBy, cohort: indicator === 'employees' ? 'all' : 'above_scale' }),
+    months: (from, to) => monthlyAboveScale(ctx.db, ctx.actor, from, to),
+  };
+}
+
+async function storedSums(ctx: Ctx, period: Period): Promise<ScreenSums> {
+  const rows = await periodSumRows(ctx.db, ctx.actor, [period], 'cumulative');
+  let ecosystems: Promise<EcosystemPrefixes[]> | null = null;
+  return {
+    growth: async (indicator, groupBy) => {
+      if (groupBy === 'ecosystem') {
+        ecosystems ??= ctx.db.selectFrom('economy_ecosystems').select(['id', 'industry_prefixes']).execute()
+          .then((es) => es.map((e) => ({ id: e.id, prefixes: e.industry_prefixes })));
+      }
+      return growthFromRows(rows, indicator, groupBy, groupBy === 'ecosystem' ? await ecosystems! : []);
+    },
+    months: async (from, to) => {
+      const months = monthsBetween(from, to);
+      return monthsFromRows(await periodSumRows(ctx.db, ctx.actor, months, 'cumulative'));
+    },
+  };
+}
+
+const sumsOf = (ctx: Ctx, period: Period) => (sumsServeScope(ctx.actor) ? storedSums(ctx, period) : Promise.resolve(liveSums(ctx, period)));
+const ZERO: GrowthSums = { key: '', cohortSize: 0, reported: 0, compared: 0, total: 0, comparableCurrent: 0, comparableBase: 0 };
+const EMPTY = { value: null, growthPercent: null, official: null };
+
+/**
+ * What the first screen shows: the counts, and above-scale revenue, tax and employees with their
+ * comparable growth — from the stored period sums (a few hundred rows), not the 1.8 M figure rows.
+ */
+export async function dashboardHeadline(ctx: Ctx, q: { period?: string }): Promise<DashboardHeadline> {
+  const loaded = await periodsWithFigures(ctx.db);
+  const period = q.period ? parsePeriod(q.period) : defaultPeriodOf(loaded);
+  const year = period?.year ?? Number(localDateOf(ctx.now).slice(0, 4));
+  const base = { period: period ? formatPeriod(period) : null, year, periods: loaded.map(formatPeriod) };
+  if (!period) return { ...base, counts: await counts(ctx, year), aboveScaleRevenueWan: EMPTY, aboveScaleTaxWan: EMPTY, employees: EMPTY };
+  const cum = { period, basis: 'cumulative' as const };
+  const [c, sums, revOfficial, taxOfficial] = await Promise.all([
+    counts(ctx, year), sumsOf(ctx, period), officialRates(ctx.db, { ...cum, indicator: 'revenue' }), officialRates(ctx.db, { ...cum, indicator: 'tax' }),
+  ]);
+  const [rev, tx, emp] = await Promise.all([sums.growth('revenue', 'none'), sums.growth('tax', 'none'), sums.growth('employees', 'none')]);
+  return { ...base, counts: c, ...headlineOf(rev[0] ?? ZERO, tx[0] ?? ZERO, emp[0] ?? ZERO, revOfficial.get('county|') ?? null, taxOfficial.get('county|') ?? null) };
+}
+
+function headlineOf(rev: GrowthSums, tx: GrowthSums, emp: GrowthSums, revOfficial: Official | null, taxOfficial: Official | null) {
+  return {
+    aboveScaleRevenueWan: { value: wan(rev.total), growthPercent: pct(growthRate(rev.comparableCurrent, rev.comparableBase)), official: revOfficial },
+    aboveScaleTaxWan: { value: wan(tx.total), growthPercent: pct(growthRate(tx.comparableCurrent, tx.comparableBase)), official: taxOfficial },
+    employees: { value: emp.total, growthPercent: pct(growthRate(emp.comparableCurrent, emp.comparableBase)), official: null },
+  };
+}
+
 export async function dashboard(ctx: Ctx, q: { period?: string; months: number }): Promise<DashboardView> {
   const loaded = await periodsWithFigures(ctx.db);
   const period = q.period ? parsePeriod(q.period) : defaultPeriodOf(loaded);
   const year = period?.year ?? Number(localDateOf(ctx.now).slice(0, 4));
   const periods = loaded.map(formatPeriod);
   const base = { period: period ? formatPeriod(period) : null, year, counts: await counts(ctx, year), periods };
-  const empty = { value: null, growthPercent: null, official: null };
-  if (!period) return { ...base, aboveScaleRevenueWan: empty, aboveScaleTaxWan: empty, employees: empty, series: [], byEcosystem: [], byStreet: [], byPark: [] };
+  if (!period) return { ...base, aboveScaleRevenueWan: EMPTY, aboveScaleTaxWan: EMPTY, employees: EMPTY, series: [], byEcosystem: [], byStreet: [], byPark: [] };
 
   const cum = { period, basis: 'cumulative' as const };
+  const sums = await sumsOf(ctx, period);
   const [revenue, tax, employees, byEco, byStreet, byPark, revOfficial, taxOfficial] = await Promise.all([
-    growthSums(ctx.db, ctx.actor, { ...cum, indicator: 'revenue', groupBy: 'none', cohort: 'above_scale' }),
-    growthSums(ctx.db, ctx.actor, { ...cum, indicator: 'tax', groupBy: 'none', cohort: 'above_scale' }),
-    growthSums(ctx.db, ctx.actor, { ...cum, indicator: 'employees', groupBy: 'none', cohort: 'all' }),
-    growthSums(ctx.db, ctx.actor, { ...cum, indicator: 'revenue', groupBy: 'ecosystem', cohort: 'above_scale' }),
-    growthSums(ctx.db, ctx.actor, { ...cum, indicator: 'revenue', groupBy: 'street', cohort: 'above_scale' }),
-    growthSums(ctx.db, ctx.actor, { ...cum, indicator: 'revenue', groupBy: 'park', cohort: 'above_scale' }),
+    sums.growth('revenue', 'none'),
+    sums.growth('tax', 'none'),
+    sums.growth('employees', 'none'),
+    sums.growth('revenue', 'ecosystem'),
+    sums.growth('revenue', 'street'),
+    sums.growth('revenue', 'park'),
     officialRates(ctx.db, { ...cum, indicator: 'revenue' }),
     officialRates(ctx.db, { ...cum, indicator: 'tax' }),
   ]);
-  const zero = { key: '', cohortSize: 0, reported: 0, compared: 0, total: 0, comparableCurrent: 0, comparableBase: 0 };
-  const rev = revenue[0] ?? zero;
-  const tx = tax[0] ?? zero;
-  const emp = employees[0] ?? zero;
+  const rev = revenue[0] ?? ZERO;
   const grouped = async (rows: typeof byEco, groupBy: 'ecosystem' | 'street' | 'park') => {
     const names = await groupNames(ctx, groupBy, rows.map((r) => r.key));
     return rows.map((r) => toRow('revenue', r, rev, names.get(r.key) ?? r.key, revOfficial.get(`${groupBy}|${r.key}`) ?? null)).sort((a, b) => b.total - a.total);
@@ -64,7 +126,7 @@ export async function dashboard(ctx: Ctx, q: { period?: string; months: number }
   const to: Period = { year: period.year, part: String(lastMonthOf(period)).padStart(2, '0') };
   const fromIndex = to.year * 12 + lastMonthOf(to) - q.months;
   const from: Period = { year: Math.floor(fromIndex / 12), part: String((fromIndex % 12) + 1).padStart(2, '0') };
-  const monthly = new Map((await monthlyAboveScale(ctx.db, ctx.actor, from, to)).map((m) => [formatPeriod(m), m]));
+  const monthly = new Map((await sums.months(from, to)).map((m) => [formatPeriod(m), m]));
   const series = monthsBetween(from, to).map(formatPeriod).filter((p) => monthly.has(p)).map((p) => {
     const m = monthly.get(p)!;
     return {
@@ -74,9 +136,7 @@ export async function dashboard(ctx: Ctx, q: { period?: string; months: number }
   });
   return {
     ...base,
-    aboveScaleRevenueWan: { value: wan(rev.total), growthPercent: pct(growthRate(rev.comparableCurrent, rev.comparableBase)), official: revOfficial.get('county|') ?? null },
-    aboveScaleTaxWan: { value: wan(tx.total), growthPercent: pct(growthRate(tx.comparableCurrent, tx.comparableBase)), official: taxOfficial.get('county|') ?? null },
-    employees: { value: emp.total, growthPercent: pct(growthRate(emp.comparableCurrent, emp.comparableBase)), official: null },
+    ...headlineOf(rev, tax[0] ?? ZERO, employees[0] ?? ZERO, revOfficial.get('county|') ?? null, taxOfficial.get('county|') ?? null),
     series,
     byEcosystem: await grouped(byEco, 'ecosystem'),
     byStreet: await grouped(byStreet, 'street'),

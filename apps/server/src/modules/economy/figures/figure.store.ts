@@ -45,7 +45,7 @@ export async function writeFigures(
     JOIN economy_figures f ON f.enterprise_id = k.e AND f.year = k.y AND f.period = k.p AND f.basis = k.b`.execute(tx).then((r) => r.rows);
   const byKey = new Map(existing.map((e) => [keyOf({ enterpriseId: e.enterprise_id, year: e.year, part: e.period, basis: e.basis }), e]));
   const inserts: FigureRow[] = [];
-  const history: { enterprise_id: string; year: number; period: string; basis: 'cumulative' | 'current'; before: string; after: string; change: 'import' | 'correction'; reason: string; changed_by: string | null; changed_by_name: string }[] = [];
+  const history: { enterprise_id: string; year: number; period: string; basis: 'cumulative' | 'current'; before: object; after: object; change: 'import' | 'correction'; reason: string; changed_by: string | null; changed_by_name: string }[] = [];
   const now = actx.now;
   const updates: Record<string, unknown>[] = [];
   const statusToDerive = new Map<number, Set<string>>();
@@ -77,7 +77,7 @@ export async function writeFigures(
     deriveStatus(r, Object.keys(after));
     updates.push({ enterprise_id: r.enterpriseId, year: r.year, period: r.part, basis: r.basis, ...columnsOf({ ...stored, ...after }) });
     history.push({
-      enterprise_id: r.enterpriseId, year: r.year, period: r.part, basis: r.basis, before: JSON.stringify(before), after: JSON.stringify(after),
+      enterprise_id: r.enterpriseId, year: r.year, period: r.part, basis: r.basis, before, after,
       change: change.kind, reason: change.reason, changed_by: actx.actor.userId, changed_by_name: actx.actor.displayName,
     });
     summary.updated++;
@@ -104,7 +104,7 @@ export async function writeFigures(
     await sql`
       INSERT INTO economy_figure_history (enterprise_id, year, period, basis, before, after, change, reason, changed_by, changed_by_name)
       SELECT enterprise_id, year, period, basis, before, after, change, reason, changed_by, changed_by_name
-      FROM json_to_recordset(${JSON.stringify(history.map((h) => ({ ...h, before: JSON.parse(h.before), after: JSON.parse(h.after) })))}::json)
+      FROM json_to_recordset(${JSON.stringify(history)}::json)
         AS v(enterprise_id uuid, year smallint, period text, basis text, before jsonb, after jsonb, change text, reason text, changed_by uuid, changed_by_name text)`.execute(tx);
   }
   if (change.kind === 'import' && (summary.created || summary.updated)) {

@@ -26,7 +26,7 @@ export async function projectCards(db: Tx, actor: Actor, today: string, f: CardF
     .select([
       'p.id', 'p.name', 'p.investor', 'p.industry_code', 'i.name as industry_name', 'p.chain_link_id', 'l.name as link_name', 'l.chain_id', 'c.name as chain_name',
       'p.total_investment_fen', 'p.received_investment_fen', 'p.stage', 's.name as stage_name', 'p.stage_entered_at', 'p.status', 'p.owner_id', 'u.display_name as owner_name',
-      'p.division_code', 'd.name as street_name', 'p.construction_percent', 'p.enterprise_id', 'e.name as enterprise_name',
+      'p.division_code', 'd.name as street_name', 'p.construction_percent', 'p.enterprise_id', 'e.name as enterprise_name', 'p.lat', 'p.lng',
     ])
     .select(sql<number>`(SELECT count(*)::int FROM economy_project_milestones m WHERE m.project_id = p.id AND m.done_at IS NULL AND m.due_date < ${today}::date)`.as('overdue'))
     .select(sql<number>`(SELECT count(*)::int FROM economy_project_problems q WHERE q.project_id = p.id AND q.resolved_at IS NULL)`.as('open_problems'))
@@ -48,6 +48,7 @@ export async function projectCards(db: Tx, actor: Actor, today: string, f: CardF
     owner: { id: r.owner_id, name: r.owner_name }, divisionCode: r.division_code, streetName: r.street_name ?? r.division_code, constructionPercent: r.construction_percent,
     overdueMilestones: Number(r.overdue), openProblems: Number(r.open_problems),
     enterprise: r.enterprise_id ? { id: r.enterprise_id, name: r.enterprise_name! } : null,
+    location: r.lat === null || r.lng === null ? null : { lat: Number(r.lat), lng: Number(r.lng) },
   }));
 }
 

@@ -18,6 +18,8 @@ export const ProjectInput = z.object({
   address: z.string().trim().max(200).default(''),
   constructionPercent: z.number().int().min(0).max(100).default(0),
   description: z.string().max(2000).default(''),
+  /** Where the project is (GCJ-02), for the map; null while unknown. Checked to lie in the county (projectLocationProblem: out of range, swapped, elsewhere). */
+  location: z.object({ lat: z.number(), lng: z.number() }).nullable().default(null),
 });
 export const ProjectCreate = ProjectInput.extend({ stage: z.string().optional() });
 export const ProjectUpdate = ProjectInput.extend({ version: z.number().int() });
@@ -74,10 +76,19 @@ export const ProjectCard = z.object({
   stage: z.string(), stageName: z.string(), stageEnteredAt: z.date(), daysInStage: z.number(), status: z.enum(PROJECT_STATUSES),
   owner: z.object({ id: z.uuid(), name: z.string() }), divisionCode: z.string(), streetName: z.string(), constructionPercent: z.number(),
   overdueMilestones: z.number(), openProblems: z.number(), enterprise: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
 });
 export const ProjectView = ProjectCard.extend({
   investorOrigin: z.string(), address: z.string(), description: z.string(), version: z.number(), createdAt: z.date(),
   milestones: z.array(MilestoneView), problems: z.array(ProblemView), events: z.array(StageEventView), files: z.array(FileView),
+});
+/** The projects on a map: located projects coloured by stage, the streets' centres (of their located enterprises) as labels. */
+export const ProjectMapView = z.object({
+  stages: z.array(z.object({ code: z.string(), name: z.string() })),
+  projects: z.array(ProjectCard),
+  /** Projects in scope (not dropped) without a location: listed apart, not drawn. */
+  unlocated: z.array(z.object({ id: z.uuid(), name: z.string(), stageName: z.string(), streetName: z.string() })),
+  streets: z.array(z.object({ code: z.string(), name: z.string(), lat: z.number(), lng: z.number(), enterprises: z.number() })),
 });
 export const ProjectListQuery = z.object({
   stage: z.string().optional(),

@@ -5,8 +5,9 @@ import { readUpload } from '../../../core/files/read-upload';
 import { sendStoredFile, uploadLimitsOf } from '../../../core/files/file-store';
 import {
   DropInput, LandInput, MilestoneInput, MilestoneUpdate, PipelineView, ProblemInput, ProblemResolve, ProjectCard, ProjectCreate, ProjectListQuery,
-  ProjectUpdate, ProjectView, StageChangeInput, StagesInput, StageView,
+  ProjectMapView, ProjectUpdate, ProjectView, StageChangeInput, StagesInput, StageView,
 } from './project.schemas';
+import { projectMap } from './project-map.service';
 import { createProject, getProject, listProjects, updateProject } from './projects.service';
 import { changeStage, dropProject } from './stage-change.service';
 import { addMilestone, deleteMilestone, raiseProblem, resolveProblem, updateMilestone } from './project-items.service';
@@ -47,6 +48,14 @@ export const projectRoutes: Routes = (app, deps) => {
       response: { 200: PipelineView },
     },
   }, (req) => pipeline(ctxOf(req, deps)));
+
+  app.get('/economy/projects/map', {
+    config: { access: 'economy.read' },
+    schema: {
+      tags: TAG, summary: '项目地图：有位置的项目（按阶段着色）、未标注位置的项目、各街道中心（按企业位置），不含终止项目；不依赖外部地图服务',
+      response: { 200: ProjectMapView },
+    },
+  }, (req) => projectMap(ctxOf(req, deps)));
 
   app.get('/economy/projects/export.xlsx', {
     config: { access: 'economy.read' },

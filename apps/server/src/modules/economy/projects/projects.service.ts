@@ -5,6 +5,7 @@ import { AppError } from '../../../http/app-error';
 import { divisionCovers } from '../../../core/identity/scope';
 import { checkIndustryCodes } from '../chains/chains.service';
 import { milestonesOnEntry, daysBetween, escalationLevel } from './domain/stage-rules';
+import { projectLocationProblem, roundLocation } from './domain/project-location';
 import { fenOf, localDate, projectCards, type CardFilters } from './project.repo';
 import { projectInScope } from './project-scope';
 import { loadStages } from './stages.service';
@@ -63,6 +64,8 @@ async function checkReferences(tx: Tx, ctx: Ctx, input: z.infer<typeof ProjectIn
   if (!street) fields.divisionCode = `区划代码 ${input.divisionCode} 不存在`;
   else if (!divisionCovers(ctx.actor.scope.divisionCode ?? ctx.countyCode, input.divisionCode)) fields.divisionCode = '项目应位于本辖区';
   if (input.receivedInvestmentWan > input.totalInvestmentWan) fields.receivedInvestmentWan = '实际到资不能超过总投资';
+  const where = input.location ? projectLocationProblem(input.location, ctx.countyCode) : null;
+  if (where) fields.location = where;
   if (Object.keys(fields).length) throw new AppError('VALIDATION_FAILED', fields);
 }
 
@@ -70,6 +73,7 @@ const columns = (input: z.infer<typeof ProjectInput>, ownerId: string) => ({
   name: input.name, investor: input.investor, investor_origin: input.investorOrigin, industry_code: input.industryCode, chain_link_id: input.chainLinkId,
   total_investment_fen: fenOf(input.totalInvestmentWan), received_investment_fen: fenOf(input.receivedInvestmentWan), owner_id: ownerId,
   division_code: input.divisionCode, address: input.address, construction_percent: input.constructionPercent, description: input.description,
+  ...(input.location ? roundLocation(input.location) : { lat: null, lng: null }),
 });
 
 /** Registers a project at its first stage (or the one given), with the stage's milestones and the first stage event. */

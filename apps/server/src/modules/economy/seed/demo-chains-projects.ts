@@ -11,6 +11,20 @@ import { addDays } from '../projects/domain/stage-rules';
  */
 /** The demo county's streets (NBS codes; db/seed/demo-county.ts DEMO_STREETS, not imported: the county seed imports the modules). */
 const DEMO_STREETS = { liangzhu: '330110010', cangqian: '330110012', wuchang: '330110005' } as const;
+/** Each street's centre (GCJ-02; the service directory's demo uses the same) — the demo projects lie around it. */
+const STREET_CENTRES: Record<keyof typeof DEMO_STREETS, { lat: number; lng: number }> = {
+  liangzhu: { lat: 30.3765, lng: 120.0335 }, cangqian: { lat: 30.2935, lng: 119.9905 }, wuchang: { lat: 30.2795, lng: 120.0585 },
+};
+/** The demo project first contacted weeks ago has no location yet (the map lists it apart). */
+export const DEMO_UNLOCATED_PROJECT = '细胞治疗中试平台';
+/** The demo's n-th project: on a small circle around its street's centre. */
+const demoLocation = (street: keyof typeof DEMO_STREETS, n: number, unlocated: boolean) => {
+  if (unlocated) return { lat: null, lng: null };
+  const c = STREET_CENTRES[street];
+  const angle = (n * 137.5 * Math.PI) / 180;
+  const r = 0.004 + 0.0015 * (n % 4);
+  return { lat: Math.round((c.lat + r * Math.sin(angle)) * 1e7) / 1e7, lng: Math.round((c.lng + r * Math.cos(angle)) * 1e7) / 1e7 };
+};
 
 type LinkSeed = { key: string; parent?: string; name: string; nameEn: string; segment: 'upstream' | 'midstream' | 'downstream'; prefixes: string[]; keywords?: string[] };
 
@@ -113,7 +127,7 @@ export async function seedDemoChainsProjects(tx: Transaction<DB>, demo: { passwo
   const today = localDateOf(now);
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
   let milestones = 0;
-  for (const p of DEMO_PROJECTS) {
+  for (const [n, p] of DEMO_PROJECTS.entries()) {
     const [current, enteredAgo] = p.path.at(-1)!;
     const landed = p.landAs
       ? await tx.selectFrom('enterprises').select('id').where('industry_code', '=', p.landAs).where('status', '=', 'active').orderBy('credit_code').executeTakeFirst()
@@ -123,7 +137,7 @@ export async function seedDemoChainsProjects(tx: Transaction<DB>, demo: { passwo
       total_investment_fen: p.totalWan * 1_000_000, received_investment_fen: (p.receivedWan ?? 0) * 1_000_000,
       stage: current, stage_entered_at: at(enteredAgo), status: p.status ?? (current === 'producing' ? 'landed' : 'active'),
       owner_id: officer.id, division_code: DEMO_STREETS[p.street], construction_percent: p.progress ?? 0, enterprise_id: landed?.id ?? null,
-      created_at: at(p.path[0]![1]), updated_at: at(enteredAgo),
+      created_at: at(p.path[0]![1]), updated_at: at(enteredAgo), ...demoLocation(p.street, n, p.name === DEMO_UNLOCATED_PROJECT),
     }).returning('id').executeTakeFirstOrThrow();
     for (const [k, [stage, ago]] of p.path.entries()) {
       await tx.insertInto('economy_project_stage_events').values({

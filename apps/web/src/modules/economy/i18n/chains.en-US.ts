@@ -21,7 +21,7 @@ const chainsEnUS: typeof chainsZhCN = {
     title: 'Investment projects', subTitle: 'From first contact to production: board by stage, funnel and conversion, time in stage, by street, major projects, overdue milestones',
     add: 'New project', export: 'Export', edit: 'Edit', drop: 'Drop project', saved: 'Saved',
     totalCount: 'Projects', totalInvestment: 'Total investment', majorCount: 'Projects ≥ 100 million', overdueTotal: 'Overdue milestones',
-    tabs: { board: 'Board', funnel: 'Funnel and time in stage', street: 'By street', major: 'Major projects', overdue: 'Overdue milestones' },
+    tabs: { board: 'Board', funnel: 'Funnel and time in stage', map: 'Map', street: 'By street', major: 'Major projects', overdue: 'Overdue milestones' },
     stageTotal: '{{total}} × 100 million yuan · {{major}} major', emptyStage: 'No project', days: '{{count}} days here', overdueCount: '{{count}} overdue',
     status: { active: 'In progress', landed: 'Producing', dropped: 'Dropped' },
     funnel: 'Funnel (projects that reached each stage)', timeInStage: 'Days in each stage', stage: 'Stage', reached: 'Reached', conversion: 'On to the next',
@@ -41,6 +41,13 @@ const chainsEnUS: typeof chainsZhCN = {
     dropTitle: 'Drop the project', dropReason: 'Why, e.g. “the investor changed strategy”',
     landing: 'Landing', landingHelp: 'Before production, link the landed enterprise: pick one from the registry or register it here; its figures then flow into the indicators.', link: 'Link',
     creditCode: 'Unified social credit code', enterpriseName: 'Enterprise name', register: 'Register and link',
+    location: 'Location (latitude, longitude)', locationHelp: 'GCJ-02 coordinates (as AMap and Tencent maps use), inside the district; for the project map, may be left empty for now', locationBoth: 'Enter both latitude and longitude, or neither',
+    lat: 'Latitude, e.g. 30.2935', lng: 'Longitude, e.g. 119.9905',
+    map: {
+      help: 'Drawn from each project\'s location (GCJ-02), without a base map; colour = stage, size = total investment, grey diamonds = street centres (the mean position of the street\'s enterprises); click a project to open it. Dropped projects are not shown.',
+      unlocated: 'Projects without a location ({{count}})', allLocated: 'Every project has a location', none: 'No project locations to show',
+      lat: 'Latitude', lng: 'Longitude', streets: 'Street centres', streetCentre: 'Street centre (mean position of {{count}} enterprises)', investment: 'Total investment {{value}} hundred million yuan',
+    },
   },
   stages: {
     title: 'Project stages', subTitle: 'Order, target days and each stage\'s milestones; the last stage is production (landed)',

@@ -19,7 +19,7 @@ const chainsZhCN = {
     title: '招商项目', subTitle: '从接洽到投产：按阶段的看板、漏斗与转化、阶段停留、按街道、亿元以上重大项目、逾期节点',
     add: '登记项目', export: '导出', edit: '修改', drop: '终止项目', saved: '已保存',
     totalCount: '在库项目', totalInvestment: '总投资', majorCount: '亿元以上项目', overdueTotal: '逾期节点',
-    tabs: { board: '项目看板', funnel: '漏斗与阶段用时', street: '按街道', major: '重大项目', overdue: '逾期节点' },
+    tabs: { board: '项目看板', funnel: '漏斗与阶段用时', map: '项目地图', street: '按街道', major: '重大项目', overdue: '逾期节点' },
     stageTotal: '总投资 {{total}} 亿元 · 亿元以上 {{major}} 个', emptyStage: '暂无项目', days: '本阶段 {{count}} 天', overdueCount: '逾期 {{count}}',
     status: { active: '推进中', landed: '已投产', dropped: '已终止' },
     funnel: '项目漏斗（到达各阶段的项目数）', timeInStage: '各阶段停留天数', stage: '阶段', reached: '到达', conversion: '转入下一阶段',
@@ -39,6 +39,13 @@ const chainsZhCN = {
     dropTitle: '终止项目', dropReason: '终止原因，如“投资方战略调整，项目取消”',
     landing: '项目落地', landingHelp: '投产前须关联落地企业：选择企业库中的企业，或直接登记新企业；其经济指标随后进入经济运行统计。', link: '关联',
     creditCode: '统一社会信用代码', enterpriseName: '企业名称', register: '登记企业并关联',
+    location: '位置（经纬度）', locationHelp: 'GCJ-02 坐标（高德、腾讯地图所用），须在本区范围内；用于项目地图，可暂不填写', locationBoth: '纬度和经度须同时填写或同时留空',
+    lat: '纬度，如 30.2935', lng: '经度，如 119.9905',
+    map: {
+      help: '按项目位置（GCJ-02 经纬度）绘制，不含底图；颜色为阶段，点的大小为总投资，灰色菱形为各街道中心（街道内企业位置的平均）；点击项目进入详情。已终止的项目不显示。',
+      unlocated: '未标注位置的项目（{{count}}）', allLocated: '所有项目都已标注位置', none: '暂无可显示的项目位置',
+      lat: '纬度', lng: '经度', streets: '街道中心', streetCentre: '街道中心（{{count}} 家企业的平均位置）', investment: '总投资 {{value}} 亿元',
+    },
   },
   stages: {
     title: '项目阶段配置', subTitle: '阶段顺序、目标天数和各阶段节点模板；最后一个阶段为投产（落地）',
