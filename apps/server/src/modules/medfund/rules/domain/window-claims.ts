@@ -60,19 +60,28 @@ WHERE setl_id IN (SELECT setl_id FROM mfw_win) GROUP BY mdtrt_id`,
 export const WINDOW_BOUNDS_SQL = `SELECT CAST((SELECT min(begndate) FROM mfw_win) AS VARCHAR) AS e_setl,
   CAST((SELECT CAST(min(first_time) AS DATE) FROM mfw_visit) AS VARCHAR) AS e_line`;
 
-/** Step 2: the persons' netted claims over the look-back. */
-export function claimsStatements(bounds: { eSetl: string | null; eLine: string | null }, window: { from: string }, daysBack: number): string[] {
+/**
+ * Step 2: the persons' netted claims over the look-back. The fee lines: on PostgreSQL a UNION of
+ * the two index lookups (per person and time, per settlement); on DuckDB one scan with both
+ * conditions (no indexes; the UNION's second scan and its whole-row dedupe were most of the
+ * snapshot's time at 0.9 M lines).
+ */
+export function claimsStatements(
+  bounds: { eSetl: string | null; eLine: string | null }, window: { from: string }, daysBack: number, engine: 'duckdb' | 'postgres' = 'postgres',
+): string[] {
   const eSetl = bounds.eSetl ?? window.from;
   const lineFrom = addDays(bounds.eLine ?? window.from, -daysBack);
   const persons = `SELECT psn_no FROM mfw_psn`;
   const settlements = `s.setl_id IN (SELECT setl_id FROM ${S}.setl_d WHERE psn_no IN (${persons}) UNION SELECT setl_id FROM mfw_fee)`;
+  const byPerson = `f.psn_no IN (${persons}) AND (f.fee_ocur_time >= ${ts(lineFrom)} OR f.mdtrt_id IN (SELECT mdtrt_id FROM mfw_visit))`;
+  const bySettlement = `f.setl_id IN (SELECT setl_id FROM ${S}.setl_d WHERE psn_no IN (${persons}) AND begndate >= ${sqlDate(eSetl)})`;
   return [
-    `CREATE TEMP TABLE mfw_fee AS
-SELECT f.* FROM ${S}.fee_list_d f
-WHERE f.psn_no IN (${persons}) AND (f.fee_ocur_time >= ${ts(lineFrom)} OR f.mdtrt_id IN (SELECT mdtrt_id FROM mfw_visit))
+    engine === 'duckdb'
+      ? `CREATE TEMP TABLE mfw_fee AS SELECT f.* FROM ${S}.fee_list_d f WHERE (${byPerson}) OR ${bySettlement}`
+      : `CREATE TEMP TABLE mfw_fee AS
+SELECT f.* FROM ${S}.fee_list_d f WHERE ${byPerson}
 UNION
-SELECT f.* FROM ${S}.fee_list_d f
-WHERE f.setl_id IN (SELECT setl_id FROM ${S}.setl_d WHERE psn_no IN (${persons}) AND begndate >= ${sqlDate(eSetl)})`,
+SELECT f.* FROM ${S}.fee_list_d f WHERE ${bySettlement}`,
     `CREATE TEMP TABLE mfw_setl AS\n${mfSetlSelect(`(${setlNetSelect(settlements)})`)}`,
     `CREATE TEMP TABLE mfw_line AS\n${mfLineSelect('(SELECT * FROM mfw_fee WHERE setl_id IN (SELECT setl_id FROM mfw_setl))')}`,
     `CREATE TEMP TABLE mfw_person AS\n${mfPersonSelect(`p.psn_no IN (${persons} UNION SELECT psn_no FROM mfw_setl UNION SELECT psn_no FROM mfw_line)`)}`,

@@ -31,7 +31,7 @@ export async function withWindowClaims<T>(
     for (const stmt of dropWindowTables()) await tx.exec(stmt);
     for (const stmt of windowStatements(window)) await create(stmt);
     const [b] = await tx.query<{ e_setl: string | null; e_line: string | null }>(WINDOW_BOUNDS_SQL);
-    for (const stmt of claimsStatements({ eSetl: b?.e_setl ?? null, eLine: b?.e_line ?? null }, window, lineDaysBack(rules))) await create(stmt);
+    for (const stmt of claimsStatements({ eSetl: b?.e_setl ?? null, eLine: b?.e_line ?? null }, window, lineDaysBack(rules), tx.engine)) await create(stmt);
     timing?.(performance.now() - t0);
     const result = await fn(tx, WINDOW_CLAIMS);
     for (const stmt of dropWindowTables()) await tx.exec(stmt);
