@@ -13,7 +13,7 @@
  */
 import { NearestIndex, nearestByScan, type IndexedProvider } from '../apps/server/src/modules/service/directory/domain/nearest-index';
 import { DEMO_CAPABILITIES } from '../apps/server/src/modules/service/directory/seed/demo-directory';
-import { COUNTY_BOXES } from '../apps/server/src/modules/service/directory/domain/coordinates';
+import { COUNTY_BOXES } from '../apps/server/src/core/reference/domain/coordinates';
 import { seededRandom } from '../apps/server/src/db/seed/random';
 import { printMachine } from './lib/machine';
 import { parseArgs, percentile, r2 } from './lib/stats';

@@ -1,5 +1,5 @@
 import { AppError } from '../../../http/app-error';
-import { checkLatLng, COORDINATE_PROBLEM_TEXT, countyBox, toGcj02, type CoordinateSystem, type LatLng } from './domain/coordinates';
+import { checkLatLng, COORDINATE_PROBLEM_TEXT, countyBox, toGcj02, type CoordinateSystem, type LatLng } from '../../../core/reference/domain/coordinates';
 
 /**
  * A location as a user entered it, converted into GCJ-02 and checked against the county's

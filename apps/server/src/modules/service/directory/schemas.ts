@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, PageQuery, pageOf } from '@zhizhi/contracts';
-import { COORDINATE_SYSTEMS } from './domain/coordinates';
+import { COORDINATE_SYSTEMS } from '../../../core/reference/domain/coordinates';
 import { CAPABILITY_CODE } from './domain/capability-code';
 
 export const PROVIDER_KINDS = [

@@ -1,4 +1,4 @@
-import type { LatLng } from './coordinates';
+import type { LatLng } from '../../../../core/reference/domain/coordinates';
 
 /** The mean Earth radius geokdbush uses (km → m), so that index order and reported distances agree. */
 export const EARTH_RADIUS_M = 6_371_000;

@@ -2,7 +2,7 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { withAncestors } from './capability-code';
 import { distanceM } from './geo';
-import type { LatLng } from './coordinates';
+import type { LatLng } from '../../../../core/reference/domain/coordinates';
 
 export interface IndexedProvider extends LatLng {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countyBox } from './coordinates';
+import { countyBox } from '../../../../core/reference/domain/coordinates';
 import { parseProviderRow, PROVIDER_COLUMNS as C } from './parse-provider-row';
 
 const lookups = {

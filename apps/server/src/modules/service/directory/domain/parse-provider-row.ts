@@ -1,4 +1,4 @@
-import { checkLatLng, COORDINATE_PROBLEM_TEXT, toGcj02, type Box, type CoordinateSystem } from './coordinates';
+import { checkLatLng, COORDINATE_PROBLEM_TEXT, toGcj02, type Box, type CoordinateSystem } from '../../../../core/reference/domain/coordinates';
 
 /**
  * One row of a provider import file → a provider to upsert (by name + address). Pure: the

@@ -6,7 +6,7 @@ import { maskPhone } from '../../../../core/privacy/mask';
 import { writeXlsx } from '../../../../core/excel/write-xlsx';
 import type { Ctx, Tx } from '../../../../core/context';
 import type { JobHandler } from '../../../../core/jobs/job-runner';
-import { countyBox } from '../domain/coordinates';
+import { countyBox } from '../../../../core/reference/domain/coordinates';
 import {
   KIND_LABELS, parseProviderRow, PROVIDER_COLUMNS as C, REQUIRED_PROVIDER_COLUMNS, type ProviderImportRow, type ProviderLookups,
 } from '../domain/parse-provider-row';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkLatLng, countyBox, fromGcj02, toGcj02 } from './coordinates';
-import { distanceM } from './geo';
-import { isUnder, parentOf, withAncestors } from './capability-code';
+import { checkLatLng, countyBox, fromGcj02, toGcj02, type LatLng } from './coordinates';
+
+/** Metres between two nearby points (equirectangular: exact enough over a few kilometres). */
+const distanceM = (a: LatLng, b: LatLng) =>
+  Math.hypot((b.lat - a.lat) * 111_195, (b.lng - a.lng) * 111_195 * Math.cos((a.lat * Math.PI) / 180));
 
 const box = countyBox('330110');
 
@@ -39,14 +41,5 @@ describe('checkLatLng', () => {
   it('falls back to mainland China for a county without a box', () => {
     expect(checkLatLng({ lat: 39.9, lng: 116.4 }, countyBox('110101'))).toBeNull();
     expect(checkLatLng({ lat: 48.85, lng: 2.35 }, countyBox('110101'))).toBe('outside_county');
-  });
-});
-
-describe('capability codes', () => {
-  it('are paths: ancestors are prefixes', () => {
-    expect(withAncestors('testing.materials.metal')).toEqual(['testing.materials.metal', 'testing.materials', 'testing']);
-    expect(parentOf('testing')).toBeNull();
-    expect(isUnder('testing.emc', 'testing')).toBe(true);
-    expect(isUnder('testingx', 'testing')).toBe(false);
   });
 });
