@@ -1,0 +1,40 @@
+-- Issue 8: the warning roll-up under 10 s (docs/medfund/WARNINGS.md "Full and incremental").
+-- After a screening run the roll-up weighs only the run's subjects and the subjects whose warnings
+-- changed outside the roll-up since (this pending list); a full roll-up weighs every subject.
+
+ALTER TABLE medfund_warning_rollups ADD COLUMN mode text NOT NULL DEFAULT 'full' CHECK (mode IN ('full', 'incremental'));
+
+-- Subjects to weigh again at the next roll-up, whatever its kind: a warning's level or status
+-- changed by an analyst or a case, a warning or a finding deleted, a roll-up that failed. The
+-- roll-up takes (deletes) the marks at its start, in its transaction.
+CREATE TABLE medfund_warning_dirty (
+  subject_kind    text NOT NULL CHECK (subject_kind IN ('person', 'provider')),
+  subject_key     text NOT NULL,
+  PRIMARY KEY (subject_kind, subject_key)
+);
+
+-- The roll-up sets zhizhi.medfund_rollup = 'on' in its transaction: its own writes are its result, not a change to follow.
+CREATE FUNCTION medfund_warning_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('zhizhi.medfund_rollup', true) = 'on' THEN RETURN NULL; END IF;
+  INSERT INTO medfund_warning_dirty (subject_kind, subject_key) VALUES (OLD.subject_kind, OLD.subject_key) ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER medfund_warnings_changed AFTER UPDATE OF level, level_pinned, status ON medfund_warnings
+  FOR EACH ROW WHEN (OLD.level IS DISTINCT FROM NEW.level OR OLD.level_pinned IS DISTINCT FROM NEW.level_pinned OR OLD.status IS DISTINCT FROM NEW.status)
+  EXECUTE FUNCTION medfund_warning_mark_dirty();
+CREATE TRIGGER medfund_warnings_deleted AFTER DELETE ON medfund_warnings
+  FOR EACH ROW EXECUTE FUNCTION medfund_warning_mark_dirty();
+
+-- A deleted finding (the application never deletes one; a data correction might): its person and provider are weighed again.
+CREATE FUNCTION medfund_findings_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO medfund_warning_dirty (subject_kind, subject_key)
+  SELECT DISTINCT 'person', psn_no FROM gone UNION SELECT DISTINCT 'provider', fixmedins_code FROM gone
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER medfund_findings_deleted AFTER DELETE ON medfund_findings
+  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION medfund_findings_mark_dirty();
