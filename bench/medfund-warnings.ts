@@ -15,7 +15,10 @@
  * weeks (repetition), most one; 30 % red; amounts 10–20,000 yuan, skewed low.
  *
  * Measured: (1) the first roll-up (every warning created, findings linked, history written);
- * (2) a rerun over the same findings (must change nothing); (3) the evaluation alone, set-based
+ * (2) a full rerun over the same findings (must change nothing); (2b) the next month's screening
+ * run (1/12 of the findings, dated after the year: the period moves) and its incremental roll-up,
+ * then a full roll-up that must change nothing (incremental = full), then the incremental roll-up
+ * of a run without findings; (3) the evaluation alone, set-based
  * (subjectStats + levelOf for both kinds) vs per subject (a SELECT per subject + statsOf +
  * levelOf) — the alternative runs for at most --alt-budget-s seconds and is extrapolated
  * linearly to every subject when it does not finish; both must agree on the levels they reach.

@@ -27,14 +27,32 @@ CREATE TRIGGER medfund_warnings_changed AFTER UPDATE OF level, level_pinned, sta
 CREATE TRIGGER medfund_warnings_deleted AFTER DELETE ON medfund_warnings
   FOR EACH ROW EXECUTE FUNCTION medfund_warning_mark_dirty();
 
--- A deleted finding (the application never deletes one; a data correction might): its person and provider are weighed again.
-CREATE FUNCTION medfund_findings_mark_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The links carry no foreign keys: each link row's two checks (and row locks on its finding and its
+-- warning) were most of a first roll-up's writes (bench/RESULTS.md run 24). A link is only written
+-- in the roll-up statement that reads its warning and its findings; deleting either deletes its
+-- links here, under the roll-up's advisory lock, so a deletion never interleaves with a roll-up.
+ALTER TABLE medfund_warning_findings DROP CONSTRAINT medfund_warning_findings_warning_id_fkey;
+ALTER TABLE medfund_warning_findings DROP CONSTRAINT medfund_warning_findings_finding_id_fkey;
+
+CREATE FUNCTION medfund_warnings_unlink() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('medfund.warnings.rollup'));
+  DELETE FROM medfund_warning_findings WHERE warning_id IN (SELECT id FROM gone);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER medfund_warnings_unlink AFTER DELETE ON medfund_warnings
+  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION medfund_warnings_unlink();
+
+-- A deleted finding (the application never deletes one; a data correction might): its links go,
+-- its person and provider are weighed again.
+CREATE FUNCTION medfund_findings_unlink() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('medfund.warnings.rollup'));
+  DELETE FROM medfund_warning_findings WHERE finding_id IN (SELECT id FROM gone);
   INSERT INTO medfund_warning_dirty (subject_kind, subject_key)
   SELECT DISTINCT 'person', psn_no FROM gone UNION SELECT DISTINCT 'provider', fixmedins_code FROM gone
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
-
-CREATE TRIGGER medfund_findings_deleted AFTER DELETE ON medfund_findings
-  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION medfund_findings_mark_dirty();
+CREATE TRIGGER medfund_findings_unlink AFTER DELETE ON medfund_findings
+  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION medfund_findings_unlink();

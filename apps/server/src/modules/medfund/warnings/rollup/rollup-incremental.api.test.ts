@@ -59,7 +59,7 @@ async function screen(runId: number, tag: string, n: number, day0: string, days:
 async function rollup(runId: number | null) {
   const id = await queueRollup(t.deps.db, runId === null ? { trigger: 'manual' } : { trigger: 'screening', runId });
   await t.deps.jobs.drain();
-  const row = await t.deps.db.selectFrom('medfund_warning_rollups').select(['status', 'mode', 'counts', 'error']).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await t.deps.db.selectFrom('medfund_warning_rollups').select(['status', 'mode', 'counts', 'error', 'period_from']).where('id', '=', id).executeTakeFirstOrThrow();
   expect(row.status, row.error ?? '').toBe('done');
   return row as Omit<typeof row, 'counts'> & { counts: Record<'subjects' | 'created' | 'updated' | 'closed' | 'unchanged', number> };
 }
@@ -101,6 +101,11 @@ describe('medfund warnings: the incremental roll-up', () => {
     const gone = await t.deps.db.selectFrom('medfund_warning_findings').select('finding_id').where('warning_id', '=', corrected.id).orderBy('finding_id').limit(1).executeTakeFirstOrThrow();
     await t.deps.db.deleteFrom('medfund_findings').where('id', '=', gone.finding_id).execute();
     expect(await dangling()).toBe(0);
+    // a warning is deleted outright: its links go, its findings form a new warning at the next roll-up
+    const deleted = open.find((w) => w.subject_kind === 'person' && ![red.id, person.id, corrected.id].includes(w.id))!;
+    await t.deps.db.deleteFrom('medfund_warnings').where('id', '=', deleted.id).execute();
+    expect(await dangling()).toBe(0);
+    expect(await t.deps.db.selectFrom('medfund_warning_findings').select('finding_id').where('warning_id', '=', deleted.id).execute()).toEqual([]);
 
     // the next month's run: new findings, the period moves on
     const run2 = await newRun();
@@ -112,8 +117,14 @@ describe('medfund warnings: the incremental roll-up', () => {
     expect(inc.counts.created + inc.counts.updated).toBeGreaterThan(0);
     const afterInc = await warnings();
     expect(afterInc.find((w) => w.k === `person:${red.subject_key}:open`)).toMatchObject({ level: 'red', pinned: true });
-    expect(afterInc.find((w) => w.k === `person:${corrected.subject_key}:open`)!.n).toBe(corrected.findings_count - 1);
+    // the corrected person: every finding left (the deleted one gone, the new run's added), none linked twice
+    const left = await t.deps.db.selectFrom('medfund_findings').select('id').where('psn_no', '=', corrected.subject_key).execute();
+    expect(afterInc.find((w) => w.k === `person:${corrected.subject_key}:open`)!.n).toBe(left.length);
+    expect(left.map((f) => f.id)).not.toContain(gone.finding_id);
     expect(afterInc.filter((w) => w.k === `provider:${provider.subject_key}:open`)).toHaveLength(1);
+    // the deleted warning's subject: a new warning of its findings in the period (the earlier ones were the deleted warning's alone)
+    const inPeriod = await t.deps.db.selectFrom('medfund_findings').select('id').where('psn_no', '=', deleted.subject_key).where('occurred_on', '>=', inc.period_from!).execute();
+    expect(afterInc.find((w) => w.k === `person:${deleted.subject_key}:open`)!.n).toBe(inPeriod.length);
     const note = await t.deps.db.selectFrom('medfund_warning_events').select('reason').where('warning_id', '=', provider.id).where('kind', '=', 'note').execute();
     expect(note).toHaveLength(1);
 
