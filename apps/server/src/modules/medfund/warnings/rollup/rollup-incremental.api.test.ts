@@ -41,10 +41,11 @@ async function newRun() {
 }
 
 /** `n` findings of one run over `days` days from `day0`: persons and providers skewed (a few have many), 30 % red. */
-async function screen(runId: number, tag: string, n: number, day0: string, days: number, seed: number) {
+async function screen(runId: number, tag: string, n: number, day0: string, days: number, seed: number, avoid: string[] = []) {
   const r = stream(seed);
   const rows = Array.from({ length: n }, (_, i) => {
-    const psn = Math.floor(60 * r() ** 2);
+    const drawn = Math.floor(60 * r() ** 2);
+    const psn = avoid.includes(`P${String(drawn).padStart(6, '0')}`) ? 900 + drawn : drawn; // persons to leave alone get none
     const day = new Date(Date.parse(`${day0}T00:00:00Z`) + Math.floor(r() * days) * 86_400_000).toISOString().slice(0, 10);
     return {
       natural_key: `T|${tag}|${i}`, rule_code: rule.rule_code, rule_version: rule.version, severity: r() < 0.3 ? 'red' as const : 'orange' as const,
@@ -109,7 +110,10 @@ describe('medfund warnings: the incremental roll-up', () => {
 
     // the next month's run: new findings, the period moves on
     const run2 = await newRun();
-    await screen(run2, 'b', 60, '2026-01-01', 31, 11);
+    // none of it for the persons changed above: only the pending marks bring them into the incremental roll-up
+    const changed = [red, person, corrected, deleted].map((w) => w.subject_key);
+    await screen(run2, 'b', 60, '2026-01-01', 31, 11, changed);
+    expect(await t.deps.db.selectFrom('medfund_findings').select('id').where('last_run_id', '=', run2).where('psn_no', 'in', changed).execute()).toEqual([]);
     const inc = await rollup(run2);
     expect(inc.mode).toBe('incremental');
     const allSubjects = Number((await sql<{ n: number }>`SELECT count(DISTINCT psn_no) + count(DISTINCT fixmedins_code) AS n FROM medfund_findings`.execute(t.deps.db)).rows[0]!.n);
