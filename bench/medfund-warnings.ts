@@ -4,7 +4,7 @@
  * subject, its findings evaluated in TypeScript) in the same run.
  *
  *   npx tsx bench/medfund-warnings.ts [--findings 200000] [--persons 330000] [--providers 400]
- *        [--pg postgres://postgres@127.0.0.1:PORT/postgres] [--alt-budget-s 60] [--skip-pglite] [--keep]
+ *        [--pg postgres://postgres@127.0.0.1:PORT/postgres] [--alt-budget-s 60] [--skip-pglite] [--keep] [--no-eval]
  *
  * The findings are generated straight into medfund_findings (screening 10 M lines is not
  * feasible here: bench/RESULTS.md run 15): one INSERT … SELECT over generate_series, seeded by
@@ -72,7 +72,7 @@ async function insertFindings(db: Kysely<DB>, runId: number, first: number, coun
       'H' || lpad(floor(${PROVIDERS} * power(${r(40503, 999979)}, 3))::bigint::text, 5, '0'), '定点机构',
       'S' || (g / 2), '{}', ${day0}::date + (g * 7919 % ${days})::int, 1000 + floor(2000000 * power(${r(69069, 999961)}, 4))::bigint,
       '{}', '', ${runId}, ${runId}
-    FROM generate_series(${first}, ${first + count - 1}) g, (SELECT array_agg(code ORDER BY code) AS codes FROM medfund_rules) c`.execute(db);
+    FROM generate_series(${first}::int, ${first + count - 1}::int) g, (SELECT array_agg(code ORDER BY code) AS codes FROM medfund_rules) c`.execute(db);
   await sql`ANALYZE medfund_findings`.execute(db);
 }
 
@@ -152,6 +152,7 @@ async function measure(name: string, database: Database) {
   if (check.out.created || check.out.updated || check.out.closed) throw new Error('the full roll-up after the incremental one changed warnings');
   const quiet = await rollup(await newRun(db));
   console.log(`${name}: incremental roll-up after a run with no new finding ${secs(quiet.ms)}`, quiet.out);
+  if (process.argv.includes('--no-eval')) return { fillMs, firstMs: first.ms, first: first.out, rerunMs: again.ms, incrementalMs: incremental.ms, incremental: incremental.out, fullAfterMs: check.ms, quietMs: quiet.ms };
   const asOf = first.out.asOf!;
   const from = new Date(Date.parse(`${asOf}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
   // the evaluation alone, on a fresh copy of the state before any warning (handled ones would change the candidates)
