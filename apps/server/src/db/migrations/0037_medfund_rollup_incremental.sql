@@ -27,8 +27,8 @@ CREATE TRIGGER medfund_warnings_changed AFTER UPDATE OF level, level_pinned, sta
 CREATE TRIGGER medfund_warnings_deleted AFTER DELETE ON medfund_warnings
   FOR EACH ROW EXECUTE FUNCTION medfund_warning_mark_dirty();
 
--- The links carry no foreign keys: each link row's two checks (and row locks on its finding and its
--- warning) were most of a first roll-up's writes (bench/RESULTS.md run 24). A link is only written
+-- The links carry no foreign keys: each link row ran two checks that also row-locked its finding
+-- and its warning (bench/RESULTS.md run 22). A link is only written
 -- in the roll-up statement that reads its warning and its findings; deleting either deletes its
 -- links here, under the roll-up's advisory lock, so a deletion never interleaves with a roll-up.
 ALTER TABLE medfund_warning_findings DROP CONSTRAINT medfund_warning_findings_warning_id_fkey;

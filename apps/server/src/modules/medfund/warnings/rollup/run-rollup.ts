@@ -61,7 +61,7 @@ export async function runRollup(db: Kysely<DB>, rollupId: number, now: () => Dat
     counts.notified = await notifyRedWarnings(tx, notifier, newRed, rollupId, now());
     counts.red = Number((await tx.selectFrom('medfund_warnings').select(sql<number>`count(*)`.as('n')).where('level', '=', 'red').where('status', '=', 'open').executeTakeFirstOrThrow()).n);
     // fresh statistics after many writes: with stale ones (PGlite has no autovacuum) the next incremental roll-up's plan
-    // took the open warnings for one row and ran 30× slower (bench run 24)
+    // took the open warnings for one row (a 3.4 s nested loop instead of ~0.1 s, EXPLAIN ANALYZE at 50,000 findings)
     if (counts.created + counts.updated + counts.closed >= ANALYZE_AFTER) await sql`ANALYZE medfund_warnings, medfund_warning_findings`.execute(tx);
     await tx.updateTable('medfund_warning_rollups').set({ status: 'done', finished_at: now(), counts: JSON.stringify(counts) }).where('id', '=', rollupId).execute();
     return { ...counts, asOf, mode: scope.mode };
