@@ -4,7 +4,7 @@
  * subject, its findings evaluated in TypeScript) in the same run.
  *
  *   npx tsx bench/medfund-warnings.ts [--findings 200000] [--persons 330000] [--providers 400]
- *        [--pg postgres://postgres@127.0.0.1:PORT/postgres] [--alt-budget-s 60] [--skip-pglite] [--keep]
+ *        [--pg postgres://postgres@127.0.0.1:PORT/postgres] [--alt-budget-s 60] [--skip-pglite] [--keep] [--no-eval]
  *
  * The findings are generated straight into medfund_findings (screening 10 M lines is not
  * feasible here: bench/RESULTS.md run 15): one INSERT … SELECT over generate_series, seeded by
@@ -15,7 +15,10 @@
  * weeks (repetition), most one; 30 % red; amounts 10–20,000 yuan, skewed low.
  *
  * Measured: (1) the first roll-up (every warning created, findings linked, history written);
- * (2) a rerun over the same findings (must change nothing); (3) the evaluation alone, set-based
+ * (2) a full rerun over the same findings (must change nothing); (2b) the next month's screening
+ * run (1/12 of the findings, dated after the year: the period moves) and its incremental roll-up,
+ * then a full roll-up that must change nothing (incremental = full), then the incremental roll-up
+ * of a run without findings; (3) the evaluation alone, set-based
  * (subjectStats + levelOf for both kinds) vs per subject (a SELECT per subject + statsOf +
  * levelOf) — the alternative runs for at most --alt-budget-s seconds and is extrapolated
  * linearly to every subject when it does not finish; both must agree on the levels they reach.
@@ -49,12 +52,15 @@ const pgUrl = arg('pg');
 const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {}, child: () => silent, level: 'silent', silent() {} } as never;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-async function fill(db: Kysely<DB>): Promise<number> {
-  await ensureShippedRules(db);
+async function newRun(db: Kysely<DB>): Promise<number> {
   const run = await db.insertInto('medfund_screening_runs').values({
     kind: 'full', status: 'done', engine: 'bench', store_key: 'bench', rule_versions: '[]', counts: '{}', requested_by_name: 'bench',
   }).returning('id').executeTakeFirstOrThrow();
-  const t0 = performance.now();
+  return Number(run.id);
+}
+
+/** Findings g = first … first + count − 1 of one run; day = `day0` + (g·7919 mod days). */
+async function insertFindings(db: Kysely<DB>, runId: number, first: number, count: number, day0: string, days: number) {
   // r1..r4: four independent pseudo-random numbers in [0, 1) per row, from multiplicative hashes of g
   const r = (k: number, m: number) => sql`((g::bigint * ${sql.raw(String(k))}) % ${sql.raw(String(m))})::float8 / ${sql.raw(String(m))}`;
   await sql`
@@ -64,10 +70,16 @@ async function fill(db: Kysely<DB>): Promise<number> {
       CASE WHEN ${r(48271, 1000003)} < 0.3 THEN 'red' ELSE 'orange' END,
       'P' || lpad(floor(${PERSONS} * power(${r(2654435761, 999983)}, 3))::bigint::text, 10, '0'), '张某某', '330110198001011234',
       'H' || lpad(floor(${PROVIDERS} * power(${r(40503, 999979)}, 3))::bigint::text, 5, '0'), '定点机构',
-      'S' || (g / 2), '{}', DATE '2025-01-01' + (g * 7919 % 365)::int, 1000 + floor(2000000 * power(${r(69069, 999961)}, 4))::bigint,
-      '{}', '', ${run.id}, ${run.id}
-    FROM generate_series(1, ${FINDINGS}) g, (SELECT array_agg(code ORDER BY code) AS codes FROM medfund_rules) c`.execute(db);
+      'S' || (g / 2), '{}', ${day0}::date + (g * 7919 % ${days})::int, 1000 + floor(2000000 * power(${r(69069, 999961)}, 4))::bigint,
+      '{}', '', ${runId}, ${runId}
+    FROM generate_series(${first}::int, ${first + count - 1}::int) g, (SELECT array_agg(code ORDER BY code) AS codes FROM medfund_rules) c`.execute(db);
   await sql`ANALYZE medfund_findings`.execute(db);
+}
+
+async function fill(db: Kysely<DB>): Promise<number> {
+  await ensureShippedRules(db);
+  const t0 = performance.now();
+  await insertFindings(db, await newRun(db), 1, FINDINGS, '2025-01-01', 365);
   return performance.now() - t0;
 }
 
@@ -117,8 +129,8 @@ async function measure(name: string, database: Database) {
   const fillMs = await fill(db);
   console.log(`${name}: ${FINDINGS} findings generated in ${secs(fillMs)}; load ${os.loadavg()[0]!.toFixed(1)}`);
   const notifier = new Notifier(new LogOnlyAdapter(silent));
-  const rollup = async () => {
-    const r = await db.insertInto('medfund_warning_rollups').values({ trigger: 'manual', status: 'queued', counts: '{}' }).returning('id').executeTakeFirstOrThrow();
+  const rollup = async (runId: number | null = null) => {
+    const r = await db.insertInto('medfund_warning_rollups').values({ trigger: runId ? 'screening' : 'manual', run_id: runId, status: 'queued', counts: '{}' }).returning('id').executeTakeFirstOrThrow();
     const t = performance.now();
     const out = await runRollup(db, r.id, () => new Date(), notifier);
     return { ms: performance.now() - t, out };
@@ -128,6 +140,19 @@ async function measure(name: string, database: Database) {
   const again = await rollup();
   console.log(`${name}: rerun ${secs(again.ms)}`, again.out);
   if (again.out.created || again.out.updated || again.out.closed) throw new Error('the rerun changed warnings');
+  // the next month's screening run (1/12 of the year's findings, the period moves a month): its roll-up is incremental,
+  // and a full roll-up right after it must change nothing (the two give the same warnings)
+  const month = Math.round(FINDINGS / 12);
+  const runId = await newRun(db);
+  await insertFindings(db, runId, FINDINGS + 1, month, '2026-01-01', 31);
+  const incremental = await rollup(runId);
+  console.log(`${name}: incremental roll-up after a run of ${month} new findings ${secs(incremental.ms)}`, incremental.out);
+  const check = await rollup();
+  console.log(`${name}: full roll-up after it ${secs(check.ms)}`, check.out);
+  if (check.out.created || check.out.updated || check.out.closed) throw new Error('the full roll-up after the incremental one changed warnings');
+  const quiet = await rollup(await newRun(db));
+  console.log(`${name}: incremental roll-up after a run with no new finding ${secs(quiet.ms)}`, quiet.out);
+  if (process.argv.includes('--no-eval')) return { fillMs, firstMs: first.ms, first: first.out, rerunMs: again.ms, incrementalMs: incremental.ms, incremental: incremental.out, fullAfterMs: check.ms, quietMs: quiet.ms };
   const asOf = first.out.asOf!;
   const from = new Date(Date.parse(`${asOf}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
   // the evaluation alone, on a fresh copy of the state before any warning (handled ones would change the candidates)
@@ -140,7 +165,7 @@ async function measure(name: string, database: Database) {
   console.log(`${name}: evaluation set-based ${secs(setMs)} (${setBased.subjects} subjects) vs per subject ${secs(alt.ms)} for ${alt.done}/${alt.total}` +
     ` (all: ${secs(alt.extrapolatedMs)}${alt.done === alt.total ? '' : ', extrapolated'}); ratio ${(alt.extrapolatedMs / setMs).toFixed(1)}×; levels agree: ${agree ?? 'n/a (partial)'}`, setBased.levels);
   const links = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM medfund_findings`.execute(db)).rows[0]!.n);
-  return { fillMs, firstMs: first.ms, first: first.out, rerunMs: again.ms, setMs, alt, agree, links };
+  return { fillMs, firstMs: first.ms, first: first.out, rerunMs: again.ms, incrementalMs: incremental.ms, incremental: incremental.out, fullAfterMs: check.ms, quietMs: quiet.ms, setMs, alt, agree, links };
 }
 
 async function main() {

@@ -1666,6 +1666,8 @@ export interface MedfundWarningRuleVersionTable {
 export interface MedfundWarningRollupTable {
   id: Generated<number>;
   trigger: 'screening' | 'manual' | 'rules';
+  /** 0037: full (every subject) or incremental (the run's subjects and the pending ones). */
+  mode: Generated<'full' | 'incremental'>;
   run_id: number | null;
   rule_version: number | null;
   status: 'queued' | 'running' | 'done' | 'failed';
@@ -1714,6 +1716,12 @@ export interface MedfundWarningFindingTable {
   finding_id: number;
 }
 
+/** 0037: subjects to weigh again at the next roll-up (a warning changed outside the roll-up, a deletion, a failed roll-up). */
+export interface MedfundWarningDirtyTable {
+  subject_kind: MedfundWarningSubject;
+  subject_key: string;
+}
+
 export interface MedfundWarningEventTable {
   id: Generated<number>;
   warning_id: number;
@@ -1733,6 +1741,7 @@ export interface DB {
   medfund_warnings: MedfundWarningTable;
   medfund_warning_findings: MedfundWarningFindingTable;
   medfund_warning_events: MedfundWarningEventTable;
+  medfund_warning_dirty: MedfundWarningDirtyTable;
 }
 
 export interface DB {

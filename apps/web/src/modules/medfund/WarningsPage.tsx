@@ -71,7 +71,7 @@ export function WarningsPage() {
             </Space>
             {last ? (
               <div style={{ marginTop: 8, color: '#888' }} data-testid="warnings-last-rollup">
-                {t('warnings.lastRollup', { id: last.id, status: t(`warnings.rollupStatus.${last.status}`), asOf: last.asOf ?? '—', from: last.periodFrom ?? '—', by: last.requestedByName })}
+                {t('warnings.lastRollup', { id: last.id, status: t(`warnings.rollupStatus.${last.status}`), mode: last.status === 'done' ? t(`warnings.rollupMode.${last.mode}`, { n: last.counts.subjects ?? 0 }) : t('warnings.rollupMode.undecided'), asOf: last.asOf ?? '—', from: last.periodFrom ?? '—', by: last.requestedByName })}
               </div>
             ) : null}
           </Card>

@@ -32,7 +32,7 @@ export interface RollupRules { periodDays: number; person: SubjectRules; provide
 export interface RollupRuleVersion { version: number; rules: RollupRules; changeNote: string; createdByName: string; createdAt: string }
 export interface RulesAnswer { current: RollupRuleVersion; versions: RollupRuleVersion[]; ranges: Record<string, { min: number; max: number }> }
 export interface Rollup {
-  id: number; trigger: 'screening' | 'manual' | 'rules'; runId: number | null; ruleVersion: number | null; status: 'queued' | 'running' | 'done' | 'failed';
+  id: number; trigger: 'screening' | 'manual' | 'rules'; mode: 'full' | 'incremental'; runId: number | null; ruleVersion: number | null; status: 'queued' | 'running' | 'done' | 'failed';
   asOf: string | null; periodFrom: string | null; counts: Record<string, number>; error: string | null; requestedByName: string; requestedAt: string; finishedAt: string | null;
 }
 

@@ -74,7 +74,7 @@ export const RulesChangeInput = z.object({
 });
 
 const RollupView = z.object({
-  id: z.number(), trigger: z.enum(['screening', 'manual', 'rules']), runId: z.number().nullable(), ruleVersion: z.number().nullable(),
+  id: z.number(), trigger: z.enum(['screening', 'manual', 'rules']), mode: z.enum(['full', 'incremental']), runId: z.number().nullable(), ruleVersion: z.number().nullable(),
   status: z.enum(['queued', 'running', 'done', 'failed']), asOf: z.string().nullable(), periodFrom: z.string().nullable(), counts: z.record(z.string(), z.number()),
   error: z.string().nullable(), requestedByName: z.string(), requestedAt: z.date(), startedAt: z.date().nullable(), finishedAt: z.date().nullable(),
 });

@@ -13,6 +13,7 @@ import { withWindowClaims } from './window-claims';
 import type { ClaimsSources } from '../domain/template-sql';
 import { lastScreenedDay } from './run.service';
 import { queueRollup } from '../../warnings/rollup/rollup-job';
+import { markRunPending } from '../../warnings/rollup/rollup-scope';
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const maxDay = (a: string, b: string) => (a > b ? a : b);
@@ -38,6 +39,8 @@ export const screeningJob: JobHandler = async (job, jctx) => {
       .set({ status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err), finished_at: jctx.now() })
       .where('id', '=', runId)
       .execute();
+    // findings it stored before failing: the next roll-up weighs their subjects (an incremental one would not otherwise)
+    await markRunPending(db, runId);
     throw err;
   }
 };

@@ -27,7 +27,7 @@ export async function notifyRedWarnings(tx: Tx, notifier: Notifier, ids: number[
   if (!ids.length) return 0;
   const warnings = await tx.selectFrom('medfund_warnings')
     .select(['id', 'subject_kind', 'subject_key', 'subject_name', 'amount_fen', 'findings_count', 'rule_codes'])
-    .where('id', 'in', ids).where('level', '=', 'red').where('notified_at', 'is', null).orderBy('amount_fen', 'desc').execute();
+    .where(sql<boolean>`id = ANY(${`{${ids.join(',')}}`}::bigint[])`).where('level', '=', 'red').where('notified_at', 'is', null).orderBy('amount_fen', 'desc').execute();
   if (!warnings.length) return 0;
   const users = await oversightUsers(tx);
   const each = warnings.slice(0, NOTIFY_EACH_UP_TO);
@@ -51,7 +51,8 @@ export async function notifyRedWarnings(tx: Tx, notifier: Notifier, ids: number[
     }
   }
   const notified = warnings.map((w) => Number(w.id));
-  await tx.updateTable('medfund_warnings').set({ notified_at: at }).where('id', 'in', notified).execute();
+  // the ids as one array parameter: 15,000 bound parameters took seconds (profiled at 50,000 findings)
+  await tx.updateTable('medfund_warnings').set({ notified_at: at }).where(sql<boolean>`id = ANY(${`{${notified.join(',')}}`}::bigint[])`).execute();
   await sql`
     INSERT INTO medfund_warning_events (warning_id, kind, to_value, reason, rollup_id, actor_id, actor_name, at)
     SELECT x, 'notified', ${String(users.length)}, ${users.length ? '已通知纪检监察组（站内消息、短信、邮件）' : '没有持纪检监察查阅权限的在用账号，未能通知'}, ${rollupId}, ${actor?.id ?? null}, ${actor?.name ?? '系统（预警归集）'}, ${at}

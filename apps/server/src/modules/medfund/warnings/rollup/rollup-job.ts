@@ -5,6 +5,7 @@ import type { JobHandler } from '../../../../core/jobs/job-runner';
 import { enqueueJob } from '../../../../core/jobs/job-queue';
 import { LogOnlyAdapter, Notifier } from '../../../../core/notifications/notifier';
 import { runRollup } from './run-rollup';
+import { markRunPending } from './rollup-scope';
 
 export const ROLLUP_JOB = 'medfund.warnings.rollup';
 
@@ -33,7 +34,9 @@ export const rollupJob: JobHandler = async (job, jctx) => {
 };
 
 async function markFailed(db: Kysely<DB>, id: number, err: unknown, at: Date) {
-  await db.updateTable('medfund_warning_rollups')
+  const row = await db.updateTable('medfund_warning_rollups')
     .set({ status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err), finished_at: at })
-    .where('id', '=', id).execute();
+    .where('id', '=', id).returning('run_id').executeTakeFirst();
+  // the run's findings are then weighed by the next roll-up, whichever it is (rollup-scope.ts)
+  if (row?.run_id != null) await markRunPending(db, Number(row.run_id));
 }

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB, MedfundWarningRollupTable } from '../../../../db/schema';
 
 const view = (r: Selectable<MedfundWarningRollupTable>) => ({
-  id: r.id, trigger: r.trigger, runId: r.run_id, ruleVersion: r.rule_version, status: r.status, asOf: r.as_of, periodFrom: r.period_from, counts: r.counts,
+  id: r.id, trigger: r.trigger, mode: r.mode, runId: r.run_id, ruleVersion: r.rule_version, status: r.status, asOf: r.as_of, periodFrom: r.period_from, counts: r.counts,
   error: r.error, requestedByName: r.requested_by_name, requestedAt: r.requested_at, startedAt: r.started_at, finishedAt: r.finished_at,
 });
 

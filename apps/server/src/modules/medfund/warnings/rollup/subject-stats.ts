@@ -30,18 +30,21 @@ const day0 = sql`DATE '2000-01-01'`;
  * warnings from before the period (an open warning never loses a finding).
  */
 // keys compared byte-wise (COLLATE "C"): codes need no linguistic order, and the sorts are several times cheaper
-export function candidates(kind: SubjectKind, from: string, to: string): RawBuilder<unknown> {
+// keys: the subjects to weigh (an incremental roll-up, rollup-scope.ts), as a SELECT of one column; null = all
+export function candidates(kind: SubjectKind, from: string, to: string, keys: RawBuilder<unknown> | null = null): RawBuilder<unknown> {
   const cols = sql`f.id, ${KEY[kind]} COLLATE "C" AS k, f.setl_id COLLATE "C" AS setl_id, f.severity, f.amount_fen, f.occurred_on, f.fixmedins_code, f.rule_code, f.psn_name, f.certno, f.fixmedins_name`;
+  const ofFinding = keys ? sql`AND ${KEY[kind]} IN (${keys})` : sql``;
+  const ofWarning = keys ? sql`AND w.subject_key IN (${keys})` : sql``;
   return sql`
     SELECT ${cols} FROM medfund_findings f
-    WHERE f.occurred_on BETWEEN ${from} AND ${to}
+    WHERE f.occurred_on BETWEEN ${from} AND ${to} ${ofFinding}
       AND NOT EXISTS (SELECT 1 FROM medfund_warning_findings wf JOIN medfund_warnings w ON w.id = wf.warning_id
                       WHERE wf.finding_id = f.id AND w.subject_kind = ${kind} AND w.status <> 'open')
     UNION ALL
     SELECT ${cols} FROM medfund_warnings w
       JOIN medfund_warning_findings wf ON wf.warning_id = w.id
       JOIN medfund_findings f ON f.id = wf.finding_id
-    WHERE w.subject_kind = ${kind} AND w.status = 'open' AND f.occurred_on NOT BETWEEN ${from} AND ${to}`;
+    WHERE w.subject_kind = ${kind} AND w.status = 'open' AND f.occurred_on NOT BETWEEN ${from} AND ${to} ${ofWarning}`;
 }
 
 /**
@@ -50,10 +53,11 @@ export function candidates(kind: SubjectKind, from: string, to: string): RawBuil
  * findings within the red and the orange rules' day windows (a window function over the days;
  * RANGE n PRECEDING over day numbers = the n + 1 days ending on each finding's day).
  */
-export async function subjectStats(db: Tx, kind: SubjectKind, from: string, to: string, redDays: number, orangeDays: number): Promise<SubjectRow[]> {
+export async function subjectStats(db: Tx, kind: SubjectKind, from: string, to: string, redDays: number, orangeDays: number, keys: RawBuilder<unknown> | null = null): Promise<SubjectRow[]> {
   const day = sql`(c.occurred_on - ${day0})`;
   const res = await sql<SubjectRow>`
-    WITH c AS (${candidates(kind, from, to)}),
+    WITH ${keys ? sql`scope (k) AS MATERIALIZED (${keys}),` : sql``}
+    c AS (${candidates(kind, from, to, keys ? sql`SELECT k FROM scope` : null)}),
     win AS (
       SELECT c.*,
         count(*) OVER (PARTITION BY c.k ORDER BY ${day} RANGE BETWEEN ${sql.raw(String(redDays - 1))} PRECEDING AND CURRENT ROW) AS n_red,
