@@ -26,6 +26,11 @@ async function okDialog(page: Page) {
   await poll(() => page.getByRole('dialog').count(), 20_000).toBe(0);
 }
 
+/** Closes an open select's dropdown inside the dialog (Escape could close the dialog itself). */
+async function closeDropdown(page: Page) {
+  await page.getByRole('dialog').locator('.ant-modal-title').click();
+}
+
 /** A call to the API as the page's signed-in user (checks behind the pages). */
 async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const me = await page.request.get(`${baseUrl()}/api/auth/me`);
@@ -39,6 +44,7 @@ async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: 
 
 beforeAll(async () => {
   analyst = await newPage(journey.browser);
+  analyst.on('pageerror', (e) => console.error(`page error (mf_analyst): ${e.message}`));
   await login(analyst, 'mf_analyst');
 }, 420_000); // its own county's first start: minutes on a loaded machine
 
@@ -108,7 +114,7 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     await analyst.getByTestId('transfer-departments').click();
     await analyst.keyboard.type('卫生健康');
     await analyst.locator('.ant-select-item-option', { hasText: '余杭区卫生健康局' }).first().click();
-    await analyst.keyboard.press('Escape');
+    await closeDropdown(analyst);
     await okDialog(analyst);
     await poll(() => analyst.getByTestId('case-transfers').innerText()).toContain('余杭区卫生健康局');
     await screenshot(analyst, 'medfund-cases-03-transferred');
@@ -231,21 +237,21 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     await poll(() => taken.innerText()).toContain(from.displayName);
     expect(await taken.getAttribute('class')).toContain('ant-select-item-option-disabled');
     await screenshot(lead, 'medfund-cases-12-area-provider-taken');
-    await lead.keyboard.press('Escape');
+    await closeDropdown(lead);
     await lead.getByRole('dialog').locator('.ant-modal-footer button').first().click();
     await poll(() => lead.getByRole('dialog').count()).toBe(0);
 
     // removed from 周倩's area …
     await lead.getByTestId('area-edit-mf_inspector2').click();
     await (await pick(moved.name)).click();
-    await lead.keyboard.press('Escape');
+    await closeDropdown(lead);
     await poll(() => lead.getByTestId('area-count').innerText()).toContain(String(from.providers.length - 1));
     await okDialog(lead);
     await poll(() => lead.getByTestId('area-providers-mf_inspector2').innerText()).not.toContain(moved.name);
     // … and added to 赵峰's
     await lead.getByTestId('area-edit-mf_inspector').click();
     await (await pick(moved.name)).click();
-    await lead.keyboard.press('Escape');
+    await closeDropdown(lead);
     await poll(() => lead.getByTestId('area-count').innerText()).toContain(String(to.providers.length + 1));
     await okDialog(lead);
     await poll(() => lead.getByTestId('area-providers-mf_inspector').innerText()).toContain(moved.name);

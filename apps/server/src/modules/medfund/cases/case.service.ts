@@ -94,7 +94,8 @@ export async function openCase(ctx: Ctx, deps: CaseDeps, input: OpenCaseInput): 
     }
     const found = await tx.selectFrom('medfund_findings').select(['id', 'psn_no', 'psn_name', 'fixmedins_code', 'fixmedins_name', 'amount_fen', 'rule_code'])
       .where('id', 'in', ids).orderBy('id').execute();
-    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    const present = new Set(found.map((f) => f.id));
+    const missing = ids.filter((id) => !present.has(id));
     if (missing.length) throw findingsInvalid(`疑点 #${missing.join('、#')} 不存在`, `Finding #${missing.join(', #')} does not exist`);
     const taken = await tx.selectFrom('medfund_case_findings as cf').innerJoin('medfund_cases as c', 'c.id', 'cf.case_id')
       .select(['cf.finding_id', 'c.number']).where('cf.finding_id', 'in', ids).where('c.stage', '<>', 'closed').execute();

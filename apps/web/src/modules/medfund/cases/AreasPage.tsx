@@ -29,7 +29,7 @@ export function AreasPage() {
     <>
       <PageHeader title={t('cases.areas.title')} subTitle={t('cases.areas.subTitle')} back="/medfund/partners" />
       {areas.error ? <ErrorAlert error={areas.error} /> : null}
-      {!manage ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('cases.areas.readOnly')} /> : null}
+      {!manage ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('cases.areas.readOnly')} /> : null}
       {providers.data ? <Typography.Paragraph type="secondary" data-testid="areas-total">{t('cases.areas.total', { n: providers.data.items.length, assigned })}</Typography.Paragraph> : null}
       <Table<InspectorArea>
         rowKey="userId" size="small" pagination={false} loading={areas.isLoading} dataSource={areas.data?.items ?? []} data-testid="medfund-areas"
@@ -37,7 +37,7 @@ export function AreasPage() {
           {
             title: t('cases.areas.inspector'), width: 200,
             render: (_, a) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <span>{a.displayName}</span>
                 <Typography.Text type="secondary">{a.username}</Typography.Text>
                 {!a.active ? <Tag>{t('cases.areas.inactive')}</Tag> : !a.inspector ? <Tag color="orange">{t('cases.areas.notInspector')}</Tag> : null}
@@ -122,7 +122,7 @@ function AreaEditor({ area, providers, loading, onClose }: { area: InspectorArea
             mode="multiple" allowClear showSearch loading={loading} placeholder={t('cases.areas.pick')} data-testid="area-providers"
             options={options} optionFilterProp="search" maxTagCount={40}
             optionRender={(o) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <span>{o.label}</span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{(o.data as { extra: string }).extra}</Typography.Text>
               </Space>

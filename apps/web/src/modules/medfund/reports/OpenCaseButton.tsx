@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 
@@ -17,6 +17,7 @@ export function OpenCaseButton({ warning }: { warning: { id: number; subjectName
   const { t } = useTranslation('medfund');
   const { message } = App.useApp();
   const qc = useQueryClient();
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ title: string; note?: string }>();
   const create = useMutation({
@@ -30,7 +31,8 @@ export function OpenCaseButton({ warning }: { warning: { id: number; subjectName
         <span data-testid="case-opened">
           {t('handling.opened', { number: c.number })}
           {c.skippedFindings.length ? ` ${t('handling.openedSkipped', { n: c.skippedFindings.length })}` : ''}
-          {' '}<Link to={`/medfund/cases/${c.id}`}>{t('handling.goToCase')}</Link>
+          {/* the message renders outside the router (antd's App holder): a plain link that navigates through the page's router */}
+          {' '}<a href={`/medfund/cases/${c.id}`} onClick={(e) => { e.preventDefault(); void navigate(`/medfund/cases/${c.id}`); }}>{t('handling.goToCase')}</a>
         </span>, 8,
       );
     },
