@@ -149,11 +149,19 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     const inspector = await newPage(journey.browser);
     await login(inspector, c.ownerName.includes('周倩') ? 'mf_inspector2' : 'mf_inspector');
     await inspector.goto(`${baseUrl()}/medfund/cases/${caseId}`);
-    for (const action of ['pass_first_review', 'confirm_second_review', 'start_investigation']) {
+    for (const action of ['pass_first_review', 'confirm_second_review']) {
       await inspector.getByTestId(`case-action-${action}`).click();
       await okDialog(inspector);
       await poll(() => inspector.getByTestId(`case-action-${action}`).count()).toBe(0);
     }
+    // the provider was told and has 5 working days to appeal: the investigation starts once its appeal is on file
+    await inspector.getByTestId('case-action-record_appeal').click();
+    await inspector.getByTestId('appeal-statement').fill('医院申诉：部分收费有医嘱，申请调查核实');
+    await okDialog(inspector);
+    await poll(() => inspector.getByTestId('case-action-record_appeal').count()).toBe(0);
+    await inspector.getByTestId('case-action-start_investigation').click();
+    await okDialog(inspector);
+    await poll(() => inspector.getByTestId('case-action-start_investigation').count()).toBe(0);
     await inspector.getByTestId('case-action-decide').click();
     await inspector.getByTestId('decision-basis').fill('重复报销，事实清楚，证据确凿');
     await inspector.getByRole('dialog').getByText('追回基金').click();
