@@ -16,6 +16,9 @@ let warningId = 0;
 let caseId = 0;
 let caseNumber = '';
 let amountAtRiskFen = 0;
+/** This month's recovered amount in the fund risk report before the journey's recovery (the demo's cases recovered some this month too). */
+let recoveredBeforeFen = 0;
+const thisMonth = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -104,6 +107,7 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     expect(c.warningId).toBe(warningId);
     caseNumber = c.number;
     amountAtRiskFen = c.amountAtRiskFen;
+    recoveredBeforeFen = (await call<{ supervision: { recovery: { recoveredFen: number } } }>(analyst, 'GET', `/api/medfund/reports/periodic?period=${thisMonth()}`)).supervision.recovery.recoveredFen;
     await screenshot(analyst, 'medfund-cases-02-case-opened');
   });
 
@@ -202,12 +206,12 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     await poll(() => leader.getByTestId('report-fund-trend').locator('canvas').count()).toBeGreaterThan(0);
     await screenshot(leader, 'medfund-cases-08-report-default');
     // this month: the case was opened and the money recovered today
-    const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    const month = thisMonth();
     await leader.getByTestId('report-period').click();
     await leader.keyboard.type(month);
     await leader.locator('.ant-select-item-option', { hasText: month }).first().click();
     const recovery = leader.getByTestId('report-recovery');
-    await poll(() => recovery.innerText()).toContain(yuan(amountAtRiskFen));
+    await poll(() => recovery.innerText()).toContain(yuan(recoveredBeforeFen + amountAtRiskFen));
     await leader.waitForTimeout(800);
     await screenshot(leader, 'medfund-cases-09-report-month');
     await leader.goto(`${baseUrl()}/medfund/rule-effectiveness`);
