@@ -208,6 +208,8 @@ export const ERROR_CATALOG = {
   MEDFUND_PARTNER_INACTIVE: { status: 400, zh: '协作部门已停用', en: 'The partner department is inactive' },
   MEDFUND_TRANSFER_NOT_FOUND: { status: 404, zh: '移交记录不存在', en: 'Transfer not found' },
   MEDFUND_TRANSFER_NOT_RECEIVED: { status: 409, zh: '请先签收该移交线索', en: 'Sign for the transfer first' },
+  MEDFUND_AREA_INVALID: { status: 400, zh: '稽核片区有误，请检查标注的字段', en: 'The inspection area is not valid; see the marked fields' },
+  MEDFUND_AREA_PROVIDER_TAKEN: { status: 409, zh: '定点医药机构已在另一稽核员的片区内', en: 'The provider is already in another inspector\'s area' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -51,7 +51,7 @@ export function WarningDetailPage() {
         tags={w ? <><Tag color={TAG_COLORS[w.level]} data-testid="warning-level">{t(`warnings.level.${w.level}`)}</Tag><Tag data-testid="warning-status">{t(`warnings.status.${w.status}`)}</Tag></> : null}
         extra={w && (canManage || canOpenCase) ? (
           <Space>
-            {canOpenCase && w.status === 'open' && !w.handling ? <OpenCaseButton warning={w} /> : null}
+            {canOpenCase && w.status === 'open' && (!w.handling || w.handling.stage === 'closed') ? <OpenCaseButton warning={w} /> : null}
             {canManage ? <Button onClick={() => setAction({ kind: 'level' })} data-testid="warning-change-level">{t('warnings.changeLevel')}</Button> : null}
             {!canManage ? null : w.status === 'open' || w.status === 'in_case' ? (
               <>

@@ -26,6 +26,7 @@ const InboxPage = named(() => import('./cases/InboxPage'), 'InboxPage');
 const InboxItemPage = named(() => import('./cases/InboxPage'), 'InboxItemPage');
 const RecoveryPage = named(() => import('./cases/RecoveryPage'), 'RecoveryPage');
 const PartnersPage = named(() => import('./cases/PartnersPage'), 'PartnersPage');
+const AreasPage = named(() => import('./cases/AreasPage'), 'AreasPage');
 
 /** 医保基金监管 (medical fund supervision): the claims data and its loads; screening rules, runs, findings, provider risk; warnings and their rules (docs/medfund/). */
 export const manifest: ModuleManifest = {
@@ -53,6 +54,7 @@ export const manifest: ModuleManifest = {
     { path: 'medfund/inbox/:id', element: <InboxItemPage />, handle: { permission: 'medfund.transfers.handle' } },
     { path: 'medfund/recovery', element: <RecoveryPage />, handle: { permission: 'medfund.cases.read' } },
     { path: 'medfund/partners', element: <PartnersPage />, handle: { permission: 'medfund.cases.read' } },
+    { path: 'medfund/areas', element: <AreasPage />, handle: { permission: 'medfund.cases.read' } },
   ],
   menu: [
     {
@@ -69,6 +71,7 @@ export const manifest: ModuleManifest = {
         { key: 'medfund-inbox', label: 'medfund:cases.menu.inbox', icon: <BellIcon />, path: '/medfund/inbox', permission: 'medfund.transfers.handle', order: 14 },
         { key: 'medfund-recovery', label: 'medfund:cases.menu.recovery', icon: <TrophyIcon />, path: '/medfund/recovery', permission: 'medfund.cases.read', order: 16 },
         { key: 'medfund-partners', label: 'medfund:cases.menu.partners', icon: <SettingsIcon />, path: '/medfund/partners', permission: 'medfund.cases.read', order: 45 },
+        { key: 'medfund-areas', label: 'medfund:cases.menu.areas', icon: <SettingsIcon />, path: '/medfund/areas', permission: 'medfund.cases.read', order: 46 },
         { key: 'medfund-findings', label: 'medfund:menu.findings', icon: <FileSearchIcon />, path: '/medfund/findings', permission: 'medfund.findings.read', order: 10 },
         { key: 'medfund-runs', label: 'medfund:menu.runs', icon: <BellIcon />, path: '/medfund/runs', permission: 'medfund.rules.read', order: 20 },
         { key: 'medfund-risk', label: 'medfund:menu.risk', icon: <TrophyIcon />, path: '/medfund/risk', permission: 'medfund.rules.read', order: 30 },

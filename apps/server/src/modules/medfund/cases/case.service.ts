@@ -33,36 +33,79 @@ export interface CaseDeps {
 }
 
 export interface OpenCaseInput {
-  findingIds: number[];
+  findingIds?: number[];
   warningId?: number | null;
   title?: string;
   note?: string;
 }
 
 const caseLink = (id: number) => `/medfund/cases/${id}`;
+/** Findings chosen one by one; a warning brings all of its own (a provider's red warning may have hundreds). */
+const MAX_CHOSEN = 500;
+const MAX_FROM_WARNING = 5000;
+
+const findingsInvalid = (zh: string, en: string) => new AppError('MEDFUND_CASE_FINDINGS_INVALID', { findingIds: zh }, { zh, en });
 
 /**
- * Opens a case (立案) from findings (and the warning they rolled up into, if any). A finding
- * already in an open case is refused, naming the case. The case goes to first review, owned by
- * the inspector whose area covers its providers (when one does), who is notified.
+ * The warning a case is opened from (立案 on the warning's page), locked for the transaction: it
+ * must exist and be open (待处置) with no open case of its own — a second 立案 on the same warning
+ * (two analysts, a double click) is a 409 naming the case that has it. Its findings come along.
  */
-export async function openCase(ctx: Ctx, deps: CaseDeps, input: OpenCaseInput): Promise<{ id: number; number: string }> {
-  const ids = [...new Set(input.findingIds)];
-  if (ids.length === 0) throw new AppError('MEDFUND_CASE_FINDINGS_INVALID', { findingIds: '请选择至少一条疑点' }, { zh: '立案须选择至少一条疑点', en: 'Choose at least one finding' });
-  if (ids.length > 500) throw new AppError('MEDFUND_CASE_FINDINGS_INVALID', { findingIds: '一个案件最多 500 条疑点' }, { zh: '一个案件最多 500 条疑点', en: 'A case takes at most 500 findings' });
+async function warningForCase(tx: Ctx['db'], warningId: number): Promise<number[]> {
+  const w = await tx.selectFrom('medfund_warnings').select(['id', 'status']).where('id', '=', warningId).forUpdate().executeTakeFirst();
+  if (!w) throw new AppError('MEDFUND_WARNING_NOT_FOUND', { warningId: `预警 #${warningId} 不存在` }, { zh: `预警 #${warningId} 不存在`, en: `Warning #${warningId} does not exist` });
+  const linked = await tx.selectFrom('medfund_cases').select(['number', 'stage']).where('warning_id', '=', warningId).orderBy('id', 'desc').executeTakeFirst();
+  if (linked && linked.stage !== 'closed') {
+    throw new AppError('MEDFUND_WARNING_STATUS', { warningId: `预警 #${warningId} 已立案（案件 ${linked.number}）` },
+      { zh: `预警 #${warningId} 已立案（案件 ${linked.number}），不能重复立案`, en: `Warning #${warningId} is already in case ${linked.number}` });
+  }
+  if (w.status !== 'open') {
+    const zhStatus = { in_case: '已立案', closed: '已办结', dismissed: '已排除', open: '待处置' }[w.status];
+    throw new AppError('MEDFUND_WARNING_STATUS', { warningId: `预警 #${warningId}${zhStatus}` },
+      { zh: `预警 #${warningId}${zhStatus}，只有待处置的预警可以立案（需要时先重新打开）`, en: `Warning #${warningId} is ${w.status}: only an open warning can be taken into a case (reopen it first)` });
+  }
+  const rows = await tx.selectFrom('medfund_warning_findings').select('finding_id').where('warning_id', '=', warningId).orderBy('finding_id').execute();
+  return rows.map((r) => Number(r.finding_id));
+}
+
+/**
+ * Opens a case (立案) from findings, or from a warning with its findings (the 0034 trigger then
+ * marks the warning 已立案, in this transaction). Chosen findings already in an open case are
+ * refused, naming the case; a warning's findings already in an open case stay there and are left
+ * out of the new one (returned in `skippedFindings`, kept in the timeline). The case goes to first
+ * review, owned by the inspector whose area covers its providers (when one does), who is notified.
+ */
+export async function openCase(ctx: Ctx, deps: CaseDeps, input: OpenCaseInput): Promise<{ id: number; number: string; findings: number; skippedFindings: number[] }> {
+  const chosen = input.findingIds ? [...new Set(input.findingIds)] : null;
+  if (!input.warningId && (!chosen || chosen.length === 0)) throw findingsInvalid('请选择至少一条疑点', 'Choose at least one finding');
+  if (chosen && chosen.length > MAX_CHOSEN) throw findingsInvalid(`一个案件最多 ${MAX_CHOSEN} 条疑点`, `A case takes at most ${MAX_CHOSEN} findings`);
   return ctx.db.transaction().execute(async (tx) => {
-    const findings = await tx.selectFrom('medfund_findings').select(['id', 'psn_no', 'psn_name', 'fixmedins_code', 'fixmedins_name', 'amount_fen', 'rule_code'])
-      .where('id', 'in', ids).orderBy('id').execute();
-    const missing = ids.filter((id) => !findings.some((f) => f.id === id));
-    if (missing.length) {
-      throw new AppError('MEDFUND_CASE_FINDINGS_INVALID', { findingIds: `疑点 #${missing.join('、#')} 不存在` }, { zh: `疑点 #${missing.join('、#')} 不存在`, en: `Finding #${missing.join(', #')} does not exist` });
+    const warningId = input.warningId ?? null;
+    let ids = chosen ?? [];
+    if (warningId) {
+      const own = await warningForCase(tx, warningId);
+      if (chosen && chosen.length) {
+        const mine = new Set(own);
+        const foreign = chosen.filter((id) => !mine.has(id));
+        if (foreign.length) throw findingsInvalid(`疑点 #${foreign.join('、#')} 不属于预警 #${warningId}`, `Finding #${foreign.join(', #')} is not in warning #${warningId}`);
+      } else ids = own;
+      if (ids.length === 0) throw findingsInvalid(`预警 #${warningId} 没有疑点`, `Warning #${warningId} has no findings`);
+      if (ids.length > MAX_FROM_WARNING) throw findingsInvalid(`预警 #${warningId} 有 ${ids.length} 条疑点，一个案件最多 ${MAX_FROM_WARNING} 条：请在疑点列表中分批立案`, `Warning #${warningId} has ${ids.length} findings; a case takes at most ${MAX_FROM_WARNING}`);
     }
+    const found = await tx.selectFrom('medfund_findings').select(['id', 'psn_no', 'psn_name', 'fixmedins_code', 'fixmedins_name', 'amount_fen', 'rule_code'])
+      .where('id', 'in', ids).orderBy('id').execute();
+    const present = new Set(found.map((f) => f.id));
+    const missing = ids.filter((id) => !present.has(id));
+    if (missing.length) throw findingsInvalid(`疑点 #${missing.join('、#')} 不存在`, `Finding #${missing.join(', #')} does not exist`);
     const taken = await tx.selectFrom('medfund_case_findings as cf').innerJoin('medfund_cases as c', 'c.id', 'cf.case_id')
       .select(['cf.finding_id', 'c.number']).where('cf.finding_id', 'in', ids).where('c.stage', '<>', 'closed').execute();
-    if (taken.length) {
+    const takenIds = new Set(taken.map((t) => Number(t.finding_id)));
+    const findings = warningId ? found.filter((f) => !takenIds.has(f.id)) : found;
+    if (taken.length && (!warningId || findings.length === 0)) {
       const list = taken.map((t) => `#${t.finding_id}（${t.number}）`).join('、');
-      throw new AppError('MEDFUND_CASE_FINDINGS_INVALID', { findingIds: `疑点已在办理中的案件里：${list}` }, { zh: `疑点已在办理中的案件里：${list}`, en: `Findings already in an open case: ${taken.map((t) => `#${t.finding_id} (${t.number})`).join(', ')}` });
+      throw findingsInvalid(`疑点已在办理中的案件里：${list}`, `Findings already in an open case: ${taken.map((t) => `#${t.finding_id} (${t.number})`).join(', ')}`);
     }
+    const skippedFindings = warningId ? [...takenIds].sort((a, b) => a - b) : [];
     const providers = new Map<string, string>();
     for (const f of findings) providers.set(f.fixmedins_code, f.fixmedins_name);
     const persons = new Set(findings.map((f) => f.psn_no));
@@ -85,20 +128,22 @@ export async function openCase(ctx: Ctx, deps: CaseDeps, input: OpenCaseInput): 
     const title = input.title?.trim() || `${subject.kind === 'provider' ? subject.name : `参保人 ${maskName(subject.name)}`}：${findings.length} 条疑点`;
     const year = today.slice(0, 4);
     const inserted = await tx.insertInto('medfund_cases').values({
-      number: `pending-${ctx.requestId}-${Date.now()}`, title, warning_id: input.warningId ?? null,
+      number: `pending-${ctx.requestId}-${Date.now()}`, title, warning_id: null,
       subject_kind: subject.kind, subject_key: subject.key, subject_name: subject.name,
       provider_codes: [...providers.keys()].sort(), provider_names: [...providers.keys()].sort().map((k) => providers.get(k)!),
       stage: 'first_review', stage_due_on: dueOn, owner_id: owner?.id ?? null, owner_name: owner?.name ?? '',
       amount_at_risk_fen: amount, opened_by: ctx.actor.userId, opened_by_name: ctx.actor.displayName, opened_at: ctx.now, updated_at: ctx.now,
     }).returning('id').executeTakeFirstOrThrow();
     const number = `YBJG-${year}-${String(inserted.id).padStart(5, '0')}`;
-    await tx.updateTable('medfund_cases').set({ number }).where('id', '=', inserted.id).execute();
+    // the number is known once the row is: the warning is linked with it, so that the 0034 trigger's
+    // history entry on the warning (立案：案件 …) names the case by its number
+    await tx.updateTable('medfund_cases').set({ number, warning_id: warningId }).where('id', '=', inserted.id).execute();
     await tx.insertInto('medfund_case_findings').values(findings.map((f) => ({ case_id: inserted.id, finding_id: f.id }))).execute();
     await moveStage(tx, inserted.id, ctx.now, { stage: 'first_review', dueOn });
-    await insertEvent(tx, ctx, { caseId: inserted.id, type: 'opened', stage: 'first_review', note: input.note ?? '', payload: { findings: findings.length, amountFen: amount, warningId: input.warningId ?? null, owner: owner?.name ?? null, dueOn } });
-    await recordAudit(tx, ctx, { action: 'medfund.case.open', entityType: 'medfund_case', entityId: String(inserted.id), after: { number, findingIds: ids, warningId: input.warningId ?? null, ownerId: owner?.id ?? null } });
+    await insertEvent(tx, ctx, { caseId: inserted.id, type: 'opened', stage: 'first_review', note: input.note ?? '', payload: { findings: findings.length, amountFen: amount, warningId, skippedFindings, owner: owner?.name ?? null, dueOn } });
+    await recordAudit(tx, ctx, { action: 'medfund.case.open', entityType: 'medfund_case', entityId: String(inserted.id), after: { number, findingIds: findings.map((f) => f.id), warningId, skippedFindings, ownerId: owner?.id ?? null } });
     if (owner) await deps.notifier.notify(tx, owner.id, { title: `新案件 ${number} 待初审`, body: `${title}，初审期限 ${dueOn}`, link: caseLink(inserted.id) });
-    return { id: inserted.id, number };
+    return { id: inserted.id, number, findings: findings.length, skippedFindings };
   });
 }
 

@@ -33,9 +33,9 @@ async function freeFindings(prefix: 'H' | 'C' | 'D', n: number): Promise<number[
 beforeAll(async () => {
   // the demo year is generated, screened (on here, off in the other API tests) and its cases opened (demo-cases.ts)
   t = await createTestApp({ now: () => now, config: { MEDFUND_DEMO_SCREENING: 'true' } });
-  // the cases job runs first and waits (backoff) for the year's load and screening, and the
-  // screening is queued at the wall clock's time: the test clock stands still, so what is queued is
-  // made due instead of waited for, until the demo cases are open
+  // the year's load queues its screening, whose end queues the roll-up and the demo cases, whose end
+  // queues the glue: each at the wall clock's time, and the test clock stands still, so what is
+  // queued is made due instead of waited for, until the demo cases are open and linked
   for (let round = 0; round < 6; round++) {
     await t.deps.jobs.drain();
     const waiting = await t.deps.db.selectFrom('jobs').select('id').where('kind', 'like', 'medfund.%').where('status', '=', 'queued').execute();
@@ -267,5 +267,117 @@ describe('cases API', () => {
     const limits = (await ok(await lead.put('/api/medfund/stage-limits', { items: [{ stage: 'appeal', workdays: 7 }] }))).items;
     expect(limits.find((l: { stage: string }) => l.stage === 'appeal').workdays).toBe(7);
     await ok(await lead.put('/api/medfund/stage-limits', { items: [{ stage: 'appeal', workdays: 5 }] }));
+  });
+
+  it('opens a case from a warning: its findings (those in an open case left out), the warning 已立案 naming the case by its number; a second time is a 409', async () => {
+    now = new Date('2026-03-16T02:00:00Z');
+    const open = (await ok(await analyst.get('/api/medfund/warnings?status=open&pageSize=200'))).items as { id: number; findingsCount: number }[];
+    const w = open.find((x) => x.findingsCount >= 2)!;
+    const detail = await ok(await analyst.get(`/api/medfund/warnings/${w.id}`));
+    const inCases = await t.deps.db.selectFrom('medfund_case_findings as cf').innerJoin('medfund_cases as c', 'c.id', 'cf.case_id').innerJoin('medfund_warning_findings as wf', 'wf.finding_id', 'cf.finding_id')
+      .select('cf.finding_id').where('wf.warning_id', '=', w.id).where('c.stage', '<>', 'closed').execute();
+    // the warning's findings, not the page's list: chosen ones that are not the warning's are refused
+    const other = await t.deps.db.selectFrom('medfund_findings as f').select('f.id')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('medfund_warning_findings as wf').select('wf.finding_id').whereRef('wf.finding_id', '=', 'f.id').where('wf.warning_id', '=', w.id))))
+      .limit(1).executeTakeFirstOrThrow();
+    const foreign = await analyst.post('/api/medfund/cases', { warningId: w.id, findingIds: [other.id] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.message).toContain(`不属于预警 #${w.id}`);
+    const missing = await analyst.post('/api/medfund/cases', { warningId: 99_999_999 });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('MEDFUND_WARNING_NOT_FOUND');
+    const opened = await ok(await analyst.post('/api/medfund/cases', { warningId: w.id, title: '预警立案测试' }), 201);
+    expect(opened.findings + opened.skippedFindings.length).toBe(w.findingsCount);
+    expect(opened.skippedFindings.sort()).toEqual(inCases.map((f) => Number(f.finding_id)).sort());
+    const c = await ok(await analyst.get(`/api/medfund/cases/${opened.id}`));
+    expect(c).toMatchObject({ warningId: w.id, number: opened.number, stage: 'first_review' });
+    expect(c.findings).toHaveLength(opened.findings);
+    const after = await ok(await analyst.get(`/api/medfund/warnings/${w.id}`));
+    expect(after.status).toBe('in_case');
+    expect(after.handling).toMatchObject({ caseId: opened.id, caseNumber: opened.number, stage: 'first_review' });
+    expect(after.events[0]).toMatchObject({ kind: 'status', from: 'open', to: 'in_case', reason: `立案：案件 ${opened.number}` });
+    expect(detail.events.length + 1).toBe(after.events.length);
+    const again = await analyst.post('/api/medfund/cases', { warningId: w.id });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('MEDFUND_WARNING_STATUS');
+    expect(again.json().error.message).toContain(opened.number);
+    // a dismissed warning is not taken into a case either
+    const other2 = open.find((x) => x.id !== w.id)!;
+    await ok(await analyst.post(`/api/medfund/warnings/${other2.id}/status`, { status: 'dismissed', reason: '核实后排除' }));
+    const dismissed = await analyst.post('/api/medfund/cases', { warningId: other2.id });
+    expect(dismissed.statusCode).toBe(409);
+    expect(dismissed.json().error.message).toContain('已排除');
+  });
+});
+
+describe('inspection areas (稽核片区)', () => {
+  const put = (c: Client, userId: string, body: unknown) => c.put(`/api/medfund/inspector-areas/${userId}`, body);
+  type AreaItem = { userId: string; username: string; areaName: string | null; providers: { code: string; name: string; known: boolean }[]; openCases: number };
+  const areaOf = async (username: string) => ((await ok(await lead.get('/api/medfund/inspector-areas'))).items as AreaItem[]).find((a) => a.username === username)!;
+
+  it('lists every inspector with their area, its providers by name from the claims data; 401 / 403', async () => {
+    expect((await t.anonymous.get('/api/medfund/inspector-areas')).statusCode).toBe(401);
+    expect((await t.anonymous.put(`/api/medfund/inspector-areas/${crypto.randomUUID()}`, { areaName: 'x', providerCodes: [] })).statusCode).toBe(401);
+    expect((await wjw.get('/api/medfund/inspector-areas')).statusCode).toBe(403);
+    const list = (await ok(await inspector.get('/api/medfund/inspector-areas'))).items as AreaItem[];
+    expect(list.map((a) => a.username)).toEqual(expect.arrayContaining(['mf_inspector', 'mf_inspector2']));
+    const hospitals = list.find((a) => a.username === 'mf_inspector')!;
+    expect(hospitals.areaName).toBe('区级医院片区');
+    expect(hospitals.providers.map((p) => p.name)).toContain('区第一人民医院');
+    expect(hospitals.providers.every((p) => p.known)).toBe(true);
+    // reading is for the bureau; choosing providers and editing are the head of inspection's
+    expect((await inspector.get('/api/medfund/inspector-areas/providers')).statusCode).toBe(403);
+    expect((await analyst.get('/api/medfund/inspector-areas/providers')).statusCode).toBe(403);
+    expect((await put(inspector, hospitals.userId, { areaName: '自己改片区', providerCodes: [] })).statusCode).toBe(403);
+    expect((await put(analyst, hospitals.userId, { areaName: '越权', providerCodes: [] })).statusCode).toBe(403);
+    const providers = (await ok(await lead.get('/api/medfund/inspector-areas/providers'))).items as { code: string; area: { userId: string } | null }[];
+    expect(providers.find((p) => p.code === hospitals.providers[0]!.code)!.area!.userId).toBe(hospitals.userId);
+  });
+
+  it('refuses a provider of another area (409, naming it and the area), an unknown provider, a non-inspector, a blank name; nothing changes', async () => {
+    const mine = await areaOf('mf_inspector');
+    const theirs = await areaOf('mf_inspector2');
+    const codes = mine.providers.map((p) => p.code);
+    const taken = await put(lead, mine.userId, { areaName: mine.areaName, providerCodes: [...codes, theirs.providers[0]!.code] });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('MEDFUND_AREA_PROVIDER_TAKEN');
+    expect(taken.json().error.message).toContain(theirs.providers[0]!.name);
+    expect(taken.json().error.message).toContain('社区卫生服务中心和药店片区');
+    expect(taken.json().error.fields.providerCodes).toContain(theirs.providers[0]!.code);
+    const unknown = await put(lead, mine.userId, { areaName: mine.areaName, providerCodes: [...codes, 'X330110999'] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe('MEDFUND_AREA_INVALID');
+    expect(unknown.json().error.fields.providerCodes).toContain('X330110999');
+    const analystId = (await t.deps.db.selectFrom('users').select('id').where('username', '=', 'mf_analyst').executeTakeFirstOrThrow()).id;
+    const notInspector = await put(lead, analystId, { areaName: '分析员片区', providerCodes: [] });
+    expect(notInspector.statusCode).toBe(400);
+    expect(Object.keys(notInspector.json().error.fields)).toEqual(['userId']);
+    expect((await put(lead, crypto.randomUUID(), { areaName: '无此人', providerCodes: [] })).statusCode).toBe(404);
+    const blank = await put(lead, mine.userId, { areaName: ' ', providerCodes: codes });
+    expect(blank.statusCode).toBe(400);
+    expect(await areaOf('mf_inspector')).toEqual(mine);
+    expect(await t.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'medfund.area.update').execute()).toEqual([]);
+  });
+
+  it('moves a provider from one area to another (removed there, added here): audited, and its next case goes to the new area\'s inspector', async () => {
+    now = new Date('2026-03-17T02:00:00Z');
+    const mine = await areaOf('mf_inspector');
+    const theirs = await areaOf('mf_inspector2');
+    // a provider of the other area with a finding in no case yet: its next case shows where it went
+    const free = await t.deps.db.selectFrom('medfund_findings as f').select(['f.id', 'f.fixmedins_code']).where('f.fixmedins_code', 'in', theirs.providers.map((p) => p.code))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('medfund_case_findings as cf').select('cf.case_id').whereRef('cf.finding_id', '=', 'f.id'))))
+      .orderBy('f.id').limit(1).executeTakeFirstOrThrow();
+    const moved = theirs.providers.find((p) => p.code === free.fixmedins_code)!;
+    const left = await ok(await put(lead, theirs.userId, { areaName: theirs.areaName, providerCodes: theirs.providers.map((p) => p.code).filter((c) => c !== moved.code) }));
+    expect(left.providers.map((p: { code: string }) => p.code)).not.toContain(moved.code);
+    const grown = await ok(await put(lead, mine.userId, { areaName: '区级医院和药店片区', providerCodes: [...mine.providers.map((p) => p.code), moved.code] }));
+    expect(grown).toMatchObject({ areaName: '区级医院和药店片区' });
+    expect(grown.providers.map((p: { code: string }) => p.code)).toContain(moved.code);
+    const audit = await t.deps.db.selectFrom('audit_log').select(['entity_id', 'after']).where('action', '=', 'medfund.area.update').orderBy('id').execute();
+    expect(audit.map((a) => [a.entity_id, (a.after as { added: string[]; removed: string[] }).added, (a.after as { removed: string[] }).removed])).toEqual([
+      [theirs.userId, [], [moved.code]], [mine.userId, [moved.code], []],
+    ]);
+    const c = await ok(await analyst.post('/api/medfund/cases', { findingIds: [free.id] }), 201);
+    expect((await ok(await lead.get(`/api/medfund/cases/${c.id}`))).ownerName).toContain('赵峰');
   });
 });

@@ -27,7 +27,7 @@ export const medfundCaseRoutes: Routes = (app, deps) => {
     config: { access: 'medfund.cases.open' },
     schema: {
       tags: TAG, summary: '依据疑点立案（进入初审）', body: OpenCaseInput, response: { 201: OpenedCase },
-      description: '400 MEDFUND_CASE_FINDINGS_INVALID names findings that do not exist or already sit in an open case. The owner is the inspector whose area covers every provider.',
+      description: 'findingIds, or warningId (立案 from a warning: its findings, those already in an open case left out and listed in skippedFindings), or both (the findings must be the warning\'s). 400 MEDFUND_CASE_FINDINGS_INVALID names findings that do not exist or already sit in an open case; 404 MEDFUND_WARNING_NOT_FOUND; 409 MEDFUND_WARNING_STATUS when the warning is not open or already in an open case. The owner is the inspector whose area covers every provider.',
     },
   }, async (req, reply) => reply.status(201).send(await openCase(ctxOf(req, deps), caseDeps(), req.body)));
 

@@ -2,17 +2,18 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Ctx } from '../../../core/context';
 import type { JobHandler } from '../../../core/jobs/job-runner';
+import { enqueueJob } from '../../../core/jobs/job-queue';
 import { Notifier } from '../../../core/notifications/notifier';
 import { loadUserActor } from '../../../core/identity/sessions';
 import { packageCalendar } from '../../../core/reference/domain/workday';
-import { boundClaimsStore, claimsStoreOf } from '../claims/open-claims-store';
-import { runScreening } from '../rules/screening/run-job';
+import { boundClaimsStore } from '../claims/open-claims-store';
+import { DEMO_CASES_JOB, DEMO_GLUE_JOB } from '../demo-jobs';
 import { actOnCase, decideCase, openCase } from './case.service';
 import { receiveTransfer, recordTransferAction, reportBack, transferCase } from './transfer.service';
 import { recordRecovery } from './recovery.service';
 import { runCaseEscalation } from './escalation';
 
-export const DEMO_CASES_JOB = 'medfund.demo_cases';
+export { DEMO_CASES_JOB };
 /** The article's recovery (余杭: 重复报销 found by a red warning, 1,133.81 yuan recovered). */
 export const ARTICLE_RECOVERY_FEN = 113_381;
 
@@ -21,43 +22,24 @@ const DAY = 86_400_000;
 /**
  * Opens the demo county's cases, once: every stage of the chain, a joint inspection, transfers
  * with receipts and reports, and a duplicate-reimbursement case that ends in the article's
- * recovery of 1,133.81 yuan. It needs findings: the demo year's load queues its screening
- * (MEDFUND_DEMO_SCREENING, off in API tests: then no cases either); while the year is loading or
- * being screened it fails and is retried (backoff); a loaded year with no run at all is screened
- * here (a full run, as the analyst would). Cases are opened through the same services as the API, acting
- * as the demo accounts, at dates in the past so the timeline and the deadlines read as real.
+ * recovery of 1,133.81 yuan. Nobody polls for the findings: the end of the demo year's screening
+ * run queues this job (rules/screening/run-job.ts, behind that run's roll-up), and so only when
+ * the demo screening is on (MEDFUND_DEMO_SCREENING; off in API tests, then no cases either — the
+ * job skips before anything else if it is queued anyway). At its end it queues the glue that
+ * links the cases to their warnings (reports/demo-glue.ts). Cases are opened through the same
+ * services as the API, acting as the demo accounts, at dates in the past so the timeline and the
+ * deadlines read as real.
  */
 export const demoCasesJob: JobHandler = async (_job, jctx) => {
   const db = jctx.db;
   if (!boundClaimsStore(db).demoScreening) return { skipped: 'demo screening is off' };
   if (await db.selectFrom('medfund_cases').select('id').limit(1).executeTakeFirst()) return { skipped: 'cases exist' };
-  let findings = await countFindings(db);
-  if (findings === 0) {
-    const load = await db.selectFrom('medfund_data_loads').select(['status']).where('source', '=', 'generator').orderBy('id').executeTakeFirst();
-    if (!load) return { skipped: 'no demo data' };
-    if (load.status === 'queued' || load.status === 'running') throw new Error('the demo year is still loading; retried later');
-    if (load.status !== 'succeeded') return { skipped: `demo load ${load.status}` };
-    const active = await db.selectFrom('medfund_screening_runs').select('id').where('status', 'in', ['queued', 'running']).executeTakeFirst();
-    if (active) throw new Error('a screening run is in progress; retried later');
-    await screenDemoYear(db, jctx.now);
-    findings = await countFindings(db);
-    if (findings === 0) return { skipped: 'no findings' };
-  }
+  const findings = Number((await db.selectFrom('medfund_findings').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  if (findings === 0) return { skipped: 'no findings' };
   const opened = await openDemoCases(db, jctx.now());
-  return { findings, ...opened };
+  await enqueueJob(db, { kind: DEMO_GLUE_JOB, maxAttempts: 1 });
+  return { findings, ...opened, then: DEMO_GLUE_JOB };
 };
-
-const countFindings = async (db: Kysely<DB>) => Number((await db.selectFrom('medfund_findings').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-
-async function screenDemoYear(db: Kysely<DB>, now: () => Date) {
-  const store = await claimsStoreOf(db);
-  const analyst = await db.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'mf_analyst').executeTakeFirst();
-  const run = await db.insertInto('medfund_screening_runs').values({
-    kind: 'full', status: 'queued', engine: store.engine, store_key: boundClaimsStore(db).key, rule_versions: JSON.stringify([]), counts: JSON.stringify({}),
-    requested_by: analyst?.id ?? null, requested_by_name: analyst?.display_name ?? '系统',
-  }).returning('id').executeTakeFirstOrThrow();
-  await runScreening(db, store, run.id, now);
-}
 
 const IN_APP_ONLY = new Notifier({ send: async () => {} });
 

@@ -1,21 +1,24 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { enqueueJob } from '../../../core/jobs/job-queue';
 import { districtProviders } from '../generator/catalogue';
+import { providerScaleFactor, SCALES } from '../generator/generate';
 import { DEFAULT_PARTNERS, ensurePartner } from './partners.service';
-import { DEMO_CASES_JOB } from './demo-cases';
 
-/** The demo district's providers (generator/catalogue.ts, 余杭 330110), split into two inspection areas. */
+/**
+ * The demo district's providers (generator/catalogue.ts, 余杭 330110) as the demo year has them
+ * (scale small: the generator's scale factor for 2,000 persons), split into two inspection areas;
+ * a larger generated year brings more providers, for the head of inspection to assign (稽核片区).
+ */
 export function demoAreas(): { hospitals: string[]; community: string[] } {
-  const all = districtProviders('330110', 10);
+  const all = districtProviders('330110', providerScaleFactor(SCALES.small));
   return { hospitals: all.filter((p) => p.code.startsWith('H')).map((p) => p.code), community: all.filter((p) => !p.code.startsWith('H')).map((p) => p.code) };
 }
 
 /**
  * The demo's part of cases: the joint supervision community (15 departments), two inspectors of
- * two areas, the head of inspection, two partner-department accounts, and a job that opens the
- * demo cases once the demo year has been loaded and screened (demo-cases.ts): the findings do not
- * exist while the seed runs.
+ * two areas, the head of inspection, two partner-department accounts. The demo cases come later:
+ * the findings do not exist while the seed runs; the end of the demo year's screening run queues
+ * the job that opens them (demo-cases.ts).
  */
 export async function seedDemoCases(tx: Transaction<DB>, demo: { passwordHash: string }): Promise<Record<string, number>> {
   const partnerIds = new Map<string, string>();
@@ -38,6 +41,5 @@ export async function seedDemoCases(tx: Transaction<DB>, demo: { passwordHash: s
     { user_id: id('mf_inspector'), area_name: '区级医院片区', provider_codes: areas.hospitals, updated_at: new Date() },
     { user_id: id('mf_inspector2'), area_name: '社区卫生服务中心和药店片区', provider_codes: areas.community, updated_at: new Date() },
   ]).execute();
-  await enqueueJob(tx, { kind: DEMO_CASES_JOB, payload: {}, maxAttempts: 12 });
   return { medfundPartners: DEFAULT_PARTNERS.length, medfundCaseUsers: users.length };
 }

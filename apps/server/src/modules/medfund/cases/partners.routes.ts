@@ -1,15 +1,15 @@
 import { ctxOf, type Routes } from '../../../http/deps';
 import { inbox, inboxItem, receiveTransfer, recordTransferAction, reportBack } from './transfer.service';
-import { addPartner, getStageLimits, listAreas, listPartners, setArea, setStageLimits, updatePartner } from './partners.service';
+import { addPartner, getStageLimits, listPartners, setStageLimits, updatePartner } from './partners.service';
 import {
-  AreaInput, AreaList, DepartmentParams, InboxItem, InboxPage, InboxQuery, Ok, PartnerAddInput, PartnerList, PartnerUpdateInput, ReceiveResult, ReportInput,
-  StageLimitInput, StageLimitList, TransferActionInput, TransferIdParams, UserParams,
+  DepartmentParams, InboxItem, InboxPage, InboxQuery, Ok, PartnerAddInput, PartnerList, PartnerUpdateInput, ReceiveResult, ReportInput,
+  StageLimitInput, StageLimitList, TransferActionInput, TransferIdParams,
 } from './schemas';
 import { z } from 'zod';
 
 const TAG = ['medfund partners'];
 
-/** Partner departments and their inbox of transferred clues; stage limits and inspection areas (docs/medfund/API.md). */
+/** Partner departments and their inbox of transferred clues; stage limits (docs/medfund/API.md). Inspection areas: areas.routes.ts. */
 export const medfundPartnerRoutes: Routes = (app, deps) => {
   app.get('/medfund/partners', {
     config: { access: 'medfund.cases.read' },
@@ -38,19 +38,6 @@ export const medfundPartnerRoutes: Routes = (app, deps) => {
     config: { access: 'medfund.cases.manage' },
     schema: { tags: TAG, summary: '设置审核阶段时限（对之后进入的阶段生效，留痕）', body: StageLimitInput, response: { 200: StageLimitList } },
   }, async (req) => ({ items: await setStageLimits(ctxOf(req, deps), req.body.items) }));
-
-  app.get('/medfund/inspector-areas', {
-    config: { access: 'medfund.cases.read' },
-    schema: { tags: TAG, summary: '稽核员及其片区（负责的定点医药机构）', response: { 200: AreaList } },
-  }, async () => ({ items: await listAreas(deps.db) }));
-
-  app.put('/medfund/inspector-areas/:userId', {
-    config: { access: 'medfund.cases.manage' },
-    schema: { tags: TAG, summary: '设置稽核员片区（留痕）', params: UserParams, body: AreaInput, response: { 200: Ok } },
-  }, async (req) => {
-    await setArea(ctxOf(req, deps), req.params.userId, req.body);
-    return { ok: true as const };
-  });
 
   app.get('/medfund/inbox', {
     config: { access: 'medfund.transfers.handle' },

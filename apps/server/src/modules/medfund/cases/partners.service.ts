@@ -83,22 +83,3 @@ export async function setStageLimits(ctx: Ctx, items: { stage: OpenStage; workda
   });
   return getStageLimits(ctx.db);
 }
-
-export async function listAreas(db: Tx) {
-  const rows = await db.selectFrom('medfund_inspector_areas as a').innerJoin('users as u', 'u.id', 'a.user_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'a.area_name', 'a.provider_codes']).orderBy('a.area_name').orderBy('u.username').execute();
-  return rows.map((r) => ({ userId: r.id, username: r.username, displayName: r.display_name, areaName: r.area_name, providerCodes: r.provider_codes }));
-}
-
-/** Sets an inspector's area (the providers whose cases they handle). */
-export async function setArea(ctx: Ctx, userId: string, input: { areaName: string; providerCodes: string[] }) {
-  return ctx.db.transaction().execute(async (tx) => {
-    const u = await tx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-    if (!u) throw new AppError('NOT_FOUND');
-    const before = await tx.selectFrom('medfund_inspector_areas').selectAll().where('user_id', '=', userId).executeTakeFirst();
-    const codes = [...new Set(input.providerCodes.map((c) => c.trim()).filter(Boolean))].sort();
-    await tx.insertInto('medfund_inspector_areas').values({ user_id: userId, area_name: input.areaName.trim(), provider_codes: codes, updated_at: ctx.now })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ area_name: input.areaName.trim(), provider_codes: codes, updated_at: ctx.now })).execute();
-    await recordAudit(tx, ctx, { action: 'medfund.area.update', entityType: 'user', entityId: userId, before: before ? { areaName: before.area_name, providerCodes: before.provider_codes } : undefined, after: { areaName: input.areaName.trim(), providerCodes: codes } });
-  });
-}

@@ -15,12 +15,13 @@ const Fen = z.number().int().nonnegative().max(1e13);
 const Text = (max: number, msg: string) => z.string().trim().min(1, msg).max(max, `最多 ${max} 个字`);
 
 export const OpenCaseInput = z.object({
-  findingIds: z.array(z.number().int().positive()).min(1, '请选择至少一条疑点').max(500, '一个案件最多 500 条疑点'),
+  /** Optional with a warning: then the warning's findings (those not in an open case already). */
+  findingIds: z.array(z.number().int().positive()).min(1, '请选择至少一条疑点').max(500, '一个案件最多 500 条疑点').optional(),
   warningId: z.number().int().positive().nullable().optional(),
   title: z.string().trim().max(120, '最多 120 个字').optional(),
   note: z.string().trim().max(2000, '最多 2000 个字').optional(),
 });
-export const OpenedCase = z.object({ id: z.number(), number: z.string() });
+export const OpenedCase = z.object({ id: z.number(), number: z.string(), findings: z.number(), skippedFindings: z.array(z.number()) });
 
 const YesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const CaseListQuery = z.object({
@@ -142,6 +143,14 @@ export const PartnerAddInput = z.object({ name: Text(60, '请填写部门名称'
 export const PartnerUpdateInput = z.object({ active: z.boolean().optional(), duty: z.string().trim().max(200).optional() });
 export const StageLimitList = z.object({ items: z.array(z.object({ stage: OpenStage, workdays: z.number() })) });
 export const StageLimitInput = z.object({ items: z.array(z.object({ stage: OpenStage, workdays: z.number().int().min(1, '至少 1 个工作日').max(120, '最多 120 个工作日') })).min(1).max(4) });
-export const AreaList = z.object({ items: z.array(z.object({ userId: z.string(), username: z.string(), displayName: z.string(), areaName: z.string(), providerCodes: z.array(z.string()) })) });
-export const AreaInput = z.object({ areaName: Text(60, '请填写片区名称'), providerCodes: z.array(z.string().trim().max(40)).max(2000) });
+export const Area = z.object({
+  userId: z.string(), username: z.string(), displayName: z.string(), active: z.boolean(), inspector: z.boolean(),
+  areaName: z.string().nullable(), updatedAt: z.date().nullable(), openCases: z.number(),
+  providers: z.array(z.object({ code: z.string(), name: z.string(), known: z.boolean() })),
+});
+export const AreaList = z.object({ items: z.array(Area) });
+export const AreaInput = z.object({ areaName: Text(60, '请填写片区名称'), providerCodes: z.array(z.string().trim().min(1, '机构编号不能为空').max(40, '机构编号最多 40 个字符')).max(2000, '一个片区最多 2000 家机构') });
+export const AreaProviderList = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), area: z.object({ userId: z.string(), displayName: z.string(), areaName: z.string() }).nullable() })),
+});
 export const Ok = z.object({ ok: z.literal(true) });

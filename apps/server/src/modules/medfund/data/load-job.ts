@@ -94,7 +94,7 @@ export const generateJob: JobHandler = async (job, ctx) => {
     }).where('id', '=', p.loadId).execute();
     // the demo's year is screened once it is there (its findings roll up into warnings after the run)
     const bound = boundClaimsStore(ctx.db);
-    if (p.screenAfter && manifest && bound.demoScreening) await queueSystemRun(ctx.db, { key: bound.key, engine: store.engine }, '演示数据首次启动');
+    if (p.screenAfter && manifest && bound.demoScreening) await queueSystemRun(ctx.db, { key: bound.key, engine: store.engine }, '演示数据首次启动', { demo: true });
     return { rows };
   } catch (err) {
     await ctx.db.updateTable('medfund_data_loads').set({ status: 'failed', error: `生成失败：${(err as Error).message.slice(0, 300)}`, finished_at: ctx.now() }).where('id', '=', p.loadId).execute();

@@ -15,6 +15,9 @@ import { prng } from './prng';
 export const GENERATOR_EDITION = 2;
 
 export const SCALES = { tiny: 300, small: 2_000, medium: 100_000, large: 1_100_000 } as const;
+
+/** How many providers a district of `persons` insured has, relative to the smallest (catalogue.ts: districtProviders). */
+export const providerScaleFactor = (persons: number) => Math.max(1, Math.sqrt(persons / 20_000));
 export type ScaleName = keyof typeof SCALES;
 
 export interface GenerateOptions {
@@ -56,7 +59,7 @@ export function generateDistrictYear(sink: RowSink, opts: GenerateOptions = {}):
   const admdvs = opts.admdvs ?? '330110';
   const persons = typeof opts.scale === 'number' ? opts.scale : SCALES[opts.scale ?? 'small'];
   const cases = opts.casesPerRule ?? Math.min(120, Math.max(6, Math.round(persons / 500)));
-  const providers = districtProviders(admdvs, Math.max(1, Math.sqrt(persons / 20_000)));
+  const providers = districtProviders(admdvs, providerScaleFactor(persons));
   const d: District = {
     year, admdvs,
     firstDay: dayOf(year, 0, 1),

@@ -1,18 +1,18 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { JobHandler } from '../../../core/jobs/job-runner';
-import { enqueueJob } from '../../../core/jobs/job-queue';
-import { DEMO_CASES_JOB } from '../cases/demo-cases';
+import { DEMO_GLUE_JOB } from '../demo-jobs';
 
-export const DEMO_GLUE_JOB = 'medfund.demo_glue';
+export { DEMO_GLUE_JOB };
 
 /**
  * The demo's glue between warnings and cases: the discipline inspection group's account
  * (mf_jijian) also acts for its department as a partner of the joint supervision community (clues
- * transferred to 纪委监委派驻纪检监察组), and, once the demo cases exist, a job points each demo
- * case at the warning that shares most of its findings (red first), so that the 0034 trigger puts
- * the warning where its case is — in a case, or closed with its outcome — and the oversight view
- * shows how each red warning was handled, the article's recovery among them.
+ * transferred to 纪委监委派驻纪检监察组), and, once the demo cases exist (the demo cases job queues
+ * this one at its end: cases/demo-cases.ts), a job points each demo case at the warning that
+ * shares most of its findings (red first), so that the 0034 trigger puts the warning where its case
+ * is — in a case, or closed with its outcome — and the oversight view shows how each red warning
+ * was handled, the article's recovery among them.
  */
 export async function seedDemoGlue(tx: Transaction<DB>): Promise<Record<string, number>> {
   const jijian = await tx.selectFrom('users').select('id').where('username', '=', 'mf_jijian').executeTakeFirst();
@@ -20,24 +20,24 @@ export async function seedDemoGlue(tx: Transaction<DB>): Promise<Record<string, 
     await tx.insertInto('user_roles').values({ user_id: jijian.id, role_code: 'medfund_partner' })
       .onConflict((oc) => oc.doNothing()).execute();
   }
-  await enqueueJob(tx, { kind: DEMO_GLUE_JOB, payload: {}, maxAttempts: 15 });
   return { medfundGlueRoles: jijian ? 1 : 0 };
 }
 
 export const demoGlueJob: JobHandler = async (_job, jctx) => {
   const db = jctx.db;
   const cases = await db.selectFrom('medfund_cases').select('id').limit(1).executeTakeFirst();
-  if (!cases) {
-    const pending = await db.selectFrom('jobs').select('id').where('kind', '=', DEMO_CASES_JOB).where('status', 'in', ['queued', 'running']).executeTakeFirst();
-    if (pending) throw new Error('the demo cases are not open yet; retried later');
-    return { skipped: 'no demo cases' };
-  }
+  if (!cases) return { skipped: 'no demo cases' };
   return { linked: await linkCasesToWarnings(db) };
 };
 
-/** Each case without a warning gets the one sharing most of its findings (red first, then newest), one case per warning. */
+/**
+ * Each case without a warning gets the one sharing most of its findings (red first, then newest),
+ * one case per warning. Under the roll-up's advisory lock: a roll-up still writing its warnings
+ * (another process took it) is waited for, not half read.
+ */
 export async function linkCasesToWarnings(db: Kysely<DB>): Promise<number> {
   return db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('medfund.warnings.rollup'))`.execute(tx);
     const pairs = await sql<{ case_id: number; warning_id: number }>`
       SELECT DISTINCT ON (cf.case_id) cf.case_id, wf.warning_id
         FROM medfund_case_findings cf

@@ -5,6 +5,8 @@ import type { ClaimsStore } from '../claims/claims-store';
 import { openDuckdbStore } from '../claims/duckdb-store';
 import { generateIntoStore } from '../generator/into-store';
 import { provideClaimsStore } from '../claims/open-claims-store';
+import { enqueueJob } from '../../../core/jobs/job-queue';
+import { DEMO_CASES_JOB, DEMO_GLUE_JOB } from '../demo-jobs';
 
 /**
  * The periodic fund risk report through the real app (PGlite or PostgreSQL per TEST_DB), over a
@@ -221,5 +223,18 @@ describe('medfund report: warnings, cases, recovery and rule effectiveness (0034
     expect(wb.getWorksheet('规则成效')!.headerFooter.oddFooter).toContain('（mf_analyst）');
     const audit = await t.deps.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'medfund.report.export').where('entity_id', '=', 'rule-effectiveness').execute();
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe('the demo hand-off with the demo screening off (the API tests\' default)', () => {
+  it('an analyst\'s screening run queues its roll-up only; a demo cases job queued anyway skips at once, with no retry', async () => {
+    const jobs = await t.deps.db.selectFrom('jobs').select(['kind', 'status']).where('kind', 'in', [DEMO_CASES_JOB, DEMO_GLUE_JOB, 'medfund.warnings.rollup']).execute();
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.every((j) => j.kind === 'medfund.warnings.rollup' && j.status === 'succeeded')).toBe(true);
+    const id = await enqueueJob(t.deps.db, { kind: DEMO_CASES_JOB, maxAttempts: 1 });
+    await t.deps.jobs.drain();
+    const job = await t.deps.db.selectFrom('jobs').select(['status', 'attempts', 'result', 'error']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(job).toEqual({ status: 'succeeded', attempts: 1, result: { skipped: 'demo screening is off' }, error: null });
+    expect(await t.deps.db.selectFrom('jobs').select('id').where('kind', '=', DEMO_GLUE_JOB).execute()).toEqual([]);
   });
 });

@@ -1,20 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
-import { DEMO_CASES_JOB } from '../cases/demo-cases';
+import { DEMO_CASES_JOB, DEMO_GLUE_JOB } from '../demo-jobs';
+import { ROLLUP_JOB } from './rollup/rollup-job';
 
 /**
  * Warnings through the real app (PGlite or PostgreSQL per TEST_DB), over the demo county as it
  * starts for the first time: the generated year is screened and its findings rolled up into
- * warnings (MEDFUND_DEMO_SCREENING on). Scope and masking, the red notice to the discipline
- * inspection group, handling with reasons, idempotent reruns, the rules editor's 400s, the export.
+ * warnings (MEDFUND_DEMO_SCREENING on), and the run's end hands over to the demo cases, which are
+ * linked to their warnings. Scope and masking, the red notice to the discipline inspection group,
+ * handling with reasons (on open warnings: the demo's cases hold some), idempotent reruns, the
+ * rules editor's 400s, the export.
  */
 let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp({ config: { MEDFUND_DEMO_SCREENING: 'true' } });
-  // the demo's cases would take warnings into cases on a later drain (cases/demo-cases.ts): they are the cases test's
-  await t.deps.db.updateTable('jobs').set({ status: 'cancelled' }).where('kind', '=', DEMO_CASES_JOB).where('status', '=', 'queued').execute();
+  // one drain: the year's load, its screening, the roll-up, the demo cases, their glue — each queued by the one before
   await t.deps.jobs.drain();
 }, 600_000);
 
@@ -42,6 +44,15 @@ describe('medfund warnings API', () => {
     expect(runs).toEqual([{ status: 'done', requested_by_name: '演示数据首次启动' }]);
     const rollups = await t.deps.db.selectFrom('medfund_warning_rollups').select(['trigger', 'status']).execute();
     expect(rollups).toEqual([{ trigger: 'screening', status: 'done' }]);
+    // nothing left waiting or retrying: each step of the hand-off ran once, after the one that queued it
+    const jobs = await t.deps.db.selectFrom('jobs').select(['id', 'kind', 'status', 'attempts', 'error', 'result']).where('kind', 'like', 'medfund.%')
+      .where('kind', '<>', 'medfund.case_escalation').orderBy('id').execute();
+    expect(jobs.map((j) => [j.kind, j.status, j.attempts, j.error])).toEqual([
+      ['medfund.generate', 'succeeded', 1, null], ['medfund.screening', 'succeeded', 1, null], [ROLLUP_JOB, 'succeeded', 1, null],
+      [DEMO_CASES_JOB, 'succeeded', 1, null], [DEMO_GLUE_JOB, 'succeeded', 1, null],
+    ]);
+    expect((jobs[3]!.result as { cases: number }).cases).toBeGreaterThanOrEqual(8);
+    expect((jobs[4]!.result as { linked: number }).linked).toBeGreaterThan(0);
     const analyst = await t.as('mf_analyst');
     const red = (await analyst.get('/api/medfund/warnings?level=red&subjectKind=person&pageSize=200')).json();
     expect(red.total).toBeGreaterThan(0);
@@ -110,8 +121,8 @@ describe('medfund warnings API', () => {
 
   it('a level change needs a reason, is pinned and kept by the next roll-up; a rerun changes nothing', async () => {
     const analyst = await t.as('mf_analyst');
-    const w = (await analyst.get('/api/medfund/warnings?level=yellow&pageSize=1')).json().items[0]
-      ?? (await analyst.get('/api/medfund/warnings?level=orange&pageSize=1')).json().items[0];
+    const w = (await analyst.get('/api/medfund/warnings?level=yellow&status=open&pageSize=1')).json().items[0]
+      ?? (await analyst.get('/api/medfund/warnings?level=orange&status=open&pageSize=1')).json().items[0];
     const noReason = await analyst.post(`/api/medfund/warnings/${w.id}/level`, { level: 'red' });
     expect(noReason.statusCode).toBe(400);
     expect(Object.keys(noReason.json().error.fields)).toEqual(['reason']);
@@ -134,8 +145,8 @@ describe('medfund warnings API', () => {
 
   it('closing and reopening need a reason; the roll-up never touches a handled warning', async () => {
     const analyst = await t.as('mf_analyst');
-    const w = (await analyst.get('/api/medfund/warnings?level=red&subjectKind=provider&pageSize=1')).json().items[0]
-      ?? (await analyst.get('/api/medfund/warnings?level=red&pageSize=1')).json().items[0];
+    const w = (await analyst.get('/api/medfund/warnings?level=red&subjectKind=provider&status=open&pageSize=1')).json().items[0]
+      ?? (await analyst.get('/api/medfund/warnings?level=red&status=open&pageSize=1')).json().items[0];
     expect((await analyst.post(`/api/medfund/warnings/${w.id}/status`, { status: 'closed' })).statusCode).toBe(400);
     const closed = await analyst.post(`/api/medfund/warnings/${w.id}/status`, { status: 'closed', reason: '已核实，违规费用已追回' });
     expect(closed.statusCode, closed.body).toBe(200);

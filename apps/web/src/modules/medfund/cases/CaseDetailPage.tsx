@@ -30,7 +30,7 @@ export function CaseDetailPage() {
   const transfer = can('medfund.cases.transfer');
   const revealed = new Map((reveal.data?.findings ?? []).map((f) => [f.findingId, f]));
   const next: Dialog[] = handle ? ({
-    first_review: ['pass_first_review', 'decide'], second_review: ['confirm_second_review', 'decide'], appeal: ['record_appeal', 'start_investigation', 'decide'],
+    first_review: ['pass_first_review', 'decide'], second_review: ['confirm_second_review', 'decide'], appeal: c.appealedAt ? ['start_investigation', 'decide'] : ['record_appeal', 'start_investigation', 'decide'],
     investigation: ['decide'], closed: c.decision === 'confirmed' && c.measures.includes('recovery') ? ['recover'] : [],
   } as Record<string, Dialog[]>)[c.stage]! : [];
   return (
@@ -207,11 +207,11 @@ function ActionDialog({ c, dialog, onClose }: { c: CaseDetail; dialog: Exclude<D
         {dialog === 'pass_first_review' || dialog === 'confirm_second_review' || dialog === 'start_investigation' ? (
           <Form.Item name="note" label={t('cases.detail.note')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
         ) : null}
-        {dialog === 'record_appeal' ? <Form.Item name="statement" label={t('cases.detail.statement')}><Input.TextArea rows={4} maxLength={4000} /></Form.Item> : null}
+        {dialog === 'record_appeal' ? <Form.Item name="statement" label={t('cases.detail.statement')}><Input.TextArea rows={4} maxLength={4000} data-testid="appeal-statement" /></Form.Item> : null}
         {dialog === 'transfer' || dialog === 'joint' ? (
           <>
             <Form.Item name="departmentIds" label={t('cases.detail.departments')} rules={[{ required: true }]}>
-              <Select mode="multiple" data-testid="transfer-departments" options={(partners.data?.items ?? []).map((p) => ({ value: p.departmentId, label: p.active ? p.name : `${p.name}（${t('cases.partners.inactive')}）` }))} />
+              <Select mode="multiple" showSearch optionFilterProp="label" data-testid="transfer-departments" options={(partners.data?.items ?? []).map((p) => ({ value: p.departmentId, label: p.active ? p.name : `${p.name}（${t('cases.partners.inactive')}）` }))} />
             </Form.Item>
             <Form.Item name="note" label={t('cases.detail.note')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
           </>

@@ -5,7 +5,8 @@ import { api } from '../../../api/client';
 import { useCan } from '../../../auth/session';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { PageHeader } from '../../../ui/PageHeader';
-import type { Partner } from './casesApi';
+import { Link } from 'react-router';
+import type { InspectorArea, Partner } from './casesApi';
 
 /** 协作部门: the joint supervision community (activate / deactivate, add by name), the stage time limits and the inspectors' areas. */
 export function PartnersPage() {
@@ -16,7 +17,7 @@ export function PartnersPage() {
   const qc = useQueryClient();
   const partners = useQuery({ queryKey: ['medfund', 'partners'], queryFn: () => api.get<{ items: Partner[] }>('/api/medfund/partners') });
   const limits = useQuery({ queryKey: ['medfund', 'stage-limits'], queryFn: () => api.get<{ items: { stage: string; workdays: number }[] }>('/api/medfund/stage-limits') });
-  const areas = useQuery({ queryKey: ['medfund', 'areas'], queryFn: () => api.get<{ items: { userId: string; displayName: string; areaName: string; providerCodes: string[] }[] }>('/api/medfund/inspector-areas') });
+  const areas = useQuery({ queryKey: ['medfund', 'areas'], queryFn: () => api.get<{ items: InspectorArea[] }>('/api/medfund/inspector-areas') });
   const refresh = () => { message.success(t('cases.detail.done')); void qc.invalidateQueries({ queryKey: ['medfund'] }); };
   const toggle = useMutation({ mutationFn: (p: { id: string; active: boolean }) => api.put(`/api/medfund/partners/${p.id}`, { active: p.active }), onSuccess: refresh });
   const add = useMutation({ mutationFn: (v: { name: string; duty?: string }) => api.post('/api/medfund/partners', v), onSuccess: refresh });
@@ -53,12 +54,12 @@ export function PartnersPage() {
             </Form>
           ) : null}
         </Card>
-        <Card size="small" title={t('cases.partners.areas')} style={{ width: 520 }}>
-          <Table rowKey="userId" size="small" pagination={false} dataSource={areas.data?.items ?? []}
+        <Card size="small" title={t('cases.partners.areas')} style={{ width: 520 }} extra={<Link to="/medfund/areas" data-testid="partners-areas-link">{manage ? t('cases.partners.editAreas') : t('cases.menu.areas')}</Link>}>
+          <Table<InspectorArea> rowKey="userId" size="small" pagination={false} dataSource={areas.data?.items ?? []}
             columns={[
               { title: t('cases.partners.inspector'), dataIndex: 'displayName' },
-              { title: t('cases.partners.area'), dataIndex: 'areaName' },
-              { title: t('cases.partners.providers'), align: 'right', render: (_, a) => a.providerCodes.length },
+              { title: t('cases.partners.area'), render: (_, a) => a.areaName ?? t('cases.areas.noArea') },
+              { title: t('cases.partners.providers'), align: 'right', render: (_, a) => a.providers.length },
             ]} />
         </Card>
       </Space>

@@ -4,7 +4,7 @@ type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
 
 /** Words of the cases pages in English. */
 const enUS: Words<typeof zhCN> = {
-  menu: { cases: 'Cases', inbox: 'Transferred clues', recovery: 'Recovery', partners: 'Partner departments' },
+  menu: { cases: 'Cases', inbox: 'Transferred clues', recovery: 'Recovery', partners: 'Partner departments', areas: 'Inspection areas' },
   stage: { first_review: 'First review', second_review: 'Second review', appeal: 'Appeal', investigation: 'Investigation', closed: 'Closed' },
   decision: { confirmed: 'Confirmed', dismissed: 'Dismissed', data_quality: 'Data quality problem (correct, not punish)' },
   measure: { recovery: 'Recovery', refuse_payment: 'Refusal of payment', penalty: 'Penalty', transfer_police: 'To the police', transfer_discipline: 'To the discipline commission' },
@@ -51,6 +51,15 @@ const enUS: Words<typeof zhCN> = {
   partners: {
     inactive: 'inactive', title: 'Partner departments', subTitle: 'Members of the joint supervision community: an inactive one receives no new transfer', name: 'Department', duty: 'Duty', active: 'Active', transfers: 'Transfers',
     open: 'Not reported', add: 'Add a department', limits: 'Stage time limits (working days)', saveLimits: 'Save limits', areas: 'Inspection areas', inspector: 'Inspector', area: 'Area', providers: 'Providers',
+    editAreas: 'Edit inspection areas',
+  },
+  areas: {
+    title: 'Inspection areas', subTitle: 'Each inspector handles the cases of a set of designated providers; a provider belongs to one area only',
+    inspector: 'Inspector', area: 'Area name', providers: 'Providers handled', count: '{{n}}', openCases: 'Open cases', updatedAt: 'Updated',
+    noArea: 'No area yet', notInspector: 'No longer an inspector', inactive: 'Inactive', unknown: 'Not in the provider list', edit: 'Edit area', editTitle: 'Inspection area of {{name}}',
+    areaRequired: 'Give the area a name', pick: 'Search a provider by name or code to add it', pickHint: 'A provider in another area cannot be chosen: remove it there first. Removing a provider does not change the owner of cases already opened.',
+    takenBy: 'in {{name}}\'s "{{area}}"', saved: 'Inspection area saved', type1: 'Medical institution', type2: 'Retail pharmacy', mineOnly: '{{n}} providers in this area', total: '{{n}} providers in the list, {{assigned}} assigned',
+    readOnly: 'Editing areas needs the permission to manage partner departments, stage limits and areas (head of inspection)',
   },
 };
 export default enUS;

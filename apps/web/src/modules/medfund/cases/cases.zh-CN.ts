@@ -1,6 +1,6 @@
 /** Words of the cases pages (namespace `medfund`, key `cases`). */
 const zhCN = {
-  menu: { cases: '案件办理', inbox: '移交线索', recovery: '基金追回', partners: '协作部门' },
+  menu: { cases: '案件办理', inbox: '移交线索', recovery: '基金追回', partners: '协作部门', areas: '稽核片区' },
   stage: { first_review: '初审', second_review: '复审', appeal: '申诉', investigation: '调查核实', closed: '已处理' },
   decision: { confirmed: '确认违规', dismissed: '排除疑点', data_quality: '数据质量问题（整改不处罚）' },
   measure: { recovery: '追回基金', refuse_payment: '拒付', penalty: '行政处罚', transfer_police: '移送公安', transfer_discipline: '移送纪委监委' },
@@ -47,6 +47,15 @@ const zhCN = {
   partners: {
     inactive: '已停用', title: '协作部门', subTitle: '联合监管共同体成员单位：停用的部门不再接收新的移交', name: '部门', duty: '职责', active: '启用', transfers: '移交数',
     open: '未反馈', add: '加入协作部门', limits: '阶段时限（工作日）', saveLimits: '保存时限', areas: '稽核片区', inspector: '稽核员', area: '片区', providers: '机构数',
+    editAreas: '调整稽核片区',
+  },
+  areas: {
+    title: '稽核片区', subTitle: '每位稽核员负责一组定点医药机构，办理这些机构的案件；一家机构只能属于一个片区',
+    inspector: '稽核员', area: '片区名称', providers: '负责的定点医药机构', count: '{{n}} 家', openCases: '办理中的案件', updatedAt: '更新时间',
+    noArea: '未分配片区', notInspector: '已无稽核员权限', inactive: '已停用', unknown: '不在机构名录中', edit: '调整片区', editTitle: '调整稽核片区：{{name}}',
+    areaRequired: '请填写片区名称', pick: '搜索机构名称或编号，添加到本片区', pickHint: '已属其他片区的机构不能选：请先在原片区移出。移出机构不影响已立案件的承办人。',
+    takenBy: '已属 {{name}}「{{area}}」', saved: '已保存稽核片区', type1: '医疗机构', type2: '零售药店', mineOnly: '本片区 {{n}} 家机构', total: '名录共 {{n}} 家机构，已分配 {{assigned}} 家',
+    readOnly: '调整片区需要“维护协作部门、阶段时限和稽核片区”权限（稽核科负责人）',
   },
 };
 export default zhCN;

@@ -29,6 +29,11 @@ export interface CaseDetail extends CaseSummary {
   transfers: Transfer[];
   recoveries: { id: number; amountFen: number; recoveredOn: string; reference: string; overReason: string | null; recordedByName: string; createdAt: string }[];
 }
+export interface InspectorArea {
+  userId: string; username: string; displayName: string; active: boolean; inspector: boolean; areaName: string | null; updatedAt: string | null; openCases: number;
+  providers: { code: string; name: string; known: boolean }[];
+}
+export interface AreaProvider { code: string; name: string; type: string; area: { userId: string; displayName: string; areaName: string } | null }
 export interface Partner { departmentId: string; name: string; active: boolean; duty: string; sortOrder: number; transfers: number; openTransfers: number }
 export interface InboxEntry {
   id: number; purpose: 'clue' | 'joint_check'; note: string; transferredAt: string; transferredByName: string; receivedAt: string | null; receivedByName: string | null;

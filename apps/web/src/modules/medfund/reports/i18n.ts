@@ -23,6 +23,7 @@ export const reportZhCN = {
     title: '处置情况', none: '未立案', case: '案件 {{number}}', recovered: '已追回 {{recovered}} / {{decided}} 元',
     openCase: '立案', openCaseTitle: '依据本预警的 {{n}} 条疑点立案（进入初审）', caseTitle: '案件名称', titleRequired: '请填写案件名称', note: '立案说明',
     defaultTitle: '{{subject}} 预警 #{{id}}', opened: '已立案：{{number}}，预警转为“已立案”', goToCase: '查看案件',
+    openCaseSkippedHint: '已在办理中的案件里的疑点不纳入本案（仍由原案件办理）。', openedSkipped: '{{n}} 条疑点已在其他办理中的案件里，未纳入本案',
     decision: { confirmed: '确认违规', dismissed: '排除', data_quality: '数据问题（纠正不处罚）' },
   },
   effect: {
@@ -56,6 +57,7 @@ export const reportEnUS: typeof reportZhCN = {
     title: 'Handling', none: 'No case', case: 'Case {{number}}', recovered: 'recovered {{recovered}} of {{decided}} yuan',
     openCase: 'Open a case', openCaseTitle: 'Open a case from this warning\'s {{n}} findings (first review)', caseTitle: 'Case title', titleRequired: 'Give the case a title', note: 'Note',
     defaultTitle: '{{subject}} warning #{{id}}', opened: 'Case {{number}} opened; the warning is now in a case', goToCase: 'Open the case',
+    openCaseSkippedHint: 'Findings already in an open case stay with that case and are left out of this one.', openedSkipped: '{{n}} findings already in other open cases were left out',
     decision: { confirmed: 'Confirmed', dismissed: 'Dismissed', data_quality: 'Data problem (correct, not punish)' },
   },
   effect: {

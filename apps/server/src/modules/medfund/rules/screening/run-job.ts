@@ -14,6 +14,8 @@ import type { ClaimsSources } from '../domain/template-sql';
 import { lastScreenedDay } from './run.service';
 import { queueRollup } from '../../warnings/rollup/rollup-job';
 import { markRunPending } from '../../warnings/rollup/rollup-scope';
+import { enqueueJob } from '../../../../core/jobs/job-queue';
+import { DEMO_CASES_JOB } from '../../demo-jobs';
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const maxDay = (a: string, b: string) => (a > b ? a : b);
@@ -25,14 +27,20 @@ const minDay = (a: string, b: string) => (a < b ? a : b);
  * then the provider risk over the whole data span. Progress after each rule.
  */
 export const screeningJob: JobHandler = async (job, jctx) => {
-  const runId = Number((job.payload as { runId: number }).runId);
+  const { runId: rawRunId, demo } = job.payload as { runId: number; demo?: boolean };
+  const runId = Number(rawRunId);
   const db = jctx.db;
   try {
     const store = await claimsStoreOf(db);
     const result = await runScreening(db, store, runId, jctx.now, (done, total, note) => jctx.progress(done, total, note));
-    // the warnings follow every finished run (modules/medfund/warnings: a job of its own, so a failed roll-up leaves the run done)
-    await queueRollup(db, { trigger: 'screening', runId });
-    return result;
+    await db.transaction().execute(async (tx) => {
+      // the warnings follow every finished run (modules/medfund/warnings: a job of its own, so a failed roll-up leaves the run done)
+      await queueRollup(tx, { trigger: 'screening', runId });
+      // the demo's first run hands over to the demo cases, queued behind the roll-up (jobs are claimed
+      // in queue order), so the cases meet the warnings they will be linked to (cases/demo-cases.ts)
+      if (demo) await enqueueJob(tx, { kind: DEMO_CASES_JOB, payload: { runId }, maxAttempts: 1 });
+    });
+    return { ...result, ...(demo ? { then: DEMO_CASES_JOB } : {}) };
   } catch (err) {
     await db
       .updateTable('medfund_screening_runs')

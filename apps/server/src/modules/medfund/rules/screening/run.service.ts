@@ -90,14 +90,15 @@ export async function startRun(ctx: Ctx, store: { key: string; engine: string },
  * A full run queued by the platform itself (the demo's first start, once its year is generated),
  * without a user. Does nothing when a run of the store is already queued or running.
  */
-export async function queueSystemRun(db: Kysely<DB>, store: { key: string; engine: string }, requestedByName: string): Promise<number | null> {
+export async function queueSystemRun(db: Kysely<DB>, store: { key: string; engine: string }, requestedByName: string, opts: { demo?: boolean } = {}): Promise<number | null> {
   try {
     return await db.transaction().execute(async (tx) => {
       const run = await tx.insertInto('medfund_screening_runs').values({
         kind: 'full', status: 'queued', engine: store.engine, store_key: store.key, rule_versions: JSON.stringify([]), counts: JSON.stringify({}),
         requested_by: null, requested_by_name: requestedByName,
       }).returning('id').executeTakeFirstOrThrow();
-      const jobId = await enqueueJob(tx, { kind: SCREENING_JOB, payload: { runId: run.id }, maxAttempts: 1 });
+      // the demo's run (opts.demo) hands over to the demo cases when it ends (run-job.ts)
+      const jobId = await enqueueJob(tx, { kind: SCREENING_JOB, payload: { runId: run.id, ...(opts.demo ? { demo: true } : {}) }, maxAttempts: 1 });
       await tx.updateTable('medfund_screening_runs').set({ job_id: jobId }).where('id', '=', run.id).execute();
       return run.id;
     });
