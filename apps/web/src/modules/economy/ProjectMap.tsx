@@ -41,8 +41,12 @@ function boundsOf(points: { lat: number; lng: number }[]) {
 type Point = { value: [number, number, number]; id: string; name: string; investor: string; stageName: string; streetName: string };
 
 type Bounds = ReturnType<typeof boundsOf>;
-/** The grid's margins in pixels (the journey test finds a project's point from them and the bounds). */
-const GRID = { left: 56, right: 24, top: 40, bottom: 40 };
+/**
+ * The grid's margins in pixels, room enough for the axis labels and names (the journey test finds a
+ * project's point from them and the bounds, so the chart must not shrink its grid on its own:
+ * outerBoundsMode 'none').
+ */
+const GRID = { left: 56, right: 48, top: 40, bottom: 40 };
 
 function mapOption(d: MapData, b: Bounds, t: (k: string, o?: Record<string, unknown>) => string) {
   const maxWan = Math.max(1, ...d.projects.map((p) => p.totalInvestmentWan));
@@ -50,7 +54,7 @@ function mapOption(d: MapData, b: Bounds, t: (k: string, o?: Record<string, unkn
   return {
     color: CHART_COLORS,
     legend: { top: 0, data: d.stages.map((s) => s.name) },
-    grid: GRID,
+    grid: { ...GRID, outerBoundsMode: 'none' },
     tooltip: {
       trigger: 'item',
       formatter: (p: { seriesName: string; data: Point | { name: string; enterprises: number } }) => ('id' in p.data
