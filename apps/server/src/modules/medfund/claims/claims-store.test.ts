@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { ClaimsStore } from './claims-store';
 import { openDuckdbStore } from './duckdb-store';
 import { openPostgresStore } from './postgres-store';
 import { columnNames } from './tables';
+import { scratchDatabase } from './scratch-postgres';
 
 /**
  * Both claims stores, one behaviour: the same DDL, the same appended rows, the same values back,
@@ -12,24 +12,6 @@ import { columnNames } from './tables';
  */
 const pgUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
 
-async function pgScratch(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `zz_claims_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 const setlCols = columnNames('setl_d');
 function setl(id: string, over: Partial<Record<string, unknown>> = {}): unknown[] {
@@ -50,7 +32,7 @@ const engines: [string, () => Promise<{ store: ClaimsStore; done: () => Promise<
 ];
 if (pgUrl) {
   engines.push(['postgres', async () => {
-    const db = await pgScratch(pgUrl);
+    const db = await scratchDatabase(pgUrl, 'zz_claims');
     const store = await openPostgresStore(db.url);
     return { store, done: async () => { await store.close(); await db.drop(); } };
   }]);

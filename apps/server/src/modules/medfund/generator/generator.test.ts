@@ -1,15 +1,14 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { ClaimsStore } from '../claims/claims-store';
 import type { GeneratorManifest } from '../claims/manifest';
 import { MEDFUND_RULE_CODES } from '../claims/manifest';
 import { openDuckdbStore } from '../claims/duckdb-store';
-import { openPostgresStore } from '../claims/postgres-store';
 import { CLAIMS_TABLE_NAMES, columnNames } from '../claims/tables';
 import { generateDistrictYear } from './generate';
 import { certnoFor } from './population';
 import { generateIntoStore } from './into-store';
+import { scratchPostgresStore } from '../claims/scratch-postgres';
 
 describe('the synthetic district-year', () => {
   it('is the same for the same seed and different for another', () => {
@@ -62,20 +61,7 @@ const engines: [string, () => Promise<{ store: ClaimsStore; done: () => Promise<
   }],
 ];
 if (pgUrl) {
-  engines.push(['postgres', async () => {
-    const name = `zz_gen_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = async (sql: string) => {
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(sql);
-      await c.end();
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const u = new URL(pgUrl);
-    u.pathname = `/${name}`;
-    const store = await openPostgresStore(u.toString());
-    return { store, done: async () => { await store.close(); await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
-  }]);
+  engines.push(['postgres', () => scratchPostgresStore(pgUrl, 'zz_gen')]);
 }
 
 /**

@@ -2,16 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimsStore } from '../../claims/claims-store';
 import { openDuckdbStore } from '../../claims/duckdb-store';
-import { openPostgresStore } from '../../claims/postgres-store';
 import { LOAD_ORDER, type ClaimsTableName } from '../../claims/tables';
 import { nationalMapping } from '../../domain/mapping';
 import { CsvSink } from '../../generator/csv-sink';
 import { generateDistrictYear } from '../../generator/generate';
 import { loadFile } from './load-file';
+import { scratchPostgresStore } from '../../claims/scratch-postgres';
 
 const pgUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
 const engines: [string, () => Promise<{ store: ClaimsStore; done: () => Promise<void> }>][] = [
@@ -21,20 +20,7 @@ const engines: [string, () => Promise<{ store: ClaimsStore; done: () => Promise<
   }],
 ];
 if (pgUrl) {
-  engines.push(['postgres', async () => {
-    const name = `zz_load_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = async (sql: string) => {
-      const c = new pg.Client({ connectionString: pgUrl });
-      await c.connect();
-      await c.query(sql);
-      await c.end();
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const u = new URL(pgUrl);
-    u.pathname = `/${name}`;
-    const store = await openPostgresStore(u.toString());
-    return { store, done: async () => { await store.close(); await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
-  }]);
+  engines.push(['postgres', () => scratchPostgresStore(pgUrl, 'zz_load')]);
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zz-mf-load-test-'));

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { ClaimsStore } from '../../claims/claims-store';
 import { openDuckdbStore } from '../../claims/duckdb-store';
-import { openPostgresStore } from '../../claims/postgres-store';
 import type { GeneratorManifest } from '../../claims/manifest';
 import { generateIntoStore } from '../../generator/into-store';
 import { SHIPPED_RULES } from '../domain/rule-catalog';
 import type { RawFinding } from '../domain/finding-rows';
 import { ensureScreeningViews, screenRule } from './screen-claims';
 import { withWindowClaims } from './window-claims';
+import { scratchPostgresStore } from '../../claims/scratch-postgres';
 
 /**
  * The generator's district-year (seeded) screened with the 14 shipped rules: every injected
@@ -115,25 +114,14 @@ describe('incremental screening (DuckDB)', () => {
 
 describe.runIf(pgUrl)('the same findings on PostgreSQL', () => {
   let store: ClaimsStore;
-  let dbName: string;
+  let done: () => Promise<void>;
   beforeAll(async () => {
-    dbName = `zz_screen_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const u = new URL(pgUrl!);
-    u.pathname = `/${dbName}`;
-    store = await openPostgresStore(u.toString());
+    ({ store, done } = await scratchPostgresStore(pgUrl!, 'zz_screen'));
     await generateIntoStore(store, 0, { seed: 7, scale: 'tiny', casesPerRule: 6 });
     await ensureScreeningViews(store);
   }, 300_000);
   afterAll(async () => {
-    await store?.close();
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await done?.();
   });
   it('every rule returns exactly the DuckDB findings', async () => {
     for (const rule of SHIPPED_RULES) expect(await screenRule(store, rule, WINDOW), rule.code).toEqual(findings.get(rule.code));

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { ClaimsStore } from '../../claims/claims-store';
 import { openDuckdbStore } from '../../claims/duckdb-store';
-import { openPostgresStore } from '../../claims/postgres-store';
 import { generateIntoStore } from '../../generator/into-store';
 import { SHIPPED_RULES } from '../domain/rule-catalog';
 import { findingQuery, toRawFinding, type RawFinding } from '../domain/finding-rows';
@@ -10,6 +8,7 @@ import type { ParamValues } from '../domain/parameters';
 import { ensureScreeningViews, screenRule } from './screen-claims';
 import { withWindowClaims } from './window-claims';
 import { oldSupplySql } from '../test-support/old-supply-sql';
+import { scratchPostgresStore } from '../../claims/scratch-postgres';
 
 /**
  * DRUG_OVERSUPPLY (template supply_per_window) was rewritten to sum the days of supply per person,
@@ -75,24 +74,13 @@ describe('DRUG_OVERSUPPLY: windows first, the same findings as the rolling self-
 
 describe.runIf(pgUrl)('DRUG_OVERSUPPLY: the same on PostgreSQL', () => {
   let store: ClaimsStore;
-  let dbName: string;
+  let done: () => Promise<void>;
   beforeAll(async () => {
-    dbName = `zz_supply_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const u = new URL(pgUrl!);
-    u.pathname = `/${dbName}`;
-    store = await openPostgresStore(u.toString());
+    ({ store, done } = await scratchPostgresStore(pgUrl!, 'zz_supply'));
     await seed(store);
   }, 300_000);
   afterAll(async () => {
-    await store?.close();
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await done?.();
   });
   it('returns exactly the old SQL\'s findings for every parameter set, full year and incremental months', async () => {
     const sizes = await compare(store);
