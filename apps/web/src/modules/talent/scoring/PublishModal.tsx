@@ -16,8 +16,8 @@ export function PublishModal({
 }: {
   draft: { id: string; kind: string; version: string; effectiveFrom: string; effectiveTo: string | null };
   all: SchemeSummary[];
-  /** Saves unsaved edits first; resolves false when that failed. */
-  before: () => Promise<boolean>;
+  /** Saves unsaved edits first; throws when that failed (the error is shown here). */
+  before: () => Promise<unknown>;
   onDone: (jobId: number) => void;
   onClose: () => void;
 }) {
@@ -31,7 +31,7 @@ export function PublishModal({
     setBusy(true);
     setError(null);
     try {
-      if (!(await before())) return;
+      await before();
       const out = await publishScheme(draft.id, retire ? overlaps.map((o) => o.id) : []);
       onDone(out.jobId);
     } catch (e) {

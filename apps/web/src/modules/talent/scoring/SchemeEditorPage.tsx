@@ -92,7 +92,8 @@ function Editor({ detail }: { detail: SchemeDetail }) {
     [],
   );
 
-  const save = async (): Promise<SchemeDetail | null> => {
+  /** Saves unsaved edits; throws what the API said (the publish dialog shows it in place). */
+  const persist = async (): Promise<SchemeDetail> => {
     if (!dirty) return saved;
     setBusy('save');
     setSaveError(null);
@@ -105,13 +106,15 @@ function Editor({ detail }: { detail: SchemeDetail }) {
       void qc.invalidateQueries({ queryKey: pointsKeys.diff(next.id) });
       message.success(t('points.editor.saved'));
       return next;
-    } catch (e) {
-      setSaveError(e);
-      return null;
     } finally {
       setBusy(null);
     }
   };
+  const save = (): Promise<SchemeDetail | null> =>
+    persist().catch((e: unknown) => {
+      setSaveError(e);
+      return null;
+    });
 
   const whatIf = async () => {
     const s = await save();
@@ -390,7 +393,7 @@ function Editor({ detail }: { detail: SchemeDetail }) {
         <PublishModal
           draft={{ id: saved.id, kind: saved.kind, version: summary?.version ?? saved.version, effectiveFrom: period.from, effectiveTo: period.to }}
           all={schemes.data?.items ?? []}
-          before={async () => !!(await save())}
+          before={persist}
           onClose={() => setPublishing(false)}
           onDone={(jobId) => {
             setPublishing(false);
