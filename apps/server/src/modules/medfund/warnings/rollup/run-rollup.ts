@@ -7,7 +7,7 @@ import { planWarning, type OpenWarning, type Plan } from '../domain/plan-warning
 import { SUBJECT_KINDS, type RollupRules, type SubjectKind, type WarningLevel } from '../domain/rollup-rules';
 import { currentRollupRules } from './rule-versions';
 import { subjectStats } from './subject-stats';
-import { notifyRedWarnings } from './notify-oversight';
+import { markRedNotified, notifiedEntry, oversightUsers, sendRedNotices, type RedWarning } from './notify-oversight';
 import { decideScope, ROLLUP_SETTING, scopeKeys, type RollupScope } from './rollup-scope';
 import { closeWarnings, insertWarnings, noteHandled, updateWarnings, type Close, type Create, type RollupWriteContext, type Update } from './write-warnings';
 
@@ -48,17 +48,23 @@ export async function runRollup(db: Kysely<DB>, rollupId: number, now: () => Dat
     const asOf = latest?.d ?? null;
     const counts: RollupCounts = { subjects: 0, created: 0, updated: 0, closed: 0, unchanged: 0, red: 0, notified: 0 };
     await tx.updateTable('medfund_warning_rollups').set({ status: 'running', mode: scope.mode, started_at: now(), rule_version: version, as_of: asOf }).where('id', '=', rollupId).execute();
-    const newRed: number[] = [];
+    const users = await oversightUsers(tx);
+    const newRed: RedWarning[] = [];
+    const becameRed: number[] = [];
     if (asOf) {
       const from = addDays(asOf, 1 - rules.periodDays);
       await tx.updateTable('medfund_warning_rollups').set({ period_from: from }).where('id', '=', rollupId).execute();
       for (const kind of SUBJECT_KINDS) {
-        const out = await rollUpKind(tx, kind, rules, scope, { kind, version, rollupId, at: now() }, from, asOf);
+        const out = await rollUpKind(tx, kind, rules, scope, { kind, version, rollupId, at: now(), redNotice: notifiedEntry(users.length) }, from, asOf);
         for (const k of Object.keys(counts) as (keyof RollupCounts)[]) counts[k] += out.counts[k];
         newRed.push(...out.newRed);
+        becameRed.push(...out.becameRed);
       }
     }
-    counts.notified = await notifyRedWarnings(tx, notifier, newRed, rollupId, now());
+    // new red warnings were marked notified as they were written; those that became red are marked now; then the messages
+    newRed.push(...await markRedNotified(tx, becameRed, users.length, rollupId, now()));
+    await sendRedNotices(tx, notifier, users, newRed);
+    counts.notified = newRed.length;
     counts.red = Number((await tx.selectFrom('medfund_warnings').select(sql<number>`count(*)`.as('n')).where('level', '=', 'red').where('status', '=', 'open').executeTakeFirstOrThrow()).n);
     // fresh statistics after many writes: with stale ones (PGlite has no autovacuum) the next incremental roll-up's plan
     // took the open warnings for one row (a 3.4 s nested loop instead of ~0.1 s, EXPLAIN ANALYZE at 50,000 findings)
@@ -84,7 +90,7 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, scope: 
   const creates: Create[] = [];
   const updates: Update[] = [];
   const closes: Close[] = [];
-  const newRed: number[] = [];
+  const becameRed: number[] = [];
   for (const s of subjects) {
     const ev = levelOf({ findings: s.n, amountFen: s.amount, maxRedFen: s.max_red, maxInRedWindow: s.win_red, maxInOrangeWindow: s.win_orange }, sr);
     const o = open.get(s.k);
@@ -97,17 +103,21 @@ async function rollUpKind(tx: Tx, kind: SubjectKind, rules: RollupRules, scope: 
     else if (plan.action === 'create') creates.push({ s, level: plan.level, reasons: ev.reasons, why });
     else if (plan.action === 'update') {
       updates.push({ id: o!.id, s, level: plan.level, computed: plan.computedLevel, reasons: ev.reasons, why, events: plan.events });
-      if (plan.level === 'red' && o!.level !== 'red') newRed.push(o!.id);
+      if (plan.level === 'red' && o!.level !== 'red') becameRed.push(o!.id);
     } else closes.push({ id: o!.id, why, events: plan.events });
   }
   // open warnings whose subject has no finding left in the candidates cannot occur (an open warning keeps its findings)
   const created = await insertWarnings(tx, c, creates);
-  for (const w of created) if (w.level === 'red') newRed.push(w.id);
+  const createdBy = new Map(creates.map((x) => [x.s.k, x.s]));
+  const newRed: RedWarning[] = created.filter((w) => w.level === 'red').map((w) => {
+    const s = createdBy.get(w.subject_key)!;
+    return { id: w.id, subject_kind: kind, subject_key: s.k, subject_name: s.name ?? '', amount_fen: s.amount, findings_count: s.n, rule_codes: s.rules };
+  });
   await updateWarnings(tx, c, updates);
   await closeWarnings(tx, c, closes);
   await noteHandled(tx, c, created.map((w) => w.subject_key).filter((k) => !open.has(k)));
   counts.created = created.length;
   counts.updated = updates.length;
   counts.closed = closes.length;
-  return { counts, newRed };
+  return { counts, newRed, becameRed };
 }

@@ -13,6 +13,8 @@ export interface RollupWriteContext {
   version: number;
   rollupId: number;
   at: Date;
+  /** The 'notified' history entry a new red warning gets (notify-oversight.ts notifiedEntry): its messages are sent after the writes. */
+  redNotice: { toValue: string; reason: string };
 }
 export interface Create { s: SubjectRow; level: WarningLevel; reasons: string[]; why: string }
 export interface Update { id: number; s: SubjectRow; level: WarningLevel; computed: WarningLevel | null; reasons: string[]; why: string; events: PlannedEvent[] }
@@ -32,8 +34,10 @@ const SHOWN_COLUMNS = sql`amount_fen bigint, findings_count int, red_findings in
   first_on date, last_on date, subject_name text, ids bigint[]`;
 
 /**
- * New warnings: per chunk ONE statement writes the warnings, their 'created' history and their
- * findings' links from the inserted rows (data-modifying CTEs). Returns the new warnings' ids and levels.
+ * New warnings: per chunk ONE statement writes the warnings, their history — 'created', and for a
+ * red one 'notified' with notified_at set (the discipline inspection group's messages are sent
+ * once the writes are done: notify-oversight.ts) — and their findings' links, from the inserted
+ * rows (data-modifying CTEs). Returns the new warnings' ids and levels.
  */
 export async function insertWarnings(tx: Tx, c: RollupWriteContext, creates: Create[]): Promise<{ id: number; subject_key: string; level: WarningLevel }[]> {
   const out: { id: number; subject_key: string; level: WarningLevel }[] = [];
@@ -44,14 +48,17 @@ export async function insertWarnings(tx: Tx, c: RollupWriteContext, creates: Cre
         SELECT * FROM json_to_recordset(${doc(rows)}) AS x(subject_key text, subject_certno text, level text, reasons jsonb, why text, ${SHOWN_COLUMNS})
       ), ins AS (
         INSERT INTO medfund_warnings (subject_kind, subject_key, subject_name, subject_certno, level, computed_level, amount_fen, findings_count, red_findings,
-          max_red_fen, reasons, providers, rule_codes, first_occurred_on, last_occurred_on, rule_version, last_rollup_id, created_at, updated_at)
+          max_red_fen, reasons, providers, rule_codes, first_occurred_on, last_occurred_on, rule_version, last_rollup_id, notified_at, created_at, updated_at)
         SELECT ${c.kind}, x.subject_key, x.subject_name, x.subject_certno, x.level, x.level, x.amount_fen, x.findings_count, x.red_findings,
-          x.max_red_fen, x.reasons, x.providers, x.rule_codes, x.first_on, x.last_on, ${c.version}, ${c.rollupId}, ${c.at}, ${c.at}
+          x.max_red_fen, x.reasons, x.providers, x.rule_codes, x.first_on, x.last_on, ${c.version}, ${c.rollupId},
+          CASE WHEN x.level = 'red' THEN ${c.at}::timestamptz END, ${c.at}, ${c.at}
         FROM x
         RETURNING id, subject_key, level
       ), history AS (
         INSERT INTO medfund_warning_events (warning_id, kind, to_value, reason, rollup_id, actor_name, at)
-        SELECT ins.id, 'created', ins.level, x.why, ${c.rollupId}, ${SYSTEM}, ${c.at} FROM ins JOIN x ON x.subject_key = ins.subject_key
+        SELECT ins.id, 'created', ins.level, x.why, ${c.rollupId}::bigint, ${SYSTEM}::text, ${c.at}::timestamptz FROM ins JOIN x ON x.subject_key = ins.subject_key
+        UNION ALL
+        SELECT ins.id, 'notified', ${c.redNotice.toValue}::text, ${c.redNotice.reason}::text, ${c.rollupId}::bigint, ${SYSTEM}::text, ${c.at}::timestamptz FROM ins WHERE ins.level = 'red'
       ), links AS (
         INSERT INTO medfund_warning_findings (warning_id, finding_id)
         SELECT ins.id, f.id FROM ins JOIN x ON x.subject_key = ins.subject_key CROSS JOIN LATERAL unnest(x.ids) AS f(id)
@@ -110,14 +117,18 @@ export async function closeWarnings(tx: Tx, c: RollupWriteContext, closes: Close
   });
 }
 
-/** A subject with a handled warning that got a new one: the handled one's history says so (one statement per chunk of subjects). */
+/**
+ * A subject with a handled warning that got a new one: the handled one's history says so, in one
+ * statement — and none at all when the kind has no handled warning yet (the first roll-up).
+ */
 export async function noteHandled(tx: Tx, c: RollupWriteContext, keys: string[]): Promise<void> {
-  await inChunks(keys, async (chunk) => {
-    await sql`
-      INSERT INTO medfund_warning_events (warning_id, kind, reason, rollup_id, actor_name, at)
-      SELECT DISTINCT ON (h.subject_key) h.id, 'note', '该对象的后续疑点已归集为新预警 #' || n.id || '（本预警已处理，未改动）', ${c.rollupId}, ${SYSTEM}, ${c.at}
-      FROM medfund_warnings h JOIN medfund_warnings n ON n.subject_kind = h.subject_kind AND n.subject_key = h.subject_key AND n.status = 'open'
-      WHERE h.subject_kind = ${c.kind} AND h.status <> 'open' AND h.subject_key IN (SELECT value FROM json_array_elements_text(${doc(chunk)}))
-      ORDER BY h.subject_key, h.id DESC`.execute(tx);
-  });
+  if (!keys.length) return;
+  const handled = await tx.selectFrom('medfund_warnings').select('id').where('subject_kind', '=', c.kind).where('status', '<>', 'open').limit(1).executeTakeFirst();
+  if (!handled) return;
+  await sql`
+    INSERT INTO medfund_warning_events (warning_id, kind, reason, rollup_id, actor_name, at)
+    SELECT DISTINCT ON (h.subject_key) h.id, 'note', '该对象的后续疑点已归集为新预警 #' || n.id || '（本预警已处理，未改动）', ${c.rollupId}, ${SYSTEM}, ${c.at}
+    FROM medfund_warnings h JOIN medfund_warnings n ON n.subject_kind = h.subject_kind AND n.subject_key = h.subject_key AND n.status = 'open'
+    WHERE h.subject_kind = ${c.kind} AND h.status <> 'open' AND h.subject_key IN (SELECT value FROM json_array_elements_text(${doc(keys)}))
+    ORDER BY h.subject_key, h.id DESC`.execute(tx);
 }
