@@ -6,6 +6,12 @@
  *
  *   npx tsx bench/medfund-screening.ts [--persons 20000] [--pg postgres://postgres@127.0.0.1:PORT/postgres]
  *        [--memory 1GB] [--dir /tmp/zz-bench/medfund] [--pg-timeout-s 900] [--rules DRUG_OVERSUPPLY,PRICE_CAP]
+ *        [--skip-duckdb] [--pg-db NAME] [--load-only]
+ *
+ * --pg-db NAME: the PostgreSQL database to use instead of a fresh one dropped at the end: created
+ * and loaded when it does not exist, reused as it is (no import) when it holds the year already,
+ * and kept afterwards — a 9 M-line load into PostgreSQL takes longer than the 14 rules, so one
+ * load serves several runs (and EXPLAIN ANALYZE of a rule in psql). Drop it yourself.
  *
  * An incremental day runs as the screening job runs it: one netted snapshot of the persons the day
  * touches (window-claims.ts, its time printed apart), then the 14 rules over it; its findings are
@@ -81,10 +87,14 @@ async function loadYear(name: string, store: ClaimsStore): Promise<number> {
 
 const digest = (rows: unknown[]) => crypto.createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 12);
 
-async function measure(name: string, store: ClaimsStore) {
-  const loadMs = await loadYear(name, store);
-  if (store.engine === 'postgres') await store.exec('ANALYZE');
+async function measure(name: string, store: ClaimsStore, reuse = false) {
+  const loadMs = reuse ? 0 : await loadYear(name, store);
+  if (store.engine === 'postgres' && !reuse) await store.exec('ANALYZE');
   await ensureScreeningViews(store);
+  if (process.argv.includes('--load-only')) {
+    console.log(`${name}: imported in ${(loadMs / 1000).toFixed(1)} s (--load-only: no screening); load ${load1()}`);
+    process.exit(0);
+  }
   const [counts] = await store.query<{ s: number; l: number }>('SELECT (SELECT count(*) FROM medfund.setl_d) AS s, (SELECT count(*) FROM medfund.fee_list_d) AS l');
   const { s, l } = counts!;
   console.log(`${name}: ${s} settlements, ${l} fee lines, imported in ${(loadMs / 1000).toFixed(1)} s; load ${load1()}`);
@@ -155,19 +165,25 @@ async function main() {
   }
   let p: Awaited<ReturnType<typeof measure>> | null = null;
   if (pgUrl) {
-    const name = `zz_bench_mf_${process.pid}`;
+    const keep = arg('pg-db');
+    if (keep && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error(`--pg-db ${keep}: a lower-case identifier`);
+    const name = keep ?? `zz_bench_mf_${process.pid}`;
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
+    if (!exists) await admin.query(`CREATE DATABASE ${name}`);
     const u = new URL(pgUrl);
     u.pathname = `/${name}`;
     u.searchParams.set('options', `-c statement_timeout=${pgTimeoutS * 1000}`);
     const store = await openPostgresStore(u.toString());
     try {
-      p = await measure('postgres', store);
+      const [held] = await store.query<{ n: number }>('SELECT count(*) AS n FROM medfund.setl_d');
+      const reuse = Boolean(exists && held && Number(held.n) > 0);
+      if (reuse) console.log(`postgres: reusing database ${name} as loaded (no import)`);
+      p = await measure('postgres', store, reuse);
     } finally {
       await store.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (!keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     }
   }

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { assertIdentifier, splitTableName, type ClaimsRowSource, type ClaimsStore } from './claims-store';
-import { POSTGRES_INDEXES, claimsDdl } from './claims-ddl';
+import { POSTGRES_INDEXES, POSTGRES_STATISTICS, claimsDdl } from './claims-ddl';
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -126,7 +126,7 @@ export async function openPostgresStore(url: string, opts: { poolSize?: number }
   try {
     await client.query('BEGIN');
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('zhizhi.medfund.claims-ddl'))`);
-    for (const stmt of [...claimsDdl(), ...POSTGRES_INDEXES]) await client.query(stmt);
+    for (const stmt of [...claimsDdl(), ...POSTGRES_INDEXES, ...POSTGRES_STATISTICS]) await client.query(stmt);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK');

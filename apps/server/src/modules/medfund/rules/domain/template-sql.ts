@@ -202,12 +202,11 @@ WHERE s.fund_pay_fen > 0 AND ${inWindow('s.setl_date')}
 SELECT ${OUT} FROM (
 SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.setl_date AS occurred_on, '' AS line_ids,
   'wr:' || r.wr_id AS subject_key, s.fund_pay_fen AS amount_fen, 'orange' AS severity,
-  r.wr_id AS ev_ref, s.begndate - r.injury_date AS ev_num,
-  (SELECT min(d.diag_code) FROM ${C.diag} d WHERE d.setl_id = s.setl_id AND ${injury}) AS ev_text
+  r.wr_id AS ev_ref, s.begndate - r.injury_date AS ev_num, dx.diag_code AS ev_text
 FROM ${C.setl} s
 JOIN ${C.wiRecognition} r ON r.psn_no = s.psn_no AND s.begndate >= r.injury_date AND s.begndate <= r.injury_date + ${days}
+JOIN (SELECT d.setl_id, min(d.diag_code) AS diag_code FROM ${C.diag} d WHERE ${injury} GROUP BY d.setl_id) dx ON dx.setl_id = s.setl_id
 WHERE s.fund_pay_fen > 0 AND ${inWindow('s.setl_date')}
-  AND EXISTS (SELECT 1 FROM ${C.diag} d WHERE d.setl_id = s.setl_id AND ${injury})
 UNION ALL
 SELECT setl_id, min(psn_no), min(fixmedins_code), min(fee_date), string_agg(DISTINCT line_id, ',' ORDER BY line_id),
   'drug', sum(fund_fen), 'red', min(item_code), count(DISTINCT line_id), string_agg(DISTINCT item_code, ',' ORDER BY item_code)
