@@ -174,7 +174,9 @@ async function serveWeb(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(fastifyStatic, {
     root: dist,
     wildcard: false,
-    index: 'index.html',
+    // '/' goes to the route below like every client route: the plugin's own index handling with
+    // preCompressed answers 404 when index.html has no compressed copy beside it
+    index: false,
     preCompressed: true,
     setHeaders: (res, file) => {
       res.header('cache-control', file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
