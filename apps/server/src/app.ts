@@ -160,11 +160,28 @@ function trustHops(n: number) {
   return (_address: string, hop: number) => hop < n;
 }
 
-/** The built web UI, with client-side routes answered by index.html. */
+/**
+ * The built web UI, with client-side routes answered by index.html. The build writes a brotli and
+ * a gzip copy beside every text file (apps/web/precompress.ts); the browser gets the one it
+ * accepts. Files under assets/ carry a hash of their content in their name, so they never change:
+ * cached for a year without asking again. index.html names the current ones, so it is asked for
+ * again on every visit (`no-cache`: kept, but revalidated) — a new release shows at once.
+ */
 async function serveWeb(app: FastifyInstance, config: Config): Promise<void> {
   const dist = path.resolve(config.WEB_DIST ?? srcPath('../../web/dist'));
   if (!fs.existsSync(path.join(dist, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: dist, wildcard: false, index: 'index.html' });
+  const assets = path.join(dist, 'assets') + path.sep;
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    // '/' goes to the route below like every client route: the plugin's own index handling with
+    // preCompressed answers 404 when index.html has no compressed copy beside it
+    index: false,
+    preCompressed: true,
+    setHeaders: (res, file) => {
+      res.header('cache-control', file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   app.get('/*', { schema: { hide: true } }, (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();
     return reply.sendFile('index.html');

@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +10,10 @@ import { KeyIcon } from '../ui/icons';
 import { LocaleSwitch } from '../ui/LocaleSwitch';
 import { PageLoading } from '../ui/PageLoading';
 import { ForbiddenResult } from '../ui/StatusResult';
-import { ChangePasswordModal } from './ChangePasswordModal';
 import { NotificationBell } from './NotificationBell';
+
+// the form's code (antd Form and its validators) loads the first time the user opens it
+const ChangePasswordModal = lazy(() => import('./ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })));
 
 /** The signed-in frame: checks the session, builds the menu from the modules, gates pages. */
 export function Shell() {
@@ -23,6 +25,7 @@ export function Shell() {
   const logout = useLogout();
   const qc = useQueryClient();
   const [pwOpen, setPwOpen] = useState(false);
+  const [pwUsed, setPwUsed] = useState(false); // mounted from the first opening on, so it closes with its animation
 
   const nav = useMemo<NavItem[]>(() => {
     if (!me.data) return [];
@@ -59,11 +62,11 @@ export function Shell() {
           <LocaleSwitch persist />
         </>
       }
-      userMenu={[{ key: 'password', label: t('layout.changePassword'), icon: <KeyIcon />, onClick: () => setPwOpen(true) }]}
+      userMenu={[{ key: 'password', label: t('layout.changePassword'), icon: <KeyIcon />, onClick: () => { setPwUsed(true); setPwOpen(true); } }]}
       onLogout={() => void logout().then(() => navigate('/login', { replace: true }))}
     >
       <Suspense fallback={<PageLoading />}>{denied ? <ForbiddenResult /> : <Outlet />}</Suspense>
-      <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
+      {pwUsed ? <Suspense fallback={null}><ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} /></Suspense> : null}
     </AppLayout>
   );
 }

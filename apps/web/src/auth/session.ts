@@ -32,17 +32,20 @@ export function adoptAccountLocale(me: Me): void {
   }
 }
 
+/** The session check, shared by `useMe` and the start-up prefetch (app/prefetch.ts), so both are one request. */
+export const meQuery = {
+  queryKey: ME_KEY,
+  queryFn: async (): Promise<Me | null> => {
+    const me = await fetchMe();
+    if (me) adoptAccountLocale(me);
+    return me;
+  },
+  staleTime: 5 * 60_000,
+  retry: (count: number, e: unknown) => !(isApiError(e) && e.status < 500) && count < 2,
+};
+
 export function useMe() {
-  return useQuery({
-    queryKey: ME_KEY,
-    queryFn: async () => {
-      const me = await fetchMe();
-      if (me) adoptAccountLocale(me);
-      return me;
-    },
-    staleTime: 5 * 60_000,
-    retry: (count, e) => !(isApiError(e) && e.status < 500) && count < 2,
-  });
+  return useQuery(meQuery);
 }
 
 /** The signed-in user; only for components rendered inside the authenticated shell. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import type { Params, RouteObject } from 'react-router';
 import type { Me } from '../api/types';
 import type { Locale } from '../i18n';
 
@@ -39,9 +40,23 @@ export interface ParkFileTab {
   render: (parkId: string) => ReactNode;
 }
 
+/** What a route's `prefetch` gets: the app's query cache and the address being opened. */
+export interface RoutePrefetchContext {
+  queryClient: QueryClient;
+  params: Params<string>;
+  search: URLSearchParams;
+}
+
 /** Route metadata read by the shell: a route with `permission` shows the 403 page to others. */
 export interface RouteHandle {
   permission?: string;
+  /**
+   * Asks for the page's first data when the app starts on this route, at the same time as the
+   * session check instead of after it (app/prefetch.ts). It must put the answer under the same
+   * query key the page reads (`queryClient.prefetchQuery`), and ask only for what the first screen
+   * shows. A user without the permission gets a 403 here that nobody sees: the page is not shown.
+   */
+  prefetch?: (ctx: RoutePrefetchContext) => void;
 }
 
 export interface ModuleManifest {

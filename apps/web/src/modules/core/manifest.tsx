@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../lazy';
 import type { ModuleManifest } from '../types';
 import { BuildingIcon, CalendarIcon, FileSearchIcon, ParkIcon, SendIcon, SettingsIcon, ShieldIcon, TreeIcon, UsersIcon } from '../../ui/icons';
 import { ForbiddenResult, NotFoundResult } from '../../ui/StatusResult';
@@ -6,8 +6,7 @@ import { AdminIndex } from './admin/AdminIndex';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = lazyNamed;
 
 const LoginPage = named(() => import('./login/LoginPage'), 'LoginPage');
 const EnterpriseListPage = named(() => import('./enterprises/EnterpriseListPage'), 'EnterpriseListPage');

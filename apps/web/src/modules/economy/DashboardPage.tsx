@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Tabs, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../auth/session';
@@ -7,10 +7,12 @@ import { PageHeader } from '../../ui/PageHeader';
 import { DownloadButton } from '../../ui/DownloadButton';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageLoading } from '../../ui/PageLoading';
-import { CHART_COLORS, EChart } from '../../ui/EChart';
 import { UploadIcon } from '../../ui/icons';
-import { GrowthTable } from './GrowthTable';
-import { fmtNumber, fmtPercent, useDashboard, useDashboardHeadline, wanToYi, type Dashboard, type DashboardHeadline, type GrowthRow, type Headline } from './api';
+import { lazyNamed } from '../lazy';
+import { fmtNumber, fmtPercent, useDashboard, useDashboardHeadline, wanToYi, type DashboardHeadline, type Headline } from './api';
+
+// the charts' code (ECharts, tabs, tables) is asked for when the headline renders, so it does not hold the headline up
+const DashboardDetails = lazyNamed(() => import('./DashboardDetails'), 'DashboardDetails');
 
 function HeadlineCard({ title, h, unit, testId, yi }: { title: string; h: Headline; unit: string; testId: string; yi?: boolean }) {
   const { t } = useTranslation('economy');
@@ -28,74 +30,12 @@ function HeadlineCard({ title, h, unit, testId, yi }: { title: string; h: Headli
   );
 }
 
-function groupChart(rows: GrowthRow[], t: (k: string) => string) {
-  const top = rows.slice(0, 12);
-  return {
-    color: CHART_COLORS,
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 60, right: 50, top: 32, bottom: 60 },
-    xAxis: { type: 'category', data: top.map((r) => r.name), axisLabel: { interval: 0, rotate: top.length > 4 ? 20 : 0 } },
-    yAxis: [{ type: 'value', name: t('unit.yi') }, { type: 'value', name: '%', splitLine: { show: false } }],
-    series: [
-      { name: t('dashboard.revenueSeries'), type: 'bar', data: top.map((r) => Math.round((r.total / 10_000) * 100) / 100) },
-      { name: t('dashboard.revenueGrowth'), type: 'line', yAxisIndex: 1, data: top.map((r) => r.growthPercent) },
-    ],
-  };
-}
-
-function trendChart(d: Dashboard, t: (k: string) => string) {
-  return {
-    color: CHART_COLORS,
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 60, right: 50, top: 32, bottom: 30 },
-    xAxis: { type: 'category', data: d.series.map((s) => s.period) },
-    yAxis: [{ type: 'value', name: t('unit.yi') }, { type: 'value', name: '%', splitLine: { show: false } }],
-    series: [
-      { name: t('dashboard.revenueSeries'), type: 'bar', data: d.series.map((s) => Math.round(s.revenueWan / 100) / 100) },
-      { name: t('dashboard.taxSeries'), type: 'bar', data: d.series.map((s) => Math.round(s.taxWan / 100) / 100) },
-      { name: t('dashboard.revenueGrowth'), type: 'line', yAxisIndex: 1, data: d.series.map((s) => s.revenueGrowthPercent) },
-      { name: t('dashboard.taxGrowth'), type: 'line', yAxisIndex: 1, data: d.series.map((s) => s.taxGrowthPercent) },
-    ],
-  };
-}
-
-/** The months and the groups: they come in the second request and fill in after the headline. */
-function DashboardDetails({ q }: { q: ReturnType<typeof useDashboard> }) {
+function DetailsLoading() {
   const { t } = useTranslation('economy');
-  const d = q.data;
-  if (q.error) return <ErrorAlert error={q.error} onRetry={() => q.refetch()} />;
-  if (!d) {
-    return (
-      <Card size="small" title={t('dashboard.trend')} data-testid="economy-details-loading">
-        <Skeleton active paragraph={{ rows: 6 }} />
-      </Card>
-    );
-  }
   return (
-    <>
-      <Card size="small" title={t('dashboard.trend')}>
-        <EChart option={trendChart(d, t)} height={300} testId="economy-trend" />
-      </Card>
-      <Card size="small">
-        <Tabs
-          items={([
-            ['ecosystem', t('dashboard.byEcosystem'), d.byEcosystem],
-            ['street', t('dashboard.byStreet'), d.byStreet],
-            ['park', t('dashboard.byPark'), d.byPark],
-          ] as const).map(([key, label, rows]) => ({
-            key, label,
-            children: (
-              <>
-                <EChart option={groupChart(rows, t)} height={260} testId={`economy-chart-${key}`} />
-                <GrowthTable rows={rows} testId={`economy-table-${key}`} />
-              </>
-            ),
-          }))}
-        />
-      </Card>
-    </>
+    <Card size="small" title={t('dashboard.trend')} data-testid="economy-details-loading">
+      <Skeleton active paragraph={{ rows: 6 }} />
+    </Card>
   );
 }
 
@@ -157,7 +97,7 @@ export function DashboardPage() {
                 <Col xs={24} md={8}><HeadlineCard title={`${t('dashboard.tax')}（${h.period} ${t('basis.cumulative')}）`} h={h.aboveScaleTaxWan} unit={t('unit.yi')} yi testId="economy-tax" /></Col>
                 <Col xs={24} md={8}><HeadlineCard title={t('dashboard.employees')} h={h.employees} unit={t('unit.persons')} testId="economy-employees" /></Col>
               </Row>
-              <DashboardDetails q={q} />
+              <Suspense fallback={<DetailsLoading />}><DashboardDetails q={q} /></Suspense>
               <Alert type="info" showIcon message={t('dashboard.method')} description={t('dashboard.methodText')} />
               <Typography.Text type="secondary">{fmtNumber(h.counts.specialised, 0)} {t('dashboard.specialised')}</Typography.Text>
             </>

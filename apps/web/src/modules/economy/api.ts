@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
 /** Answer shapes of /api/economy (docs/economy/API.md). Money in 万元; growth in %; share changes in percentage points. */
@@ -55,9 +55,16 @@ export const economyKeys = {
 export const useDashboard = (period: string | undefined) =>
   useQuery({ queryKey: economyKeys.dashboard(period), queryFn: () => api.get<Dashboard>('/api/economy/dashboard', { period }) });
 
+const headlineQuery = (period: string | undefined) => ({
+  queryKey: economyKeys.headline(period),
+  queryFn: () => api.get<DashboardHeadline>('/api/economy/dashboard/headline', { period }),
+});
+
 /** The headline first; the whole screen (months, groups) is asked for at the same time and fills in after. */
-export const useDashboardHeadline = (period: string | undefined) =>
-  useQuery({ queryKey: economyKeys.headline(period), queryFn: () => api.get<DashboardHeadline>('/api/economy/dashboard/headline', { period }) });
+export const useDashboardHeadline = (period: string | undefined) => useQuery(headlineQuery(period));
+
+/** The screen's route prefetch: the headline of the latest period, sent with the session check when the app opens on the screen. */
+export const prefetchDashboardHeadline = (queryClient: QueryClient) => queryClient.prefetchQuery(headlineQuery(undefined));
 
 export const useEcosystems = () => useQuery({ queryKey: economyKeys.ecosystems, queryFn: () => api.get<Ecosystem[]>('/api/economy/ecosystems') });
 

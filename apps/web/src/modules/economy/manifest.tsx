@@ -1,14 +1,15 @@
-import { lazy } from 'react';
-import type { ModuleManifest } from '../types';
+import { lazyNamed } from '../lazy';
+import type { ModuleManifest, RouteHandle } from '../types';
+import { prefetchDashboardHeadline } from './api';
 import { BuildingIcon, FileSearchIcon, SettingsIcon, TreeIcon, TrophyIcon, UploadIcon } from '../../ui/icons';
-import { EnterpriseFiguresTab } from './EnterpriseFiguresTab';
-import { ParkFiguresTab } from './ParkFiguresTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = lazyNamed;
 
+// the file tabs load with the file page that shows them, not with the app
+const EnterpriseFiguresTab = named(() => import('./EnterpriseFiguresTab'), 'EnterpriseFiguresTab');
+const ParkFiguresTab = named(() => import('./ParkFiguresTab'), 'ParkFiguresTab');
 const DashboardPage = named(() => import('./DashboardPage'), 'DashboardPage');
 const FiguresImportPage = named(() => import('./FiguresImportPage'), 'FiguresImportPage');
 const EcosystemsPage = named(() => import('./EcosystemsPage'), 'EcosystemsPage');
@@ -26,7 +27,7 @@ export const manifest: ModuleManifest = {
   order: 40,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: [
-    { path: 'economy/dashboard', element: <DashboardPage />, handle: { permission: 'economy.read' } },
+    { path: 'economy/dashboard', element: <DashboardPage />, handle: { permission: 'economy.read', prefetch: ({ queryClient }) => void prefetchDashboardHeadline(queryClient) } satisfies RouteHandle },
     { path: 'economy/import', element: <FiguresImportPage />, handle: { permission: 'economy.write' } },
     { path: 'economy/ecosystems', element: <EcosystemsPage />, handle: { permission: 'economy.read' } },
     { path: 'economy/chains', element: <ChainsPage />, handle: { permission: 'economy.read' } },

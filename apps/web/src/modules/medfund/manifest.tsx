@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../lazy';
 import type { ModuleManifest } from '../types';
 import { BellIcon, FileSearchIcon, SettingsIcon, ShieldIcon, TrophyIcon } from '../../ui/icons';
 import enUS from './i18n/en-US';
@@ -6,8 +6,7 @@ import zhCN from './i18n/zh-CN';
 import { canSeeWarnings } from './warnings-api';
 import { reportEnUS, reportMenuEnUS, reportMenuZhCN, reportZhCN } from './reports/i18n';
 
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = lazyNamed;
 
 const DataLoadsPage = named(() => import('./DataLoadsPage'), 'DataLoadsPage');
 const RulesPage = named(() => import('./RulesPage'), 'RulesPage');

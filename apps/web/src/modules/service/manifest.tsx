@@ -1,16 +1,16 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../lazy';
 import type { ModuleManifest } from '../types';
 import { BellIcon, FileSearchIcon, PlusIcon, SettingsIcon, TrophyIcon } from '../../ui/icons';
 import { canSubmit, inService } from './api';
-import { EnterpriseRequestsTab } from './EnterpriseRequestsTab';
-import { ParkRequestsTab } from './ParkRequestsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 import { directoryEnterpriseTabs, directoryMenu, directoryMessages, directoryParkTabs, directoryRoutes } from './directory/manifest-parts';
 import { benefits } from './benefits/manifest-part';
 
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = lazyNamed;
+// the file tabs load with the file page that shows them, not with the app
+const EnterpriseRequestsTab = named(() => import('./EnterpriseRequestsTab'), 'EnterpriseRequestsTab');
+const ParkRequestsTab = named(() => import('./ParkRequestsTab'), 'ParkRequestsTab');
 
 const RequestListPage = named(() => import('./RequestListPage'), 'RequestListPage');
 const RequestFormPage = named(() => import('./RequestFormPage'), 'RequestFormPage');

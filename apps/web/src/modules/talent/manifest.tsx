@@ -1,7 +1,6 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../lazy';
 import type { ModuleManifest } from '../types';
 import { FileSearchIcon, UserIcon, UsersIcon } from '../../ui/icons';
-import { EnterpriseTalentsTab } from './EnterpriseTalentsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 import { pointsMenu, pointsMessages, pointsRoutes, pointsTabs } from './scoring/manifestPart';
@@ -9,8 +8,9 @@ import { cycleMenu, cycleMessages, cyclePublicRoutes, cycleRoutes } from './cycl
 import { redemptionMenu, redemptionMessages, redemptionRoutes } from './redemption/manifestPart';
 import { claimMenu, claimMessages, claimRoutes } from './claims/manifestPart';
 
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = lazyNamed;
+// the file tab loads with the file page that shows it, not with the app
+const EnterpriseTalentsTab = named(() => import('./EnterpriseTalentsTab'), 'EnterpriseTalentsTab');
 
 const TalentListPage = named(() => import('./TalentListPage'), 'TalentListPage');
 const TalentFilePage = named(() => import('./TalentFilePage'), 'TalentFilePage');

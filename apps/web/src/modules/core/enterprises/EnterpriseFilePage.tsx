@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { Tabs } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +29,7 @@ export function EnterpriseFilePage() {
     { key: 'profile', label: t('enterprise.tab.profile'), children: <ProfileTab file={e} /> },
     { key: 'contacts', label: `${t('enterprise.tab.contacts')} (${e.contacts.length})`, children: <ContactsTab file={e} /> },
     { key: 'history', label: t('enterprise.tab.history'), children: <HistoryTab enterpriseId={e.id} /> },
-    ...moduleTabs.map((tab) => ({ key: tab.key, label: t(tab.label), children: tab.render(e.id) })),
+    ...moduleTabs.map((tab) => ({ key: tab.key, label: t(tab.label), children: <Suspense fallback={<PageLoading />}>{tab.render(e.id)}</Suspense> })),
   ];
   const requested = sp.get('tab');
   const active = items.some((i) => i.key === requested) ? (requested as string) : 'profile';

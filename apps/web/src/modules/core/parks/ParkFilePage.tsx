@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { Col, Row, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
@@ -76,7 +76,7 @@ export function ParkFilePage() {
                 </>
               ),
             },
-            ...moduleTabs.map((tab) => ({ key: tab.key, label: t(tab.label), children: tab.render(p.id) })),
+            ...moduleTabs.map((tab) => ({ key: tab.key, label: t(tab.label), children: <Suspense fallback={<PageLoading />}>{tab.render(p.id)}</Suspense> })),
           ].map((i) => ({ ...i, label: <span data-testid={`park-tab-${i.key}`}>{i.label}</span> }))}
         />
       </div>

@@ -1,16 +1,16 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../../lazy';
 import type { EnterpriseFileTab, MenuEntry, ParkFileTab } from '../../types';
 import type { RouteObject } from 'react-router';
 import { TrophyIcon } from '../../../ui/icons';
-import { EnterpriseBenefitsTab } from './EnterpriseBenefitsTab';
-import { ParkBenefitsTab } from './ParkBenefitsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 
-const PolicyListPage = lazy(() => import('./PolicyListPage').then((m) => ({ default: m.PolicyListPage })));
-const PolicyFormPage = lazy(() => import('./PolicyFormPage').then((m) => ({ default: m.PolicyFormPage })));
-const PolicyDetailPage = lazy(() => import('./PolicyDetailPage').then((m) => ({ default: m.PolicyDetailPage })));
-const MyBenefitsPage = lazy(() => import('./MyBenefitsPage').then((m) => ({ default: m.MyBenefitsPage })));
+const PolicyListPage = lazyNamed(() => import('./PolicyListPage'), 'PolicyListPage');
+const PolicyFormPage = lazyNamed(() => import('./PolicyFormPage'), 'PolicyFormPage');
+const PolicyDetailPage = lazyNamed(() => import('./PolicyDetailPage'), 'PolicyDetailPage');
+const MyBenefitsPage = lazyNamed(() => import('./MyBenefitsPage'), 'MyBenefitsPage');
+const EnterpriseBenefitsTab = lazyNamed(() => import('./EnterpriseBenefitsTab'), 'EnterpriseBenefitsTab');
+const ParkBenefitsTab = lazyNamed(() => import('./ParkBenefitsTab'), 'ParkBenefitsTab');
 
 /** 惠企政策直达: what the benefits part adds to the service module's manifest (routes, menu entries, file tabs, words). */
 export const benefits = {

@@ -1,12 +1,13 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../../lazy';
 import type { EnterpriseFileTab, MenuEntry, ParkFileTab } from '../../types';
 import { GlobeIcon, UsersIcon } from '../../../ui/icons';
-import { EnterpriseResourcesTab, EnterpriseVisitsTab, ParkResourcesTab } from './FileTabs';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = lazyNamed;
+const EnterpriseResourcesTab = named(() => import('./FileTabs'), 'EnterpriseResourcesTab');
+const EnterpriseVisitsTab = named(() => import('./FileTabs'), 'EnterpriseVisitsTab');
+const ParkResourcesTab = named(() => import('./FileTabs'), 'ParkResourcesTab');
 const ProvidersPage = named(() => import('./ProvidersPage'), 'ProvidersPage');
 const ProviderImportPage = named(() => import('./ProviderImportPage'), 'ProviderImportPage');
 const VisitsPage = named(() => import('./VisitsPage'), 'VisitsPage');

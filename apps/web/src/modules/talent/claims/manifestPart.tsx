@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../../lazy';
 import type { RouteObject } from 'react-router';
 import type { MenuEntry } from '../../types';
 import type { Me } from '../../../api/types';
@@ -10,8 +10,7 @@ import zhCN from './i18n/zh-CN';
  * Claims of facts and their review (docs/talent/EVIDENCE.md), spliced into the talent module's
  * manifest: 审核队列 for the talent office, 积分申报 for enterprise HR (namespace `talent`, key `claim`).
  */
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = lazyNamed;
 
 const ClaimsPage = named(() => import('./ClaimsPage'), 'ClaimsPage');
 const ClaimPage = named(() => import('./ClaimPage'), 'ClaimPage');

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../../lazy';
 import type { RouteObject } from 'react-router';
 import type { MenuEntry } from '../../types';
 import type { Me } from '../../../api/types';
@@ -11,8 +11,7 @@ import zhCN from './i18n/zh-CN';
  * the office's dashboard, objections, the tier board, reports, and the public notice outside the
  * signed-in shell.
  */
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = lazyNamed;
 
 const CycleDashboardPage = named(() => import('./CycleDashboardPage'), 'CycleDashboardPage');
 const ObjectionsPage = named(() => import('./ObjectionsPage'), 'ObjectionsPage');

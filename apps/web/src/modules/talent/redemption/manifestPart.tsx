@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../../lazy';
 import type { RouteObject } from 'react-router';
 import type { MenuEntry } from '../../types';
 import { BuildingIcon, CalendarIcon, FileSearchIcon, TrophyIcon, UsersIcon } from '../../../ui/icons';
@@ -11,8 +11,7 @@ import zhCN from './i18n/zh-CN';
  * rounds, applications and results for a talent. Spliced into the talent module's manifest
  * (words under `redeem` in the talent namespace).
  */
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = lazyNamed;
 
 const ResourcesPage = named(() => import('./ResourcesPage'), 'ResourcesPage');
 const QuotasPage = named(() => import('./QuotasPage'), 'QuotasPage');

@@ -1,9 +1,8 @@
-import { lazy } from 'react';
+import { lazyNamed } from '../../lazy';
 import type { RouteObject } from 'react-router';
 import type { EnterpriseFileTab, MenuEntry } from '../../types';
 import type { Me } from '../../../api/types';
 import { BuildingIcon, FileSearchIcon, TrophyIcon } from '../../../ui/icons';
-import { EnterprisePointsTab } from './EnterprisePointsTab';
 import enUS from './i18n/en-US';
 import zhCN from './i18n/zh-CN';
 
@@ -12,8 +11,8 @@ import zhCN from './i18n/zh-CN';
  * talent module's manifest: routes, menu entries (under 人才积分), the enterprise-file tab and the
  * words (namespace `talent`, key `points`).
  */
-const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const named = lazyNamed;
+const EnterprisePointsTab = named(() => import('./EnterprisePointsTab'), 'EnterprisePointsTab');
 
 const SchemeListPage = named(() => import('./SchemeListPage'), 'SchemeListPage');
 const SchemeEditorPage = named(() => import('./SchemeEditorPage'), 'SchemeEditorPage');
