@@ -14,6 +14,7 @@ import { assertInArea, areaOf, caseInArea, usersHolding } from './case-access';
 import { caseNotFound, insertEvent, lockCase, moveStage, type CaseRow } from './case-store';
 import { loadStageLimits, todayOf, workdaysOf } from './stage-limits';
 import { amountAtRisk, countedAmounts } from '../domain/settlement-amount';
+import { moneyAtRiskOfCases } from './case-amounts';
 
 /** A refusal of the pure chain as the API's error. */
 export function asAppError(e: unknown): unknown {
@@ -211,15 +212,21 @@ export function caseSummary(r: SummaryRow, today: string) {
   };
 }
 
-/** Cases with filters, newest first, a page at a time; counts per stage for the filter's badges. */
+/**
+ * Cases with filters, newest first, a page at a time, with the totals of all that match. The
+ * total amount at risk is that of the cases' findings together, each settlement once at its
+ * largest finding (the cases' own amounts may share a settlement, or a finding a closed case and
+ * its successor have both held): not the sum of the rows.
+ */
 export async function listCases(ctx: Ctx, q: CaseListQuery) {
   const base = listBase(ctx, q);
   const today = todayOf(ctx.now);
-  const [rows, totals] = await Promise.all([
+  const [rows, totals, risk] = await Promise.all([
     base.select([...SUMMARY_COLUMNS]).orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    base.select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(c.amount_at_risk_fen), 0)`.as('risk'), sql<number>`coalesce(sum(c.recovered_fen), 0)`.as('recovered')]).executeTakeFirstOrThrow(),
+    base.select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(c.recovered_fen), 0)`.as('recovered')]).executeTakeFirstOrThrow(),
+    moneyAtRiskOfCases(ctx.db, base.select('c.id')),
   ]);
-  return { total: Number(totals.n), amountAtRiskFen: Number(totals.risk), recoveredFen: Number(totals.recovered), items: rows.map((r) => caseSummary(r, today)) };
+  return { total: Number(totals.n), amountAtRiskFen: risk, recoveredFen: Number(totals.recovered), items: rows.map((r) => caseSummary(r, today)) };
 }
 
 /** Every case matching the filters (the export), at most 20,000. */

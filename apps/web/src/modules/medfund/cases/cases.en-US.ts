@@ -34,7 +34,7 @@ const enUS: Words<typeof zhCN> = {
     event: {
       opened: 'Opened', pass_first_review: 'First review passed', confirm_second_review: 'Confirmed in second review', record_appeal: 'Appeal', start_investigation: 'Investigation started',
       transferred: 'Clue transferred', joint_inspection: 'Joint inspection', received: 'Signed for', partner_action: 'Department action', reported: 'Department report', check_recorded: 'Department check',
-      decided: 'Decision', recovered: 'Payment recovered', escalated: 'Escalated (overdue)',
+      decided: 'Decision', recovered: 'Payment recovered', escalated: 'Escalated (overdue)', amounts_corrected: 'Amount at risk corrected (each settlement once)',
     },
   },
   inbox: {

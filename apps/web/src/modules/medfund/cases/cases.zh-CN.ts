@@ -30,7 +30,7 @@ const zhCN = {
     event: {
       opened: '立案', pass_first_review: '初审通过', confirm_second_review: '复审确认疑点', record_appeal: '机构申诉', start_investigation: '转入调查核实',
       transferred: '线索移交', joint_inspection: '发起联合检查', received: '部门签收', partner_action: '部门处理', reported: '部门反馈', check_recorded: '部门检查结论',
-      decided: '处理决定', recovered: '追回款到账', escalated: '超期督办',
+      decided: '处理决定', recovered: '追回款到账', escalated: '超期督办', amounts_corrected: '疑点金额更正（同一结算只计一次）',
     },
   },
   inbox: {
