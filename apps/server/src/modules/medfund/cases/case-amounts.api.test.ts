@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { ensureShippedRules } from '../rules/rule-store';
@@ -120,6 +121,14 @@ describe('a settlement two rules flag counts once', () => {
     const q = await ok(await viewer.get('/api/medfund/reports/periodic?period=2026-Q1&trend=2'));
     expect(q.findings).toMatchObject({ count: 3, amountFen: RISK });
     expect(q.topRules.map((x: { ruleCode: string; amountFen: number }) => [x.ruleCode, x.amountFen])).toEqual([['WI_DUPLICATE', 108_783], ['WI_PAID_BY_MEDICAL', 95_000]]);
+  });
+
+  it('in the report\'s warnings: the stay is in the person\'s and the provider\'s warning, and counts once', async () => {
+    const raised = await t.deps.db.selectFrom('medfund_warnings').select(['subject_kind', 'amount_fen', sql<string>`to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`.as('month')]).execute();
+    expect(raised.map((w) => [w.subject_kind, Number(w.amount_fen)]).sort()).toEqual([['person', RISK], ['provider', RISK]]);
+    const r = await ok(await viewer.get(`/api/medfund/reports/periodic?period=${raised[0]!.month}&trend=2`));
+    expect(r.supervision.warnings.raised).toBe(2);
+    expect(r.supervision.warnings.amountFen).toBe(RISK); // not 2 × the stay
   });
 
   it('in rule effectiveness: each rule\'s findings by finding, the case\'s recovery split by the money each carried', async () => {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { EffectivenessCase, EffectivenessGroup } from './domain/rule-effectiveness';
 import { settlementRankSql } from '../domain/settlement-amount';
-import type { DecisionCountRow, StageCountRow, SupervisionMonthRow, WarningCountRow } from './domain/supervision-summary';
+import type { DecisionCountRow, StageCountRow, SupervisionMonthRow, WarningCountRow, WarningLevel, WarningMoney } from './domain/supervision-summary';
 
 /**
  * What the report and rule effectiveness read of warnings (modules/medfund/warnings, 0032) and
@@ -13,6 +13,8 @@ const TZ = 'Asia/Shanghai';
 const localTs = (day: string) => sql<Date>`(${day}::timestamp AT TIME ZONE ${TZ})`;
 const localMonth = (col: string) => sql<string>`to_char(${sql.ref(col)} AT TIME ZONE ${TZ}, 'YYYY-MM')`;
 /** Each settlement once per case and outcome, at its largest finding (domain/settlement-amount.ts). */
+const SETTLEMENT_RANK = sql.raw(settlementRankSql({ id: 'x.id', setlId: 'x.setl_id', amountFen: 'x.amount_fen' }));
+const LEVEL_SETTLEMENT_RANK = sql.raw(settlementRankSql({ id: 'x.id', setlId: 'x.setl_id', amountFen: 'x.amount_fen' }, ['x.level']));
 const STAGE_SETTLEMENT_RANK = sql.raw(settlementRankSql({ id: 'x.id', setlId: 'x.setl_id', amountFen: 'x.amount_fen' }, ['x.stage']));
 const CASE_SETTLEMENT_RANK = sql.raw(settlementRankSql({ id: 'x.id', setlId: 'x.setl_id', amountFen: 'x.amount_fen' }, ['x.case_id', 'x.outcome']));
 
@@ -22,6 +24,27 @@ export async function warningCounts(db: Kysely<DB>, from: string, until: string)
     .where('created_at', '>=', localTs(from)).where('created_at', '<', localTs(until))
     .groupBy(['level', 'status']).execute();
   return rows.map((r) => ({ level: r.level, status: r.status, warnings: Number(r.n), amountFen: Number(r.amount) }));
+}
+
+/**
+ * The money at risk of the warnings raised in the period: their findings (each once), each
+ * settlement once at its largest finding, per level and in all. A finding is in its person's and
+ * its provider's warning: the warnings' own amounts added would count it twice.
+ */
+export async function warningMoney(db: Kysely<DB>, from: string, until: string): Promise<WarningMoney> {
+  const findings = sql`
+    SELECT DISTINCT w.level, f.id, f.setl_id, f.amount_fen
+      FROM medfund_warnings w JOIN medfund_warning_findings wf ON wf.warning_id = w.id JOIN medfund_findings f ON f.id = wf.finding_id
+     WHERE w.created_at >= ${localTs(from)} AND w.created_at < ${localTs(until)}`;
+  const [byLevel, total] = await Promise.all([
+    sql<{ level: WarningLevel; amount: number }>`
+      SELECT level, coalesce(sum(amount_fen) FILTER (WHERE setl_rank = 1), 0) AS amount
+        FROM (SELECT x.level, x.amount_fen, ${LEVEL_SETTLEMENT_RANK} AS setl_rank FROM (${findings}) x) z GROUP BY level`.execute(db),
+    sql<{ amount: number }>`
+      SELECT coalesce(sum(amount_fen) FILTER (WHERE setl_rank = 1), 0) AS amount
+        FROM (SELECT x.amount_fen, ${SETTLEMENT_RANK} AS setl_rank FROM (SELECT DISTINCT id, setl_id, amount_fen FROM (${findings}) y) x) z`.execute(db),
+  ]);
+  return { byLevel: Object.fromEntries(byLevel.rows.map((r) => [r.level, Number(r.amount)])), totalFen: Number(total.rows[0]?.amount ?? 0) };
 }
 
 export async function casesOpened(db: Kysely<DB>, from: string, until: string): Promise<number> {
