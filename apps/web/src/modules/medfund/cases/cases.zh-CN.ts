@@ -17,6 +17,7 @@ const zhCN = {
   detail: {
     back: '返回案件列表', findings: '疑点', stages: '审核阶段与期限', timeline: '办理记录', transfers: '移交与联合检查', recovery: '追回款',
     started: '开始', dueOn: '期限', ended: '结束', escalated: '已督办', overdue: '已超期', onTime: '按期', open: '进行中',
+    riskOnce: '同一结算被多条规则命中时只计一次（按最大的一条疑点）',
     reveal: '查看完整个人信息', outOfArea: '本案件不在您的稽核片区内，您可以查看但不能办理',
     appealDeadline: '申诉截止', appeal: '申诉理由', basis: '处理依据', decidedBy: '决定人', overReason: '超额理由',
     confirmed: '认定金额', decided: '决定追回', refused: '拒付金额', penalty: '罚款金额', recovered: '已追回',
