@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { amountAtRisk } from '../domain/settlement-amount';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import type { ClaimsStore } from '../claims/claims-store';
@@ -132,14 +133,16 @@ describe('medfund report: warnings, cases, recovery and rule effectiveness (0034
   // confirmed with 1,133.81 yuan to recover and 1,000.00 yuan recovered; a second case still in second review, overdue
   it('follows the case: the warning goes in_case when opened, closed when decided, each step in its history; the report and the effectiveness count it', async () => {
     const db = t.deps.db;
-    const picks = await db.selectFrom('medfund_findings').select(['id', 'rule_code', 'amount_fen']).orderBy('id').execute();
+    const picks = await db.selectFrom('medfund_findings').select(['id', 'rule_code', 'amount_fen', 'setl_id']).orderBy('id').execute();
     const f1 = picks[0]!;
     const f2 = picks.find((p) => p.rule_code !== f1.rule_code)!;
+    // the warning's money at risk, as the roll-up would store it: each settlement once
+    const warningFen = amountAtRisk([f1, f2].map((f) => ({ id: f.id, setlId: f.setl_id, amountFen: Number(f.amount_fen) })));
     const before = (await analyst.get('/api/medfund/reports/rule-effectiveness')).json();
     const ruleOf = (e: { rules: Record<string, unknown>[] }, code: string) => e.rules.find((r) => r.ruleCode === code) as unknown as { confirmed: number; recoveryDecidedFen: number };
     const version = (await db.selectFrom('medfund_warning_rule_versions').select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow()).v;
     const warning = await db.insertInto('medfund_warnings').values({
-      subject_kind: 'provider', subject_key: 'TESTPROV', subject_name: '测试医院', level: 'red', amount_fen: 113_381, findings_count: 2,
+      subject_kind: 'provider', subject_key: 'TESTPROV', subject_name: '测试医院', level: 'red', amount_fen: warningFen, findings_count: 2,
       rule_version: version as number, reasons: JSON.stringify([]), created_at: new Date('2024-03-05T02:00:00Z'),
     }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('medfund_warning_findings').values([{ warning_id: warning.id, finding_id: f1.id }, { warning_id: warning.id, finding_id: f2.id }]).execute();
@@ -187,7 +190,7 @@ describe('medfund report: warnings, cases, recovery and rule effectiveness (0034
 
     const r = (await viewer.get('/api/medfund/reports/periodic?period=2024-03&trend=3')).json();
     expect(r.available.months).toContain('2024-03');
-    expect(r.supervision.warnings.byLevel[0]).toEqual({ level: 'red', raised: 1, amountFen: 113_381, open: 0, inCase: 0, closed: 1, dismissed: 0 });
+    expect(r.supervision.warnings.byLevel[0]).toEqual({ level: 'red', raised: 1, amountFen: warningFen, open: 0, inCase: 0, closed: 1, dismissed: 0 });
     expect(r.supervision.cases).toMatchObject({ opened: 2, decided: 1 });
     expect(r.supervision.cases.byDecision[0]).toEqual({ decision: 'confirmed', cases: 1, confirmedFen: 113_381, recoveryDecidedFen: 113_381 });
     // 100,000 of 113,381 fen = 88.2 %
