@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { amountAtRisk } from '../domain/settlement-amount';
+import { amountAtRisk, countedAmounts } from '../domain/settlement-amount';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import type { ClaimsStore } from '../claims/claims-store';
@@ -201,10 +201,12 @@ describe('medfund report: warnings, cases, recovery and rule effectiveness (0034
     expect(second.overdue).toBeGreaterThanOrEqual(1);
     expect(r.supervision.trend.at(-1)).toEqual({ period: '2024-03', warnings: 1, redWarnings: 1, casesOpened: 2, recoveredFen: 100_000 });
 
-    // rule effectiveness: each rule one more confirmed finding, the case's amounts shared by the two findings' amounts
+    // rule effectiveness: each rule one more confirmed finding, the case's amounts shared by what the two findings
+    // count toward its money at risk (when they share a settlement, all of it to the larger one)
     const after = (await analyst.get('/api/medfund/reports/rule-effectiveness')).json();
-    const a1 = Number(f1.amount_fen);
-    const a2 = Number(f2.amount_fen);
+    const counted = countedAmounts([f1, f2].map((f) => ({ id: f.id, setlId: f.setl_id, amountFen: Number(f.amount_fen) })));
+    const a1 = counted.get(f1.id)!;
+    const a2 = counted.get(f2.id)!;
     const first = f1.rule_code < f2.rule_code; // the split walks the rules in code order; ties of remainder go to the first
     const exact1 = (113_381 * a1) / (a1 + a2);
     const floor1 = Math.floor(exact1);
