@@ -105,6 +105,9 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     await poll(() => analyst.getByTestId('warning-history').innerText()).toContain('立案：案件');
     const c = await call<{ number: string; amountAtRiskFen: number; warningId: number }>(analyst, 'GET', `/api/medfund/cases/${caseId}`);
     expect(c.warningId).toBe(warningId);
+    // the case's money at risk is the warning's: a settlement two rules flag counts once in both (issue 8's money rule)
+    const opened = await call<{ amountFen: number }>(analyst, 'GET', `/api/medfund/warnings/${warningId}`);
+    expect(c.amountAtRiskFen).toBe(opened.amountFen);
     caseNumber = c.number;
     amountAtRiskFen = c.amountAtRiskFen;
     recoveredBeforeFen = (await call<{ supervision: { recovery: { recoveredFen: number } } }>(analyst, 'GET', `/api/medfund/reports/periodic?period=${thisMonth()}`)).supervision.recovery.recoveredFen;

@@ -13,6 +13,8 @@ import {
 import { assertInArea, areaOf, caseInArea, usersHolding } from './case-access';
 import { caseNotFound, insertEvent, lockCase, moveStage, type CaseRow } from './case-store';
 import { loadStageLimits, todayOf, workdaysOf } from './stage-limits';
+import { amountAtRisk, countedAmounts } from '../domain/settlement-amount';
+import { moneyAtRiskOfCases } from './case-amounts';
 
 /** A refusal of the pure chain as the API's error. */
 export function asAppError(e: unknown): unknown {
@@ -92,7 +94,7 @@ export async function openCase(ctx: Ctx, deps: CaseDeps, input: OpenCaseInput): 
       if (ids.length === 0) throw findingsInvalid(`预警 #${warningId} 没有疑点`, `Warning #${warningId} has no findings`);
       if (ids.length > MAX_FROM_WARNING) throw findingsInvalid(`预警 #${warningId} 有 ${ids.length} 条疑点，一个案件最多 ${MAX_FROM_WARNING} 条：请在疑点列表中分批立案`, `Warning #${warningId} has ${ids.length} findings; a case takes at most ${MAX_FROM_WARNING}`);
     }
-    const found = await tx.selectFrom('medfund_findings').select(['id', 'psn_no', 'psn_name', 'fixmedins_code', 'fixmedins_name', 'amount_fen', 'rule_code'])
+    const found = await tx.selectFrom('medfund_findings').select(['id', 'psn_no', 'psn_name', 'fixmedins_code', 'fixmedins_name', 'amount_fen', 'rule_code', 'setl_id'])
       .where('id', 'in', ids).orderBy('id').execute();
     const present = new Set(found.map((f) => f.id));
     const missing = ids.filter((id) => !present.has(id));
@@ -109,14 +111,17 @@ export async function openCase(ctx: Ctx, deps: CaseDeps, input: OpenCaseInput): 
     const providers = new Map<string, string>();
     for (const f of findings) providers.set(f.fixmedins_code, f.fixmedins_name);
     const persons = new Set(findings.map((f) => f.psn_no));
-    const amount = findings.reduce((s, f) => s + Number(f.amount_fen), 0);
+    // the money at risk: each settlement once, at its largest finding (the warning's own rule)
+    const money = findings.map((f) => ({ id: f.id, setlId: f.setl_id, amountFen: Number(f.amount_fen) }));
+    const amount = amountAtRisk(money);
+    const counted = countedAmounts(money);
     const subject = providers.size === 1 || persons.size !== 1
       ? { kind: 'provider' as const, key: [...providers.keys()][0]!, name: [...providers.values()][0]! }
       : { kind: 'person' as const, key: findings[0]!.psn_no, name: findings[0]!.psn_name };
     if (providers.size > 1 && persons.size !== 1) {
       // several providers and several people: the provider with the largest amount names the case
       const byProvider = new Map<string, number>();
-      for (const f of findings) byProvider.set(f.fixmedins_code, (byProvider.get(f.fixmedins_code) ?? 0) + Number(f.amount_fen));
+      for (const f of findings) byProvider.set(f.fixmedins_code, (byProvider.get(f.fixmedins_code) ?? 0) + counted.get(f.id)!);
       const top = [...byProvider.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
       subject.key = top;
       subject.name = providers.get(top)!;
@@ -207,15 +212,21 @@ export function caseSummary(r: SummaryRow, today: string) {
   };
 }
 
-/** Cases with filters, newest first, a page at a time; counts per stage for the filter's badges. */
+/**
+ * Cases with filters, newest first, a page at a time, with the totals of all that match. The
+ * total amount at risk is that of the cases' findings together, each settlement once at its
+ * largest finding (the cases' own amounts may share a settlement, or a finding a closed case and
+ * its successor have both held): not the sum of the rows.
+ */
 export async function listCases(ctx: Ctx, q: CaseListQuery) {
   const base = listBase(ctx, q);
   const today = todayOf(ctx.now);
-  const [rows, totals] = await Promise.all([
+  const [rows, totals, risk] = await Promise.all([
     base.select([...SUMMARY_COLUMNS]).orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    base.select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(c.amount_at_risk_fen), 0)`.as('risk'), sql<number>`coalesce(sum(c.recovered_fen), 0)`.as('recovered')]).executeTakeFirstOrThrow(),
+    base.select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(c.recovered_fen), 0)`.as('recovered')]).executeTakeFirstOrThrow(),
+    moneyAtRiskOfCases(ctx.db, base.select('c.id')),
   ]);
-  return { total: Number(totals.n), amountAtRiskFen: Number(totals.risk), recoveredFen: Number(totals.recovered), items: rows.map((r) => caseSummary(r, today)) };
+  return { total: Number(totals.n), amountAtRiskFen: risk, recoveredFen: Number(totals.recovered), items: rows.map((r) => caseSummary(r, today)) };
 }
 
 /** Every case matching the filters (the export), at most 20,000. */
@@ -344,8 +355,9 @@ export async function decideCase(ctx: Ctx, id: number, input: DecisionInput) {
     const c = await lockCase(tx, id);
     await assertInArea(ctx, tx, c);
     const findings = await tx.selectFrom('medfund_case_findings as cf').innerJoin('medfund_findings as f', 'f.id', 'cf.finding_id')
-      .select(['f.id', 'f.amount_fen']).where('cf.case_id', '=', id).execute();
-    const d = decide({ stage: c.stage, appealDeadline: c.appeal_deadline, appealed: c.appealed_at !== null }, input, findings.map((f) => ({ id: f.id, amountFen: Number(f.amount_fen) })));
+      .select(['f.id', 'f.setl_id', 'f.amount_fen']).where('cf.case_id', '=', id).execute();
+    const d = decide({ stage: c.stage, appealDeadline: c.appeal_deadline, appealed: c.appealed_at !== null }, input,
+      findings.map((f) => ({ id: f.id, setlId: f.setl_id, amountFen: Number(f.amount_fen) })));
     await tx.updateTable('medfund_cases').set({
       stage: 'closed', stage_due_on: null, decision: d.decision, measures: d.measures, confirmed_fen: d.confirmedFen, recovery_decided_fen: d.recoveryFen,
       refused_fen: d.refusedFen, penalty_fen: d.penaltyFen, decision_basis: input.basis.trim(), over_reason: d.overReason,

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { amountAtRisk } from '../domain/settlement-amount';
 import type { DB } from '../../../db/schema';
 import type { Ctx } from '../../../core/context';
 import type { JobHandler } from '../../../core/jobs/job-runner';
@@ -112,7 +113,8 @@ async function openDemoCases(db: Kysely<DB>, now: Date) {
     await actOnCase(await as(c.id, 38), deps, c.id, { action: 'pass_first_review', note: '工伤认定与医保结算同一次住院，疑点成立' });
     await actOnCase(await as(c.id, 34), deps, c.id, { action: 'confirm_second_review', note: '复审确认，已书面告知定点医疗机构' });
     await actOnCase(await afterAppeal(c.id), deps, c.id, { action: 'start_investigation', note: '申诉期满，机构未申诉' });
-    const confirmedFen = Number((await db.selectFrom('medfund_findings').select(sql<number>`sum(amount_fen)`.as('s')).where('id', 'in', ids).executeTakeFirstOrThrow()).s);
+    const confirmed = await db.selectFrom('medfund_findings').select(['id', 'setl_id', 'amount_fen']).where('id', 'in', ids).execute();
+    const confirmedFen = amountAtRisk(confirmed.map((f) => ({ id: f.id, setlId: f.setl_id, amountFen: Number(f.amount_fen) })));
     await decideCase(await as(c.id, 12), c.id, {
       decision: 'confirmed', basis: '《医疗保障基金使用监督管理条例》第二十条；经核实同一次住院费用已由工伤保险基金支付，医保基金重复支付部分予以追回',
       measures: ['recovery'], recoveryFen: ARTICLE_RECOVERY_FEN,

@@ -3,6 +3,7 @@ import type { Ctx } from '../../../core/context';
 import { recordAudit } from '../../../core/audit/audit';
 import { AppError } from '../../../http/app-error';
 import { allocateFen } from './domain/allocate';
+import { countedAmounts } from '../domain/settlement-amount';
 import { checkRecoveryPayment, yuan, type Measure } from './domain/review-chain';
 import { asAppError } from './case.service';
 import { assertInArea } from './case-access';
@@ -42,8 +43,9 @@ export interface RecoveryTotalsQuery {
 
 /**
  * Recovery totals by rule, provider and month over the payments' dates. A case's payment is split
- * over its confirmed findings in proportion to their amounts (to the fen: allocateFen), so the
- * totals per rule and per provider each add up to the total recovered.
+ * over its confirmed findings in proportion to what each counts toward the money at risk (a
+ * settlement flagged by two rules once, by its largest finding: domain/settlement-amount.ts), to
+ * the fen (allocateFen), so the totals per rule and per provider each add up to the total recovered.
  */
 export async function recoveryTotals(ctx: Ctx, q: RecoveryTotalsQuery) {
   let pays = ctx.db.selectFrom('medfund_recoveries as r').innerJoin('medfund_cases as c', 'c.id', 'r.case_id')
@@ -54,7 +56,7 @@ export async function recoveryTotals(ctx: Ctx, q: RecoveryTotalsQuery) {
   const caseIds = [...new Set(payments.map((p) => p.case_id))];
   const findings = caseIds.length
     ? await ctx.db.selectFrom('medfund_case_findings as cf').innerJoin('medfund_findings as f', 'f.id', 'cf.finding_id').innerJoin('medfund_rules as ru', 'ru.code', 'f.rule_code')
-      .select(['cf.case_id', 'f.id', 'f.rule_code', 'ru.name as rule_name', 'f.fixmedins_code', 'f.fixmedins_name', 'f.amount_fen'])
+      .select(['cf.case_id', 'f.id', 'f.rule_code', 'ru.name as rule_name', 'f.fixmedins_code', 'f.fixmedins_name', 'f.setl_id', 'f.amount_fen'])
       .where('cf.case_id', 'in', caseIds).where('cf.outcome', '=', 'confirmed').execute()
     : [];
   const byRule = new Map<string, { key: string; name: string; fen: number; cases: Set<number> }>();
@@ -72,7 +74,9 @@ export async function recoveryTotals(ctx: Ctx, q: RecoveryTotalsQuery) {
     total += amount;
     add(byMonth, p.recovered_on.slice(0, 7), p.recovered_on.slice(0, 7), amount, p.case_id);
     const fs = findings.filter((f) => f.case_id === p.case_id);
-    const parts = allocateFen(amount, fs.map((f) => ({ key: f.id, weight: Number(f.amount_fen) })));
+    // weights: what each finding counts toward the money at risk (a settlement once, at its largest finding)
+    const counted = countedAmounts(fs.map((f) => ({ id: f.id, setlId: f.setl_id, amountFen: Number(f.amount_fen) })));
+    const parts = allocateFen(amount, fs.map((f) => ({ key: f.id, weight: counted.get(f.id)! })));
     for (const f of fs) {
       const fen = parts.get(f.id) ?? 0;
       add(byRule, f.rule_code, f.rule_name, fen, p.case_id);

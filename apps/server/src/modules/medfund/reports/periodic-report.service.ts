@@ -7,7 +7,7 @@ import {
 } from './domain/periods';
 import { findingGroups, findingMonthsRange, findingsByMonth, fundByMonth, fundByProvider, ruleNames, settlementMonths } from './report.repo';
 import { buildSupervision, type SupervisionSummary } from './domain/supervision-summary';
-import { casesOpened, decisions, activityMonths, openStages, recoveries, supervisionMonths, warningCounts } from './supervision.repo';
+import { casesOpened, decisions, activityMonths, openStages, recoveries, supervisionMonths, warningCounts, warningMoney } from './supervision.repo';
 
 export interface ReportQuery {
   /** 'YYYY-MM' or 'YYYY-Qn'; without it the latest month (or quarter) with settlements. */
@@ -61,8 +61,9 @@ export async function periodicReport(ctx: Ctx, store: ClaimsStore, q: ReportQuer
     fundByProvider(store, own.from, own.until),
     ruleNames(ctx.db),
   ]);
-  const [warnings, opened, stages, decided, paid, months] = await Promise.all([
+  const [warnings, money, opened, stages, decided, paid, months] = await Promise.all([
     warningCounts(ctx.db, own.from, own.until),
+    warningMoney(ctx.db, own.from, own.until),
     casesOpened(ctx.db, own.from, own.until),
     openStages(ctx.db, today),
     decisions(ctx.db, own.from, own.until),
@@ -71,7 +72,7 @@ export async function periodicReport(ctx: Ctx, store: ClaimsStore, q: ReportQuer
   ]);
   const report = buildPeriodicReport({ period, trend, fundMonths, findingMonths, findingGroups: groups, providerFund, rules });
   const supervision = buildSupervision({
-    warnings, casesOpened: opened, stages, decisions: decided, recoveredFen: paid.recoveredFen, recoveryPayments: paid.payments, outstandingFen: paid.outstandingFen, months, trend,
+    warnings, warningMoney: money, casesOpened: opened, stages, decisions: decided, recoveredFen: paid.recoveredFen, recoveryPayments: paid.payments, outstandingFen: paid.outstandingFen, months, trend,
   });
   return { ...report, supervision, available: availablePeriods(first, last) };
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { ClaimsStore } from '../claims/claims-store';
+import { settlementRankSql } from '../domain/settlement-amount';
 import type { FindingGroupRow, FindingMonthRow, FundMonthRow, ProviderFundRow, RuleName } from './domain/periodic-report';
 
 /**
@@ -46,20 +47,40 @@ export async function findingMonthsRange(db: Kysely<DB>): Promise<{ first: strin
   return r?.lo && r.hi ? { first: r.lo, last: r.hi } : null;
 }
 
-export async function findingsByMonth(db: Kysely<DB>, from: string, until: string): Promise<FindingMonthRow[]> {
-  const rows = await db.selectFrom('medfund_findings')
-    .select([sql<string>`to_char(occurred_on, 'YYYY-MM')`.as('month'), sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(amount_fen), 0)`.as('amount')])
-    .where('occurred_on', '>=', from).where('occurred_on', '<', until)
-    .groupBy(sql`1`).orderBy(sql`1`).execute();
-  return rows.map((r) => ({ month: r.month, findings: Number(r.n), amountFen: Number(r.amount) }));
+/** Each settlement once, at its largest finding among all its findings (domain/settlement-amount.ts). */
+const SETTLEMENT_RANK = sql.raw(settlementRankSql({ id: 'f.id', setlId: 'f.setl_id', amountFen: 'f.amount_fen' }));
+
+/**
+ * The findings of [from, until), each with `counted`: its amount when it carries its settlement's
+ * money (the settlement's largest finding, the lowest id between equals, among all its findings,
+ * whatever their day), else 0. A settlement's money thus lies on one day, its largest finding's,
+ * so months add up to quarters and no settlement counts twice across the trend.
+ */
+function periodFindings(from: string, until: string) {
+  return sql`
+    SELECT x.*, CASE WHEN x.setl_rank = 1 THEN x.amount_fen ELSE 0 END AS counted
+      FROM (SELECT f.id, f.rule_code, f.severity, f.fixmedins_code, f.fixmedins_name, f.occurred_on, f.amount_fen, ${SETTLEMENT_RANK} AS setl_rank
+              FROM medfund_findings f
+             WHERE f.setl_id IN (SELECT s.setl_id FROM medfund_findings s WHERE s.occurred_on >= ${from}::date AND s.occurred_on < ${until}::date)) x
+     WHERE x.occurred_on >= ${from}::date AND x.occurred_on < ${until}::date`;
 }
 
+/** Findings per month: how many, and the money at risk (each settlement once). */
+export async function findingsByMonth(db: Kysely<DB>, from: string, until: string): Promise<FindingMonthRow[]> {
+  const rows = await sql<{ month: string; n: number; amount: number }>`
+    SELECT to_char(occurred_on, 'YYYY-MM') AS month, count(*) AS n, coalesce(sum(counted), 0) AS amount
+      FROM (${periodFindings(from, until)}) p GROUP BY 1 ORDER BY 1`.execute(db);
+  return rows.rows.map((r) => ({ month: r.month, findings: Number(r.n), amountFen: Number(r.amount) }));
+}
+
+/** Findings per rule × severity × provider: how many, every finding's amount, and the money at risk they carry. */
 export async function findingGroups(db: Kysely<DB>, from: string, until: string): Promise<FindingGroupRow[]> {
-  const rows = await db.selectFrom('medfund_findings')
-    .select(['rule_code', 'severity', 'fixmedins_code', sql<string>`max(fixmedins_name)`.as('name'), sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(amount_fen), 0)`.as('amount')])
-    .where('occurred_on', '>=', from).where('occurred_on', '<', until)
-    .groupBy(['rule_code', 'severity', 'fixmedins_code']).execute();
-  return rows.map((r) => ({ ruleCode: r.rule_code, severity: r.severity, fixmedinsCode: r.fixmedins_code, fixmedinsName: r.name ?? '', findings: Number(r.n), amountFen: Number(r.amount) }));
+  const rows = await sql<{ rule_code: string; severity: 'red' | 'orange'; fixmedins_code: string; name: string | null; n: number; amount: number; counted: number }>`
+    SELECT rule_code, severity, fixmedins_code, max(fixmedins_name) AS name, count(*) AS n, coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(counted), 0) AS counted
+      FROM (${periodFindings(from, until)}) p GROUP BY 1, 2, 3`.execute(db);
+  return rows.rows.map((r) => ({
+    ruleCode: r.rule_code, severity: r.severity, fixmedinsCode: r.fixmedins_code, fixmedinsName: r.name ?? '', findings: Number(r.n), amountFen: Number(r.amount), countedFen: Number(r.counted),
+  }));
 }
 
 /** Rules in their catalogue order. */

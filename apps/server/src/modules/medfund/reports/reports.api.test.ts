@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { amountAtRisk, countedAmounts } from '../domain/settlement-amount';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import type { ClaimsStore } from '../claims/claims-store';
@@ -86,7 +88,13 @@ describe('medfund periodic report: figures', () => {
       .where('occurred_on', '>=', '2025-07-01').where('occurred_on', '<', '2025-10-01').executeTakeFirstOrThrow();
     expect(Number(f.n)).toBeGreaterThan(0);
     expect(r.findings.count).toBe(Number(f.n));
-    expect(r.findings.amountFen).toBe(Number(f.amount));
+    // the money at risk: each settlement once, at its largest finding (of all its findings), on that finding's day
+    const money = await sql<{ amount: string | number }>`
+      SELECT coalesce(sum(amount_fen), 0) AS amount
+        FROM (SELECT DISTINCT ON (setl_id) setl_id, amount_fen, occurred_on FROM medfund_findings ORDER BY setl_id, amount_fen DESC, id) s
+       WHERE occurred_on >= '2025-07-01' AND occurred_on < '2025-10-01'`.execute(t.deps.db);
+    expect(r.findings.amountFen).toBe(Number(money.rows[0]!.amount));
+    expect(r.findings.amountFen).toBeLessThanOrEqual(Number(f.amount));
     expect(r.bySeverity.reduce((s: number, x: { findings: number }) => s + x.findings, 0)).toBe(Number(f.n));
     expect(r.trend[2]).toMatchObject({ findings: Number(f.n), fundFen: q3.fundFen });
     // the top rules are ordered by amount and carry their names; the top providers their fund paid
@@ -125,14 +133,16 @@ describe('medfund report: warnings, cases, recovery and rule effectiveness (0034
   // confirmed with 1,133.81 yuan to recover and 1,000.00 yuan recovered; a second case still in second review, overdue
   it('follows the case: the warning goes in_case when opened, closed when decided, each step in its history; the report and the effectiveness count it', async () => {
     const db = t.deps.db;
-    const picks = await db.selectFrom('medfund_findings').select(['id', 'rule_code', 'amount_fen']).orderBy('id').execute();
+    const picks = await db.selectFrom('medfund_findings').select(['id', 'rule_code', 'amount_fen', 'setl_id']).orderBy('id').execute();
     const f1 = picks[0]!;
     const f2 = picks.find((p) => p.rule_code !== f1.rule_code)!;
+    // the warning's money at risk, as the roll-up would store it: each settlement once
+    const warningFen = amountAtRisk([f1, f2].map((f) => ({ id: f.id, setlId: f.setl_id, amountFen: Number(f.amount_fen) })));
     const before = (await analyst.get('/api/medfund/reports/rule-effectiveness')).json();
     const ruleOf = (e: { rules: Record<string, unknown>[] }, code: string) => e.rules.find((r) => r.ruleCode === code) as unknown as { confirmed: number; recoveryDecidedFen: number };
     const version = (await db.selectFrom('medfund_warning_rule_versions').select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow()).v;
     const warning = await db.insertInto('medfund_warnings').values({
-      subject_kind: 'provider', subject_key: 'TESTPROV', subject_name: '测试医院', level: 'red', amount_fen: 113_381, findings_count: 2,
+      subject_kind: 'provider', subject_key: 'TESTPROV', subject_name: '测试医院', level: 'red', amount_fen: warningFen, findings_count: 2,
       rule_version: version as number, reasons: JSON.stringify([]), created_at: new Date('2024-03-05T02:00:00Z'),
     }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('medfund_warning_findings').values([{ warning_id: warning.id, finding_id: f1.id }, { warning_id: warning.id, finding_id: f2.id }]).execute();
@@ -180,7 +190,7 @@ describe('medfund report: warnings, cases, recovery and rule effectiveness (0034
 
     const r = (await viewer.get('/api/medfund/reports/periodic?period=2024-03&trend=3')).json();
     expect(r.available.months).toContain('2024-03');
-    expect(r.supervision.warnings.byLevel[0]).toEqual({ level: 'red', raised: 1, amountFen: 113_381, open: 0, inCase: 0, closed: 1, dismissed: 0 });
+    expect(r.supervision.warnings.byLevel[0]).toEqual({ level: 'red', raised: 1, amountFen: warningFen, open: 0, inCase: 0, closed: 1, dismissed: 0 });
     expect(r.supervision.cases).toMatchObject({ opened: 2, decided: 1 });
     expect(r.supervision.cases.byDecision[0]).toEqual({ decision: 'confirmed', cases: 1, confirmedFen: 113_381, recoveryDecidedFen: 113_381 });
     // 100,000 of 113,381 fen = 88.2 %
@@ -191,10 +201,12 @@ describe('medfund report: warnings, cases, recovery and rule effectiveness (0034
     expect(second.overdue).toBeGreaterThanOrEqual(1);
     expect(r.supervision.trend.at(-1)).toEqual({ period: '2024-03', warnings: 1, redWarnings: 1, casesOpened: 2, recoveredFen: 100_000 });
 
-    // rule effectiveness: each rule one more confirmed finding, the case's amounts shared by the two findings' amounts
+    // rule effectiveness: each rule one more confirmed finding, the case's amounts shared by what the two findings
+    // count toward its money at risk (when they share a settlement, all of it to the larger one)
     const after = (await analyst.get('/api/medfund/reports/rule-effectiveness')).json();
-    const a1 = Number(f1.amount_fen);
-    const a2 = Number(f2.amount_fen);
+    const counted = countedAmounts([f1, f2].map((f) => ({ id: f.id, setlId: f.setl_id, amountFen: Number(f.amount_fen) })));
+    const a1 = counted.get(f1.id)!;
+    const a2 = counted.get(f2.id)!;
     const first = f1.rule_code < f2.rule_code; // the split walks the rules in code order; ties of remainder go to the first
     const exact1 = (113_381 * a1) / (a1 + a2);
     const floor1 = Math.floor(exact1);

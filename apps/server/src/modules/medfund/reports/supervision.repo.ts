@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { EffectivenessCase, EffectivenessGroup } from './domain/rule-effectiveness';
-import type { DecisionCountRow, StageCountRow, SupervisionMonthRow, WarningCountRow } from './domain/supervision-summary';
+import { settlementRankSql } from '../domain/settlement-amount';
+import type { DecisionCountRow, StageCountRow, SupervisionMonthRow, WarningCountRow, WarningLevel, WarningMoney } from './domain/supervision-summary';
 
 /**
  * What the report and rule effectiveness read of warnings (modules/medfund/warnings, 0032) and
@@ -11,6 +12,11 @@ import type { DecisionCountRow, StageCountRow, SupervisionMonthRow, WarningCount
 const TZ = 'Asia/Shanghai';
 const localTs = (day: string) => sql<Date>`(${day}::timestamp AT TIME ZONE ${TZ})`;
 const localMonth = (col: string) => sql<string>`to_char(${sql.ref(col)} AT TIME ZONE ${TZ}, 'YYYY-MM')`;
+/** Each settlement once per case and outcome, at its largest finding (domain/settlement-amount.ts). */
+const SETTLEMENT_RANK = sql.raw(settlementRankSql({ id: 'x.id', setlId: 'x.setl_id', amountFen: 'x.amount_fen' }));
+const LEVEL_SETTLEMENT_RANK = sql.raw(settlementRankSql({ id: 'x.id', setlId: 'x.setl_id', amountFen: 'x.amount_fen' }, ['x.level']));
+const STAGE_SETTLEMENT_RANK = sql.raw(settlementRankSql({ id: 'x.id', setlId: 'x.setl_id', amountFen: 'x.amount_fen' }, ['x.stage']));
+const CASE_SETTLEMENT_RANK = sql.raw(settlementRankSql({ id: 'x.id', setlId: 'x.setl_id', amountFen: 'x.amount_fen' }, ['x.case_id', 'x.outcome']));
 
 export async function warningCounts(db: Kysely<DB>, from: string, until: string): Promise<WarningCountRow[]> {
   const rows = await db.selectFrom('medfund_warnings')
@@ -20,18 +26,53 @@ export async function warningCounts(db: Kysely<DB>, from: string, until: string)
   return rows.map((r) => ({ level: r.level, status: r.status, warnings: Number(r.n), amountFen: Number(r.amount) }));
 }
 
+/**
+ * The money at risk of the warnings raised in the period: their findings (each once), each
+ * settlement once at its largest finding, per level and in all. A finding is in its person's and
+ * its provider's warning: the warnings' own amounts added would count it twice.
+ */
+export async function warningMoney(db: Kysely<DB>, from: string, until: string): Promise<WarningMoney> {
+  const findings = sql`
+    SELECT DISTINCT w.level, f.id, f.setl_id, f.amount_fen
+      FROM medfund_warnings w JOIN medfund_warning_findings wf ON wf.warning_id = w.id JOIN medfund_findings f ON f.id = wf.finding_id
+     WHERE w.created_at >= ${localTs(from)} AND w.created_at < ${localTs(until)}`;
+  const [byLevel, total] = await Promise.all([
+    sql<{ level: WarningLevel; amount: number }>`
+      SELECT level, coalesce(sum(amount_fen) FILTER (WHERE setl_rank = 1), 0) AS amount
+        FROM (SELECT x.level, x.amount_fen, ${LEVEL_SETTLEMENT_RANK} AS setl_rank FROM (${findings}) x) z GROUP BY level`.execute(db),
+    sql<{ amount: number }>`
+      SELECT coalesce(sum(amount_fen) FILTER (WHERE setl_rank = 1), 0) AS amount
+        FROM (SELECT x.amount_fen, ${SETTLEMENT_RANK} AS setl_rank FROM (SELECT DISTINCT id, setl_id, amount_fen FROM (${findings}) y) x) z`.execute(db),
+  ]);
+  return { byLevel: Object.fromEntries(byLevel.rows.map((r) => [r.level, Number(r.amount)])), totalFen: Number(total.rows[0]?.amount ?? 0) };
+}
+
 export async function casesOpened(db: Kysely<DB>, from: string, until: string): Promise<number> {
   const r = await db.selectFrom('medfund_cases').select(sql<number>`count(*)`.as('n'))
     .where('opened_at', '>=', localTs(from)).where('opened_at', '<', localTs(until)).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-/** Open cases now, by stage; overdue = the stage's deadline has passed (before `today`). */
+/**
+ * Open cases now, by stage; overdue = the stage's deadline has passed (before `today`). A stage's
+ * amount at risk is that of its cases' findings, each settlement once at its largest finding (a
+ * finding is in one open case at most).
+ */
 export async function openStages(db: Kysely<DB>, today: string): Promise<StageCountRow[]> {
-  const rows = await db.selectFrom('medfund_cases')
-    .select(['stage', sql<number>`count(*)`.as('n'), sql<number>`count(*) FILTER (WHERE stage_due_on < ${today}::date)`.as('overdue'), sql<number>`coalesce(sum(amount_at_risk_fen), 0)`.as('amount')])
-    .where('stage', '<>', 'closed').groupBy('stage').execute();
-  return rows.map((r) => ({ stage: r.stage as StageCountRow['stage'], cases: Number(r.n), overdue: Number(r.overdue), amountAtRiskFen: Number(r.amount) }));
+  const [rows, money] = await Promise.all([
+    db.selectFrom('medfund_cases')
+      .select(['stage', sql<number>`count(*)`.as('n'), sql<number>`count(*) FILTER (WHERE stage_due_on < ${today}::date)`.as('overdue')])
+      .where('stage', '<>', 'closed').groupBy('stage').execute(),
+    sql<{ stage: string; amount: number }>`
+      SELECT stage, coalesce(sum(amount_fen) FILTER (WHERE setl_rank = 1), 0) AS amount
+        FROM (SELECT x.stage, x.amount_fen, ${STAGE_SETTLEMENT_RANK} AS setl_rank
+                FROM (SELECT DISTINCT c.stage, f.id, f.setl_id, f.amount_fen
+                        FROM medfund_cases c JOIN medfund_case_findings cf ON cf.case_id = c.id JOIN medfund_findings f ON f.id = cf.finding_id
+                       WHERE c.stage <> 'closed') x) z
+       GROUP BY stage`.execute(db),
+  ]);
+  const amount = new Map(money.rows.map((m) => [m.stage, Number(m.amount)]));
+  return rows.map((r) => ({ stage: r.stage as StageCountRow['stage'], cases: Number(r.n), overdue: Number(r.overdue), amountAtRiskFen: amount.get(r.stage) ?? 0 }));
 }
 
 export async function decisions(db: Kysely<DB>, from: string, until: string): Promise<DecisionCountRow[]> {
@@ -91,17 +132,22 @@ export async function activityMonths(db: Kysely<DB>): Promise<{ first: string; l
  */
 export async function effectivenessRows(db: Kysely<DB>): Promise<{ groups: EffectivenessGroup[]; cases: EffectivenessCase[] }> {
   const [groups, cases] = await Promise.all([
-    sql<{ rule_code: string; rule_version: number; case_id: number | null; outcome: EffectivenessGroup['outcome']; n: number; amount: number }>`
-      SELECT f.rule_code, f.rule_version, cf.case_id, cf.outcome, count(*) AS n, coalesce(sum(f.amount_fen), 0) AS amount
-        FROM medfund_findings f
-        LEFT JOIN LATERAL (SELECT c.case_id, c.outcome FROM medfund_case_findings c WHERE c.finding_id = f.id ORDER BY c.case_id DESC LIMIT 1) cf ON true
+    sql<{ rule_code: string; rule_version: number; case_id: number | null; outcome: EffectivenessGroup['outcome']; n: number; amount: number; counted: number }>`
+      WITH x AS (
+        SELECT f.id, f.setl_id, f.amount_fen, f.rule_code, f.rule_version, cf.case_id, cf.outcome
+          FROM medfund_findings f
+          LEFT JOIN LATERAL (SELECT c.case_id, c.outcome FROM medfund_case_findings c WHERE c.finding_id = f.id ORDER BY c.case_id DESC LIMIT 1) cf ON true
+      ), ranked AS (SELECT x.*, ${CASE_SETTLEMENT_RANK} AS setl_rank FROM x)
+      SELECT rule_code, rule_version, case_id, outcome, count(*) AS n, coalesce(sum(amount_fen), 0) AS amount,
+             coalesce(sum(amount_fen) FILTER (WHERE setl_rank = 1), 0) AS counted
+        FROM ranked
        GROUP BY 1, 2, 3, 4`.execute(db),
     db.selectFrom('medfund_cases').select(['id', 'recovery_decided_fen', 'recovered_fen'])
       .where((eb) => eb.or([eb('recovery_decided_fen', '>', 0), eb('recovered_fen', '>', 0)])).execute(),
   ]);
   return {
     groups: groups.rows.map((g) => ({
-      ruleCode: g.rule_code, ruleVersion: Number(g.rule_version), caseId: g.case_id === null ? null : Number(g.case_id), outcome: g.outcome, findings: Number(g.n), amountFen: Number(g.amount),
+      ruleCode: g.rule_code, ruleVersion: Number(g.rule_version), caseId: g.case_id === null ? null : Number(g.case_id), outcome: g.outcome, findings: Number(g.n), amountFen: Number(g.amount), countedFen: Number(g.counted),
     })),
     cases: cases.map((c) => ({ caseId: Number(c.id), recoveryDecidedFen: Number(c.recovery_decided_fen), recoveredFen: Number(c.recovered_fen) })),
   };

@@ -57,7 +57,12 @@ export function CaseDetailPage() {
         <Descriptions.Item label={t('cases.list.subject')}>{c.subjectName}</Descriptions.Item>
         <Descriptions.Item label={t('cases.list.provider')}>{c.providerNames.join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('cases.list.owner')}>{c.ownerName || '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('cases.list.risk')}>{yuan(c.amountAtRiskFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('cases.list.risk')}>
+          {yuan(c.amountAtRiskFen)}
+          {new Set(c.findings.map((f) => f.setlId)).size < c.findings.length
+            ? <div><Typography.Text type="secondary" data-testid="case-risk-once">{t('cases.detail.riskOnce')}</Typography.Text></div>
+            : null}
+        </Descriptions.Item>
         <Descriptions.Item label={t('cases.list.due')}>{c.stageDueOn ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('cases.detail.appealDeadline')}>{c.appealDeadline ?? '—'}</Descriptions.Item>
         {c.appealStatement ? <Descriptions.Item label={t('cases.detail.appeal')} span={3}>{c.appealStatement}</Descriptions.Item> : null}

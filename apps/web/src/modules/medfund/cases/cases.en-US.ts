@@ -21,6 +21,7 @@ const enUS: Words<typeof zhCN> = {
   detail: {
     back: 'Back to cases', findings: 'Findings', stages: 'Stages and deadlines', timeline: 'Timeline', transfers: 'Transfers and joint inspection', recovery: 'Recovered payments',
     started: 'Started', dueOn: 'Due', ended: 'Ended', escalated: 'Escalated', overdue: 'Overdue', onTime: 'On time', open: 'In progress',
+    riskOnce: 'A settlement several rules flag counts once (at its largest finding)',
     reveal: 'Reveal personal data', outOfArea: 'This case lies outside your inspection area: you may read it but not handle it',
     appealDeadline: 'Appeal deadline', appeal: 'Appeal', basis: 'Basis', decidedBy: 'Decided by', overReason: 'Reason for the excess',
     confirmed: 'Confirmed amount', decided: 'Recovery decided', refused: 'Refused', penalty: 'Penalty', recovered: 'Recovered',
@@ -34,7 +35,7 @@ const enUS: Words<typeof zhCN> = {
     event: {
       opened: 'Opened', pass_first_review: 'First review passed', confirm_second_review: 'Confirmed in second review', record_appeal: 'Appeal', start_investigation: 'Investigation started',
       transferred: 'Clue transferred', joint_inspection: 'Joint inspection', received: 'Signed for', partner_action: 'Department action', reported: 'Department report', check_recorded: 'Department check',
-      decided: 'Decision', recovered: 'Payment recovered', escalated: 'Escalated (overdue)',
+      decided: 'Decision', recovered: 'Payment recovered', escalated: 'Escalated (overdue)', amounts_corrected: 'Amount at risk corrected (each settlement once)',
     },
   },
   inbox: {

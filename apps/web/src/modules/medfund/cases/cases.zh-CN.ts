@@ -17,6 +17,7 @@ const zhCN = {
   detail: {
     back: '返回案件列表', findings: '疑点', stages: '审核阶段与期限', timeline: '办理记录', transfers: '移交与联合检查', recovery: '追回款',
     started: '开始', dueOn: '期限', ended: '结束', escalated: '已督办', overdue: '已超期', onTime: '按期', open: '进行中',
+    riskOnce: '同一结算被多条规则命中时只计一次（按最大的一条疑点）',
     reveal: '查看完整个人信息', outOfArea: '本案件不在您的稽核片区内，您可以查看但不能办理',
     appealDeadline: '申诉截止', appeal: '申诉理由', basis: '处理依据', decidedBy: '决定人', overReason: '超额理由',
     confirmed: '认定金额', decided: '决定追回', refused: '拒付金额', penalty: '罚款金额', recovered: '已追回',
@@ -30,7 +31,7 @@ const zhCN = {
     event: {
       opened: '立案', pass_first_review: '初审通过', confirm_second_review: '复审确认疑点', record_appeal: '机构申诉', start_investigation: '转入调查核实',
       transferred: '线索移交', joint_inspection: '发起联合检查', received: '部门签收', partner_action: '部门处理', reported: '部门反馈', check_recorded: '部门检查结论',
-      decided: '处理决定', recovered: '追回款到账', escalated: '超期督办',
+      decided: '处理决定', recovered: '追回款到账', escalated: '超期督办', amounts_corrected: '疑点金额更正（同一结算只计一次）',
     },
   },
   inbox: {

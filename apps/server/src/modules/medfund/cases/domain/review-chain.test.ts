@@ -78,7 +78,19 @@ describe('the review chain (初审 → 复审 → 申诉 → 调查核实 → �
 });
 
 describe('decisions', () => {
-  const findings = [{ id: 1, amountFen: 100_00 }, { id: 2, amountFen: 13_381 }, { id: 3, amountFen: 5_000 }];
+  const findings = [{ id: 1, setlId: 'S1', amountFen: 100_00 }, { id: 2, setlId: 'S2', amountFen: 13_381 }, { id: 3, setlId: 'S3', amountFen: 5_000 }];
+
+  it('counts a settlement two confirmed findings flag once, at its larger finding, in the confirmed amount and the over-recovery check', () => {
+    // two rules on settlement S1 (10,000 and 8,000 fen) and one on S2
+    const twice = [{ id: 1, setlId: 'S1', amountFen: 10_000 }, { id: 2, setlId: 'S1', amountFen: 8_000 }, { id: 3, setlId: 'S2', amountFen: 500 }];
+    const d = decide(at('investigation'), { decision: 'confirmed', basis: 'x', measures: ['recovery'], recoveryFen: 10_500 }, twice);
+    expect(d.confirmedFen).toBe(10_500);
+    // recovering the sum of the findings (18,500) is over the money at risk: a reason is needed
+    expect(refusal(() => decide(at('investigation'), { decision: 'confirmed', basis: 'x', measures: ['recovery'], recoveryFen: 10_501 }, twice)).code).toBe('MEDFUND_RECOVERY_OVER_RISK');
+    // the larger finding dismissed: the settlement counts at the smaller confirmed one
+    const part = decide(at('investigation'), { decision: 'confirmed', basis: 'x', measures: ['penalty'], penaltyFen: 1, findingOutcomes: [{ findingId: 1, outcome: 'dismissed' }] }, twice);
+    expect(part.confirmedFen).toBe(8_500);
+  });
 
   it('confirms with measures and per-finding outcomes; the confirmed amount is the sum of the confirmed findings', () => {
     const d = decide(at('investigation'), {

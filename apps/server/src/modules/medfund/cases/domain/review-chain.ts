@@ -3,6 +3,7 @@
  * 违规处理, as a pure state machine. Every refusal says what was asked, where the case stands and
  * what to do instead. No database, no clock: the caller gives today's local date.
  */
+import { amountAtRisk, type SettlementFinding } from '../../domain/settlement-amount';
 
 export const OPEN_STAGES = ['first_review', 'second_review', 'appeal', 'investigation'] as const;
 export type OpenStage = (typeof OPEN_STAGES)[number];
@@ -172,7 +173,7 @@ const invalid = (fields: Record<string, string>, zh: string, en: string): never 
  * Required: the basis; for confirmed, at least one measure, the amount of each money measure, at
  * least one confirmed finding; a recovery above the confirmed amount at risk needs a reason.
  */
-export function decide(state: CaseState, input: DecisionInput, findings: { id: number; amountFen: number }[]): DecisionResult {
+export function decide(state: CaseState, input: DecisionInput, findings: SettlementFinding[]): DecisionResult {
   if (state.stage === 'closed') refuse({ code: 'MEDFUND_CASE_STAGE_ORDER', zh: '案件已处理完毕，不能再次作出处理决定', en: 'The case is closed; it cannot be decided again' });
   if (input.decision === 'confirmed' && state.stage !== 'investigation') {
     refuse({
@@ -191,7 +192,8 @@ export function decide(state: CaseState, input: DecisionInput, findings: { id: n
     }
     outcomes.set(o.findingId, o.outcome);
   }
-  const confirmedFen = findings.filter((f) => outcomes.get(f.id) === 'confirmed').reduce((s, f) => s + f.amountFen, 0);
+  // the confirmed findings' money: each settlement once, at its largest confirmed finding
+  const confirmedFen = amountAtRisk(findings.filter((f) => outcomes.get(f.id) === 'confirmed'));
   if (input.decision !== 'confirmed') {
     return { decision: input.decision, measures: [], outcomes, confirmedFen: 0, recoveryFen: 0, refusedFen: 0, penaltyFen: 0, overReason: null };
   }

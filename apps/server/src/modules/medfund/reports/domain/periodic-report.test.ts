@@ -41,9 +41,9 @@ describe('buildPeriodicReport', () => {
     ],
     findingMonths: [{ month: '2025-02', findings: 4, amountFen: 8_000 }, { month: '2025-03', findings: 6, amountFen: 15_000 }],
     findingGroups: [
-      { ruleCode: 'DUP', severity: 'red', fixmedinsCode: 'H1', fixmedinsName: '甲医院', findings: 2, amountFen: 9_000 },
-      { ruleCode: 'DUP', severity: 'orange', fixmedinsCode: 'H2', fixmedinsName: '', findings: 1, amountFen: 1_000 },
-      { ruleCode: 'AGE', severity: 'orange', fixmedinsCode: 'H1', fixmedinsName: '甲医院', findings: 3, amountFen: 5_000 },
+      { ruleCode: 'DUP', severity: 'red', fixmedinsCode: 'H1', fixmedinsName: '甲医院', findings: 2, amountFen: 9_000, countedFen: 9_000 },
+      { ruleCode: 'DUP', severity: 'orange', fixmedinsCode: 'H2', fixmedinsName: '', findings: 1, amountFen: 1_000, countedFen: 1_000 },
+      { ruleCode: 'AGE', severity: 'orange', fixmedinsCode: 'H1', fixmedinsName: '甲医院', findings: 3, amountFen: 5_000, countedFen: 5_000 },
     ],
     providerFund: [
       { fixmedinsCode: 'H1', fixmedinsName: '甲医院', settlements: 600, fundFen: 18_000_00 },
@@ -75,5 +75,21 @@ describe('buildPeriodicReport', () => {
       { fixmedinsCode: 'H2', fixmedinsName: '乙药店', findings: 1, amountFen: 1_000, rules: 1, settlements: 500, fundFen: 12_000_00, perMilleOfFund: 0.83 },
     ]);
     expect(r.trend.map((p) => p.period)).toEqual(['2025-01', '2025-02', '2025-03']);
+  });
+
+  it('counts a settlement two rules flag once in the money at risk, and fully in each rule\'s amount', () => {
+    // AGE's 5,000 include 2,000 on a settlement DUP flagged at 4,000: AGE carries only 3,000 of the money at risk
+    const o = buildPeriodicReport({
+      period, trend: trailingPeriods(period, 1), fundMonths: [], findingMonths: [], providerFund: [], rules: [],
+      findingGroups: [
+        { ruleCode: 'DUP', severity: 'red', fixmedinsCode: 'H1', fixmedinsName: '甲医院', findings: 2, amountFen: 9_000, countedFen: 9_000 },
+        { ruleCode: 'AGE', severity: 'orange', fixmedinsCode: 'H1', fixmedinsName: '甲医院', findings: 3, amountFen: 5_000, countedFen: 3_000 },
+      ],
+    });
+    expect(o.findings).toMatchObject({ count: 5, amountFen: 12_000 });
+    expect(o.bySeverity).toEqual([{ severity: 'red', findings: 2, amountFen: 9_000 }, { severity: 'orange', findings: 3, amountFen: 3_000 }]);
+    expect(o.topProviders[0]).toMatchObject({ fixmedinsCode: 'H1', findings: 5, amountFen: 12_000 });
+    // each rule's amount is what it found; the shares of the money at risk overlap (75 % + 41.7 %)
+    expect(o.topRules.map((x) => [x.ruleCode, x.amountFen, x.sharePercent])).toEqual([['DUP', 9_000, 75], ['AGE', 5_000, 41.7]]);
   });
 });

@@ -5,8 +5,13 @@ import { formatReportPeriod, periodMonths, periodOfMonth, periodRange, type Repo
  * reads: the fund paid per month (claims store), findings per month and, for the period itself,
  * findings per rule × severity × provider, and the fund paid per provider. Pure: no database.
  * Amounts are integer fen; a change is a percentage with one decimal, null when there is no base.
+ * The money at risk (the findings' amount, by severity, by provider, per ‰ of the fund, the trend)
+ * counts each settlement once, at its largest finding; a rule's amount counts every finding of the
+ * rule (what it found), so a rule's share of the money at risk is its amount ÷ the money at risk,
+ * and rules overlapping on one settlement make the shares add up to more than 100 %.
  */
 export interface FundMonthRow { month: string; settlements: number; medfeeFen: number; fundFen: number }
+/** A month's findings and their money at risk (each settlement once). */
 export interface FindingMonthRow { month: string; findings: number; amountFen: number }
 export interface FindingGroupRow {
   ruleCode: string;
@@ -14,7 +19,10 @@ export interface FindingGroupRow {
   fixmedinsCode: string;
   fixmedinsName: string;
   findings: number;
+  /** Every finding's amount: what the rule found (per finding). */
   amountFen: number;
+  /** The money at risk these findings carry: each settlement once, at its largest finding (domain/settlement-amount.ts). */
+  countedFen: number;
 }
 export interface ProviderFundRow { fixmedinsCode: string; fixmedinsName: string; settlements: number; fundFen: number }
 export interface RuleName { code: string; name: string; nameEn: string }
@@ -108,10 +116,11 @@ export function buildPeriodicReport(input: PeriodicReportInput): PeriodicReport 
   let amount = 0;
   for (const g of input.findingGroups) {
     count += g.findings;
-    amount += g.amountFen;
+    // the money at risk (total, severity, provider): each settlement once; a rule's amount: all it found
+    amount += g.countedFen;
     const s = severity.get(g.severity)!;
     s.findings += g.findings;
-    s.amountFen += g.amountFen;
+    s.amountFen += g.countedFen;
     const n = names.get(g.ruleCode);
     const r = rules.get(g.ruleCode) ?? { ruleCode: g.ruleCode, ruleName: n?.name ?? g.ruleCode, ruleNameEn: n?.nameEn ?? g.ruleCode, findings: 0, amountFen: 0, sharePercent: null, red: 0, orange: 0 };
     r.findings += g.findings;
@@ -122,7 +131,7 @@ export function buildPeriodicReport(input: PeriodicReportInput): PeriodicReport 
       fixmedinsCode: g.fixmedinsCode, fixmedinsName: g.fixmedinsName, findings: 0, amountFen: 0, rules: 0, settlements: 0, fundFen: 0, perMilleOfFund: null, ruleSet: new Set<string>(),
     };
     p.findings += g.findings;
-    p.amountFen += g.amountFen;
+    p.amountFen += g.countedFen;
     p.ruleSet.add(g.ruleCode);
     providers.set(g.fixmedinsCode, p);
   }

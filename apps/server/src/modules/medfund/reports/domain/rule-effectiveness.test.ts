@@ -66,6 +66,16 @@ describe('ruleEffectiveness', () => {
     expect(e.unattributed).toEqual({ cases: 1, recoveryDecidedFen: 500, recoveredFen: 200 });
   });
 
+  it('weighs a settlement two rules flag once in the split: by what each finding counts toward the money at risk', () => {
+    // case 9: DUP 60,000 and AGE 60,000 on the same settlement (AGE carries nothing), AGE 40,000 on another:
+    // the money at risk is 100,000, so DUP gets 60 % and AGE 40 % — not 50 / 50 by every finding's amount
+    const split = ruleEffectiveness([
+      { ...f(1, 'DUP', 1, 60_000, 9, 'confirmed'), countedFen: 60_000 },
+      { ...f(2, 'AGE', 1, 100_000, 9, 'confirmed', 2), countedFen: 40_000 },
+    ], [{ caseId: 9, recoveryDecidedFen: 100_000, recoveredFen: 10_001 }]);
+    expect(split.rules.map((r) => [r.ruleCode, r.amountFen, r.recoveryDecidedFen, r.recoveredFen])).toEqual([['AGE', 100_000, 40_000, 4_000], ['DUP', 60_000, 60_000, 6_001]]);
+  });
+
   it('keeps a rule that never fired, in the given order, and totals everything', () => {
     expect(e.rules.map((r) => r.ruleCode)).toEqual(['DUP', 'AGE', 'NEVER']);
     expect(e.rules[2]).toMatchObject({ findings: 0, precision: null, versions: [] });

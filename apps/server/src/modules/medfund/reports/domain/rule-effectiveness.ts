@@ -8,8 +8,8 @@
  *   has settled, the share that were real. A data-quality finding (数据问题，纠正不处罚) counts
  *   against the rule: the money was not at risk. null until something is decided.
  * - A case's recovery belongs to the case, not to a finding: it is shared among the case's
- *   confirmed findings, rule version by rule version, in proportion to their amounts (equal shares
- *   when those are all 0), to the fen by the largest-remainder method, so the per-rule amounts add
+ *   confirmed findings, rule version by rule version, in proportion to what they count toward the
+ *   case's money at risk (a settlement once, at its largest finding; equal shares when all are 0), to the fen by the largest-remainder method, so the per-rule amounts add
  *   up to the cases' totals.
  *   A case with a recovery but no confirmed finding leaves it unattributed (reported apart).
  */
@@ -23,7 +23,14 @@ export interface EffectivenessGroup {
   caseId: number | null;
   outcome: FindingOutcome | null;
   findings: number;
+  /** Every finding's amount (per finding: what the rule found). */
   amountFen: number;
+  /**
+   * What these findings count toward their case's money at risk: each settlement of the case once,
+   * at its largest finding of the same outcome (domain/settlement-amount.ts). The weights of the
+   * recovery's split, so a settlement two rules flag does not weigh twice. Default: amountFen.
+   */
+  countedFen?: number;
 }
 
 export interface EffectivenessCase { caseId: number; recoveryDecidedFen: number; recoveredFen: number }
@@ -134,7 +141,7 @@ export function ruleEffectiveness(findings: readonly EffectivenessGroup[], cases
       }
       continue;
     }
-    const weights = list.map((f) => f.amountFen);
+    const weights = list.map((f) => f.countedFen ?? f.amountFen);
     const decided = allocateFen(c.recoveryDecidedFen, weights);
     const recovered = allocateFen(c.recoveredFen, weights);
     list.forEach((f, i) => share.set(f, { decided: decided[i]!, recovered: recovered[i]! }));

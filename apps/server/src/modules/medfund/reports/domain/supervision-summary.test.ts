@@ -32,6 +32,16 @@ describe('buildSupervision', () => {
     ]);
   });
 
+  it('takes the warnings\' money at risk per settlement when given: a finding in a person\'s and a provider\'s warning counts once', () => {
+    const once = buildSupervision({
+      warnings: [{ level: 'red', status: 'open', warnings: 2, amountFen: 2 * 113_381 }, { level: 'yellow', status: 'open', warnings: 1, amountFen: 500 }],
+      warningMoney: { byLevel: { red: 113_381, yellow: 500 }, totalFen: 113_381 }, // the yellow warning's settlement is also in a red one
+      casesOpened: 0, stages: [], decisions: [], recoveredFen: 0, recoveryPayments: 0, outstandingFen: 0, months: [], trend: trailingPeriods(parseReportPeriod('2025-Q1')!, 1),
+    });
+    expect(once.warnings.amountFen).toBe(113_381);
+    expect(once.warnings.byLevel.map((l) => [l.level, l.raised, l.amountFen])).toEqual([['red', 2, 113_381], ['orange', 0, 0], ['yellow', 1, 500]]);
+  });
+
   it('shows every open stage, the decisions, and the recovery rate', () => {
     expect(s.cases).toMatchObject({ opened: 3, decided: 3, open: 3, overdue: 1 });
     expect(s.cases.byStage.map((x) => [x.stage, x.cases, x.overdue])).toEqual([['first_review', 0, 0], ['second_review', 2, 1], ['appeal', 0, 0], ['investigation', 1, 0]]);

@@ -23,8 +23,16 @@ export interface StageCountRow { stage: Exclude<CaseStage, 'closed'>; cases: num
 export interface DecisionCountRow { decision: CaseDecision; cases: number; confirmedFen: number; recoveryDecidedFen: number }
 export interface SupervisionMonthRow { month: string; warnings: number; redWarnings: number; casesOpened: number; recoveredFen: number }
 
+/**
+ * The money at risk of the period's warnings, each settlement once (at its largest finding) per
+ * level and in the total: a finding counts toward its person's and its provider's warning, so
+ * adding the warnings' own amounts would count it twice. Without it, the warnings' amounts are added.
+ */
+export interface WarningMoney { byLevel: Partial<Record<WarningLevel, number>>; totalFen: number }
+
 export interface SupervisionInput {
   warnings: WarningCountRow[];
+  warningMoney?: WarningMoney;
   casesOpened: number;
   stages: StageCountRow[];
   decisions: DecisionCountRow[];
@@ -59,6 +67,7 @@ export function buildSupervision(input: SupervisionInput): SupervisionSummary {
       row.amountFen += w.amountFen;
       row[STATUS_KEY[w.status]] += w.warnings;
     }
+    if (input.warningMoney) row.amountFen = input.warningMoney.byLevel[level] ?? 0;
     return row;
   });
   const byStage = OPEN_STAGES.map((stage) => {
@@ -81,7 +90,7 @@ export function buildSupervision(input: SupervisionInput): SupervisionSummary {
     pt.recoveredFen += m.recoveredFen;
   }
   return {
-    warnings: { raised: sum(byLevel, 'raised'), amountFen: sum(byLevel, 'amountFen'), byLevel },
+    warnings: { raised: sum(byLevel, 'raised'), amountFen: input.warningMoney ? input.warningMoney.totalFen : sum(byLevel, 'amountFen'), byLevel },
     cases: {
       opened: input.casesOpened, decided: sum(byDecision, 'cases'), open: sum(byStage, 'cases'), overdue: sum(byStage, 'overdue'), byStage, byDecision,
     },

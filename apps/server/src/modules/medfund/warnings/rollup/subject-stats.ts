@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../../../core/context';
 import type { SubjectKind } from '../domain/rollup-rules';
+import { settlementRankSql } from '../../domain/settlement-amount';
 
 /** One subject's findings, aggregated by the database (what levelOf needs, and what the warning shows). */
 export interface SubjectRow {
@@ -23,6 +24,8 @@ export interface SubjectRow {
 
 const KEY = { person: sql.ref('f.psn_no'), provider: sql.ref('f.fixmedins_code') };
 const day0 = sql`DATE '2000-01-01'`;
+/** Each settlement once per subject, at its largest finding (domain/settlement-amount.ts, the rule cases and reports use too). */
+const SETTLEMENT_RANK = sql.raw(settlementRankSql({ id: 'c.id', setlId: 'c.setl_id', amountFen: 'c.amount_fen' }, ['c.k']));
 
 /**
  * The findings a roll-up weighs for one subject kind: those of the period not already under a
@@ -62,7 +65,7 @@ export async function subjectStats(db: Tx, kind: SubjectKind, from: string, to: 
       SELECT c.*,
         count(*) OVER (PARTITION BY c.k ORDER BY ${day} RANGE BETWEEN ${sql.raw(String(redDays - 1))} PRECEDING AND CURRENT ROW) AS n_red,
         count(*) OVER (PARTITION BY c.k ORDER BY ${day} RANGE BETWEEN ${sql.raw(String(orangeDays - 1))} PRECEDING AND CURRENT ROW) AS n_orange,
-        row_number() OVER (PARTITION BY c.k, c.setl_id ORDER BY c.amount_fen DESC) AS setl_rank
+        ${SETTLEMENT_RANK} AS setl_rank
       FROM c
     )
     SELECT k COLLATE "C" AS k,
