@@ -140,6 +140,9 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     await partner.getByTestId('inbox-report').fill('诊疗记录与结算不符，存在重复收费');
     await partner.getByTestId('inbox-report-save').click();
     await poll(() => call<{ transfers: { reportedAt: string | null }[] }>(analyst, 'GET', `/api/medfund/cases/${caseId}`).then((c) => c.transfers[0]?.reportedAt ?? null)).not.toBeNull();
+    // the form stays filled in: a later report replaces this one, and the page says so
+    await poll(() => partner.getByTestId('inbox-report-save').innerText()).toContain('更新反馈');
+    expect(await partner.getByTestId('inbox-reported').innerText()).toContain('再次提交将替换');
     await screenshot(partner, 'medfund-cases-04-partner-action');
     // a partner department sees only what was transferred to it
     const other = await newPage(journey.browser);

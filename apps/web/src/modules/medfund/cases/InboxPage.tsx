@@ -104,14 +104,15 @@ export function InboxItemPage() {
               <Button htmlType="submit" loading={act.isPending} data-testid="inbox-action-save">{t('cases.inbox.addAction')}</Button>
             </Form>
           </Card>
-          <Card size="small" title={t('cases.inbox.sendReport')} style={{ width: 420 }}>
+          <Card size="small" title={t(tr.reportedAt ? 'cases.inbox.updateReport' : 'cases.inbox.sendReport')} style={{ width: 420 }}>
             {report.error ? <ErrorAlert error={report.error} /> : null}
+            {tr.reportedAt ? <Typography.Paragraph type="secondary" data-testid="inbox-reported">{t('cases.inbox.reportedBy', { name: tr.reportedByName ?? '', at: formatDateTime(tr.reportedAt) })}</Typography.Paragraph> : null}
             <Form layout="vertical" onFinish={(v) => report.mutate(v)} initialValues={{ report: tr.report ?? '', checkResult: tr.checkResult ?? undefined }}>
               <Form.Item name="report" label={t('cases.inbox.report')}><Input.TextArea rows={3} maxLength={4000} data-testid="inbox-report" /></Form.Item>
               <Form.Item name="checkResult" label={t('cases.inbox.checkResult')}>
                 <Select allowClear options={(['violation', 'partly', 'no_violation'] as const).map((c) => ({ value: c, label: t(`cases.checkResult.${c}`) }))} data-testid="inbox-check" />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={report.isPending} data-testid="inbox-report-save">{t('cases.inbox.sendReport')}</Button>
+              <Button type="primary" htmlType="submit" loading={report.isPending} data-testid="inbox-report-save">{t(tr.reportedAt ? 'cases.inbox.updateReport' : 'cases.inbox.sendReport')}</Button>
             </Form>
           </Card>
         </Space>

@@ -42,7 +42,7 @@ const enUS: Words<typeof zhCN> = {
     title: 'Transferred clues', subTitle: 'Clues and joint inspections transferred to your department: sign for them, record your actions, report back', status: 'Status',
     unreceived: 'To sign for', open: 'In hand', reported: 'Reported', received: 'Signed for', case: 'Case', purpose: 'Kind', from: 'From', at: 'Transferred at',
     detail: 'Clue', receive: 'Sign for it', action: 'Action', actedOn: 'Date', addAction: 'Record action', report: 'Report', checkResult: 'Your check result',
-    sendReport: 'Report back', masked: 'Personal data masked', none: 'Nothing has been transferred to your department',
+    sendReport: 'Report back', updateReport: 'Update the report', reportedBy: 'Reported by {{name}} at {{at}}; sending again replaces this report', masked: 'Personal data masked', none: 'Nothing has been transferred to your department',
   },
   recovery: {
     title: 'Recovery', subTitle: 'Recovered amounts by rule, provider and month (to the fen; a payment is split over the case\'s confirmed findings by amount)',

@@ -38,7 +38,7 @@ const zhCN = {
     title: '移交线索', subTitle: '移交给本部门的医保基金监管线索和联合检查：签收、记录处理情况、反馈结果', status: '状态',
     unreceived: '待签收', open: '办理中', reported: '已反馈', received: '已签收', case: '案件', purpose: '类型', from: '移交人', at: '移交时间',
     detail: '线索详情', receive: '签收', action: '处理情况', actedOn: '处理日期', addAction: '记录处理情况', report: '反馈内容', checkResult: '本部门检查结论',
-    sendReport: '反馈', masked: '个人信息已脱敏', none: '暂无移交给本部门的线索',
+    sendReport: '反馈', updateReport: '更新反馈', reportedBy: '{{name}} 已于 {{at}} 反馈；再次提交将替换这次反馈', masked: '个人信息已脱敏', none: '暂无移交给本部门的线索',
   },
   recovery: {
     title: '基金追回', subTitle: '按规则、机构、月份汇总追回金额（精确到分；一次追回按案件认定疑点的金额比例分摊到规则和机构）',
