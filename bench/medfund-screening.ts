@@ -5,9 +5,15 @@
  * checks both engines return the same findings per rule (a digest of the rows).
  *
  *   npx tsx bench/medfund-screening.ts [--persons 20000] [--pg postgres://postgres@127.0.0.1:PORT/postgres]
- *        [--memory 1GB] [--dir /tmp/zz-bench/medfund] [--pg-timeout-s 900] [--rules DRUG_OVERSUPPLY,PRICE_CAP]
- *        [--skip-duckdb] [--pg-db NAME] [--load-only]
+ *        [--memory 1GB] [--screening-memory 4GB] [--views] [--dir /tmp/zz-bench/medfund] [--pg-timeout-s 900] [--rules DRUG_OVERSUPPLY,PRICE_CAP]
+ *        [--skip-duckdb] [--pg-db NAME] [--duck-file PATH] [--load-only]
  *
+ * A full run reads one netted snapshot (rules/screening/full-claims.ts) with DuckDB's memory limit at
+ * --screening-memory meanwhile, as the screening job does; --views also times every rule over the
+ * netting views first (how full runs read the claims before bench run 39) and checks the findings agree.
+ *
+ * --duck-file PATH: the same for DuckDB: the store file is loaded when it does not exist, reused
+ * as it is otherwise, and kept (without it, a fresh file per run, removed at the end).
  * --pg-db NAME: the PostgreSQL database to use instead of a fresh one dropped at the end: created
  * and loaded when it does not exist, reused as it is (no import) when it holds the year already,
  * and kept afterwards — a 9 M-line load into PostgreSQL takes longer than the 14 rules, so one
@@ -39,6 +45,8 @@ import { GENERATOR_EDITION, generateDistrictYear } from '../apps/server/src/modu
 import { SHIPPED_RULES } from '../apps/server/src/modules/medfund/rules/domain/rule-catalog';
 import { ensureScreeningViews, screenRule } from '../apps/server/src/modules/medfund/rules/screening/screen-claims';
 import { withWindowClaims } from '../apps/server/src/modules/medfund/rules/screening/window-claims';
+import { withFullClaims } from '../apps/server/src/modules/medfund/rules/screening/full-claims';
+import type { ClaimsSources } from '../apps/server/src/modules/medfund/rules/domain/template-sql';
 import { providerStatsSql } from '../apps/server/src/modules/medfund/rules/screening/run-job';
 
 const arg = (name: string, fallback?: string) => {
@@ -48,6 +56,8 @@ const arg = (name: string, fallback?: string) => {
 const persons = Number(arg('persons', '20000'));
 const pgUrl = arg('pg');
 const memory = arg('memory', '1GB')!;
+// the server's defaults (CLAIMS_MEMORY_LIMIT, CLAIMS_SCREENING_MEMORY_LIMIT)
+const screeningMemory = arg('screening-memory', '4GB')!;
 const baseDir = arg('dir', '/tmp/zz-bench/medfund')!;
 const pgTimeoutS = Number(arg('pg-timeout-s', '900'));
 const dataDir = path.join(baseDir, `persons-${persons}-e${GENERATOR_EDITION}`);
@@ -98,23 +108,42 @@ async function measure(name: string, store: ClaimsStore, reuse = false) {
   const [counts] = await store.query<{ s: number; l: number }>('SELECT (SELECT count(*) FROM medfund.setl_d) AS s, (SELECT count(*) FROM medfund.fee_list_d) AS l');
   const { s, l } = counts!;
   console.log(`${name}: ${s} settlements, ${l} fee lines, imported in ${(loadMs / 1000).toFixed(1)} s; load ${load1()}`);
-  const perRule: Record<string, { ms: number; n: number; digest: string; dayMs: number }> = {};
+  const perRule: Record<string, { ms: number; n: number; digest: string; dayMs: number; viewsMs: number; sameAsViews: boolean | null }> = {};
   const fullFindings = new Map<string, Awaited<ReturnType<typeof screenRule>>>();
-  let full = 0;
-  for (const rule of RULES) {
-    const t = performance.now();
-    let found: Awaited<ReturnType<typeof screenRule>> | null = null;
-    try {
-      found = await screenRule(store, rule, YEAR);
-    } catch (err) {
-      console.log(`  ${name} full ${rule.code}: FAILED ${(err as Error).message.slice(0, 120)}`);
+  const screenEach = async (st: ClaimsStore, label: string, claims?: ClaimsSources) => {
+    const out: Record<string, { ms: number; found: Awaited<ReturnType<typeof screenRule>> | null }> = {};
+    for (const rule of RULES) {
+      const t = performance.now();
+      let found: Awaited<ReturnType<typeof screenRule>> | null = null;
+      try {
+        found = await screenRule(st, rule, { ...YEAR, lookback: false }, claims);
+      } catch (err) {
+        console.log(`  ${name} ${label} ${rule.code}: FAILED ${(err as Error).message.slice(0, 120)}`);
+      }
+      out[rule.code] = { ms: performance.now() - t, found };
+      console.log(`  ${name} ${label} ${rule.code}: ${out[rule.code]!.ms.toFixed(0)} ms, ${found?.length ?? '–'} findings; load ${load1()}`);
     }
-    const ms = performance.now() - t;
-    perRule[rule.code] = { ms, n: found?.length ?? -1, digest: found ? digest(found) : 'failed', dayMs: 0 };
-    if (found) fullFindings.set(rule.code, found);
-    full += ms;
-    console.log(`  ${name} full ${rule.code}: ${ms.toFixed(0)} ms, ${found?.length ?? '–'} findings; load ${load1()}`);
+    return out;
+  };
+  // the old way first (--views): every rule over the netting views, as full runs did before run 39
+  const viaViews = process.argv.includes('--views') ? await screenEach(store, 'full over the views') : null;
+  // a full run as the screening job runs it: one netted snapshot, then the rules over it
+  let snapshotFullMs = 0;
+  const t0 = performance.now();
+  const viaSnapshot = await withFullClaims(store, (tx, claims) => screenEach(tx, 'full', claims), (ms) => { snapshotFullMs = ms; });
+  const full = performance.now() - t0;
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log(`  ${name} full: snapshot ${snapshotFullMs.toFixed(0)} ms, the whole run ${(full / 1000).toFixed(2)} s; peak RSS so far ${rss.toFixed(0)} MiB`);
+  let viewsMs = 0;
+  for (const rule of RULES) {
+    const got = viaSnapshot[rule.code]!;
+    const old = viaViews?.[rule.code];
+    viewsMs += old?.ms ?? 0;
+    const d = got.found ? digest(got.found) : 'failed';
+    perRule[rule.code] = { ms: got.ms, n: got.found?.length ?? -1, digest: d, dayMs: 0, viewsMs: old?.ms ?? 0, sameAsViews: old ? (old.found ? digest(old.found) === d : false) : null };
+    if (got.found) fullFindings.set(rule.code, got.found);
   }
+  if (viaViews) console.log(`  ${name} full over the views: ${(viewsMs / 1000).toFixed(2)} s; with the snapshot ${(full / 1000).toFixed(2)} s (${(viewsMs / full).toFixed(2)}×); the same findings per rule: ${RULES.every((r) => perRule[r.code]!.sameAsViews) ? 'yes' : 'NO'}`);
   const dates = new Map((await store.query<{ setl_id: string; d: string }>('SELECT setl_id, CAST(setl_date AS VARCHAR) AS d FROM medfund.mf_setl')).map((r) => [String(r.setl_id), r.d]));
   const dayTotals: number[] = [];
   let snapshotMs = 0;
@@ -144,7 +173,7 @@ async function measure(name: string, store: ClaimsStore, reuse = false) {
   const providerMs = performance.now() - tp;
   console.log(`  ${name} provider risk statistics (whole year, after every run): ${providerMs.toFixed(0)} ms; load ${load1()}`);
   console.log(`${name}: full ${(full / 1000).toFixed(2)} s, incremental day ${dayTotals.map((d) => (d / 1000).toFixed(2)).join(' / ')} s; load ${load1()}`);
-  return { settlements: Number(s), lines: Number(l), loadMs, fullMs: full, dayMs: Math.max(...dayTotals), snapshotMs, providerMs, perRule };
+  return { settlements: Number(s), lines: Number(l), loadMs, fullMs: full, fullSnapshotMs: snapshotFullMs, viewsMs, dayMs: Math.max(...dayTotals), snapshotMs, providerMs, perRule, peakRssMiB: rss };
 }
 
 async function main() {
@@ -153,14 +182,19 @@ async function main() {
   const skipDuck = process.argv.includes('--skip-duckdb');
   let d: Awaited<ReturnType<typeof measure>> | null = null;
   if (!skipDuck) {
-    const dbFile = path.join(baseDir, `screen-${process.pid}.duckdb`);
-    const duck = await openDuckdbStore(dbFile, { memoryLimit: memory });
+    const keepFile = arg('duck-file');
+    const dbFile = keepFile ?? path.join(baseDir, `screen-${process.pid}.duckdb`);
+    const reuse = Boolean(keepFile && fs.existsSync(keepFile));
+    const duck = await openDuckdbStore(dbFile, { memoryLimit: memory, screeningMemoryLimit: screeningMemory });
     try {
-      d = await measure('duckdb', duck);
+      if (reuse) console.log(`duckdb: reusing ${dbFile} as loaded (no import)`);
+      d = await measure('duckdb', duck, reuse);
     } finally {
       await duck.close();
-      fs.rmSync(dbFile, { force: true });
-      fs.rmSync(`${dbFile}.wal`, { force: true });
+      if (!keepFile) {
+        fs.rmSync(dbFile, { force: true });
+        fs.rmSync(`${dbFile}.wal`, { force: true });
+      }
     }
   }
   let p: Awaited<ReturnType<typeof measure>> | null = null;
@@ -187,13 +221,15 @@ async function main() {
       await admin.end();
     }
   }
-  console.log('\n| rule | DuckDB ms | findings | PostgreSQL ms | findings | ratio | same findings | DuckDB day ms (max of 3) | PostgreSQL day ms |\n|---|---:|---:|---:|---:|---:|---|---:|---:|');
+  const views = (x: typeof d, code: string) => (x?.perRule[code]?.sameAsViews === null || !x ? '–' : `${x.perRule[code]!.viewsMs.toFixed(0)}${x.perRule[code]!.sameAsViews ? '' : ' (**different**)'}`);
+  console.log('\n| rule | DuckDB ms | findings | PostgreSQL ms | findings | ratio | same findings | DuckDB day ms (max of 3) | PostgreSQL day ms | DuckDB over the views | PostgreSQL over the views |\n|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|');
   for (const r of RULES) {
     const a = d?.perRule[r.code];
     const b = p?.perRule[r.code];
-    console.log(`| ${r.code} | ${a ? a.ms.toFixed(0) : '–'} | ${a ? a.n : '–'} | ${b ? b.ms.toFixed(0) : '–'} | ${b ? b.n : '–'} | ${a && b ? (b.ms / a.ms).toFixed(1) : '–'} | ${a && b ? (a.digest === b.digest ? 'yes' : `**no** (${a.digest} / ${b.digest})`) : '–'} | ${a ? a.dayMs.toFixed(0) : '–'} | ${b ? b.dayMs.toFixed(0) : '–'} |`);
+    console.log(`| ${r.code} | ${a ? a.ms.toFixed(0) : '–'} | ${a ? a.n : '–'} | ${b ? b.ms.toFixed(0) : '–'} | ${b ? b.n : '–'} | ${a && b ? (b.ms / a.ms).toFixed(1) : '–'} | ${a && b ? (a.digest === b.digest ? 'yes' : `**no** (${a.digest} / ${b.digest})`) : '–'} | ${a ? a.dayMs.toFixed(0) : '–'} | ${b ? b.dayMs.toFixed(0) : '–'} | ${views(d, r.code)} | ${views(p, r.code)} |`);
   }
-  console.log(`| **all rules, full year** | ${d ? d.fullMs.toFixed(0) : '–'} | | ${p ? p.fullMs.toFixed(0) : '–'} | | ${d && p ? (p.fullMs / d.fullMs).toFixed(1) : '–'} | | | |`);
+  console.log(`| full year: the snapshot | ${d ? d.fullSnapshotMs.toFixed(0) : '–'} | | ${p ? p.fullSnapshotMs.toFixed(0) : '–'} | | | | | | | |`);
+  console.log(`| **all rules, full year** (snapshot included) | ${d ? d.fullMs.toFixed(0) : '–'} | | ${p ? p.fullMs.toFixed(0) : '–'} | | ${d && p ? (p.fullMs / d.fullMs).toFixed(1) : '–'} | | | | ${d?.viewsMs ? d.viewsMs.toFixed(0) : '–'} | ${p?.viewsMs ? p.viewsMs.toFixed(0) : '–'} |`);
   console.log(`| incremental day: the snapshot (slowest of 3) | ${d ? d.snapshotMs.toFixed(0) : '–'} | | ${p ? p.snapshotMs.toFixed(0) : '–'} | | | | | |`);
   console.log(`| **incremental day** (snapshot + 14 rules, the slowest of 3 days) | ${d ? d.dayMs.toFixed(0) : '–'} | | ${p ? p.dayMs.toFixed(0) : '–'} | | ${d && p ? (p.dayMs / d.dayMs).toFixed(1) : '–'} | | | |`);
   console.log(`| provider risk statistics (whole year, after every run) | ${d ? d.providerMs.toFixed(0) : '–'} | | ${p ? p.providerMs.toFixed(0) : '–'} | | | | | |`);

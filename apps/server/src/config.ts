@@ -65,6 +65,12 @@ const EnvSchema = z.object({
   CLAIMS_DUCKDB_PATH: z.string().optional(),
   /** DuckDB's memory limit for claims work (imports spill to disk beyond it). */
   CLAIMS_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB)$/i).default('1GB'),
+  /**
+   * DuckDB's memory limit while a full screening run holds its netted snapshot of the claims
+   * (rules/screening/full-claims.ts; CLAIMS_MEMORY_LIMIT again after the run). At 10 M fee lines the
+   * snapshot stays in memory at 4 GB; at 1 GB it spills and the year takes twice as long (bench/RESULTS.md run 39).
+   */
+  CLAIMS_SCREENING_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB)$/i).default('4GB'),
   /** Largest claims file an upload may be, in megabytes (the CLI reads files of any size). */
   MEDFUND_UPLOAD_MAX_MB: z.coerce.number().positive().default(2048),
   /**

@@ -89,3 +89,33 @@ describe.each(engines)('claims store on %s', (_name, open) => {
     await expect(store.append('setl_d', ['setl_id', 'no_such'], [['x', 'y']])).rejects.toThrow();
   });
 });
+
+describe('duckdb: the screening session', () => {
+  const limit = async (store: ClaimsStore) => (await store.query<{ v: string }>(`SELECT current_setting('memory_limit') AS v`))[0]!.v;
+  const mib = (v: string) => Number.parseFloat(v) * (v.includes('GiB') ? 1024 : v.includes('MiB') ? 1 : Number.NaN);
+
+  it('raises the memory limit to the screening limit for the session, sets the store\'s own back after, also after an error, and runs nothing in between', async () => {
+    const store = await openDuckdbStore(':memory:', { memoryLimit: '512MB', screeningMemoryLimit: '2GB' });
+    try {
+      const own = await limit(store);
+      let inside = '';
+      const order: string[] = [];
+      const session = store.screeningSession(async (tx) => {
+        inside = await limit(tx);
+        await new Promise((r) => setTimeout(r, 50));
+        order.push('session');
+      });
+      // queued while the session runs: it waits for the session's end
+      await store.query('SELECT 1 AS x').then(() => order.push('query'));
+      await session;
+      expect(order).toEqual(['session', 'query']);
+      expect(Math.round(mib(own))).toBe(488); // 512 MB
+      expect(Math.round(mib(inside) / 100)).toBe(18); // 2 GB ≈ 1.8 GiB
+      expect(await limit(store)).toBe(own);
+      await expect(store.screeningSession(async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+      expect(await limit(store)).toBe(own);
+    } finally {
+      await store.close();
+    }
+  });
+});

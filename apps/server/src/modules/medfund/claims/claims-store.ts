@@ -33,6 +33,17 @@ export interface ClaimsStore {
   copyFromCsv(table: string, columns: readonly string[], file: string, onShare?: (share: number) => void): Promise<number>;
   /** Runs `fn` in one transaction on this store (every statement of `fn` through the store it gets). */
   transaction<T>(fn: (store: ClaimsStore) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` with the store to itself and the memory a full screening run's snapshot needs
+   * (rules/screening/full-claims.ts). DuckDB: nothing else runs on its one connection meanwhile,
+   * its memory limit is raised to the screening limit (CLAIMS_SCREENING_MEMORY_LIMIT) and set back
+   * to its own (CLAIMS_MEMORY_LIMIT, which bounds the import) after; no transaction — rows a
+   * transaction has not committed yet are kept uncompressed and scanned without the table's
+   * statistics, and the rules over such a snapshot took 102 s instead of 30 s (bench/RESULTS.md
+   * run 39). PostgreSQL: one transaction on one connection (its temporary tables belong to it);
+   * its memory is the server's configuration.
+   */
+  screeningSession<T>(fn: (store: ClaimsStore) => Promise<T>): Promise<T>;
   /** DuckDB only: how far the running statement is (0-100), -1 when unknown. */
   progress?(): number;
   close(): Promise<void>;

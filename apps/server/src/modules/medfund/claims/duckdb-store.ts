@@ -83,13 +83,17 @@ async function copyCsv(conn: DuckDBConnection, target: string, columns: readonly
  * The DuckDB claims store: a file (or ':memory:' in tests), one connection, operations one at a
  * time. The DDL runs at open.
  */
-export async function openDuckdbStore(path: string, opts: { threads?: number; memoryLimit?: string } = {}): Promise<ClaimsStore> {
+export async function openDuckdbStore(
+  path: string, opts: { threads?: number; memoryLimit?: string; screeningMemoryLimit?: string } = {},
+): Promise<ClaimsStore> {
   const options: Record<string, string> = {};
   if (opts.threads) options.threads = String(opts.threads);
   if (opts.memoryLimit) options.memory_limit = opts.memoryLimit;
   const instance = await DuckDBInstance.create(path, options);
   const conn = await instance.connect();
   const serial = new Serial();
+  // the store's own limit (DuckDB's default when none is given: 80 % of the RAM), set back after a screening session
+  const ownLimit = opts.memoryLimit ?? String((await readRows<{ v: string }>(conn, `SELECT current_setting('memory_limit') AS v`))[0]!.v);
   for (const stmt of claimsDdl()) await conn.run(stmt);
 
   const inner = (): ClaimsStore => ({
@@ -101,6 +105,7 @@ export async function openDuckdbStore(path: string, opts: { threads?: number; me
     append: (table, columns, rows) => appendRows(conn, table, columns, rows),
     copyFromCsv: (table, columns, file, onShare) => copyCsv(conn, table, columns, file, onShare),
     transaction: (fn) => fn(inner()),
+    screeningSession: (fn) => fn(inner()),
     close: async () => {
       throw new Error('close() inside a transaction');
     },
@@ -124,6 +129,16 @@ export async function openDuckdbStore(path: string, opts: { threads?: number; me
         } catch (err) {
           await conn.run('ROLLBACK');
           throw err;
+        }
+      }),
+    screeningSession: (fn) =>
+      serial.run(async () => {
+        if (!opts.screeningMemoryLimit) return fn(direct);
+        await conn.run(`SET memory_limit = ${sqlString(opts.screeningMemoryLimit)}`);
+        try {
+          return await fn(direct);
+        } finally {
+          await conn.run(`SET memory_limit = ${sqlString(ownLimit)}`);
         }
       }),
     progress: () => {

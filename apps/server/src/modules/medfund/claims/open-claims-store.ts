@@ -8,21 +8,21 @@ import { openDuckdbStore } from './duckdb-store';
 import { openPostgresStore } from './postgres-store';
 
 /** Where the claims store of an installation lives, from the configuration. */
-export function claimsStoreLocation(config: Config): { engine: 'duckdb'; path: string; memoryLimit: string } | { engine: 'postgres'; url: string } {
+export function claimsStoreLocation(config: Config): { engine: 'duckdb'; path: string; memoryLimit: string; screeningMemoryLimit: string } | { engine: 'postgres'; url: string } {
   if (config.CLAIMS_STORE === 'postgres') {
     const url = config.CLAIMS_DATABASE_URL ?? config.DATABASE_URL;
     if (!url) throw new Error('CLAIMS_STORE=postgres needs CLAIMS_DATABASE_URL (or DATABASE_URL)');
     return { engine: 'postgres', url };
   }
   const file = config.CLAIMS_DUCKDB_PATH ?? (config.NODE_ENV === 'test' ? ':memory:' : path.join(config.dataDir, 'medfund', 'claims.duckdb'));
-  return { engine: 'duckdb', path: file, memoryLimit: config.CLAIMS_MEMORY_LIMIT };
+  return { engine: 'duckdb', path: file, memoryLimit: config.CLAIMS_MEMORY_LIMIT, screeningMemoryLimit: config.CLAIMS_SCREENING_MEMORY_LIMIT };
 }
 
 export async function openClaimsStore(config: Config): Promise<ClaimsStore> {
   const loc = claimsStoreLocation(config);
   if (loc.engine === 'postgres') return openPostgresStore(loc.url);
   if (loc.path !== ':memory:') fs.mkdirSync(path.dirname(loc.path), { recursive: true });
-  return openDuckdbStore(loc.path, { memoryLimit: loc.memoryLimit });
+  return openDuckdbStore(loc.path, { memoryLimit: loc.memoryLimit, screeningMemoryLimit: loc.screeningMemoryLimit });
 }
 
 /**

@@ -82,7 +82,7 @@ async function copyCsv(db: Queryable, target: string, columns: readonly string[]
 }
 
 function over(db: Queryable, close: () => Promise<void>): ClaimsStore {
-  return {
+  const store: ClaimsStore = {
     engine: 'postgres',
     query: async <T>(sql: string, params?: readonly unknown[]) =>
       (await db.query(sql, params?.length ? (params as unknown[]) : undefined)).rows as T[],
@@ -108,8 +108,10 @@ function over(db: Queryable, close: () => Promise<void>): ClaimsStore {
       }
       return fn(over(db, async () => {})); // already inside one
     },
+    screeningSession: (fn) => store.transaction(fn),
     close,
   };
+  return store;
 }
 
 /**

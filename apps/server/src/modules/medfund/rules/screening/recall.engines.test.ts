@@ -7,6 +7,7 @@ import { SHIPPED_RULES } from '../domain/rule-catalog';
 import type { RawFinding } from '../domain/finding-rows';
 import { ensureScreeningViews, screenRule } from './screen-claims';
 import { withWindowClaims } from './window-claims';
+import { withFullClaims } from './full-claims';
 import { scratchPostgresStore } from '../../claims/scratch-postgres';
 
 /**
@@ -103,12 +104,43 @@ async function expectIncrementalEqualsFull(store: ClaimsStore, full: Map<string,
   await expect(store.query('SELECT count(*) FROM mfw_setl')).rejects.toThrow();
 }
 
+/**
+ * A full run reads one netted snapshot of the whole store (full-claims.ts): every rule finds
+ * exactly what it finds over the views; the snapshot's tables are gone afterwards, also when a
+ * rule fails on the way.
+ */
+async function expectFullSnapshotEqualsViews(store: ClaimsStore, full: Map<string, RawFinding[]>) {
+  let snapshotMs = -1;
+  await withFullClaims(store, async (tx, claims) => {
+    for (const rule of SHIPPED_RULES) {
+      expect(await screenRule(tx, rule, { ...WINDOW, lookback: false }, claims), `${rule.code} (full snapshot)`).toEqual(full.get(rule.code));
+    }
+  }, (ms) => { snapshotMs = ms; });
+  expect(snapshotMs).toBeGreaterThanOrEqual(0);
+  await expect(store.query('SELECT count(*) FROM mff_line')).rejects.toThrow();
+  await expect(withFullClaims(store, async (tx) => {
+    await tx.query('SELECT count(*) FROM mff_setl');
+    throw new Error('a rule failed');
+  })).rejects.toThrow('a rule failed');
+  await expect(store.query('SELECT count(*) FROM mff_setl')).rejects.toThrow();
+  // and the store works on: a second full run
+  await withFullClaims(store, async (tx, claims) => {
+    expect(await screenRule(tx, SHIPPED_RULES[0]!, { ...WINDOW, lookback: false }, claims)).toEqual(full.get(SHIPPED_RULES[0]!.code));
+  });
+}
+
 const expectedOnDay = (full: Map<string, RawFinding[]>, dates: Map<string, string>, day: string) =>
   [...full.values()].reduce((n, fs) => n + fs.filter((f) => dates.get(f.setlId) === day).length, 0);
 
 describe('incremental screening (DuckDB)', () => {
   it('finds, with each template\'s look-back over the views and over the run\'s netted snapshot, exactly what the full run finds on the new days', async () => {
     await expectIncrementalEqualsFull(duck, findings);
+  }, 300_000);
+});
+
+describe('full runs over one netted snapshot (DuckDB)', () => {
+  it('find exactly what the rules find over the views, and leave no table behind', async () => {
+    await expectFullSnapshotEqualsViews(duck, findings);
   }, 300_000);
 });
 
@@ -128,5 +160,8 @@ describe.runIf(pgUrl)('the same findings on PostgreSQL', () => {
   });
   it('incremental runs find exactly what the full run finds on the new days', async () => {
     await expectIncrementalEqualsFull(store, findings);
+  }, 300_000);
+  it('full runs over one netted snapshot find exactly the same, and leave no table behind', async () => {
+    await expectFullSnapshotEqualsViews(store, findings);
   }, 300_000);
 });

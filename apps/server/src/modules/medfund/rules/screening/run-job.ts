@@ -10,6 +10,7 @@ import { sqlDate, sqlString } from '../domain/sql-literals';
 import { rankProviders, type ProviderStats } from '../domain/provider-risk';
 import { claimsDataVersion, ensureScreeningViews, screenRule } from './screen-claims';
 import { withWindowClaims } from './window-claims';
+import { withFullClaims } from './full-claims';
 import type { ClaimsSources } from '../domain/template-sql';
 import { lastScreenedDay } from './run.service';
 import { queueRollup } from '../../warnings/rollup/rollup-job';
@@ -82,26 +83,27 @@ export async function runScreening(
   const counts: Record<string, number> = { settlements: data.settlements, found: 0, new: 0 };
   if (from && to && from <= to) {
     const window = { from, to };
-    const screenAll = async (st: ClaimsStore, claims?: ClaimsSources) => {
+    const screenAll = async (st: ClaimsStore, claims: ClaimsSources, lookback: boolean) => {
       for (const [i, rule] of rules.entries()) {
         await report(db, runId, i, total, `${rule.code}`, progress);
         const v = rule.version;
         const wFrom = maxDay(window.from, v.effectiveFrom);
         const wTo = v.effectiveTo ? minDay(window.to, v.effectiveTo) : window.to;
         if (wFrom > wTo) continue;
-        const found = await screenRule(st, { code: rule.code, template: rule.template, params: v.params, tables: v.tables }, { from: wFrom, to: wTo, lookback: !!claims }, claims);
+        const found = await screenRule(st, { code: rule.code, template: rule.template, params: v.params, tables: v.tables }, { from: wFrom, to: wTo, lookback }, claims);
         const added = await saveFindings(db, st, runId, rule, found);
         counts[rule.code] = found.length;
         counts.found! += found.length;
         counts.new! += added;
       }
     };
-    // An incremental run reads one netted snapshot of the persons its new days touch (window-claims.ts);
-    // a full run reads the views (its window is most of the store anyway).
+    // Each run reads one netted snapshot instead of the netting views: an incremental run the claims
+    // of the persons its new days touch, each rule with its look-back (window-claims.ts); a full run
+    // the whole store's (full-claims.ts)
     if (run.kind === 'incremental') {
-      await withWindowClaims(store, window, rules.map((r) => ({ template: r.template, params: r.version.params })), (tx, claims) => screenAll(tx, claims));
+      await withWindowClaims(store, window, rules.map((r) => ({ template: r.template, params: r.version.params })), (tx, claims) => screenAll(tx, claims, true));
     } else {
-      await screenAll(store);
+      await withFullClaims(store, (tx, claims) => screenAll(tx, claims, false));
     }
   }
   await report(db, runId, rules.length, total, 'provider risk', progress);

@@ -19,13 +19,14 @@ export async function ensureScreeningViews(store: ClaimsStore): Promise<void> {
 
 /**
  * Runs one rule's template over the claims store: its finding rows for the settlements in `window`.
- * `claims`: read the claims from there instead of the views (an incremental run's snapshot,
- * window-claims.ts, with `store` the transaction's that holds it).
+ * `claims`: read the claims from there instead of the views (a run's snapshot: window-claims.ts,
+ * full-claims.ts; with `store` the one the snapshot's session gave).
  */
 export async function screenRule(store: ClaimsStore, rule: ScreenableRule, window: ScreeningWindow, claims?: ClaimsSources): Promise<RawFinding[]> {
   const sql = findingQuery(templateSql({ template: rule.template, params: rule.params, tables: rule.tables, window, prefix: `${SCREENING_SCHEMA}.`, claims }));
   if (store.engine === 'postgres' && !claims && !window.lookback) {
-    // A full run over the views joins whole tables: hash joins, never nested loops. PostgreSQL
+    // Rules over the views (full runs read their own snapshot now, full-claims.ts; the bench's --views
+    // and the tests still read the views) join whole tables: hash joins, never nested loops. PostgreSQL
     // cannot estimate the rows through the netting views and the derived columns (mf_setl.med_kind:
     // 1 % guessed for "outpatient or pharmacy"; a CTE inherits the guess), and a nested loop over
     // rows it thought were few is quadratic: DRUG_OVERSUPPLY > 300 s at 0.9 M fee lines, 12 s with

@@ -22,19 +22,20 @@ export async function withWindowClaims<T>(
 ): Promise<T> {
   return store.transaction(async (tx) => {
     const t0 = performance.now();
-    // PostgreSQL plans the next steps' and the rules' joins by the tables' statistics (a fresh temporary table has none)
-    const create = async (stmt: string) => {
-      await tx.exec(stmt);
-      const table = /^CREATE TEMP TABLE (\w+)/.exec(stmt)?.[1];
-      if (tx.engine === 'postgres' && table) await tx.exec(`ANALYZE ${table}`);
-    };
     for (const stmt of dropWindowTables()) await tx.exec(stmt);
-    for (const stmt of windowStatements(window)) await create(stmt);
+    for (const stmt of windowStatements(window)) await materialise(tx, stmt);
     const [b] = await tx.query<{ e_setl: string | null; e_line: string | null }>(WINDOW_BOUNDS_SQL);
-    for (const stmt of claimsStatements({ eSetl: b?.e_setl ?? null, eLine: b?.e_line ?? null }, window, lineDaysBack(rules), tx.engine)) await create(stmt);
+    for (const stmt of claimsStatements({ eSetl: b?.e_setl ?? null, eLine: b?.e_line ?? null }, window, lineDaysBack(rules), tx.engine)) await materialise(tx, stmt);
     timing?.(performance.now() - t0);
     const result = await fn(tx, WINDOW_CLAIMS);
     for (const stmt of dropWindowTables()) await tx.exec(stmt);
     return result;
   });
+}
+
+/** Runs a snapshot's CREATE TEMP TABLE; on PostgreSQL then ANALYZE, which plans the next steps' and the rules' joins by the table's statistics (a fresh temporary table has none). */
+export async function materialise(tx: ClaimsStore, stmt: string): Promise<void> {
+  await tx.exec(stmt);
+  const table = /^CREATE TEMP TABLE (\w+)/.exec(stmt)?.[1];
+  if (tx.engine === 'postgres' && table) await tx.exec(`ANALYZE ${table}`);
 }
