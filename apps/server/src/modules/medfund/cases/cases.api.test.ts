@@ -17,6 +17,13 @@ async function ok(res: { statusCode: number; body: string; json: () => any }, st
   expect(res.statusCode, res.body).toBe(status);
   return res.json();
 }
+async function userId(username: string) {
+  return (await t.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+}
+/** The audit rows of one action on one entity, oldest first: who, on what. */
+async function auditOf(action: string, entityId: number) {
+  return t.deps.db.selectFrom('audit_log').select(['actor_id', 'actor_name', 'entity_type', 'entity_id']).where('action', '=', action).where('entity_id', '=', String(entityId)).orderBy('id').execute();
+}
 async function depId(name: string) {
   return (await t.deps.db.selectFrom('departments').select('id').where('name', '=', name).where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
 }
@@ -87,6 +94,10 @@ describe('cases API', () => {
     expect(c).toMatchObject({ stage: 'first_review', ownerName: '医保局稽核员 赵峰', stageDueOn: '2026-03-16', canHandle: true });
     expect(c.findings[0].certno).toMatch(/\*{6,}/);
     expect(c.findings.every((f: { outcome: null }) => f.outcome === null)).toBe(true);
+    // reading a case with people's medical data is audited with the reader and the case
+    expect(await auditOf('medfund.case.read', id)).toEqual([
+      { actor_id: await userId('mf_inspector'), actor_name: '医保局稽核员 赵峰', entity_type: 'medfund_case', entity_id: String(id) },
+    ]);
 
     // another area's inspector may read but not act or decide
     expect((await ok(await inspector2.get(`/api/medfund/cases/${id}`))).canHandle).toBe(false);
@@ -139,6 +150,10 @@ describe('cases API', () => {
     expect(wjwInbox.items.some((i: { id: number }) => i.id === gajTransfer)).toBe(false);
     expect((await gaj.get(`/api/medfund/inbox/${wjwTransfer}`)).statusCode).toBe(404);
     const item = await ok(await wjw.get(`/api/medfund/inbox/${wjwTransfer}`));
+    // the partner department's read is audited with its user and the transfer; 公安's refused read left no row
+    expect(await auditOf('medfund.transfer.read', wjwTransfer)).toEqual([
+      { actor_id: await userId('mf_wjw'), actor_name: '卫健局医政医管科 郑医生', entity_type: 'medfund_case_transfer', entity_id: String(wjwTransfer) },
+    ]);
     expect(item.case.number).toBe(opened.number);
     expect(item.otherTransfers).toEqual([]); // not 公安's or 市场监管's
     expect(item.findings[0].psnName).toMatch(/\*/);
