@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { runCaseEscalation, CASE_ESCALATION_JOB } from './escalation';
@@ -212,7 +213,17 @@ describe('cases API', () => {
     const xlsx = await lead.get('/api/medfund/cases/export.xlsx?stage=closed');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    expect((await lead.get('/api/medfund/recovery/export.xlsx')).statusCode).toBe(200);
+    const recoveryXlsx = await lead.get('/api/medfund/recovery/export.xlsx?from=2026-03-01&to=2026-03-31');
+    expect(recoveryXlsx.statusCode).toBe(200);
+    // each file is marked with who exported it, when (Beijing time) and with which filters
+    const markOf = async (res: { rawPayload: Buffer }) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as never);
+      const mark = wb.getWorksheet('导出说明')!;
+      return [2, 3, 4].map((n) => [String(mark.getRow(n).getCell(1).value), String(mark.getRow(n).getCell(2).value)]);
+    };
+    expect(await markOf(xlsx)).toEqual([['导出人', '医保局基金监管科 吴科长'], ['导出时间（北京时间）', '2026-03-16 10:00'], ['筛选条件', JSON.stringify({ stage: 'closed' })]]);
+    expect(await markOf(recoveryXlsx)).toEqual([['导出人', '医保局基金监管科 吴科长'], ['导出时间（北京时间）', '2026-03-16 10:00'], ['筛选条件', JSON.stringify({ from: '2026-03-01', to: '2026-03-31' })]]);
     const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_name']).where('action', 'in', ['medfund.person.reveal', 'medfund.cases.export', 'medfund.recovery.export', 'medfund.case.decide']).execute();
     expect(audit.map((a) => `${a.action}:${a.actor_name}`)).toEqual(expect.arrayContaining([
       'medfund.person.reveal:医保局稽核员 赵峰', 'medfund.cases.export:医保局基金监管科 吴科长', 'medfund.recovery.export:医保局基金监管科 吴科长', 'medfund.case.decide:医保局稽核员 赵峰',
