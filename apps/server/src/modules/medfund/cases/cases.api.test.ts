@@ -281,6 +281,52 @@ describe('cases API', () => {
     expect((await ok(await lead.get('/api/medfund/cases?overdue=true&pageSize=200'))).items.some((i: { id: number }) => i.id === id)).toBe(true);
   });
 
+  // every later stage of the chain has its deadline and escalates like the first review
+  it.each([
+    { stage: 'second_review', name: '复审', actions: [{ action: 'pass_first_review' }] },
+    { stage: 'appeal', name: '申诉', actions: [{ action: 'pass_first_review' }, { action: 'confirm_second_review' }] },
+    { stage: 'investigation', name: '调查核实', actions: [{ action: 'pass_first_review' }, { action: 'confirm_second_review' }, { action: 'record_appeal', statement: '有医嘱' }, { action: 'start_investigation' }] },
+  ])('escalates an overdue $stage ($name) stage once, not before its deadline has passed', async ({ stage, name, actions }) => {
+    now = new Date('2026-06-01T02:00:00Z'); // Monday 10:00 in Beijing
+    const ids = await freeFindings('H', 1);
+    const { id, number } = await ok(await analyst.post('/api/medfund/cases', { findingIds: ids }), 201);
+    for (const a of actions) await ok(await inspector.post(`/api/medfund/cases/${id}/actions`, a));
+    const c = await ok(await lead.get(`/api/medfund/cases/${id}`));
+    expect(c.stage).toBe(stage);
+    const due = c.stageDueOn as string;
+    expect(due > '2026-06-01').toBe(true);
+    type S = { stage: string; dueOn: string; endedAt: string | null; escalatedAt: string | null; overdue: boolean };
+    const stagesOf = async () => (await ok(await lead.get(`/api/medfund/cases/${id}`))).stages as S[];
+    const current = (ss: S[]) => ss.find((x) => x.stage === stage && x.endedAt === null)!;
+    expect(current(await stagesOf()).dueOn).toBe(due);
+
+    // 23:00 in Beijing on the due day: not yet overdue, nothing happens
+    const onDue = new Date(`${due}T15:00:00Z`);
+    now = onDue;
+    await runCaseEscalation(t.deps.db, onDue);
+    expect((await stagesOf()).every((x) => x.escalatedAt === null)).toBe(true);
+
+    // the next day it is overdue: escalated once; later runs add nothing
+    const after = new Date(onDue.getTime() + DAY);
+    now = after;
+    await runCaseEscalation(t.deps.db, after);
+    const escalated = current(await stagesOf());
+    expect(escalated).toMatchObject({ overdue: true });
+    expect(escalated.escalatedAt).not.toBeNull();
+    await runCaseEscalation(t.deps.db, after);
+    await runCaseEscalation(t.deps.db, new Date(after.getTime() + DAY));
+    const stages = await stagesOf();
+    expect(current(stages).escalatedAt).toEqual(escalated.escalatedAt);
+    expect(stages.filter((x) => x.escalatedAt !== null).map((x) => x.stage)).toEqual([stage]); // the ended earlier stages never
+    const audit = await t.deps.db.selectFrom('audit_log').select(['actor_name', 'after']).where('action', '=', 'medfund.case.escalate').where('entity_id', '=', String(id)).execute();
+    expect(audit.map((a) => [a.actor_name, (a.after as { stage: string; dueOn: string })])).toEqual([['系统', { stage, dueOn: due }]]);
+    const events = (await ok(await lead.get(`/api/medfund/cases/${id}`))).events.filter((e: { type: string }) => e.type === 'escalated');
+    expect(events.map((e: { stage: string }) => e.stage)).toEqual([stage]);
+    const titles = async (cl: Client) => (await cl.get('/api/notifications')).json().map((n: { title: string }) => n.title) as string[];
+    expect((await titles(inspector)).filter((x) => x === `案件 ${number}「${name}」已超期`)).toHaveLength(1);
+    expect((await titles(lead)).filter((x) => x === `案件 ${number}「${name}」已超期`)).toHaveLength(1);
+  });
+
   it('manages partner departments, stage limits and areas (medfund.cases.manage)', async () => {
     const partners = (await ok(await lead.get('/api/medfund/partners'))).items;
     expect(partners.length).toBeGreaterThanOrEqual(15);
