@@ -16,6 +16,8 @@ let warningId = 0;
 let caseId = 0;
 let caseNumber = '';
 let amountAtRiskFen = 0;
+/** The total recovered on the recovery page (基金追回, all time) before the journey's recovery. */
+let recoveryTotalBeforeFen = 0;
 /** This month's recovered amount in the fund risk report before the journey's recovery (the demo's cases recovered some this month too). */
 let recoveredBeforeFen = 0;
 const thisMonth = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
@@ -44,6 +46,9 @@ async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: 
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return res.json() as Promise<T>;
 }
+
+/** The recovery page's total (元), as shown. */
+const recoveryTotal = (page: Page) => page.getByTestId('recovery-total').locator('.ant-statistic-content-value').innerText();
 
 beforeAll(async () => {
   analyst = await newPage(journey.browser);
@@ -155,6 +160,10 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
   });
 
   it('the inspector of the area takes the case through the review chain, confirms it and records a recovery', async () => {
+    // the recovery page's total before: the page shows what the totals say
+    recoveryTotalBeforeFen = (await call<{ totalRecoveredFen: number }>(analyst, 'GET', '/api/medfund/recovery/totals')).totalRecoveredFen;
+    await analyst.goto(`${baseUrl()}/medfund/recovery`);
+    await poll(() => recoveryTotal(analyst)).toBe(yuan(recoveryTotalBeforeFen));
     const c = await call<{ ownerName: string }>(analyst, 'GET', `/api/medfund/cases/${caseId}`);
     const inspector = await newPage(journey.browser);
     await login(inspector, c.ownerName.includes('周倩') ? 'mf_inspector2' : 'mf_inspector');
@@ -184,6 +193,11 @@ describe('medfund cases journey: from a red warning to the recovery in the repor
     await poll(() => inspector.getByTestId('case-recovered').innerText()).toBe(yuan(amountAtRiskFen));
     await screenshot(inspector, 'medfund-cases-05-decided-recovered');
     await inspector.close();
+  });
+
+  it('the recovery page\'s total grew by the journey\'s recovery', async () => {
+    await analyst.goto(`${baseUrl()}/medfund/recovery`);
+    await poll(() => recoveryTotal(analyst)).toBe(yuan(recoveryTotalBeforeFen + amountAtRiskFen));
   });
 
   it('the discipline inspection group sees the red warning closed: confirmed, recovered', async () => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../../test/test-app';
 import { runCaseEscalation, CASE_ESCALATION_JOB } from './escalation';
@@ -16,6 +17,13 @@ const DAY = 86_400_000;
 async function ok(res: { statusCode: number; body: string; json: () => any }, status = 200) { // eslint-disable-line @typescript-eslint/no-explicit-any
   expect(res.statusCode, res.body).toBe(status);
   return res.json();
+}
+async function userId(username: string) {
+  return (await t.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+}
+/** The audit rows of one action on one entity, oldest first: who, on what. */
+async function auditOf(action: string, entityId: number) {
+  return t.deps.db.selectFrom('audit_log').select(['actor_id', 'actor_name', 'entity_type', 'entity_id']).where('action', '=', action).where('entity_id', '=', String(entityId)).orderBy('id').execute();
 }
 async function depId(name: string) {
   return (await t.deps.db.selectFrom('departments').select('id').where('name', '=', name).where('parent_id', 'is', null).executeTakeFirstOrThrow()).id;
@@ -87,6 +95,10 @@ describe('cases API', () => {
     expect(c).toMatchObject({ stage: 'first_review', ownerName: '医保局稽核员 赵峰', stageDueOn: '2026-03-16', canHandle: true });
     expect(c.findings[0].certno).toMatch(/\*{6,}/);
     expect(c.findings.every((f: { outcome: null }) => f.outcome === null)).toBe(true);
+    // reading a case with people's medical data is audited with the reader and the case
+    expect(await auditOf('medfund.case.read', id)).toEqual([
+      { actor_id: await userId('mf_inspector'), actor_name: '医保局稽核员 赵峰', entity_type: 'medfund_case', entity_id: String(id) },
+    ]);
 
     // another area's inspector may read but not act or decide
     expect((await ok(await inspector2.get(`/api/medfund/cases/${id}`))).canHandle).toBe(false);
@@ -139,6 +151,10 @@ describe('cases API', () => {
     expect(wjwInbox.items.some((i: { id: number }) => i.id === gajTransfer)).toBe(false);
     expect((await gaj.get(`/api/medfund/inbox/${wjwTransfer}`)).statusCode).toBe(404);
     const item = await ok(await wjw.get(`/api/medfund/inbox/${wjwTransfer}`));
+    // the partner department's read is audited with its user and the transfer; 公安's refused read left no row
+    expect(await auditOf('medfund.transfer.read', wjwTransfer)).toEqual([
+      { actor_id: await userId('mf_wjw'), actor_name: '卫健局医政医管科 郑医生', entity_type: 'medfund_case_transfer', entity_id: String(wjwTransfer) },
+    ]);
     expect(item.case.number).toBe(opened.number);
     expect(item.otherTransfers).toEqual([]); // not 公安's or 市场监管's
     expect(item.findings[0].psnName).toMatch(/\*/);
@@ -197,7 +213,17 @@ describe('cases API', () => {
     const xlsx = await lead.get('/api/medfund/cases/export.xlsx?stage=closed');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    expect((await lead.get('/api/medfund/recovery/export.xlsx')).statusCode).toBe(200);
+    const recoveryXlsx = await lead.get('/api/medfund/recovery/export.xlsx?from=2026-03-01&to=2026-03-31');
+    expect(recoveryXlsx.statusCode).toBe(200);
+    // each file is marked with who exported it, when (Beijing time) and with which filters
+    const markOf = async (res: { rawPayload: Buffer }) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as never);
+      const mark = wb.getWorksheet('导出说明')!;
+      return [2, 3, 4].map((n) => [String(mark.getRow(n).getCell(1).value), String(mark.getRow(n).getCell(2).value)]);
+    };
+    expect(await markOf(xlsx)).toEqual([['导出人', '医保局基金监管科 吴科长'], ['导出时间（北京时间）', '2026-03-16 10:00'], ['筛选条件', JSON.stringify({ stage: 'closed' })]]);
+    expect(await markOf(recoveryXlsx)).toEqual([['导出人', '医保局基金监管科 吴科长'], ['导出时间（北京时间）', '2026-03-16 10:00'], ['筛选条件', JSON.stringify({ from: '2026-03-01', to: '2026-03-31' })]]);
     const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_name']).where('action', 'in', ['medfund.person.reveal', 'medfund.cases.export', 'medfund.recovery.export', 'medfund.case.decide']).execute();
     expect(audit.map((a) => `${a.action}:${a.actor_name}`)).toEqual(expect.arrayContaining([
       'medfund.person.reveal:医保局稽核员 赵峰', 'medfund.cases.export:医保局基金监管科 吴科长', 'medfund.recovery.export:医保局基金监管科 吴科长', 'medfund.case.decide:医保局稽核员 赵峰',
@@ -253,6 +279,52 @@ describe('cases API', () => {
     expect((await titles(inspector2)).filter((x) => x === `案件 ${number}「初审」已超期`)).toHaveLength(1);
     expect((await titles(lead)).filter((x) => x === `案件 ${number}「初审」已超期`)).toHaveLength(1);
     expect((await ok(await lead.get('/api/medfund/cases?overdue=true&pageSize=200'))).items.some((i: { id: number }) => i.id === id)).toBe(true);
+  });
+
+  // every later stage of the chain has its deadline and escalates like the first review
+  it.each([
+    { stage: 'second_review', name: '复审', actions: [{ action: 'pass_first_review' }] },
+    { stage: 'appeal', name: '申诉', actions: [{ action: 'pass_first_review' }, { action: 'confirm_second_review' }] },
+    { stage: 'investigation', name: '调查核实', actions: [{ action: 'pass_first_review' }, { action: 'confirm_second_review' }, { action: 'record_appeal', statement: '有医嘱' }, { action: 'start_investigation' }] },
+  ])('escalates an overdue $stage ($name) stage once, not before its deadline has passed', async ({ stage, name, actions }) => {
+    now = new Date('2026-06-01T02:00:00Z'); // Monday 10:00 in Beijing
+    const ids = await freeFindings('H', 1);
+    const { id, number } = await ok(await analyst.post('/api/medfund/cases', { findingIds: ids }), 201);
+    for (const a of actions) await ok(await inspector.post(`/api/medfund/cases/${id}/actions`, a));
+    const c = await ok(await lead.get(`/api/medfund/cases/${id}`));
+    expect(c.stage).toBe(stage);
+    const due = c.stageDueOn as string;
+    expect(due > '2026-06-01').toBe(true);
+    type S = { stage: string; dueOn: string; endedAt: string | null; escalatedAt: string | null; overdue: boolean };
+    const stagesOf = async () => (await ok(await lead.get(`/api/medfund/cases/${id}`))).stages as S[];
+    const current = (ss: S[]) => ss.find((x) => x.stage === stage && x.endedAt === null)!;
+    expect(current(await stagesOf()).dueOn).toBe(due);
+
+    // 23:00 in Beijing on the due day: not yet overdue, nothing happens
+    const onDue = new Date(`${due}T15:00:00Z`);
+    now = onDue;
+    await runCaseEscalation(t.deps.db, onDue);
+    expect((await stagesOf()).every((x) => x.escalatedAt === null)).toBe(true);
+
+    // the next day it is overdue: escalated once; later runs add nothing
+    const after = new Date(onDue.getTime() + DAY);
+    now = after;
+    await runCaseEscalation(t.deps.db, after);
+    const escalated = current(await stagesOf());
+    expect(escalated).toMatchObject({ overdue: true });
+    expect(escalated.escalatedAt).not.toBeNull();
+    await runCaseEscalation(t.deps.db, after);
+    await runCaseEscalation(t.deps.db, new Date(after.getTime() + DAY));
+    const stages = await stagesOf();
+    expect(current(stages).escalatedAt).toEqual(escalated.escalatedAt);
+    expect(stages.filter((x) => x.escalatedAt !== null).map((x) => x.stage)).toEqual([stage]); // the ended earlier stages never
+    const audit = await t.deps.db.selectFrom('audit_log').select(['actor_name', 'after']).where('action', '=', 'medfund.case.escalate').where('entity_id', '=', String(id)).execute();
+    expect(audit.map((a) => [a.actor_name, (a.after as { stage: string; dueOn: string })])).toEqual([['系统', { stage, dueOn: due }]]);
+    const events = (await ok(await lead.get(`/api/medfund/cases/${id}`))).events.filter((e: { type: string }) => e.type === 'escalated');
+    expect(events.map((e: { stage: string }) => e.stage)).toEqual([stage]);
+    const titles = async (cl: Client) => (await cl.get('/api/notifications')).json().map((n: { title: string }) => n.title) as string[];
+    expect((await titles(inspector)).filter((x) => x === `案件 ${number}「${name}」已超期`)).toHaveLength(1);
+    expect((await titles(lead)).filter((x) => x === `案件 ${number}「${name}」已超期`)).toHaveLength(1);
   });
 
   it('manages partner departments, stage limits and areas (medfund.cases.manage)', async () => {
