@@ -43,6 +43,50 @@ async function act(page: Page, action: string, status: string, fill?: () => Prom
   await expect.poll(() => page.getByTestId('detail-status').innerText()).toBe(status);
 }
 
+/** The handling unit that answers the journey's request, as the dashboard names it by unit. */
+const UNIT = '良渚街道办事处/经济发展科';
+const RATES = ['responseRate', 'resolutionRate', 'satisfactionRate'] as const;
+type RateName = (typeof RATES)[number];
+interface Fraction { numerator: number; denominator: number }
+/** The three rates as the API counts them this month, in total and for the unit (to compute what the page should show). */
+let before: { total: Record<RateName, Fraction>; unit: Record<RateName, Fraction> };
+
+const pct = (f: Fraction) => (f.denominator === 0 ? '—' : `${((f.numerator / f.denominator) * 100).toFixed(1)}%`);
+
+/** What the leader sees on the 三率看板 (this month, by unit): each rate's card value and fraction, and the unit's row. */
+async function dashboard(page: Page) {
+  const row = page.getByTestId('metrics-table').locator('tbody tr.ant-table-row', { hasText: UNIT });
+  await row.waitFor();
+  const cells = row.locator('td');
+  const read = async (r: RateName, column: number) => ({
+    card: /\d+(\.\d)?%|—/.exec(await page.getByTestId(`metrics-${r}`).innerText())?.[0], // the card: its title, then the rate
+    fraction: (await page.getByTestId(`metrics-${r}-fraction`).innerText()).trim(),
+    unit: (await cells.nth(column).innerText()).trim().split(/\s/)[0]!, // "92.3% #2": the rate, then its rank
+  });
+  return { responseRate: await read('responseRate', 2), resolutionRate: await read('resolutionRate', 3), satisfactionRate: await read('satisfactionRate', 4) };
+}
+
+/** The same figures from the API, for the leader signed in on `page`. */
+async function apiRates(page: Page) {
+  return page.evaluate(async ({ unit, rates }) => {
+    const body = (await (await fetch('/api/service/metrics?period=this_month&groupBy=unit')).json()) as {
+      total: Record<string, { numerator: number; denominator: number }>;
+      groups: { name: string; figures: Record<string, { numerator: number; denominator: number }> }[];
+    };
+    const group = body.groups.find((g) => g.name === unit)!;
+    const pick = (f: Record<string, { numerator: number; denominator: number }>) =>
+      Object.fromEntries(rates.map((r) => [r, { numerator: f[r]!.numerator, denominator: f[r]!.denominator }]));
+    return { total: pick(body.total), unit: pick(group.figures) } as { total: Record<RateName, Fraction>; unit: Record<RateName, Fraction> };
+  }, { unit: UNIT, rates: [...RATES] });
+}
+
+async function openDashboard() {
+  const page = await as('service_leader');
+  await page.goto(`${baseUrl()}/service/metrics`);
+  await expect.poll(() => page.getByTestId('metrics-group').locator('.ant-segmented-item-selected').innerText()).toBe('按承办单位');
+  return page;
+}
+
 describe('亲企办 journey', () => {
   it('the hotline operator records a call: enterprise by name, the category suggested from the text', async () => {
     const page = await as('hotline');
@@ -121,6 +165,21 @@ describe('亲企办 journey', () => {
     await unit.context().close();
   });
 
+  it('the leader notes the three rates of the month before the unit answers: in total and for the unit', async () => {
+    const page = await openDashboard();
+    before = await apiRates(page);
+    // The page shows what the API counts: the leader's starting point.
+    await expect.poll(async () => (await dashboard(page)).satisfactionRate.fraction).toMatch(/^\d+ \/ \d+$/);
+    const seen = await dashboard(page);
+    for (const r of RATES) {
+      expect(seen[r].fraction, r).toBe(`${before.total[r].numerator} / ${before.total[r].denominator}`);
+      expect(seen[r].card, r).toBe(pct(before.total[r]));
+      expect(seen[r].unit, r).toBe(pct(before.unit[r]));
+    }
+    await screenshot(page, 'service-metrics-before');
+    await page.context().close();
+  });
+
   it('the right unit signs for it, answers and resolves it', async () => {
     const unit = await as('unit_lz');
     await act(unit, 'sign', '已签收');
@@ -132,6 +191,24 @@ describe('亲企办 journey', () => {
   it('the operator follows up (satisfied) and closes it; the timeline shows every step', async () => {
     const page = await as('hotline');
     await act(page, 'follow_up', '已回访', () => page.getByText('满意', { exact: true }).click());
+
+    // The rates change on the dashboard: the request was answered in time (响应率), followed up as
+    // solved (解决率: the form's default) and satisfied (满意率), each one more in the numerator and
+    // the denominator, in the month's total and for the unit that resolved it (RATES.md).
+    const leader = await openDashboard();
+    const plusOne = (f: Fraction): Fraction => ({ numerator: f.numerator + 1, denominator: f.denominator + 1 });
+    await expect.poll(async () => (await dashboard(leader)).satisfactionRate.fraction)
+      .toBe(`${before.total.satisfactionRate.numerator + 1} / ${before.total.satisfactionRate.denominator + 1}`);
+    const seen = await dashboard(leader);
+    for (const r of RATES) {
+      const total = plusOne(before.total[r]);
+      expect(seen[r].fraction, r).toBe(`${total.numerator} / ${total.denominator}`);
+      expect(seen[r].card, r).toBe(pct(total));
+      expect(seen[r].unit, `${UNIT} ${r}`).toBe(pct(plusOne(before.unit[r])));
+    }
+    await screenshot(leader, 'service-metrics-after');
+    await leader.context().close();
+
     await act(page, 'close', '已关闭');
     const timeline = page.getByTestId('detail-timeline');
     for (const type of ['submitted', 'accepted', 'returned', 'signed', 'responded', 'resolved', 'followed_up', 'closed']) {

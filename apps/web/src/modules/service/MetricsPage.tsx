@@ -127,7 +127,7 @@ export function MetricsPage() {
                       data-testid={`metrics-${r}`}
                     />
                   </Tooltip>
-                  <Typography.Text type="secondary">{rate ? `${rate.numerator} / ${rate.denominator}` : ' '}</Typography.Text>
+                  <Typography.Text type="secondary" data-testid={`metrics-${r}-fraction`}>{rate ? `${rate.numerator} / ${rate.denominator}` : ' '}</Typography.Text>
                 </Card>
               </Col>
             );

@@ -158,6 +158,43 @@ describe('providers', () => {
     expect(wb.worksheets[0]!.rowCount).toBe(3);
     expect(wb.worksheets[0]!.getRow(1).getCell(1).value).toBe('机构名称');
   });
+
+  it('imports an Excel file filled in from the template: numbers as numbers, each bad row reported by its line', async () => {
+    // The template as a user downloads it, filled in with exceljs (what the platform reads and writes .xlsx with).
+    const template = await dispatcher.get('/api/service/directory/providers/import-template.xlsx');
+    expect(template.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const put = (line: number, cells: Record<string, string | number>) => {
+      for (const [column, value] of Object.entries(cells)) {
+        const index = headers.indexOf(column);
+        expect(index, column).toBeGreaterThanOrEqual(0);
+        sheet.getRow(line).getCell(index + 1).value = value;
+      }
+    };
+    put(2, { 机构名称: 'Excel甲检测有限公司', 机构类型: '检验检测机构', 能力分类: '材料检测', 服务项目: '硬度试验', 联系电话: '0571-88880002', 地址: '良渚街道 Excel 路 1 号', 街道代码: '330110010', 纬度: 30.3815, 经度: 120.0302 });
+    // longitude and latitude the wrong way round, as numbers
+    put(3, { 机构名称: 'Excel乙检测有限公司', 机构类型: '检验检测机构', 能力分类: 'testing', 地址: '仓前街道 Excel 路 2 号', 纬度: 120.0302, 经度: 30.3815 });
+    put(4, { 机构名称: 'Excel丙咨询有限公司', 机构类型: '咨询机构', 能力分类: '星际咨询', 地址: '五常街道 Excel 路 3 号', 纬度: 30.28, 经度: 120.05 });
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+
+    const batch = (await dispatcher.upload('/api/service/directory/providers/imports', '服务机构.xlsx', file)).json();
+    expect(batch).toMatchObject({ kind: 'service_providers', totalRows: 3, validRows: 1 });
+    expect(batch.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([[3, '纬度/经度'], [4, '能力分类']]);
+    expect(batch.errors[0].message).toBe('经度和纬度似乎填反了（纬度 120.0302，经度 30.3815）');
+    expect(batch.errors[1].message).toContain('未知的能力分类“星际咨询”');
+    expect((await dispatcher.post(`/api/imports/${batch.id}/commit`, { onlyValid: false })).json().error.code).toBe('IMPORT_HAS_ERRORS');
+    const job = (await dispatcher.post(`/api/imports/${batch.id}/commit`, { onlyValid: true })).json();
+    await t.deps.jobs.drain();
+    expect((await dispatcher.get(`/api/jobs/${job.jobId}`)).json().result).toEqual({ created: 1, updated: 0, unchanged: 0 });
+
+    const created = await t.deps.db.selectFrom('service_providers').select(['id', 'name', 'kind', 'lat', 'lng', 'division_code', 'contact_phone']).where('name', 'like', 'Excel%').execute();
+    expect(created).toEqual([expect.objectContaining({ name: 'Excel甲检测有限公司', kind: 'testing_lab', lat: 30.3815, lng: 120.0302, division_code: '330110010', contact_phone: '0571-88880002' })]);
+    const services = await t.deps.db.selectFrom('service_provider_services').select(['capability_code', 'name']).where('provider_id', '=', created[0]!.id).execute();
+    expect(services).toEqual([{ capability_code: 'testing.materials', name: '硬度试验' }]);
+  });
 });
 
 describe('recommendations', () => {

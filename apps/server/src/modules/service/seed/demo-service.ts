@@ -219,14 +219,14 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
   const order: Sim[] = [];
   let refused = 0;
 
-  const newSim = (dayOffset: number, over: Partial<{ enterprise: (typeof enterprises)[number] | null; category: string; channel: Channel }> = {}): Sim => {
+  const newSim = (dayOffset: number, over: Partial<{ enterprise: (typeof enterprises)[number] | null; category: string; channel: Channel; at: number }> = {}): Sim => {
     const category = over.category ?? weighted(rng, CATEGORY_WEIGHTS);
     const ent = over.enterprise !== undefined ? over.enterprise : rng.chance(0.05) ? null : rng.pick(enterprises);
     const picked = over.channel ?? weighted(rng, CHANNEL_WEIGHTS);
     const channel: Channel = !ent && (picked === 'web' || picked === 'app') ? 'hotline' : picked;
     const text = requestText(rng, category);
     const id = uuid(rng);
-    let submitted = submissionTime(rng, todayStart - dayOffset * DAY, channel);
+    let submitted = over.at ?? submissionTime(rng, todayStart - dayOffset * DAY, channel);
     if (submitted > nowMs) submitted = nowMs - rng.int(5, 120) * MINUTE;
     const street = ent ? ent.division_code.slice(0, 9) : rng.pick(Object.values(STREETS));
     const contact = ent ? contactOf.get(ent.id) : undefined;
@@ -435,6 +435,25 @@ export async function seedDemoService(tx: Transaction<DB>, demo: { passwordHash:
     const open = newSim(1, { enterprise: story, category: 'factors.power', channel: 'web' });
     plan(open, { stop: 'signed', slow: false, returned: false, wait: false, satisfaction: 'satisfied', closeWithoutFollowUp: false, merge: null });
   }
+
+  // Every status of the lifecycle on any day, at any hour of seeding: the fates above leave a
+  // request waiting in a state only by chance, and one waits to be accepted (待受理) only when it
+  // came in shortly before the seeding hour (none at 15:00 on a quiet afternoon). So one request
+  // per waiting state, old enough for every planned step to have happened even when the unit is
+  // slow and weekends intervene; a call that came in minutes ago; and a duplicate merged into an
+  // open request. Drawn after everything else, so the rest of the demo stays as it was.
+  const stays = (stop: RequestStatus, ageDays: number) => {
+    const sim = newSim(ageDays);
+    plan(sim, { stop, slow: false, returned: stop === 'returned', wait: stop === 'waiting_for_enterprise', satisfaction: 'satisfied', closeWithoutFollowUp: false, merge: null });
+    return sim;
+  };
+  for (const [stop, ageDays] of [['accepted', 3], ['dispatched', 3], ['returned', 6], ['signed', 6], ['responded', 9], ['waiting_for_enterprise', 8], ['resolved', 25], ['followed_up', 28]] as const) stays(stop, ageDays);
+  newSim(0, { at: nowMs - rng.int(5, 30) * MINUTE }); // submitted: no plan, it waits for the office
+  const primary = stays('signed', 2);
+  const duplicate = newSim(2, { category: primary.category, channel: 'hotline', at: primary.submittedAt.getTime() + rng.int(20, 90) * MINUTE });
+  duplicate.title = primary.title;
+  duplicate.description = primary.description;
+  plan(duplicate, { stop: null, slow: false, returned: false, wait: false, satisfaction: null, closeWithoutFollowUp: false, merge: primary.id });
 
   // --- run every plan in time order ------------------------------------------------------------
   const queue = order.flatMap((sim) => sim.plan.filter((p) => p.at <= nowMs && p.at > sim.submittedAt.getTime()).map((p, i) => ({ sim, p, i })));
