@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const warning = (key: string, over: Record<string, unknown> = {}) => ({
-  subject_kind: 'person' as const, subject_key: key, level: 'orange' as const, rule_version: version, last_rollup_id: rollupId, ...over,
+  subject_kind: 'person' as const, subject_key: key, level: 'orange' as const, reasons: JSON.stringify([]), rule_version: version, last_rollup_id: rollupId, ...over,
 });
 
 describe('the warnings’ references, checked per statement (0045)', () => {
