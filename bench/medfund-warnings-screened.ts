@@ -12,12 +12,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../apps/server/src/db/database';
 import { prepareDatabase } from '../apps/server/src/bootstrap';
 import { ensureShippedRules } from '../apps/server/src/modules/medfund/rules/rule-store';
 import { openDuckdbStore } from '../apps/server/src/modules/medfund/claims/duckdb-store';
+import { scratchDatabase } from '../apps/server/src/modules/medfund/claims/scratch-postgres';
 import type { ClaimsStore } from '../apps/server/src/modules/medfund/claims/claims-store';
 import { runScreening } from '../apps/server/src/modules/medfund/rules/screening/run-job';
 import { LogOnlyAdapter, Notifier } from '../apps/server/src/core/notifications/notifier';
@@ -79,19 +79,13 @@ async function main() {
       }
     }
     if (pgUrl) {
-      const name = `zz_bench_mfwarn_s_${process.pid}`;
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      const u = new URL(pgUrl);
-      u.pathname = `/${name}`;
-      const database = await openDatabase({ databaseUrl: u.toString(), dataDir: null, poolSize: 2 });
+      const scratch = await scratchDatabase(pgUrl, 'zz_bench_mfwarn_s');
+      const database = await openDatabase({ databaseUrl: scratch.url, dataDir: null, poolSize: 2 });
       try {
         results.postgres = await measure('postgres', database, store);
       } finally {
         await database.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
+        await scratch.drop();
       }
     }
   } finally {

@@ -36,8 +36,17 @@ describe('nearest resources for a request, and visits', () => {
     await agent.getByTestId('request-resources').waitFor();
     await agent.getByTestId('open-nearby').click();
     const drawer = agent.getByTestId('nearby-drawer');
-    await drawer.getByTestId('nearby-capability').click();
-    await agent.locator('.ant-select-tree-node-content-wrapper', { hasText: '检验检测' }).first().click();
+    // pick 检验检测 (a 检测认证 request comes with it already); a click while the dropdown is still
+    // opening can be lost (CI, stop 17), so pick again until the select shows it
+    const capability = drawer.getByTestId('nearby-capability');
+    const node = agent.locator('.ant-select-tree-node-content-wrapper', { hasText: '检验检测' }).first();
+    await poll(async () => {
+      if (!(await capability.innerText()).includes('检验检测')) {
+        if (!(await node.isVisible())) await capability.click();
+        await node.click({ timeout: 2_000 }).catch(() => undefined);
+      }
+      return capability.innerText();
+    }).toContain('检验检测');
     await poll(() => drawer.getByTestId('nearby-table').locator('tbody tr').first().innerText()).toContain(story ? LAB : '检验检测机构');
     const distance = await drawer.getByTestId('nearby-distance').first().innerText();
     if (story) expect(distance).toMatch(/^\d{3} m$/); // under a kilometre

@@ -68,7 +68,7 @@ const EnvSchema = z.object({
   /**
    * DuckDB's memory limit while a full screening run holds its netted snapshot of the claims
    * (rules/screening/full-claims.ts; CLAIMS_MEMORY_LIMIT again after the run). At 10 M fee lines the
-   * snapshot stays in memory at 4 GB; at 1 GB it spills and the year takes twice as long (bench/RESULTS.md run 39).
+   * snapshot stays in memory at 4 GB (the year in 31.6 s); at 1 GB it spills (52.6 s; bench/RESULTS.md run 39).
    */
   CLAIMS_SCREENING_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(MB|GB)$/i).default('4GB'),
   /** Largest claims file an upload may be, in megabytes (the CLI reads files of any size). */

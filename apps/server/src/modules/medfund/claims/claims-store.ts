@@ -39,7 +39,7 @@ export interface ClaimsStore {
    * its memory limit is raised to the screening limit (CLAIMS_SCREENING_MEMORY_LIMIT) and set back
    * to its own (CLAIMS_MEMORY_LIMIT, which bounds the import) after; no transaction — rows a
    * transaction has not committed yet are kept uncompressed and scanned without the table's
-   * statistics, and the rules over such a snapshot took 102 s instead of 30 s (bench/RESULTS.md
+   * statistics, and the rules over such a snapshot took 102 s instead of 32 s (bench/RESULTS.md
    * run 39). PostgreSQL: one transaction on one connection (its temporary tables belong to it);
    * its memory is the server's configuration.
    */

@@ -8,9 +8,9 @@ const S = SCREENING_SCHEMA;
  * settlements and fee lines of the whole store, in the screening views' shape, materialised once
  * per run into temporary tables that the run's rules read instead of the views. Without it every
  * rule recomputed the netting (setl_net over every settlement, fee_net semi-joining every line)
- * and the derived columns: at 10 M fee lines the 14 rules took 62 s over the views against 30 s
- * with the snapshot, its 8 s included (bench/RESULTS.md run 39). The same findings (tested:
- * rules.engines.test.ts, both engines; the bench compares digests).
+ * and the derived columns: at 10 M fee lines the 14 rules took 70.6 s over the views against
+ * 31.6 s with the snapshot, its 9.5 s included (bench/RESULTS.md run 39). The same findings
+ * (tested: recall.engines.test.ts, both engines; the bench compares digests).
  *
  * - mff_setl: every row of mf_setl; mff_line: the fee lines of those settlements (= fee_net's,
  *   without netting the settlements a second time).
